@@ -1,0 +1,3 @@
+from agora_desk.cli.main import main
+
+raise SystemExit(main())

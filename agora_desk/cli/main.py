@@ -1,0 +1,85 @@
+"""`agora-desk` entry point: with no subcommand it opens the window.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``;
+the module is imported only when the command line names it, so that
+``agora-desk rtc`` starts without loading Qt, keyring or HTTP libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from agora_desk import __version__
+
+# subcommand -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "rtc": ("agora_desk.cli.tokens", "build an RTC token (007; --legacy for 006)"),
+    "rtm": ("agora_desk.cli.tokens", "build an RTM (Signaling) token"),
+    "basic": ("agora_desk.cli.basic", "build a Basic credential header, or --decode one"),
+    "decode": ("agora_desk.cli.decode", "decode, verify and diagnose any Agora token"),
+    "request": ("agora_desk.cli.request", "send a test request to an Agora REST API"),
+    "serve": ("agora_desk.cli.serve", "run a local token server for app testing"),
+    "profile": ("agora_desk.cli.profile", "list / add / show / remove saved profiles"),
+}
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line, not the usage block plus a line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"agora-desk: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser(only: str | None = None) -> ArgumentParser:
+    parser = ArgumentParser(
+        prog="agora-desk",
+        description="Build, inspect and test Agora tokens and REST credentials. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"agora-desk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    registered: set[str] = set()
+    for name, (module_name, help_text) in COMMANDS.items():
+        if only is not None and name != only:
+            # Keep the name in --help without importing its module.
+            sub.add_parser(name, help=help_text, add_help=False)
+            continue
+        if module_name in registered:
+            continue
+        registered.add(module_name)
+        module = importlib.import_module(module_name)
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in args_list if not a.startswith("-")), None)
+    if not args_list or command is None and not any(
+        a in ("-h", "--help", "--version") for a in args_list
+    ):
+        return _run_gui(args_list)
+    only = command if command in COMMANDS else None
+    parser = build_parser(only)
+    args = parser.parse_args(args_list)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    from agora_desk.cli.common import run_command
+
+    return run_command(func, args)
+
+
+def _run_gui(argv: list[str]) -> int:
+    from agora_desk.gui.app import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,300 @@
+"""The official builder shapes, validated, for every front end.
+
+The window's forms, the CLI and the token server describe what they want
+with a small request dataclass (:class:`RtcRequest`, :class:`RtmRequest`)
+and call :func:`build_rtc` / :func:`build_rtm`; :func:`compose` covers any
+other set of services. Errors raise :class:`InputError`; SDK-rule warnings
+come back with the token.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from agora_desk.core import token006, token007
+from agora_desk.core.errors import InputError
+from agora_desk.core.token007 import ChatService, RtcService, RtmService, Service
+from agora_desk.core.validation import (
+    Issue,
+    check_account,
+    check_channel,
+    check_expire,
+    check_hex32,
+    check_user_id,
+    parse_uid,
+    raise_for_errors,
+    rtc_user,
+)
+
+Role = Literal["publisher", "subscriber"]
+ROLES: dict[str, Role] = {
+    "publisher": "publisher",
+    "subscriber": "subscriber",
+    "1": "publisher",
+    "2": "subscriber",
+}
+
+
+def parse_role(value: str | int) -> Role:
+    role = ROLES.get(str(value).strip().lower())
+    if role is None:
+        raise InputError("role", f"{value!r} is not a role; use publisher (1) or subscriber (2)")
+    return role
+
+
+@dataclass(frozen=True)
+class Credentials:
+    app_id: str
+    app_certificate: str  # revealed only for the duration of a build
+
+    def __repr__(self) -> str:
+        return f"Credentials(app_id={self.app_id!r}, app_certificate=<hidden>)"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    token: str
+    issued_at: int
+    salt: int
+    expire: int
+    warnings: tuple[Issue, ...] = ()
+
+
+@dataclass
+class RtcRequest:
+    channel: str
+    uid: int = 0
+    account: str | None = None  # a string user account instead of a uid
+    role: Role = "publisher"
+    expire: int = 3600
+    privilege_expire: int | None = None  # None: same as expire
+    # Any of these set selects the "with privilege" shape (all four written).
+    join_expire: int | None = None
+    audio_expire: int | None = None
+    video_expire: int | None = None
+    data_expire: int | None = None
+    rtm_user_id: str | None = None  # RTC + RTM in one token
+    rtm_expire: int | None = None  # None: same as expire
+
+    @property
+    def separate_privileges(self) -> bool:
+        return any(
+            v is not None
+            for v in (self.join_expire, self.audio_expire, self.video_expire, self.data_expire)
+        )
+
+    @property
+    def wire_uid(self) -> str:
+        return rtc_user(self.uid, self.account)
+
+
+@dataclass
+class RtmRequest:
+    user_id: str
+    expire: int = 3600
+
+
+@dataclass
+class ChatRequest:
+    user_id: str = ""  # empty: an app token (privilege 2)
+    expire: int = 3600
+
+
+@dataclass
+class Stamp:
+    """When and with which salt a token is made; fixed values reproduce one."""
+
+    issued_at: int | None = None
+    salt: int | None = None
+    extra: dict[str, int] = field(default_factory=dict)
+
+    def resolve(self) -> tuple[int, int]:
+        issued = int(time.time()) if self.issued_at is None else self.issued_at
+        salt = token007.new_salt() if self.salt is None else self.salt
+        return issued, salt
+
+
+def check_credentials(creds: Credentials) -> None:
+    raise_for_errors(
+        check_hex32("App ID", creds.app_id) + check_hex32("App Certificate", creds.app_certificate)
+    )
+
+
+def rtc_issues(req: RtcRequest) -> list[Issue]:
+    """All errors and warnings for an RTC request, in form order."""
+    issues = check_channel(req.channel)
+    if req.account is not None:
+        issues += check_account(req.account)
+    else:
+        try:
+            parse_uid(req.uid)
+        except InputError as exc:
+            issues.append(Issue("error", exc.field, exc.problem))
+    issues += check_expire(req.expire, "expire")
+    for name, value in (
+        ("privilege expire", req.privilege_expire),
+        ("join expire", req.join_expire),
+        ("audio expire", req.audio_expire),
+        ("video expire", req.video_expire),
+        ("data expire", req.data_expire),
+        ("RTM expire", req.rtm_expire),
+    ):
+        if value is not None:
+            issues += [i for i in check_expire(value, name) if i.level == "error"]
+    if req.rtm_user_id is not None:
+        issues += check_user_id(req.rtm_user_id, "RTM user ID")
+    return issues
+
+
+def rtc_services(req: RtcRequest) -> list[Service]:
+    """The services of an RTC (or RTC + RTM) token, in the official shapes."""
+    priv = req.expire if req.privilege_expire is None else req.privilege_expire
+    if req.separate_privileges:
+        privileges = {
+            RtcService.JOIN_CHANNEL: priv if req.join_expire is None else req.join_expire,
+            RtcService.PUBLISH_AUDIO: priv if req.audio_expire is None else req.audio_expire,
+            RtcService.PUBLISH_VIDEO: priv if req.video_expire is None else req.video_expire,
+            RtcService.PUBLISH_DATA: priv if req.data_expire is None else req.data_expire,
+        }
+    elif req.role == "publisher":
+        privileges = {
+            RtcService.JOIN_CHANNEL: priv,
+            RtcService.PUBLISH_AUDIO: priv,
+            RtcService.PUBLISH_VIDEO: priv,
+            RtcService.PUBLISH_DATA: priv,
+        }
+    else:
+        privileges = {RtcService.JOIN_CHANNEL: priv}
+    services: list[Service] = [
+        RtcService(privileges=privileges, channel_name=req.channel, uid=req.wire_uid)
+    ]
+    if req.rtm_user_id is not None:
+        rtm_expire = req.expire if req.rtm_expire is None else req.rtm_expire
+        services.append(
+            RtmService(privileges={RtmService.LOGIN: rtm_expire}, user_id=req.rtm_user_id)
+        )
+    return services
+
+
+def compose(
+    creds: Credentials,
+    services: Sequence[Service],
+    *,
+    expire: int,
+    stamp: Stamp | None = None,
+    warnings: Iterable[Issue] = (),
+) -> BuildResult:
+    """Any set of services, signed as one 007 token."""
+    check_credentials(creds)
+    raise_for_errors(check_expire(expire))
+    issued_at, salt = (stamp or Stamp()).resolve()
+    token = token007.build(
+        creds.app_id, creds.app_certificate, services, expire=expire, issued_at=issued_at, salt=salt
+    )
+    return BuildResult(
+        token=token, issued_at=issued_at, salt=salt, expire=expire, warnings=tuple(warnings)
+    )
+
+
+def build_rtc(creds: Credentials, req: RtcRequest, stamp: Stamp | None = None) -> BuildResult:
+    issues = rtc_issues(req)
+    raise_for_errors(issues)
+    return compose(
+        creds,
+        rtc_services(req),
+        expire=req.expire,
+        stamp=stamp,
+        warnings=[i for i in issues if i.level == "warning"],
+    )
+
+
+def build_rtm(creds: Credentials, req: RtmRequest, stamp: Stamp | None = None) -> BuildResult:
+    issues = check_user_id(req.user_id, "user ID") + check_expire(req.expire)
+    raise_for_errors(issues)
+    service = RtmService(privileges={RtmService.LOGIN: req.expire}, user_id=req.user_id)
+    return compose(
+        creds,
+        [service],
+        expire=req.expire,
+        stamp=stamp,
+        warnings=[i for i in issues if i.level == "warning"],
+    )
+
+
+def build_chat(creds: Credentials, req: ChatRequest, stamp: Stamp | None = None) -> BuildResult:
+    if req.user_id:
+        issues = check_user_id(req.user_id, "user ID")
+        raise_for_errors(issues)
+        service = ChatService(privileges={ChatService.USER: req.expire}, user_id=req.user_id)
+    else:
+        issues = []
+        service = ChatService(privileges={ChatService.APP: req.expire}, user_id="")
+    return compose(
+        creds,
+        [service],
+        expire=req.expire,
+        stamp=stamp,
+        warnings=[i for i in issues if i.level == "warning"],
+    )
+
+
+# -- 006 -------------------------------------------------------------------
+
+LEGACY_TS_OFFSET = 86_400
+
+
+def _absolute(issued_at: int, seconds: int) -> int:
+    # As the official 006 builder: an expiry of 0 stays 0 (no limit).
+    return issued_at + seconds if seconds else 0
+
+
+def build_rtc_legacy(
+    creds: Credentials, req: RtcRequest, stamp: Stamp | None = None
+) -> BuildResult:
+    if req.rtm_user_id is not None:
+        raise InputError(
+            "RTM user", "006 tokens cannot combine RTC and RTM; drop --legacy or the RTM user"
+        )
+    issues = rtc_issues(req)
+    raise_for_errors(issues)
+    check_credentials(creds)
+    issued_at, salt = (stamp or Stamp()).resolve()
+    (rtc,) = rtc_services(req)
+    privileges = {pid: _absolute(issued_at, secs) for pid, secs in rtc.privileges.items()}
+    token = token006.build(
+        creds.app_id,
+        creds.app_certificate,
+        req.channel,
+        req.wire_uid,
+        privileges,
+        salt=salt,
+        ts=issued_at + LEGACY_TS_OFFSET,
+    )
+    return BuildResult(
+        token, issued_at, salt, req.expire, tuple(i for i in issues if i.level == "warning")
+    )
+
+
+def build_rtm_legacy(
+    creds: Credentials, req: RtmRequest, stamp: Stamp | None = None
+) -> BuildResult:
+    issues = check_user_id(req.user_id, "user ID") + check_expire(req.expire)
+    raise_for_errors(issues)
+    check_credentials(creds)
+    issued_at, salt = (stamp or Stamp()).resolve()
+    # The official 006 RTM builder puts the account in the channel position.
+    token = token006.build(
+        creds.app_id,
+        creds.app_certificate,
+        req.user_id,
+        "",
+        {token006.RTM_LOGIN: _absolute(issued_at, req.expire)},
+        salt=salt,
+        ts=issued_at + LEGACY_TS_OFFSET,
+    )
+    return BuildResult(
+        token, issued_at, salt, req.expire, tuple(i for i in issues if i.level == "warning")
+    )

@@ -1,0 +1,163 @@
+"""AccessToken, version "006" (legacy, still accepted by many SDKs).
+
+    token     = "006" + app_id (32 chars) + base64(content)        (no zlib)
+    content   = string(signature) + u32 crc_channel + u32 crc_uid + string(message)
+    message   = u32 salt + u32 ts + map_u32 privileges
+    signature = HMAC-SHA256(key=certificate, msg=app_id + channel + uid + message)
+
+Channel and uid are not in the token, only their CRC-32s: a decoder can
+check a *given* channel/uid, and verify only when given both. Privilege
+values and ``ts`` are absolute Unix times (0 = no limit).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from agora_desk.core.errors import InputError, TokenFormatError
+from agora_desk.core.wire import (
+    U32_MAX,
+    Reader,
+    pack_map_u32,
+    pack_string,
+    pack_u32,
+)
+
+VERSION = "006"
+APP_ID_LENGTH = 32
+
+PRIVILEGE_NAMES: Mapping[int, str] = {
+    1: "joinChannel",
+    2: "publishAudioStream",
+    3: "publishVideoStream",
+    4: "publishDataStream",
+    5: "publishAudioCdn",
+    6: "publishVideoCdn",
+    7: "requestPublishAudioStream",
+    8: "requestPublishVideoStream",
+    9: "requestPublishDataStream",
+    10: "invitePublishAudioStream",
+    11: "invitePublishVideoStream",
+    12: "invitePublishDataStream",
+    101: "administrateChannel",
+    1000: "rtmLogin",
+}
+JOIN_CHANNEL = 1
+PUBLISH_AUDIO = 2
+PUBLISH_VIDEO = 3
+PUBLISH_DATA = 4
+RTM_LOGIN = 1000
+
+
+def privilege_name(privilege_id: int) -> str:
+    return PRIVILEGE_NAMES.get(privilege_id, f"privilege {privilege_id}")
+
+
+def crc(value: str) -> int:
+    return zlib.crc32(value.encode("utf-8")) & 0xFFFFFFFF
+
+
+@dataclass
+class AccessToken006:
+    app_id: str
+    salt: int
+    ts: int
+    privileges: dict[int, int]
+    crc_channel_name: int
+    crc_uid: int
+    signature: bytes = b""
+    message: bytes = b""  # the signed bytes, kept from parsing
+
+    @property
+    def version(self) -> str:
+        return VERSION
+
+    def channel_matches(self, channel_name: str) -> bool:
+        return crc(channel_name) == self.crc_channel_name
+
+    def uid_matches(self, uid: str) -> bool:
+        return crc(uid) == self.crc_uid
+
+
+def _pack_message(salt: int, ts: int, privileges: Mapping[int, int]) -> bytes:
+    return pack_u32(salt) + pack_u32(ts) + pack_map_u32(privileges)
+
+
+def _sign(certificate: str, app_id: str, channel_name: str, uid: str, message: bytes) -> bytes:
+    msg = app_id.encode("utf-8") + channel_name.encode("utf-8") + uid.encode("utf-8") + message
+    return hmac.digest(certificate.encode("utf-8"), msg, "sha256")
+
+
+def build(
+    app_id: str,
+    app_certificate: str,
+    channel_name: str,
+    uid: str,
+    privileges: Mapping[int, int],
+    *,
+    salt: int,
+    ts: int,
+) -> str:
+    """``uid`` is the wire string: "" for uid 0, else the decimal uid or account."""
+    for name, value in (
+        ("salt", salt),
+        ("ts", ts),
+        *((f"privilege {k}", v) for k, v in privileges.items()),
+    ):
+        if not 0 <= value <= U32_MAX:
+            raise InputError(name, f"must be from 0 to {U32_MAX}, got {value}")
+    message = _pack_message(salt, ts, privileges)
+    signature = _sign(app_certificate, app_id, channel_name, uid, message)
+    content = (
+        pack_string(signature)
+        + pack_u32(crc(channel_name))
+        + pack_u32(crc(uid))
+        + pack_string(message)
+    )
+    return VERSION + app_id + base64.b64encode(content).decode("ascii")
+
+
+def parse(token: str) -> AccessToken006:
+    if not token.startswith(VERSION):
+        raise TokenFormatError(f"not a 006 token: it starts with {token[:3]!r}")
+    if len(token) < len(VERSION) + APP_ID_LENGTH:
+        raise TokenFormatError(
+            f"a 006 token starts with '006' and a 32-character App ID; this one is only "
+            f"{len(token)} characters long"
+        )
+    app_id = token[len(VERSION) : len(VERSION) + APP_ID_LENGTH]
+    try:
+        content = base64.b64decode(token[len(VERSION) + APP_ID_LENGTH :], validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise TokenFormatError(f"the part after the App ID is not valid base64 ({exc})") from None
+    reader = Reader(content, "the 006 token")
+    signature = reader.string("the signature")
+    crc_channel = reader.u32("the channel CRC")
+    crc_uid = reader.u32("the uid CRC")
+    message = reader.string("the message")
+    reader.expect_end()
+    inner = Reader(message, "the 006 message")
+    salt = inner.u32("salt")
+    ts = inner.u32("ts")
+    privileges = inner.map_u32("the privileges")
+    inner.expect_end()
+    return AccessToken006(
+        app_id=app_id,
+        salt=salt,
+        ts=ts,
+        privileges=privileges,
+        crc_channel_name=crc_channel,
+        crc_uid=crc_uid,
+        signature=signature,
+        message=message,
+    )
+
+
+def verify(token: AccessToken006, app_certificate: str, channel_name: str, uid: str) -> bool:
+    expected = _sign(app_certificate, token.app_id, channel_name, uid, token.message)
+    return hmac.compare_digest(expected, token.signature)

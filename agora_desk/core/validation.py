@@ -1,0 +1,251 @@
+"""Input rules from Agora's docs and SDKs.
+
+Two levels, as the spec asks:
+
+* ``error`` - the value would make a malformed token (non-hex App ID, uid
+  out of range, string over 65 535 bytes). No token is built.
+* ``warning`` - the token is well-formed but an SDK will refuse to use it
+  (channel name too long, a character outside the allowed set). The token
+  is still built; a tester may need exactly that token.
+
+The same functions feed the window's live field checks, the CLI and the
+token server, so every front end says the same thing about the same value.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from agora_desk.core.errors import InputError
+from agora_desk.core.wire import U16_MAX, U32_MAX
+
+Level = Literal["error", "warning"]
+
+HEX = frozenset(string.hexdigits)
+# The SDKs' channel-name / user-account alphabet.
+NAME_CHARS = frozenset(string.ascii_letters + string.digits + " !#$%&()+-:;<=.>?@[]^_{}|~,")
+CHANNEL_MAX_BYTES = 63  # "less than 64 bytes"
+ACCOUNT_MAX_BYTES = 255
+RTM_USER_MAX_BYTES = 64
+MAX_EXPIRE = 86_400
+QUOTES = "\"'`“”‘’"
+
+
+@dataclass(frozen=True)
+class Issue:
+    level: Level
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def errors(issues: Iterable[Issue]) -> list[Issue]:
+    return [i for i in issues if i.level == "error"]
+
+
+def warnings(issues: Iterable[Issue]) -> list[Issue]:
+    return [i for i in issues if i.level == "warning"]
+
+
+def raise_for_errors(issues: Iterable[Issue]) -> None:
+    """Raise :class:`InputError` for the first error, if any."""
+    for issue in issues:
+        if issue.level == "error":
+            raise InputError(issue.field, issue.message)
+
+
+def describe_char(ch: str) -> str:
+    names = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": "a carriage return"}
+    if ch in names:
+        return names[ch]
+    if ch in QUOTES:
+        return f"a quote ({ch})"
+    if not ch.isprintable():
+        return f"an invisible character (U+{ord(ch):04X})"
+    return f"'{ch}'"
+
+
+def _paste_artefacts(field: str, value: str, level: Level) -> list[Issue]:
+    issues = []
+    if value != value.strip():
+        where = "leading" if value[:1].isspace() else "trailing"
+        if value[:1].isspace() and value[-1:].isspace():
+            where = "leading and trailing"
+        issues.append(Issue(level, field, f"has {where} whitespace (from a paste?)"))
+    core = value.strip()
+    if len(core) >= 2 and core[0] in QUOTES and core[-1] in QUOTES:
+        issues.append(Issue(level, field, "is wrapped in quotes (from a paste?)"))
+    return issues
+
+
+def check_hex32(field: str, value: str) -> list[Issue]:
+    """App ID / App Certificate: exactly 32 hexadecimal characters."""
+    if not value:
+        return [
+            Issue("error", field, "is empty; it is the 32-character hex string from Agora Console")
+        ]
+    issues = _paste_artefacts(field, value, "error")
+    if issues:
+        return issues
+    for pos, ch in enumerate(value, start=1):
+        if ch not in HEX:
+            return [
+                Issue(
+                    "error",
+                    field,
+                    f"{describe_char(ch)} at position {pos} is not a hexadecimal digit (0-9, a-f)",
+                )
+            ]
+    if len(value) != 32:
+        return [Issue("error", field, f"must be 32 hexadecimal characters, got {len(value)}")]
+    return []
+
+
+def _check_name(field: str, value: str, max_bytes: int, what: str) -> list[Issue]:
+    encoded = value.encode("utf-8", "surrogateescape")
+    if len(encoded) > U16_MAX:
+        return [
+            Issue("error", field, f"is {len(encoded)} bytes; a token field holds at most 65535")
+        ]
+    issues = _paste_artefacts(field, value, "warning")
+    if len(encoded) > max_bytes:
+        issues.append(
+            Issue(
+                "warning",
+                field,
+                f"is {len(encoded)} bytes; the SDKs accept {what} of at most {max_bytes}",
+            )
+        )
+    for pos, ch in enumerate(value, start=1):
+        if ch not in NAME_CHARS:
+            issues.append(
+                Issue(
+                    "warning",
+                    field,
+                    f"{describe_char(ch)} at position {pos} is not allowed in {what} by the SDKs "
+                    "(a-z, A-Z, 0-9, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,)",
+                )
+            )
+            break
+    return issues
+
+
+def check_channel(value: str, field: str = "channel") -> list[Issue]:
+    if not value:
+        return [Issue("warning", field, "is empty; the SDKs cannot join a channel without a name")]
+    return _check_name(field, value, CHANNEL_MAX_BYTES, "a channel name")
+
+
+def check_account(value: str, field: str = "account") -> list[Issue]:
+    if not value:
+        return [Issue("error", field, "is empty; for 'any user' use uid 0 instead")]
+    issues = _check_name(field, value, ACCOUNT_MAX_BYTES, "a user account")
+    if value.isdigit() and value == value.strip():
+        issues.append(
+            Issue(
+                "warning",
+                field,
+                "is all digits: the token is the same as for the integer uid "
+                f"{value}; make sure the app joins with a user account, not a uid",
+            )
+        )
+    return issues
+
+
+def check_user_id(value: str, field: str = "user ID") -> list[Issue]:
+    """RTM / Signaling / Chat user IDs."""
+    if not value:
+        return [Issue("error", field, "is empty")]
+    encoded = value.encode("utf-8", "surrogateescape")
+    if len(encoded) > U16_MAX:
+        return [
+            Issue("error", field, f"is {len(encoded)} bytes; a token field holds at most 65535")
+        ]
+    issues = _paste_artefacts(field, value, "warning")
+    if len(encoded) > RTM_USER_MAX_BYTES:
+        issues.append(
+            Issue(
+                "warning",
+                field,
+                f"is {len(encoded)} bytes; Signaling accepts user IDs of at most 64",
+            )
+        )
+    if value.strip().lower() == "null":
+        issues.append(Issue("warning", field, "is 'null', which Signaling rejects as a user ID"))
+    return issues
+
+
+def parse_uid(value: str | int, field: str = "uid") -> int:
+    """An RTC uid: integer 0 ... 2^32-1. Raises :class:`InputError`."""
+    if isinstance(value, bool):
+        raise InputError(field, "must be a whole number")
+    if isinstance(value, int):
+        number = value
+    else:
+        text = value.strip()
+        if text != value:
+            raise InputError(field, "has whitespace around it")
+        if not text or not (text.isascii() and text.isdigit()):
+            raise InputError(
+                field, f"{value!r} is not a whole number (for a string user account use --account)"
+            )
+        number = int(text)
+    if not 0 <= number <= U32_MAX:
+        raise InputError(field, f"{number} is out of range: a uid is 0 to {U32_MAX} (0 = any user)")
+    return number
+
+
+def check_uid(value: str | int, field: str = "uid") -> list[Issue]:
+    try:
+        parse_uid(value, field)
+    except InputError as exc:
+        return [Issue("error", field, exc.problem)]
+    return []
+
+
+def parse_seconds(value: str | int, field: str) -> int:
+    if isinstance(value, bool):
+        raise InputError(field, "must be a number of seconds")
+    if isinstance(value, str):
+        text = value.strip()
+        if not (text.isascii() and text.isdigit()):
+            if text.startswith("-") and text[1:].isdigit():
+                raise InputError(field, f"{text} is negative; give a number of seconds, 0 or more")
+            raise InputError(field, f"{value!r} is not a whole number of seconds")
+        value = int(text)
+    if value < 0:
+        raise InputError(field, f"{value} is negative; give a number of seconds, 0 or more")
+    if value > U32_MAX:
+        raise InputError(field, f"{value} is too large (at most {U32_MAX})")
+    return value
+
+
+def check_expire(value: str | int, field: str = "expire") -> list[Issue]:
+    try:
+        seconds = parse_seconds(value, field)
+    except InputError as exc:
+        return [Issue("error", field, exc.problem)]
+    if seconds > MAX_EXPIRE:
+        return [
+            Issue(
+                "warning",
+                field,
+                f"{seconds} s is more than Agora's maximum of 86400 s (24 h); "
+                "the token will stop working after 24 h",
+            )
+        ]
+    return []
+
+
+def rtc_user(uid: int | None = None, account: str | None = None) -> str:
+    """The string written into an RTC service for a uid or an account."""
+    if account is not None:
+        return account
+    if uid is None or uid == 0:
+        return ""
+    return str(uid)

@@ -1,0 +1,155 @@
+"""Little-endian wire primitives shared by every token format.
+
+Packing is a set of plain functions over precompiled ``struct.Struct``
+objects (builders call them in hot loops); unpacking goes through
+:class:`Reader`, which checks every length against the bytes left so that
+a corrupt token becomes a :class:`TruncatedError`, never an IndexError or a
+silently short field.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterable, Mapping
+
+from agora_desk.core.errors import TokenFormatError, TruncatedError
+
+_U16 = struct.Struct("<H")
+_I16 = struct.Struct("<h")
+_U32 = struct.Struct("<I")
+_U16U32 = struct.Struct("<HI")
+
+U16_MAX = 0xFFFF
+U32_MAX = 0xFFFFFFFF
+
+pack_u16 = _U16.pack
+pack_i16 = _I16.pack
+pack_u32 = _U32.pack
+
+
+def pack_string(data: bytes) -> bytes:
+    """``u16`` length + bytes. Raises ValueError past 65 535 bytes."""
+    if len(data) > U16_MAX:
+        raise ValueError(f"string of {len(data)} bytes is longer than 65535")
+    return _U16.pack(len(data)) + data
+
+
+def pack_map_u32(items: Mapping[int, int]) -> bytes:
+    """``u16`` count + (``u16`` key, ``u32`` value) pairs, keys ascending."""
+    parts = [_U16.pack(len(items))]
+    parts.extend(_U16U32.pack(k, items[k]) for k in sorted(items))
+    return b"".join(parts)
+
+
+def pack_map_str(items: Mapping[int, bytes]) -> bytes:
+    """``u16`` count + (``u16`` key, ``string`` value) pairs, keys ascending."""
+    parts = [_U16.pack(len(items))]
+    for k in sorted(items):
+        parts.append(_U16.pack(k))
+        parts.append(pack_string(items[k]))
+    return b"".join(parts)
+
+
+def pack_strings(values: Iterable[bytes]) -> bytes:
+    """``u16`` count + that many ``string``."""
+    vals = list(values)
+    return _U16.pack(len(vals)) + b"".join(pack_string(v) for v in vals)
+
+
+class Reader:
+    """Sequential reader over a byte string; every read is bounds-checked."""
+
+    __slots__ = ("_data", "_pos", "context")
+
+    def __init__(self, data: bytes, context: str = "token") -> None:
+        self._data = data
+        self._pos = 0
+        self.context = context
+
+    @property
+    def offset(self) -> int:
+        return self._pos
+
+    @property
+    def remaining(self) -> int:
+        return len(self._data) - self._pos
+
+    def at_end(self) -> bool:
+        return self._pos >= len(self._data)
+
+    def _take(self, n: int, what: str) -> bytes:
+        end = self._pos + n
+        if end > len(self._data):
+            raise TruncatedError(
+                f"{self.context} is cut short: {what} needs {n} byte(s) at offset "
+                f"{self._pos}, only {len(self._data) - self._pos} left"
+            )
+        chunk = self._data[self._pos : end]
+        self._pos = end
+        return chunk
+
+    def u16(self, what: str = "a 16-bit number") -> int:
+        return int(_U16.unpack(self._take(2, what))[0])
+
+    def i16(self, what: str = "a 16-bit number") -> int:
+        return int(_I16.unpack(self._take(2, what))[0])
+
+    def u32(self, what: str = "a 32-bit number") -> int:
+        return int(_U32.unpack(self._take(4, what))[0])
+
+    def raw(self, n: int, what: str = "raw bytes") -> bytes:
+        return self._take(n, what)
+
+    def string(self, what: str = "a string") -> bytes:
+        n = self.u16(f"the length of {what}")
+        return self._take(n, f"{what} ({n} bytes)")
+
+    def map_u32(self, what: str = "a map") -> dict[int, int]:
+        count = self.u16(f"the entry count of {what}")
+        result: dict[int, int] = {}
+        for _ in range(count):
+            key = self.u16(f"a key of {what}")
+            result[key] = self.u32(f"the value of key {key} in {what}")
+        return result
+
+    def map_str(self, what: str = "a map") -> dict[int, bytes]:
+        count = self.u16(f"the entry count of {what}")
+        result: dict[int, bytes] = {}
+        for _ in range(count):
+            key = self.u16(f"a key of {what}")
+            result[key] = self.string(f"the value of key {key} in {what}")
+        return result
+
+    def rest(self) -> bytes:
+        chunk = self._data[self._pos :]
+        self._pos = len(self._data)
+        return chunk
+
+    def expect_end(self) -> None:
+        if self._pos != len(self._data):
+            raise TokenFormatError(
+                f"{self.context} has {len(self._data) - self._pos} unexpected byte(s) "
+                f"after its last field (offset {self._pos})"
+            )
+
+
+def text(data: bytes) -> str:
+    """Decode a wire string for display/model use, keeping invalid bytes.
+
+    ``surrogateescape`` keeps the exact bytes so that re-encoding gives the
+    signed bytes back; :func:`is_clean_text` tells whether that happened.
+    """
+    return data.decode("utf-8", "surrogateescape")
+
+
+def wire(value: str) -> bytes:
+    """Inverse of :func:`text`."""
+    return value.encode("utf-8", "surrogateescape")
+
+
+def is_clean_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
