@@ -1,0 +1,1 @@
+"""The Qt window. Depends on the core and secrets layers; nothing depends on it."""

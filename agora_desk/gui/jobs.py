@@ -1,0 +1,81 @@
+"""Run blocking work (keyring, network, big decodes) off the GUI thread.
+
+Views never call keyring or HTTP directly: they hand a callable to
+:func:`run_job` and get the result (or the exception) back on the GUI
+thread through a Qt signal. This is Vorta's views/jobs split in small.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Job(QObject):
+    """Handle of one running job. ``finished`` carries the result, ``failed`` the exception."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = threading.Event()
+        self.done = False
+
+    def cancel(self) -> None:
+        """Ask the job to stop; its callbacks are not called after this."""
+        self.cancelled.set()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job, fn: Callable[[Job], Any]) -> None:
+        super().__init__()
+        self.job = job
+        self.fn = fn
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.job)
+        except BaseException as exc:
+            if not self.job.cancelled.is_set():
+                self.job.failed.emit(exc)
+        else:
+            if not self.job.cancelled.is_set():
+                self.job.finished.emit(result)
+
+
+_live_jobs: set[Job] = set()
+
+
+def pool() -> QThreadPool:
+    return QThreadPool.globalInstance()
+
+
+def run_job(
+    fn: Callable[[Job], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Job:
+    """Start ``fn(job)`` in the thread pool; callbacks run on the GUI thread.
+
+    ``fn`` may poll ``job.cancelled`` to stop early.
+    """
+    job = Job()
+    _live_jobs.add(job)
+
+    def _finish(*_: object) -> None:
+        job.done = True
+        _live_jobs.discard(job)
+
+    if on_done is not None:
+        job.finished.connect(on_done)
+    if on_error is not None:
+        job.failed.connect(on_error)
+    job.finished.connect(_finish)
+    job.failed.connect(_finish)
+    pool().start(_Runnable(job, fn))
+    return job
