@@ -1,0 +1,189 @@
+"""What every tab shares: the current profile, credentials, settings,
+the clipboard guard and the one channel for user-facing errors.
+
+Tabs receive an :class:`AppContext` and never talk to the keyring, QSettings
+or the clipboard directly, so that the rules (keyring off the GUI thread,
+no secret in QSettings, clipboard cleared after a timeout) live in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+
+from agora_desk.core.secret import Secret
+from agora_desk.gui.jobs import Job, run_job
+
+APP_CERTIFICATE = "app_certificate"
+CUSTOMER_SECRET = "customer_secret"
+
+
+@dataclass(frozen=True)
+class ResolvedCredentials:
+    """Credentials for one action. Secrets stay wrapped until the core needs them."""
+
+    profile: str | None
+    app_id: str = ""
+    app_certificate: Secret | None = None
+    customer_id: str = ""
+    customer_secret: Secret | None = None
+
+
+class AppSettings:
+    """Typed QSettings access. Only non-secret preferences are ever stored."""
+
+    DEFAULTS: dict[str, Any] = {
+        "clipboard_timeout_s": 30,
+        "default_expire_s": 3600,
+        "default_privilege_expire_s": 3600,
+        "rest_base_url": "https://api.agora.io",
+        "rest_ca_file": "",
+        "rest_timeout_s": 15,
+        "last_profile": "",
+        "server_port": 8082,
+    }
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.qsettings = qsettings or QSettings("agora-desk", "agora-desk")
+
+    def get(self, key: str) -> Any:
+        default = self.DEFAULTS[key]
+        value = self.qsettings.value(key, default)
+        try:
+            return type(default)(value)
+        except (TypeError, ValueError):
+            return default
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in self.DEFAULTS:
+            raise KeyError(f"unknown setting {key!r}")
+        self.qsettings.setValue(key, value)
+
+    @property
+    def clipboard_timeout_s(self) -> int:
+        return int(self.get("clipboard_timeout_s"))
+
+
+class ClipboardGuard(QObject):
+    """Copies text and clears it after a timeout if the clipboard still holds it."""
+
+    cleared = Signal()
+
+    def __init__(self, timeout_s: Callable[[], int], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timeout_s = timeout_s
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear_if_ours)
+        self._copied: str | None = None
+
+    def copy(self, text: str, *, secret: bool = True) -> None:
+        QGuiApplication.clipboard().setText(text)
+        if secret and self._timeout_s() > 0:
+            self._copied = text
+            self._timer.start(self._timeout_s() * 1000)
+        else:
+            self._copied = None
+            self._timer.stop()
+
+    def clear_if_ours(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self._copied is not None and clipboard.text() == self._copied:
+            clipboard.clear()
+            self.cleared.emit()
+        self._copied = None
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+
+class AppContext(QObject):
+    profileChanged = Signal(object)  # the new Profile, or None
+    profilesChanged = Signal()  # a profile was added, edited or removed
+    errorReported = Signal(str, str)  # title, message (already free of secrets)
+    statusMessage = Signal(str, int)  # text, timeout ms
+
+    def __init__(
+        self,
+        profiles: Any,  # agora_desk.secrets.profiles.ProfileStore (duck-typed: no import cycle)
+        settings: AppSettings | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profiles = profiles
+        self.settings = settings or AppSettings()
+        self.clipboard = ClipboardGuard(lambda: self.settings.clipboard_timeout_s, self)
+        self._profile: Any = None
+        # Secrets typed "for this session only" (no keyring, or not saved).
+        self.session_secrets: dict[str, Secret] = {}
+        self.session_ids: dict[str, str] = {}
+
+    # -- profile ------------------------------------------------------------
+    def profile(self) -> Any:
+        return self._profile
+
+    def set_profile(self, profile: Any) -> None:
+        self._profile = profile
+        if profile is not None:
+            self.settings.set("last_profile", profile.name)
+        self.profileChanged.emit(profile)
+
+    # -- credentials ----------------------------------------------------------
+    def credentials_async(
+        self,
+        need: set[str],
+        on_done: Callable[[ResolvedCredentials], None],
+        on_error: Callable[[BaseException], None],
+    ) -> Job:
+        """Resolve credentials off the GUI thread (a keyring unlock prompt may block).
+
+        ``need`` holds APP_CERTIFICATE and/or CUSTOMER_SECRET. Session values
+        typed by the user win over the profile's keyring entries.
+        """
+        profile = self._profile
+        session = dict(self.session_secrets)
+        ids = dict(self.session_ids)
+        store = self.profiles
+
+        def work(job: Job) -> ResolvedCredentials:
+            name = profile.name if profile is not None else None
+            cert = session.get(APP_CERTIFICATE)
+            secret = session.get(CUSTOMER_SECRET)
+            if name is not None:
+                if cert is None and APP_CERTIFICATE in need:
+                    cert = store.app_certificate(name)
+                if secret is None and CUSTOMER_SECRET in need:
+                    secret = store.customer_secret(name)
+            return ResolvedCredentials(
+                profile=name,
+                app_id=ids.get("app_id") or (profile.app_id if profile is not None else ""),
+                app_certificate=cert,
+                customer_id=ids.get("customer_id")
+                or (getattr(profile, "customer_id", "") if profile is not None else ""),
+                customer_secret=secret,
+            )
+
+        return run_job(work, on_done, on_error)
+
+    # -- user-facing output ---------------------------------------------------
+    def copy(self, text: str, *, secret: bool = True) -> None:
+        """Copy; tokens and secrets (``secret=True``) are cleared after the timeout."""
+        self.clipboard.copy(text, secret=secret)
+        if secret and self.settings.clipboard_timeout_s > 0:
+            self.status(
+                f"Copied; the clipboard is cleared in {self.settings.clipboard_timeout_s} s"
+            )
+        else:
+            self.status("Copied")
+
+    def report_error(self, title: str, message: str) -> None:
+        """The one channel for errors a user must see (the window shows them)."""
+        self.errorReported.emit(title, message)
+
+    def status(self, message: str, timeout_ms: int = 4000) -> None:
+        self.statusMessage.emit(message, timeout_ms)
