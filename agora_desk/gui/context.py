@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -19,7 +19,7 @@ from agora_desk.core.secret import Secret
 from agora_desk.gui.jobs import Job, run_job
 
 APP_CERTIFICATE = "app_certificate"
-CUSTOMER_SECRET = "customer_secret"
+CUSTOMER_SECRET = "customer_secret"  # noqa: S105 - a key name, not a secret
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class ResolvedCredentials:
 class AppSettings:
     """Typed QSettings access. Only non-secret preferences are ever stored."""
 
-    DEFAULTS: dict[str, Any] = {
+    DEFAULTS: ClassVar[dict[str, Any]] = {
         "clipboard_timeout_s": 30,
         "default_expire_s": 3600,
         "default_privilege_expire_s": 3600,
