@@ -23,6 +23,10 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 
+# older.parse_signaling converts the expiry with int(), which raises a bare
+# ValueError past 4300 digits; a Unix time never has more than 10.
+_SIGNALING_LONG_EXPIRY = re.compile(r"^1:[^:]*:[0-9]{11,}:")
+
 
 def clean_paste(text: str) -> tuple[str, list[str]]:
     """Strip paste artefacts; return the token and one note per change."""
@@ -213,6 +217,11 @@ def parse_any(text: str) -> Parsed:
         old = older.parse_old(token)
         parsed = Parsed(old, _from_old(old))
     elif older.looks_signaling(token):
+        if _SIGNALING_LONG_EXPIRY.match(token):
+            raise TokenFormatError(
+                "starts like a Signaling token ('1:') but its expiry has more than 10 digits: "
+                "not a Unix time"
+            )
         sig = older.parse_signaling(token)
         parsed = Parsed(sig, _from_signaling(sig))
     else:

@@ -13,6 +13,7 @@ from agora_desk.core import older, timefmt, token005, token006, token007
 from agora_desk.core.decode import Parsed, parse_any
 from agora_desk.core.decoded import Check, DecodedToken
 from agora_desk.core.token007 import RtcService
+from agora_desk.core.wire import U32_MAX
 
 # Agora tolerates some clock difference; a token "issued" further in the
 # future than this is reported as not yet valid.
@@ -200,10 +201,19 @@ def _signature_006(d: DecodedToken, tok: token006.AccessToken006, expect: Expect
 def _signature_005(d: DecodedToken, key: token005.DynamicKey5, expect: Expectations) -> None:
     if expect.certificate is None:
         return
-    if expect.channel is None or expect.uid is None or not expect.uid.strip().isdigit():
-        d.warnings.append("a 005 key can be verified only with its channel name and numeric uid")
+    uid = (expect.uid or "").strip()
+    # str.isdigit() accepts digits int() rejects ('²') and the key packs the uid as
+    # a u32: check both here so a typed uid cannot escape as ValueError/struct.error.
+    if (
+        expect.channel is None
+        or not (uid.isascii() and uid.isdigit() and len(uid) <= 10)
+        or int(uid) > U32_MAX
+    ):
+        d.warnings.append(
+            "a 005 key can be verified only with its channel name and numeric uid (0 to 4294967295)"
+        )
         return
-    ok = token005.verify(key, expect.certificate, expect.channel, int(expect.uid))
+    ok = token005.verify(key, expect.certificate, expect.channel, int(uid))
     _signature_result(d, ok, "the App Certificate with this channel and uid")
 
 
