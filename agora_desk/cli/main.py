@@ -42,26 +42,22 @@ def build_parser(only: str | None = None) -> ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"agora-desk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
-    registered: set[str] = set()
-    for name, (module_name, help_text) in COMMANDS.items():
-        if only is not None and name != only:
-            # Keep the name in --help without importing its module.
+    wanted = [name for name in COMMANDS if only is None or name == only]
+    for module_name in dict.fromkeys(COMMANDS[name][0] for name in wanted):
+        importlib.import_module(module_name).register(sub)
+    for name, (_, help_text) in COMMANDS.items():
+        if name not in sub.choices:
+            # Listed in --help without importing its module (start-up speed).
             sub.add_parser(name, help=help_text, add_help=False)
-            continue
-        if module_name in registered:
-            continue
-        registered.add(module_name)
-        module = importlib.import_module(module_name)
-        module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in args_list if not a.startswith("-")), None)
-    if not args_list or command is None and not any(
+    if not args_list or (command is None and not any(
         a in ("-h", "--help", "--version") for a in args_list
-    ):
+    )):
         return _run_gui(args_list)
     only = command if command in COMMANDS else None
     parser = build_parser(only)

@@ -10,8 +10,8 @@ come back with the token.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from agora_desk.core import token006, token007
@@ -28,6 +28,7 @@ from agora_desk.core.validation import (
     raise_for_errors,
     rtc_user,
 )
+from agora_desk.core.wire import pack_string
 
 Role = Literal["publisher", "subscriber"]
 ROLES: dict[str, Role] = {
@@ -298,3 +299,39 @@ def build_rtm_legacy(
     return BuildResult(
         token, issued_at, salt, req.expire, tuple(i for i in issues if i.level == "warning")
     )
+
+
+def build_rtc_batch(
+    creds: Credentials, req: RtcRequest, uids: Iterable[int], stamp: Stamp | None = None
+) -> tuple[BuildResult, Iterator[tuple[int, str]]]:
+    """One 007 token per uid, all with the same inputs, issued_at and salt.
+
+    Returns the result for the first uid (for its warnings) and an iterator
+    of ``(uid, token)``. Every token equals :func:`build_rtc` with the same
+    stamp; only the uid string differs between them, so the bytes before
+    and after it are packed once.
+    """
+    uid_list = uids if isinstance(uids, range) else list(uids)
+    if not uid_list:
+        raise InputError("uid range", "is empty")
+    for uid in (uid_list[0], uid_list[-1]):
+        parse_uid(uid, "uid range")
+    issued_at, salt = (stamp or Stamp()).resolve()
+    first = build_rtc(creds, replace(req, uid=uid_list[0], account=None), Stamp(issued_at, salt))
+    services = token007.ordered(rtc_services(replace(req, uid=1, account=None)))
+    rtc = services[0]
+    assert isinstance(rtc, RtcService)  # type 1 sorts first
+    head = token007.pack_header(creds.app_id, issued_at, req.expire, salt, len(services))
+    # The RTC service ends with string(uid); everything before it is fixed.
+    rtc_fixed = rtc.pack()[: -len(pack_string(b"1"))]
+    prefix = head + rtc_fixed
+    suffix = b"".join(s.pack() for s in services[1:])
+    signer = token007.Signer(creds.app_certificate, issued_at, salt)
+
+    def tokens() -> Iterator[tuple[int, str]]:
+        encode = signer.encode
+        for uid in uid_list:
+            wire_uid = str(uid).encode() if uid else b""
+            yield uid, encode(prefix + pack_string(wire_uid) + suffix)
+
+    return first, tokens()

@@ -153,9 +153,12 @@ class Node:
         return child
 
 
-def _time_node(parent: Node, label: str, ts: int, now: int | None) -> None:
+def _time_node(parent: Node, label: str, ts: int, now: int | None, *, issued: bool = False) -> None:
     if ts == 0:
         parent.add(label, "0 (no time limit)", copy="0")
+    elif issued:
+        text = timefmt.describe(ts, now, future="issued", past="issued")
+        parent.add(label, text, copy=str(ts), timestamp=ts)
     else:
         parent.add(label, timefmt.describe(ts, now), copy=str(ts), timestamp=ts)
 
@@ -181,7 +184,7 @@ def to_tree(decoded: DecodedToken, now: int | None = None) -> Node:
     if decoded.app_id:
         root.add("App ID", decoded.app_id, copy=decoded.app_id)
     if decoded.issued_at is not None:
-        _time_node(root, "issued at", decoded.issued_at, now)
+        _time_node(root, "issued at", decoded.issued_at, now, issued=True)
     if decoded.expire is not None:
         root.add(
             "expire",

@@ -38,8 +38,10 @@ def relative(
     return f"{past} {duration(-delta)} ago"
 
 
-def describe(ts: int, now: int | None = None) -> str:
-    """'2026-11-22T17:00:00Z (18:00:00 CET, expires in 59 min)'."""
+def describe(
+    ts: int, now: int | None = None, *, future: str = "expires", past: str = "expired"
+) -> str:
+    """'2026-11-22T17:00:00Z (2026-11-22 18:00:00 CET, expires in 59 min)'."""
     if ts == 0:
         return "no time limit"
-    return f"{utc_iso(ts)} ({local(ts)}, {relative(ts, now)})"
+    return f"{utc_iso(ts)} ({local(ts)}, {relative(ts, now, future=future, past=past)})"

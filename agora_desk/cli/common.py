@@ -1,0 +1,135 @@
+"""What every subcommand shares: one error channel, exit codes, credentials.
+
+Exit codes (spec/cli.md): 0 success, 1 the command ran but a requested
+check failed, 2 invalid input or usage. Errors are one line on stderr,
+``agora-desk: error: <field>: <problem>``, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from agora_desk.core.errors import AgoraDeskError, InputError
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_INVALID = 2
+
+
+class CheckFailed(AgoraDeskError):
+    """The command ran, but something the user asked to check failed (exit 1)."""
+
+
+class EnvironmentProblem(AgoraDeskError):
+    """Something outside the input is missing (e.g. no keyring) (exit 1)."""
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"agora-desk: error: {_one_line(message)}\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"agora-desk: warning: {_one_line(message)}\n")
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+def exit_code_for(exc: BaseException) -> int:
+    if isinstance(exc, (CheckFailed, EnvironmentProblem)):
+        return EXIT_CHECK_FAILED
+    # Keyring problems are environmental: the input was fine (spec: exit 1).
+    if type(exc).__module__.startswith("agora_desk.secrets") and not isinstance(exc, InputError):
+        return EXIT_CHECK_FAILED
+    return EXIT_INVALID
+
+
+def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    json_mode = bool(getattr(args, "json", False))
+    try:
+        return func(args)
+    except AgoraDeskError as exc:
+        code = exit_code_for(exc)
+        if json_mode and code == EXIT_INVALID:
+            print_json({"error": _one_line(str(exc))})
+        error(str(exc))
+        return code
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+    except BrokenPipeError:
+        # `agora-desk rtc --uid-range ... | head` closes the pipe early: not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+    except Exception as exc:
+        error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
+        return EXIT_INVALID
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def print_warnings(messages: Iterable[object]) -> None:
+    for message in messages:
+        warn(str(message))
+
+
+def parse_int_option(value: str | None, option: str) -> int | None:
+    """Seconds / timestamps / salts: whole numbers with errors naming the option."""
+    if value is None:
+        return None
+    from agora_desk.core.validation import parse_seconds
+
+    return parse_seconds(value, option)
+
+
+def add_profile_options(parser: argparse.ArgumentParser, *, customer: bool = False) -> None:
+    group = parser.add_argument_group("credentials")
+    group.add_argument(
+        "--profile", metavar="P", help="use a saved profile (secrets from the OS keyring)"
+    )
+    if customer:
+        group.add_argument("--customer-id", metavar="ID", help="Customer ID (not secret)")
+    else:
+        group.add_argument("--app-id", metavar="ID", help="App ID (not secret)")
+
+
+def credentials_help(customer: bool = False) -> str:
+    if customer:
+        return (
+            "The Customer Secret comes from --profile (OS keyring), AGORA_CUSTOMER_SECRET, "
+            "or a no-echo prompt; no option takes it as a value."
+        )
+    return (
+        "The App Certificate comes from --profile (OS keyring), AGORA_APP_CERTIFICATE, "
+        "or a no-echo prompt; no option takes it as a value."
+    )
+
+
+def load(args: argparse.Namespace, need: set[str]) -> Any:
+    """Resolve credentials: --profile → environment → no-echo prompt.
+
+    ``need`` names what must be found: "app_id", "app_certificate",
+    "customer_id", "customer_secret". Options given on the command line
+    (--app-id, --customer-id) override the profile, with a warning when they differ.
+    """
+    from agora_desk.secrets.resolve import load_credentials
+
+    creds = load_credentials(
+        getattr(args, "profile", None),
+        need=need,
+        app_id=getattr(args, "app_id", None),
+        customer_id=getattr(args, "customer_id", None),
+        warn=warn,
+    )
+    return creds
