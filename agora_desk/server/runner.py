@@ -1,0 +1,255 @@
+"""Run the token server in a background thread with its own event loop.
+
+The CLI and the window both call :func:`start_server` and get a
+:class:`ServerHandle`; the caller's thread never runs the event loop, so the
+CLI can wait for signals and the window stays responsive. The listening
+socket is bound in the caller's thread, so "port in use" and friends are
+raised right there as :class:`ServerStartError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import ipaddress
+import logging
+import os
+import socket
+import threading
+from typing import Final
+
+from aiohttp import web
+
+from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.server.app import OnRequest, ServerConfig, create_app
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOST: Final = "127.0.0.1"
+DEFAULT_PORT: Final = 8082
+START_TIMEOUT_S: Final = 10.0
+# In-flight requests get this long to finish when the server stops.
+SHUTDOWN_GRACE_S: Final = 1.0
+
+
+class ServerStartError(AgoraDeskError):
+    """The server could not start listening; the message says why and what to do."""
+
+
+class PortInUse(ServerStartError):
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+        super().__init__(
+            f"port {port} on {host} is already in use (another token server?); "
+            f"stop that program or choose another port"
+        )
+
+
+def is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _is_unspecified(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address.split("%", 1)[0]).is_unspecified
+    except ValueError:
+        return False
+
+
+def _url(address: str, port: int) -> str:
+    host = f"[{address}]" if ":" in address else address
+    return f"http://{host}:{port}"
+
+
+def lan_address() -> str | None:
+    """This machine's address on its default route, best effort (no packet is sent)."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        # connect() on UDP only picks a route and a source address.
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1, never routed anywhere real
+        address = str(probe.getsockname()[0])
+    except OSError:
+        return None
+    finally:
+        probe.close()
+    return None if is_loopback(address) or _is_unspecified(address) else address
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket, or :class:`ServerStartError` naming the problem."""
+    if not 0 <= port <= 65535:
+        raise InputError("port", f"{port} is out of range; use 1 to 65535 (0 = any free port)")
+    if not host.strip():
+        raise InputError("host", "is empty; use 127.0.0.1 (this machine only) or 0.0.0.0")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ServerStartError(f"cannot listen on {host!r}: {reason}") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        if os.name == "nt":
+            # Windows' SO_REUSEADDR would let two servers share the port.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)  # type: ignore[attr-defined]
+        else:
+            # Restart right after a stop without waiting out TIME_WAIT; a live
+            # listener still makes bind() fail on POSIX.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(512)
+        sock.setblocking(False)
+    except OSError as exc:
+        sock.close()
+        raise _bind_error(exc, host, port) from None
+    return sock
+
+
+def _bind_error(exc: OSError, host: str, port: int) -> ServerStartError:
+    if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
+        return PortInUse(host, port)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return ServerStartError(
+            f"not allowed to listen on port {port} of {host} (ports below 1024 need "
+            "administrator rights); choose a port above 1024, such as 8082"
+        )
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return ServerStartError(
+            f"{host} is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of "
+            "this machine's own addresses"
+        )
+    return ServerStartError(f"cannot listen on {host} port {port}: {exc.strerror or exc}")
+
+
+class ServerHandle:
+    """A running server. :meth:`stop` is idempotent and safe from any thread."""
+
+    def __init__(
+        self,
+        config: ServerConfig,
+        sock: socket.socket,
+        on_request: OnRequest | None,
+    ) -> None:
+        self.config = config
+        address = sock.getsockname()
+        self.host: str = str(address[0])
+        self.port: int = int(address[1])
+        self.loopback = is_loopback(self.host)
+        self.unspecified = _is_unspecified(self.host)
+        self._sock = sock
+        self._loop = asyncio.new_event_loop()
+        self._app = create_app(config, on_request, check_host=self.loopback)
+        self._started = threading.Event()
+        self._stopped = threading.Event()
+        self._start_error: BaseException | None = None
+        self._stop_lock = threading.Lock()
+        self._thread = threading.Thread(
+            target=self._run, name=f"token-server:{self.port}", daemon=True
+        )
+
+    @property
+    def url(self) -> str:
+        """The URL to use from this machine."""
+        if self.unspecified:
+            return _url("::1" if ":" in self.host else "127.0.0.1", self.port)
+        return _url(self.host, self.port)
+
+    @property
+    def lan_url(self) -> str | None:
+        """The URL other devices would use, when the server is reachable from them."""
+        if self.loopback:
+            return None
+        if not self.unspecified:
+            return self.url
+        address = lan_address()
+        return _url(address, self.port) if address else None
+
+    @property
+    def running(self) -> bool:
+        return self._started.is_set() and not self._stopped.is_set()
+
+    def _start(self, timeout: float) -> None:
+        self._thread.start()
+        if not self._started.wait(timeout):
+            self.stop()
+            raise ServerStartError(f"the server did not start within {timeout:.0f} s")
+        if self._start_error is not None:
+            self._thread.join(timeout)
+            raise ServerStartError(f"the server failed to start: {self._start_error}")
+
+    def _run(self) -> None:
+        loop = self._loop
+        asyncio.set_event_loop(loop)
+        runner = web.AppRunner(self._app, access_log=None, shutdown_timeout=SHUTDOWN_GRACE_S)
+        try:
+            try:
+                loop.run_until_complete(runner.setup())
+                site = web.SockSite(runner, self._sock, shutdown_timeout=SHUTDOWN_GRACE_S)
+                loop.run_until_complete(site.start())
+            except Exception as exc:
+                self._start_error = exc
+                return
+            finally:
+                self._started.set()
+            loop.run_forever()
+        finally:
+            try:
+                loop.run_until_complete(runner.cleanup())
+            except Exception:
+                log.exception("token server: error while shutting down")
+            finally:
+                self._sock.close()
+                with contextlib.suppress(Exception):
+                    loop.run_until_complete(loop.shutdown_asyncgens())
+                loop.close()
+                self._stopped.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop listening, let in-flight requests finish (briefly), free the port."""
+        with self._stop_lock:
+            if self._thread.is_alive():
+                with contextlib.suppress(RuntimeError):  # the loop already closed
+                    self._loop.call_soon_threadsafe(self._loop.stop)
+                if threading.current_thread() is not self._thread:
+                    self._thread.join(timeout)
+            elif not self._thread.ident:
+                # Never started: just release the socket.
+                self._sock.close()
+                self._stopped.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the server has stopped; True if it has."""
+        return self._stopped.wait(timeout)
+
+    def __repr__(self) -> str:
+        state = "running" if self.running else "stopped"
+        return f"ServerHandle({self.url}, {state})"
+
+
+def start_server(
+    config: ServerConfig,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    on_request: OnRequest | None = None,
+    *,
+    timeout: float = START_TIMEOUT_S,
+) -> ServerHandle:
+    """Bind, start serving in a background thread, return once it accepts requests.
+
+    Raises :class:`InputError` for bad settings (credentials, port, host) and
+    :class:`ServerStartError` (e.g. :class:`PortInUse`) when it cannot listen.
+    """
+    config.validate()
+    sock = bind(host, port)
+    try:
+        handle = ServerHandle(config, sock, on_request)
+    except BaseException:
+        sock.close()
+        raise
+    handle._start(timeout)
+    return handle
