@@ -1,0 +1,153 @@
+"""``agora-desk serve``: a local token server for the app under development.
+
+The URL goes to stdout (so ``--port 0`` can be scripted), everything else -
+the banner, warnings, one access-log line per request - to stderr. Ctrl+C or
+SIGTERM stops it cleanly with exit 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from types import FrameType
+from typing import Any
+
+from agora_desk.cli import common
+from agora_desk.core.errors import InputError
+from agora_desk.server.app import ENDPOINTS, RequestRecord, ServerConfig
+from agora_desk.server.runner import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    ServerHandle,
+    ServerStartError,
+    start_server,
+)
+
+DEFAULT_EXPIRE = 3600
+_POLL_S = 0.5
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="run a local token server for app testing",
+        description=(
+            "Serve tokens for one project so the app under development can fetch them: "
+            + ", ".join(ENDPOINTS)
+            + ". Listens on 127.0.0.1 unless --host says otherwise."
+        ),
+        epilog=common.credentials_help()
+        + " Anyone who can reach the port can mint tokens for the project: keep the "
+        "default host unless a phone or another machine must reach it.",
+    )
+    p.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help="address to listen on (default 127.0.0.1, this machine only; "
+        "0.0.0.0 for every network interface)",
+    )
+    p.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=f"port to listen on (default {DEFAULT_PORT}; 0 = any free port)",
+    )
+    p.add_argument(
+        "--expire",
+        metavar="S",
+        default=str(DEFAULT_EXPIRE),
+        help=f"expiry in seconds when a request gives none (default {DEFAULT_EXPIRE})",
+    )
+    p.add_argument(
+        "--cors-origin",
+        metavar="ORIGIN",
+        help="allow a web page from ORIGIN (e.g. http://localhost:3000) to fetch tokens",
+    )
+    common.add_profile_options(p)
+    p.set_defaults(func=run)
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is out of range; use 1 to 65535 (0 = any free)")
+    return port
+
+
+def _log_line(record: RequestRecord) -> None:
+    sys.stderr.write(record.format_line() + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    expire = common.parse_int_option(args.expire, "--expire")
+    assert expire is not None
+    cors = args.cors_origin
+    if cors is not None and not cors.strip():
+        raise InputError("--cors-origin", "is empty; give an origin like http://localhost:3000")
+    creds = common.load(args, {"app_id", "app_certificate"})
+    if creds.app_certificate is None:  # load() raises first; this keeps the type honest
+        raise InputError("App Certificate", "is not given")
+    config = ServerConfig(
+        app_id=creds.app_id,
+        app_certificate=creds.app_certificate,
+        default_expire=expire,
+        cors_origin=cors,
+        profile=creds.profile,
+    )
+    try:
+        handle = start_server(config, args.host, args.port, _log_line)
+    except ServerStartError as exc:
+        common.error(str(exc))
+        return common.EXIT_INVALID
+    return _serve(handle, config)
+
+
+def _banner(handle: ServerHandle, config: ServerConfig) -> None:
+    whose = f"profile {config.profile!r}, " if config.profile else ""
+    sys.stderr.write(
+        f"agora-desk: serving tokens for {whose}App ID {config.app_id} at {handle.url} "
+        f"(default expiry {config.default_expire} s); Ctrl+C to stop\n"
+    )
+    if not handle.loopback:
+        where = handle.lan_url or f"{handle.host}:{handle.port}"
+        for line in (
+            f"listening on {handle.host} port {handle.port}, NOT only on this machine "
+            f"(reachable as {where}).",
+            f"ANYONE who can reach this port can mint tokens for App ID {config.app_id}.",
+            "Use it only on a network you trust, and stop it as soon as you are done.",
+        ):
+            sys.stderr.write(f"agora-desk: WARNING: {line}\n")
+    if config.cors_origin == "*":
+        common.warn(
+            "--cors-origin '*' lets any web page open in your browser fetch tokens from "
+            "this server; prefer the origin of your app, e.g. http://localhost:3000"
+        )
+    sys.stderr.flush()
+
+
+def _serve(handle: ServerHandle, config: ServerConfig) -> int:
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        sys.stdout.write(handle.url + "\n")
+        sys.stdout.flush()
+        _banner(handle, config)
+        while not stop.wait(_POLL_S):
+            if not handle.running:
+                common.error("the token server stopped unexpectedly")
+                return common.EXIT_CHECK_FAILED
+    finally:
+        handle.stop()
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+    sys.stderr.write("agora-desk: token server stopped\n")
+    return common.EXIT_OK
