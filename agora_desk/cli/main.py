@@ -35,6 +35,7 @@ class ArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser(only: str | None = None) -> ArgumentParser:
+    """The parser, with the full options of ``only`` (the command being run)."""
     parser = ArgumentParser(
         prog="agora-desk",
         description="Build, inspect and test Agora tokens and REST credentials. "
@@ -42,7 +43,8 @@ def build_parser(only: str | None = None) -> ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"agora-desk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
-    wanted = [name for name in COMMANDS if only is None or name == only]
+    # Only the named command's module is imported; --help and --version need none.
+    wanted = [only] if only is not None else []
     for module_name in dict.fromkeys(COMMANDS[name][0] for name in wanted):
         importlib.import_module(module_name).register(sub)
     for name, (_, help_text) in COMMANDS.items():
@@ -55,9 +57,9 @@ def build_parser(only: str | None = None) -> ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in args_list if not a.startswith("-")), None)
-    if not args_list or (command is None and not any(
-        a in ("-h", "--help", "--version") for a in args_list
-    )):
+    if not args_list or (
+        command is None and not any(a in ("-h", "--help", "--version") for a in args_list)
+    ):
         return _run_gui(args_list)
     only = command if command in COMMANDS else None
     parser = build_parser(only)

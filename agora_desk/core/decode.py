@@ -225,15 +225,17 @@ def parse_any(text: str) -> Parsed:
         sig = older.parse_signaling(token)
         parsed = Parsed(sig, _from_signaling(sig))
     else:
-        raise TokenFormatError(_guess(token))
+        raise TokenFormatError(_guess(token, text))
     parsed.decoded.token = token
     parsed.decoded.cleaned = notes
     parsed.decoded.warnings[:0] = notes
     return parsed
 
 
-def _guess(token: str) -> str:
-    if token.lower().startswith("basic "):
+def _guess(token: str, original: str) -> str:
+    if original.strip().lower().startswith("basic ") or token.lower().startswith(
+        "authorization:basic"
+    ):
         return "this is a Basic credential header, not a token: use the Basic credential tab or 'agora-desk basic --decode'"
     if token.count(".") == 2 and token.startswith("eyJ"):
         return "this looks like a JWT, not an Agora token (Agora tokens start with 007 or 006)"

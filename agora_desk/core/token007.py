@@ -449,11 +449,13 @@ def decompress(body: str) -> bytes:
     try:
         content = inflater.decompress(raw, MAX_CONTENT_BYTES)
     except zlib.error as exc:
-        raise TokenFormatError(f"the compressed data is corrupt ({exc})") from None
+        raise TokenFormatError(f"the 007 token's compressed data is corrupt ({exc})") from None
     if inflater.unconsumed_tail:
         raise TokenFormatError("the token inflates to more than 1 MiB: not a real token")
     if not inflater.eof:
-        raise TokenFormatError("the compressed data is cut short (zlib stream incomplete)")
+        raise TokenFormatError(
+            "the 007 token's compressed data is cut short (incomplete zlib stream)"
+        )
     return content
 
 

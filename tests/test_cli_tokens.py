@@ -1,0 +1,259 @@
+"""The command line: reproduce vectors, exit codes, one-line errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from agora_desk.cli.main import main
+from agora_desk.core import token006, token007
+from tests.vectors import load
+
+PUBLISHED = {c["name"]: c for c in load("published.json")}
+APP_ID = "970CA35de60c44645bbae8a215061b33"
+CERT = "5CFd2fd1755d40ecb72977518be15d3b"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def creds_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AGORA_APP_ID", APP_ID)
+    monkeypatch.setenv("AGORA_APP_CERTIFICATE", CERT)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_rtc_reproduces_published_vector(
+    creds_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = PUBLISHED["rtc join, numeric uid"]
+    code, out, err = run(
+        capsys, "rtc", "--channel", case["services"][0]["channel_name"], "--uid", "2882341273",
+        "--role", "subscriber", "--expire", "600", "--salt", "1", "--issued-at", "1111111",
+    )  # fmt: skip
+    assert (code, out, err) == (0, case["token"] + "\n", "")
+
+
+def test_rtc_json_schema(creds_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "rtc", "--channel", "demo", "--account", "alice", "--rtm-user", "alice", "--json"
+    )
+    assert code == 0
+    obj = json.loads(out)
+    assert set(obj) == {"token", "warnings", "decoded"}
+    assert obj["decoded"]["signature_valid"] is True
+    assert [s["name"] for s in obj["decoded"]["services"]] == ["RTC", "RTM"]
+    assert obj["decoded"]["services"][0]["uid"] == "alice"
+
+
+def test_uid_range_csv(creds_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "rtc",
+        "--channel",
+        "load",
+        "--uid-range",
+        "5-9",
+        "--salt",
+        "3",
+        "--issued-at",
+        "1000",
+    )
+    assert code == 0
+    rows = [line.split(",") for line in out.splitlines()]
+    assert [int(uid) for uid, _ in rows] == [5, 6, 7, 8, 9]
+    for uid, token in rows:
+        tok = token007.parse(token)
+        assert tok.services[0].uid == uid  # type: ignore[attr-defined]
+        assert token007.verify(tok, CERT)
+
+
+def test_uid_range_json_lines(creds_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rtc", "--channel", "load", "--uid-range", "1-3", "--json")
+    assert code == 0
+    assert [json.loads(line)["uid"] for line in out.splitlines()] == [1, 2, 3]
+
+
+def test_rtm_and_legacy(creds_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "rtm", "--user-id", "bob", "--legacy", "--issued-at", "1000", "--expire", "60"
+    )
+    assert code == 0
+    tok = token006.parse(out.strip())
+    assert tok.privileges == {1000: 1060}
+    assert token006.verify(tok, CERT, "bob", "")
+
+
+def test_warnings_on_stderr_token_alone_on_stdout(
+    creds_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "rtc", "--channel", "bad/name", "--expire", "90000")
+    assert code == 0
+    assert out.count("\n") == 1 and out.startswith("007")
+    assert "'/' at position 4" in err
+    assert "86400" in err
+
+
+def test_role_ignored_warning(creds_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "rtc", "--channel", "c", "--role", "subscriber", "--join-expire", "60"
+    )
+    assert code == 0
+    assert "--role is ignored" in err
+    assert token007.parse(out.strip()).services[0].privileges == {1: 60, 2: 3600, 3: 3600, 4: 3600}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["rtc", "--channel", "c", "--uid", "abc"], "--uid: 'abc' is not a whole number"),
+        (["rtc", "--channel", "c", "--uid", "4294967296"], "out of range"),
+        (["rtc", "--channel", "c", "--expire", "-5"], "--expire: -5 is negative"),
+        (["rtc", "--channel", "c", "--expire", "ten"], "--expire: 'ten' is not a whole number"),
+        (["rtc", "--channel", "c", "--role", "admin"], "role"),
+        (["rtc", "--channel", "c", "--uid-range", "9-1"], "before the start"),
+        (["rtc", "--channel", "c", "--uid-range", "1-x"], "--uid-range end"),
+        (["rtc", "--channel", "c", "--legacy", "--rtm-user", "u"], "--rtm-user: 006"),
+        (["rtc", "--channel", "c", "--rtm-expire", "5"], "needs --rtm-user"),
+        (["rtc", "--channel", "c", "--salt", "-1"], "--salt"),
+        (["rtm", "--user-id", ""], "--user-id: is empty"),
+        (["rtc"], "--channel"),
+        (["rtc", "--channel", "c", "--account", ""], "account: is empty"),
+        (["decode", "hello"], "not an Agora token"),
+        (["decode", "007eJxT"], "007"),
+        (["basic", "--decode", "Bearer x"], "Basic"),
+        (["basic", "--reveal"], "--reveal"),
+        (["rtc", "--channel", "c", "--nope"], "unrecognized arguments"),
+    ],
+)
+def test_invalid_input_exit_2_one_line(
+    creds_env: None, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    try:
+        code = main(args)
+    except SystemExit as exc:  # argparse usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    assert code == 2, err
+    assert err.count("\n") == 1, err
+    assert err.startswith("agora-desk: error: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_bad_app_id_from_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("AGORA_APP_ID", APP_ID[:-1] + "Z")
+    monkeypatch.setenv("AGORA_APP_CERTIFICATE", CERT)
+    code, out, err = run(capsys, "rtc", "--channel", "c")
+    assert code == 2
+    assert "'Z' at position 32" in err
+    assert out == ""
+
+
+def test_no_credentials_without_tty(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "rtc", "--channel", "c")
+    assert code == 2
+    assert "AGORA_APP_ID" in err or "App ID" in err
+
+
+def test_decode_checks_and_exit_codes(creds_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    case = PUBLISHED["rtc join, numeric uid"]
+    # Built 1970 + 13 days: expired now; signature fine with the env certificate.
+    code, out, _ = run(capsys, "decode", case["token"], "--json")
+    assert code == 1
+    obj = json.loads(out)
+    assert obj["signature_valid"] is True
+    assert {c["name"]: c["ok"] for c in obj["checks"]}["expiry"] is False
+    code, out, _ = run(capsys, "decode", case["token"], "--now", "1111200", "--uid", "2882341273",
+                       "--channel", case["services"][0]["channel_name"])  # fmt: skip
+    assert code == 0, out
+    assert "[ok  ] uid" in out
+    code, out, _ = run(capsys, "decode", case["token"], "--now", "1111200", "--uid", "0")
+    assert code == 1
+    assert "[FAIL] uid" in out
+
+
+def test_decode_json_error_on_garbage(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "decode", "007!!!", "--json")
+    assert code == 2
+    assert "base64" in json.loads(out)["error"]
+
+
+def test_basic_round_trip_through_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    monkeypatch.setenv("AGORA_CUSTOMER_ID", "cust")
+    monkeypatch.setenv("AGORA_CUSTOMER_SECRET", "hunter2secret")
+    code, out, _ = run(capsys, "basic")
+    assert code == 0
+    header = out.strip()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(header))
+    code, out, _ = run(capsys, "basic", "--decode", "-")
+    assert (code, out) == (0, "cust\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(header))
+    code, out, _ = run(capsys, "basic", "--decode", "-", "--reveal")
+    assert out == "cust\nhunter2secret\n"
+
+
+def _subprocess(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("AGORA_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "agora_desk", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_version_and_no_qt_on_cli_path() -> None:
+    proc = _subprocess("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("agora-desk ")
+    code = (
+        "import sys; from agora_desk.cli.main import main; "
+        "rc = main(['rtc', '--channel', 'c']); "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'keyring', 'httpx', 'aiohttp'))]; "
+        "print(rc, bad)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60,
+        env={**os.environ, "AGORA_APP_ID": APP_ID, "AGORA_APP_CERTIFICATE": CERT},
+    )  # fmt: skip
+    assert proc.stdout.strip().endswith("0 []"), proc.stdout + proc.stderr
+
+
+def test_subprocess_error_has_no_traceback() -> None:
+    proc = _subprocess(
+        "rtc",
+        "--channel",
+        "c",
+        "--uid",
+        "x",
+        env={"AGORA_APP_ID": APP_ID, "AGORA_APP_CERTIFICATE": CERT},
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_help_lists_every_command() -> None:
+    proc = _subprocess("--help")
+    assert proc.returncode == 0
+    for name in ("rtc", "rtm", "basic", "decode", "request", "serve", "profile"):
+        assert name in proc.stdout

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agora_desk.core.errors import TokenFormatError, TruncatedError
+from agora_desk.core.wire import Reader, pack_map_str, pack_map_u32, pack_string, pack_u16, pack_u32
+
+
+def test_little_endian() -> None:
+    assert pack_u16(0x0102) == b"\x02\x01"
+    assert pack_u32(0x01020304) == b"\x04\x03\x02\x01"
+
+
+def test_string_length_is_checked_both_ways() -> None:
+    with pytest.raises(ValueError, match="65535"):
+        pack_string(b"x" * 65536)
+    with pytest.raises(TruncatedError, match="needs 5 byte"):
+        Reader(b"\x05\x00abc").string()
+
+
+def test_map_keys_ascending() -> None:
+    assert (
+        pack_map_u32({3: 1, 1: 2})
+        == b"\x02\x00" + b"\x01\x00\x02\x00\x00\x00" + b"\x03\x00\x01\x00\x00\x00"
+    )
+
+
+@given(st.dictionaries(st.integers(0, 65535), st.integers(0, 2**32 - 1)))
+def test_map_u32_round_trip(m: dict[int, int]) -> None:
+    r = Reader(pack_map_u32(m))
+    assert r.map_u32() == m
+    r.expect_end()
+
+
+@given(st.dictionaries(st.integers(0, 65535), st.binary(max_size=20), max_size=5))
+def test_map_str_round_trip(m: dict[int, bytes]) -> None:
+    assert Reader(pack_map_str(m)).map_str() == m
+
+
+def test_map_count_past_end() -> None:
+    with pytest.raises(TruncatedError, match="key"):
+        Reader(b"\x09\x00\x01\x00\x02\x00\x00\x00").map_u32("privileges")
+
+
+def test_trailing_bytes() -> None:
+    r = Reader(b"\x01\x00\xff")
+    r.u16()
+    with pytest.raises(TokenFormatError, match="1 unexpected byte"):
+        r.expect_end()
