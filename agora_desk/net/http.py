@@ -1,0 +1,509 @@
+"""The HTTPS transport for test requests, over httpx.
+
+Rules it keeps whoever calls it (the window or the CLI):
+
+* TLS verification is always on. An extra CA bundle is *added* to the
+  default trust store (certifi + the system's), never replaces it.
+* HTTPS only, except loopback hosts (the URL rules of :mod:`agora_desk.core.rest`),
+  on the first request and on every redirect.
+* Redirects are followed here, not by httpx, so that ``Authorization``,
+  ``x-agora-token`` and friends never reach another host; a body holding a
+  token is not re-sent to another host either.
+* Proxies come from the environment (``HTTPS_PROXY``, ``NO_PROXY`` ...),
+  except for loopback hosts, which are always reached directly.
+* One deadline covers the whole exchange; the body is read in chunks, the
+  first ``max_body`` bytes kept and the rest only counted, so a 20 MB answer
+  neither fills memory nor hangs a view.
+* ``cancel`` (a :class:`threading.Event`) may be set from any thread: the
+  call returns within a few tens of milliseconds with :class:`Cancelled`.
+  The exchange itself runs in a daemon thread that is told to stop and whose
+  sockets are shut down, so a stuck read cannot hold the caller.
+
+Errors are :class:`TransportError` subclasses with a ``kind`` that
+:func:`agora_desk.core.rest.explain` turns into a sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import ssl
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Final
+
+import httpx
+
+from agora_desk import __version__
+from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.rest import (
+    SENSITIVE_HEADERS,
+    Header,
+    Prepared,
+    is_loopback_host,
+    parse_url,
+    same_origin,
+)
+
+DEFAULT_TIMEOUT: Final = 15.0
+MAX_BODY: Final = 2 * 1024 * 1024  # bytes of a body that are kept
+COUNT_LIMIT: Final = 256 * 1024 * 1024  # past this, stop counting the rest
+MAX_REDIRECTS: Final = 5
+REDIRECT_CODES: Final = frozenset({301, 302, 303, 307, 308})
+# Headers that carry credentials and stay with the host they were meant for.
+CREDENTIAL_HEADERS: Final = SENSITIVE_HEADERS | {"x-agora-uid"}
+_POLL: Final = 0.02
+_CHUNK: Final = 64 * 1024
+
+
+# --------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------
+
+
+class TransportError(AgoraDeskError):
+    """The request did not get an HTTP answer. ``kind`` names why, for explanations."""
+
+    kind: ClassVar[str] = "connection"
+
+    def __init__(self, message: str, *, detail: str = "", elapsed_ms: float = 0.0) -> None:
+        self.detail = detail
+        self.elapsed_ms = elapsed_ms
+        super().__init__(message)
+
+
+class TlsError(TransportError):
+    kind: ClassVar[str] = "tls"
+
+
+class RequestTimeout(TransportError):
+    kind: ClassVar[str] = "timeout"
+
+
+class DnsError(TransportError):
+    kind: ClassVar[str] = "dns"
+
+
+class ConnectError(TransportError):
+    kind: ClassVar[str] = "connection"
+
+
+class ConnectionRefused(ConnectError):
+    kind: ClassVar[str] = "refused"
+
+
+class ProxyError(ConnectError):
+    kind: ClassVar[str] = "proxy"
+
+
+class Cancelled(TransportError):
+    kind: ClassVar[str] = "cancelled"
+
+
+class TooManyRedirects(TransportError):
+    kind: ClassVar[str] = "redirects"
+
+
+class InsecureRedirect(TransportError):
+    kind: ClassVar[str] = "insecure-redirect"
+
+
+class CaFileError(InputError):
+    """The extra CA bundle cannot be used (an input problem: exit 2)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__("CA file", f"{path}: {problem}")
+
+
+# --------------------------------------------------------------------------
+# Options and responses
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    timeout: float = DEFAULT_TIMEOUT
+    ca_file: str | None = None
+    max_redirects: int = MAX_REDIRECTS
+    max_body: int = MAX_BODY
+    count_limit: int = COUNT_LIMIT
+    trust_env: bool = True  # proxies from HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+
+    def __post_init__(self) -> None:
+        if not self.timeout > 0:
+            raise InputError("timeout", f"{self.timeout!r} must be a positive number of seconds")
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    reason: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes  # the kept part: at most Options.max_body bytes
+    elapsed_ms: float
+    url: str  # where the answer came from, after redirects
+    truncated: bool = False
+    total_bytes: int = 0  # as received (after content decoding)
+    total_known: bool = True  # False: counting stopped (deadline or count limit)
+    http_version: str = "HTTP/1.1"
+    redirects: tuple[str, ...] = ()  # every URL that answered with a redirect
+    notes: tuple[str, ...] = field(default=())  # e.g. credentials dropped at a redirect
+
+    def header(self, name: str, default: str = "") -> str:
+        lower = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lower:
+                return value
+        return default
+
+    def headers_dict(self) -> dict[str, str]:
+        """Repeated headers joined with ', ' (as HTTP allows for most of them)."""
+        out: dict[str, str] = {}
+        for key, value in self.headers:
+            out[key] = f"{out[key]}, {value}" if key in out else value
+        return out
+
+    @property
+    def content_type(self) -> str:
+        return self.header("content-type")
+
+    @property
+    def ok(self) -> bool:
+        return self.status < 400
+
+    @property
+    def size_text(self) -> str:
+        total = f"{self.total_bytes:,}" + ("" if self.total_known else "+")
+        if self.truncated:
+            return f"{total} bytes, first {len(self.body):,} kept"
+        return f"{total} bytes"
+
+
+# --------------------------------------------------------------------------
+# TLS
+# --------------------------------------------------------------------------
+
+
+def ssl_context(ca_file: str | None = None) -> ssl.SSLContext:
+    """Verification on, hostnames checked; ``ca_file`` added to the default trust."""
+    ctx = ssl.create_default_context()  # system store, CERT_REQUIRED, check_hostname
+    with contextlib.suppress(ImportError, OSError, ssl.SSLError):
+        import certifi
+
+        ctx.load_verify_locations(cafile=certifi.where())
+    if ca_file:
+        path = Path(ca_file).expanduser()
+        if not path.is_file():
+            raise CaFileError(ca_file, "no such file")
+        try:
+            ctx.load_verify_locations(cafile=str(path))
+        except ssl.SSLError as exc:
+            raise CaFileError(
+                ca_file, f"not a PEM CA bundle ({exc.reason or exc.strerror or exc})"
+            ) from None
+        except (OSError, ValueError) as exc:
+            raise CaFileError(ca_file, f"cannot read it ({exc})") from None
+    return ctx
+
+
+# --------------------------------------------------------------------------
+# Errors from httpx
+# --------------------------------------------------------------------------
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def translate(exc: BaseException, url: str, timeout: float) -> TransportError:
+    """A typed, user-actionable error for an httpx / socket failure."""
+    host = urllib.parse.urlsplit(url).hostname or url
+    chain = list(_chain(exc))
+    text = " | ".join(str(e) for e in chain)
+    for e in chain:
+        if isinstance(e, ssl.SSLCertVerificationError):
+            reason = e.verify_message or e.reason or "verification failed"
+            return TlsError(
+                f"TLS: the certificate of {host} is not trusted ({reason}); if a proxy "
+                "inspects TLS, add its CA bundle with --ca-file",
+                detail=str(reason),
+            )
+    for e in chain:
+        if isinstance(e, ssl.SSLError):
+            return TlsError(
+                f"TLS handshake with {host} failed ({e.reason or e})", detail=str(e.reason or e)
+            )
+    if isinstance(exc, httpx.ProxyError):
+        return ProxyError(f"the proxy failed: {exc}; check HTTPS_PROXY / NO_PROXY")
+    if isinstance(exc, httpx.TimeoutException) or any(isinstance(e, socket.timeout) for e in chain):
+        return RequestTimeout(f"{host} did not answer within {timeout:g} s")
+    for e in chain:
+        if isinstance(e, socket.gaierror):
+            return DnsError(f"cannot resolve {host!r}: {e.strerror or e}", detail=str(e))
+        if isinstance(e, ConnectionRefusedError):
+            port = urllib.parse.urlsplit(url).port or 443
+            return ConnectionRefused(f"{host}:{port} refused the connection")
+    low = text.lower()
+    if "name or service not known" in low or "nodename nor servname" in low or "getaddrinfo" in low:
+        return DnsError(f"cannot resolve {host!r}")
+    if "connection refused" in low or "errno 111" in low:
+        return ConnectionRefused(f"{host} refused the connection")
+    if "certificate_verify_failed" in low or "ssl" in low:
+        return TlsError(f"TLS with {host} failed ({exc})", detail=str(exc))
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        return ConnectError(f"{host} closed the connection before a complete answer ({exc})")
+    return ConnectError(f"cannot reach {host}: {exc or type(exc).__name__}")
+
+
+# --------------------------------------------------------------------------
+# The exchange
+# --------------------------------------------------------------------------
+
+
+class _Exchange:
+    """One request and its redirects, run in a worker thread."""
+
+    def __init__(self, prepared: Prepared, options: Options, ctx: ssl.SSLContext) -> None:
+        self.prepared = prepared
+        self.options = options
+        self.ctx = ctx
+        self.abort = threading.Event()
+        self.done = threading.Event()
+        self.lock = threading.Lock()
+        self.phase = "request"  # "request" -> "body" -> "counting"
+        self.kept = bytearray()
+        self.total = 0
+        self.total_known = True
+        self.result: Response | None = None
+        self.error: BaseException | None = None
+        self.current: httpx.Response | None = None
+        self.clients: list[httpx.Client] = []
+        self.start = time.perf_counter()
+        self.meta: dict[str, Any] = {}
+
+    def elapsed_ms(self) -> float:
+        return (time.perf_counter() - self.start) * 1000.0
+
+    def client(self, url: str) -> httpx.Client:
+        direct = is_loopback_host(urllib.parse.urlsplit(url).hostname or "")
+        trust_env = self.options.trust_env and not direct
+        for c in self.clients:
+            if c.trust_env == trust_env:
+                return c
+        c = httpx.Client(
+            verify=self.ctx,
+            trust_env=trust_env,
+            timeout=httpx.Timeout(self.options.timeout),
+            follow_redirects=False,
+            headers={"User-Agent": f"agora-desk/{__version__}"},
+        )
+        self.clients.append(c)
+        return c
+
+    def run(self) -> None:
+        try:
+            self.result = self._run()
+        except BaseException as exc:
+            self.error = exc
+        finally:
+            self.close()
+            self.done.set()
+
+    def _run(self) -> Response:
+        method = self.prepared.method
+        url = self.prepared.url
+        headers: list[Header] = list(self.prepared.headers)
+        body = self.prepared.body
+        redirects: list[str] = []
+        notes: list[str] = []
+        while True:
+            self.check_abort()
+            client = self.client(url)
+            request = client.build_request(
+                method, url, headers=[(h.name, h.reveal()) for h in headers], content=body
+            )
+            try:
+                resp = client.send(request, stream=True)
+            except httpx.HTTPError as exc:
+                self.check_abort()
+                raise translate(exc, url, self.options.timeout) from None
+            self.current = resp
+            location = resp.headers.get("location")
+            if resp.status_code not in REDIRECT_CODES or not location:
+                break
+            target = urllib.parse.urljoin(url, location)
+            cross = not same_origin(url, target)
+            keeps_body = resp.status_code in (307, 308)
+            if cross and keeps_body and body is not None and self._body_has_secret(body):
+                notes.append(
+                    f"the {resp.status_code} redirect to {_origin(target)} was not followed: "
+                    "the body holds a token, which is not sent to another host"
+                )
+                break
+            resp.close()
+            redirects.append(url)
+            if len(redirects) > self.options.max_redirects:
+                raise TooManyRedirects(
+                    f"more than {self.options.max_redirects} redirects (last to {target})"
+                )
+            try:
+                parse_url(target, "redirect")
+            except InputError as exc:
+                raise InsecureRedirect(
+                    f"{_origin(url)} redirected to {target}, which is refused: {exc.problem}"
+                ) from None
+            if cross:
+                dropped = [h.name for h in headers if h.name.lower() in CREDENTIAL_HEADERS]
+                if dropped:
+                    headers = [h for h in headers if h.name.lower() not in CREDENTIAL_HEADERS]
+                    notes.append(
+                        f"redirected to {_origin(target)}: {', '.join(dropped)} not sent there "
+                        "(credentials stay with the host they are for)"
+                    )
+            if resp.status_code == 303 or (
+                resp.status_code in (301, 302) and method not in ("GET", "HEAD")
+            ):
+                method = "GET"
+                body = None
+                headers = [h for h in headers if h.name.lower() != "content-length"]
+            url = target
+        return self._read(resp, url, tuple(redirects), tuple(notes))
+
+    def _body_has_secret(self, body: bytes) -> bool:
+        text = body.decode("utf-8", "replace")
+        return any(len(s) >= 8 and s.reveal() in text for s in self.prepared.secrets)
+
+    def _read(
+        self, resp: httpx.Response, url: str, redirects: tuple[str, ...], notes: tuple[str, ...]
+    ) -> Response:
+        limit = self.options.max_body
+        with self.lock:
+            self.phase = "body"
+            self.meta = {
+                "status": resp.status_code,
+                "reason": resp.reason_phrase,
+                "headers": tuple(resp.headers.multi_items()),
+                "url": url,
+                "http_version": resp.http_version,
+                "redirects": redirects,
+                "notes": notes,
+            }
+        try:
+            for chunk in resp.iter_bytes(_CHUNK):
+                self.check_abort()
+                with self.lock:
+                    room = limit - len(self.kept)
+                    if room > 0:
+                        self.kept += chunk[:room]
+                    self.total += len(chunk)
+                    if len(self.kept) >= limit:
+                        self.phase = "counting"
+                    if self.total >= self.options.count_limit:
+                        self.total_known = False
+                        break
+        except httpx.HTTPError as exc:
+            self.check_abort()
+            raise translate(exc, url, self.options.timeout) from None
+        return self.response()
+
+    def response(self) -> Response:
+        with self.lock:
+            m = self.meta
+            return Response(
+                status=int(m["status"]),
+                reason=str(m["reason"]),
+                headers=m["headers"],
+                body=bytes(self.kept),
+                elapsed_ms=self.elapsed_ms(),
+                url=str(m["url"]),
+                truncated=self.total > len(self.kept),
+                total_bytes=self.total,
+                total_known=self.total_known,
+                http_version=str(m["http_version"]),
+                redirects=m["redirects"],
+                notes=m["notes"],
+            )
+
+    def check_abort(self) -> None:
+        if self.abort.is_set():
+            raise Cancelled("cancelled")
+
+    def stop(self) -> None:
+        """From the waiting thread: make the worker's blocked read return, then let it go."""
+        self.abort.set()
+        resp = self.current
+        if resp is not None:
+            stream = resp.extensions.get("network_stream")
+            sock = None
+            with contextlib.suppress(Exception):
+                sock = stream.get_extra_info("socket") if stream is not None else None
+            if isinstance(sock, socket.socket):
+                with contextlib.suppress(Exception):
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        if self.current is not None:
+            with contextlib.suppress(Exception):
+                self.current.close()
+        for c in self.clients:
+            with contextlib.suppress(Exception):
+                c.close()
+
+
+def _origin(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def send(
+    prepared: Prepared,
+    options: Options | None = None,
+    cancel: threading.Event | None = None,
+) -> Response:
+    """Send ``prepared`` and return the answer (any status), or raise :class:`TransportError`.
+
+    Raises :class:`~agora_desk.core.errors.InputError` (before any I/O) for a
+    URL the rules refuse or an unusable CA file.
+    """
+    opts = options or Options()
+    parse_url(prepared.url, "URL")
+    if cancel is not None and cancel.is_set():
+        raise Cancelled("cancelled")
+    ctx = ssl_context(opts.ca_file)
+    exchange = _Exchange(prepared, opts, ctx)
+    worker = threading.Thread(target=exchange.run, name="agora-desk-http", daemon=True)
+    worker.start()
+    deadline = exchange.start + opts.timeout
+    while not exchange.done.wait(_POLL):
+        if cancel is not None and cancel.is_set():
+            exchange.stop()
+            raise Cancelled("cancelled", elapsed_ms=exchange.elapsed_ms())
+        if time.perf_counter() >= deadline:
+            with exchange.lock:
+                counting = exchange.phase == "counting"
+                if counting:
+                    exchange.total_known = False
+            exchange.stop()
+            if counting:
+                # The kept part is complete; only the count of the rest is cut short.
+                return exchange.response()
+            raise RequestTimeout(
+                f"{_origin(prepared.url)} gave no complete answer within {opts.timeout:g} s",
+                elapsed_ms=exchange.elapsed_ms(),
+            )
+    if exchange.error is not None:
+        error = exchange.error
+        if isinstance(error, TransportError) and not error.elapsed_ms:
+            error.elapsed_ms = exchange.elapsed_ms()
+        raise error
+    assert exchange.result is not None
+    return exchange.result
