@@ -169,7 +169,9 @@ def test_appstreamcli_validate() -> None:
 def test_pyproject_lists_every_package() -> None:
     # pyproject.toml lists packages explicitly (see the comment there), so a
     # new subpackage is silently left out of the wheel unless it is added.
-    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    packages = PYPROJECT["tool"]["setuptools"]["packages"]
+    listed = set(packages)
+    assert len(listed) == len(packages), "a package is listed twice in pyproject.toml"
     missing = _on_disk_packages() - listed
     assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
     mapped = PYPROJECT["tool"]["setuptools"]["package-dir"]
