@@ -189,7 +189,7 @@ class ServerHandle:
         try:
             try:
                 loop.run_until_complete(runner.setup())
-                site = web.SockSite(runner, self._sock, shutdown_timeout=SHUTDOWN_GRACE_S)
+                site = web.SockSite(runner, self._sock)
                 loop.run_until_complete(site.start())
             except Exception as exc:
                 self._start_error = exc
