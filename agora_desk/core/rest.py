@@ -873,7 +873,7 @@ def fill_preset(
     """
     preset = get_preset(name)
     values = {"app_id": params.app_id, "agent_id": params.agent_id}
-    if not params.app_id:
+    if "{app_id}" in preset.path and not params.app_id:
         raise InputError("App ID", f"is needed for the {name} path; choose a profile")
     path = fill_path(preset.path, **values) if "{" in preset.path else preset.path
     body: Any = None

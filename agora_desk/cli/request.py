@@ -1,0 +1,421 @@
+"""``agora-desk request``: send a test request to an Agora REST API.
+
+``METHOD PATH`` or ``--preset``; credentials from ``--profile`` → environment
+→ a no-echo prompt (``--token`` is the only credential given as an option:
+tokens are short-lived, and are still never echoed in full). Exit 0 for an
+answer below 400, 1 for HTTP ≥ 400 or no answer, 2 for invalid input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from agora_desk.cli import common
+from agora_desk.core import rest
+from agora_desk.core.builders import Credentials as BuildCredentials
+from agora_desk.core.errors import InputError
+from agora_desk.core.secret import Secret
+from agora_desk.core.validation import parse_seconds
+
+# Unique stand-ins for secrets in --curl output without --reveal: curl_command
+# writes them as $AGORA_... variables, so no real secret needs to be loaded.
+_TOKEN_STANDIN = "AGORA-DESK-TOKEN-STANDIN-7d1f0c"  # noqa: S105
+_SECRET_STANDIN = "AGORA-DESK-SECRET-STANDIN-7d1f0c"  # noqa: S105
+_ID_STANDIN = "AGORA-DESK-CUSTOMER-ID-STANDIN"
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "request",
+        help="send a test request to an Agora REST API",
+        description=(
+            "Send a request to Agora's REST API with one of its authentication schemes "
+            "and show what came back (and why it failed). Give METHOD PATH, or --preset."
+        ),
+        epilog=(
+            "Credentials: the Customer Secret (Basic) and App Certificate (to build tokens) "
+            "come from --profile (OS keyring), AGORA_CUSTOMER_SECRET / AGORA_APP_CERTIFICATE, "
+            "or a no-echo prompt. --token is the only credential option: prefer building the "
+            "token from the profile. Examples: agora-desk request --preset projects --profile "
+            "P; agora-desk request --preset convoai-join --channel demo --agent-uid 1001 "
+            "--remote-uid 42 --enable-rtm --body @agent.json --profile P"
+        ),
+    )
+    p.add_argument("method", nargs="?", metavar="METHOD", help="GET, POST, PUT, PATCH or DELETE")
+    p.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="path (and ?query) under the base URL; {app_id} is replaced by the App ID",
+    )
+    p.add_argument("--preset", metavar="NAME", help=f"one of: {', '.join(rest.PRESETS)}")
+    p.add_argument(
+        "--body",
+        metavar="JSON|@FILE",
+        help="JSON body, or @FILE (@- for stdin); merged over a preset's body",
+    )
+    p.add_argument(
+        "--auth",
+        metavar="SCHEME",
+        help="basic | token (Authorization: agora token=) | access-token (x-agora-token + "
+        "x-agora-uid) | none; default: none, or the preset's",
+    )
+    p.add_argument(
+        "--token", metavar="TOKEN", help="use this token instead of building one from the profile"
+    )
+    p.add_argument(
+        "--uid", metavar="U", help="Signaling user ID: the RTM token's user and x-agora-uid"
+    )
+    p.add_argument(
+        "-H",
+        "--header",
+        action="append",
+        default=[],
+        metavar="'NAME: VALUE'",
+        help="an extra request header (not a credential: use --auth)",
+    )
+    p.add_argument(
+        "--base-url", metavar="URL", default=rest.DEFAULT_BASE_URL, help="default %(default)s"
+    )
+    p.add_argument(
+        "--ca-file", metavar="PEM", help="extra CA bundle, added to the default trust store"
+    )
+    p.add_argument(
+        "--timeout", metavar="SECONDS", default=str(rest.DEFAULT_TIMEOUT_S), help="default 15"
+    )
+    p.add_argument(
+        "--expire", metavar="SECONDS", default="3600", help="lifetime of a built token (3600)"
+    )
+    p.add_argument("--curl", action="store_true", help="print the curl command; send nothing")
+    p.add_argument(
+        "--reveal", action="store_true", help="with --curl: write the real secrets, not $AGORA_…"
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    preset = p.add_argument_group("preset options")
+    preset.add_argument("--channel", metavar="C", help="convoai-join: the agent's channel")
+    preset.add_argument(
+        "--agent-uid", metavar="A", help="convoai-join: the agent's uid (0 = random)"
+    )
+    preset.add_argument(
+        "--remote-uid", metavar="U", help="convoai-join: the user the agent listens to (* = all)"
+    )
+    preset.add_argument("--name", metavar="N", help="convoai-join: a unique agent name")
+    preset.add_argument(
+        "--enable-rtm",
+        action="store_true",
+        help="convoai-join: advanced_features.enable_rtm (the token gets RTM login)",
+    )
+    preset.add_argument(
+        "--string-uid",
+        action="store_true",
+        help="convoai-join: the agent uid is a string account (enable_string_uid)",
+    )
+    preset.add_argument("--agent-id", metavar="ID", help="convoai-leave: the agent_id from join")
+    common.add_profile_options(p)
+    p.add_argument("--customer-id", metavar="ID", help="Customer ID (not secret)")
+    p.set_defaults(func=run)
+
+
+def _read_body(value: str | None) -> Any:
+    if value is None:
+        return None
+    if value.startswith("@"):
+        name = value[1:]
+        if name == "-":
+            text = sys.stdin.read()
+        else:
+            try:
+                text = Path(name).read_text(encoding="utf-8")
+            except FileNotFoundError:
+                raise InputError("--body", f"{name}: no such file") from None
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError("--body", f"{name}: cannot read it ({exc})") from None
+        return rest.parse_body(text, "--body")
+    return rest.parse_body(value, "--body")
+
+
+def _headers(values: list[str]) -> tuple[tuple[str, str], ...]:
+    out = []
+    for item in values:
+        name, sep, value = item.partition(":")
+        name = name.strip()
+        if not sep:
+            raise InputError("--header", f"{item!r} is not 'Name: value'")
+        if name.lower() in rest.SENSITIVE_HEADERS:
+            raise InputError(
+                "--header",
+                f"{name} carries a credential; use --auth (and --profile) so it stays out of argv",
+            )
+        rest.check_header(name, value.strip())
+        out.append((name, value.strip()))
+    return tuple(out)
+
+
+def _timeout(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise InputError("--timeout", f"{value!r} is not a number of seconds") from None
+    if not 0 < seconds <= 3600:
+        raise InputError("--timeout", f"{value} must be more than 0 and at most 3600 seconds")
+    return seconds
+
+
+def _scheme(args: argparse.Namespace, preset: rest.Preset | None) -> rest.AuthScheme:
+    if args.auth:
+        scheme = rest.parse_scheme(args.auth)
+        if preset is not None and scheme not in preset.auths and scheme is not rest.AuthScheme.NONE:
+            common.warn(
+                f"the {preset.name} API is documented with "
+                f"{' or '.join(s.value for s in preset.auths)} auth, not {scheme.value}"
+            )
+        return scheme
+    if preset is None:
+        return rest.AuthScheme.NONE
+    if preset.name == "convoai-leave" and args.token:
+        return rest.AuthScheme.TOKEN
+    return preset.default_auth
+
+
+def run(args: argparse.Namespace) -> int:
+    # -- everything that needs no credentials first: bad input exits 2 early.
+    if args.reveal and not args.curl:
+        raise InputError("--reveal", "only goes with --curl")
+    preset = rest.get_preset(args.preset) if args.preset else None
+    if preset is not None and (args.method or args.path):
+        raise InputError("request", "give METHOD PATH or --preset, not both")
+    if preset is None:
+        if not args.method or not args.path:
+            raise InputError(
+                "request",
+                f"give METHOD PATH (e.g. GET /dev/v1/projects) or --preset "
+                f"({', '.join(rest.PRESETS)})",
+            )
+        method = rest.check_method(args.method)
+    else:
+        method = preset.method
+    scheme = _scheme(args, preset)
+    for issue in rest.check_base_url(args.base_url):
+        raise InputError("--base-url", issue.message)
+    timeout = _timeout(args.timeout)
+    expire = parse_seconds(args.expire, "--expire")
+    user_body = _read_body(args.body)
+    headers = _headers(args.header)
+    params = rest.PresetParams(
+        uid=args.uid or "",
+        channel=args.channel or "",
+        agent_uid=args.agent_uid or "",
+        remote_uid=args.remote_uid or "",
+        name=args.name or "",
+        enable_rtm=args.enable_rtm,
+        string_uid=args.string_uid,
+        agent_id=args.agent_id or "",
+    )
+    name = preset.name if preset else None
+    if name == "convoai-join":
+        params = rest.params_from_join_body(params, user_body)
+        for issue in rest.convoai_issues(params):
+            if issue.level == "error":
+                raise InputError(_option(issue.field), issue.message)
+    if name == "convoai-leave" and not params.agent_id:
+        raise InputError("--agent-id", "is needed: the agent_id that join returned")
+    pasted = args.token.strip() if args.token else ""
+    if args.token is not None and not pasted:
+        raise InputError("--token", "is empty")
+    if pasted and any(ch.isspace() for ch in pasted):
+        raise InputError("--token", "contains whitespace (from a paste?)")
+
+    standins = args.curl and not args.reveal
+    path_template = preset.path if preset else args.path
+    needs_app_id = "{app_id}" in path_template
+    plan = None
+    if not pasted and (scheme.uses_token or name == "convoai-join"):
+        try:
+            plan = rest.token_plan(name, params, scheme, expire)
+        except InputError as exc:
+            raise InputError(_option(exc.field), exc.problem) from None
+        if plan is not None and not standins:
+            needs_app_id = True
+
+    need: set[str] = set()
+    if needs_app_id:
+        need.add("app_id")
+    if plan is not None and not standins:
+        need.add("app_certificate")
+    if scheme is rest.AuthScheme.BASIC and not standins:
+        need |= {"customer_id", "customer_secret"}
+    creds = None
+    if need or args.profile:
+        from agora_desk.secrets.resolve import load_credentials
+
+        creds = load_credentials(
+            args.profile,
+            need=need,
+            app_id=args.app_id,
+            customer_id=args.customer_id,
+            warn=common.warn,
+        )
+    app_id = creds.app_id if creds else (args.app_id or "")
+    params = replace(params, app_id=app_id)
+
+    # -- the token
+    token = ""
+    if pasted:
+        token = pasted
+        for issue in rest.check_token_for(pasted, params, name):
+            common.warn(f"{issue.field}: {issue.message}")
+    elif plan is not None:
+        if standins:
+            token = _TOKEN_STANDIN
+        else:
+            assert creds is not None and creds.app_certificate is not None
+            built = plan.build(BuildCredentials(app_id, creds.app_certificate.reveal()))
+            for issue in built.warnings:
+                common.warn(str(issue))
+            token = built.token
+    uid = params.uid
+    if scheme is rest.AuthScheme.ACCESS_TOKEN and not uid and token and token != _TOKEN_STANDIN:
+        uid = rest.token_user(token) or ""
+    if scheme is rest.AuthScheme.ACCESS_TOKEN and not uid:
+        raise InputError("--uid", "is needed for access-token auth (x-agora-uid)")
+
+    # -- the request
+    if preset is not None:
+        filled = rest.fill_preset(preset.name, params, token, user_body)
+        path, body = filled.path, filled.body
+    else:
+        path = rest.fill_path(args.path, app_id=app_id) if needs_app_id else args.path
+        body = user_body
+    customer_id = (creds.customer_id if creds else "") or args.customer_id or ""
+    customer_secret = creds.customer_secret if creds else None
+    if standins:
+        customer_id = customer_id or _ID_STANDIN
+        customer_secret = Secret(_SECRET_STANDIN)
+    auth = rest.Auth(
+        scheme,
+        customer_id=customer_id if scheme is rest.AuthScheme.BASIC else "",
+        customer_secret=customer_secret if scheme is rest.AuthScheme.BASIC else None,
+        token=Secret(token) if token and scheme.uses_token else None,
+        uid=uid if scheme is rest.AuthScheme.ACCESS_TOKEN else "",
+    )
+    request = rest.RestRequest(method, args.base_url, path, auth, headers, body, name)
+    prepared = rest.prepare(request)
+    if args.curl:
+        # Stand-ins are replaced by variables; a body's token, too.
+        curl_auth = auth
+        if standins and token and not auth.token:
+            curl_auth = replace(auth, token=Secret(token))
+        sys.stdout.write(
+            rest.curl_command(
+                prepared, curl_auth, reveal=args.reveal, ca_file=args.ca_file, timeout=timeout
+            )
+            + "\n"
+        )
+        return common.EXIT_OK
+    return _send(args, prepared, auth, params, name, timeout)
+
+
+def _option(field: str) -> str:
+    options = {
+        "agent uid": "--agent-uid",
+        "remote uid": "--remote-uid",
+        "channel": "--channel",
+        "uid": "--uid",
+        "token": "--token",
+    }
+    return options.get(field, field)
+
+
+def _send(
+    args: argparse.Namespace,
+    prepared: rest.Prepared,
+    auth: rest.Auth,
+    params: rest.PresetParams,
+    preset: str | None,
+    timeout: float,
+) -> int:
+    from agora_desk.net import http
+
+    request_json = {
+        "method": prepared.method,
+        "url": prepared.url,
+        "headers": rest.redacted_headers(prepared.headers),
+    }
+    failure = rest.Failure(
+        scheme=auth.scheme,
+        token=auth.token.reveal() if auth.token else _body_token(prepared),
+        app_id=params.app_id or None,
+        preset=preset,
+        params=params,
+        timeout=timeout,
+    )
+    try:
+        response = http.send(prepared, http.Options(timeout=timeout, ca_file=args.ca_file))
+    except http.TransportError as exc:
+        explanation = rest.explain(replace(failure, kind=exc.kind, detail=exc.detail))
+        message = rest.scrub(str(exc), prepared.secrets)
+        if args.json:
+            common.print_json(
+                {
+                    "error": message,
+                    "kind": exc.kind,
+                    "explanation": explanation,
+                    "elapsed_ms": round(exc.elapsed_ms, 1),
+                    "request": request_json,
+                }
+            )
+        common.error(message)
+        if explanation:
+            sys.stderr.write(f"agora-desk: {explanation}\n")
+        return common.EXIT_CHECK_FAILED
+    view = rest.body_view(
+        response.body, response.content_type, truncated=response.truncated, limit=1 << 62
+    )
+    body: Any = view.json if view.is_json else view.text
+    explanation = rest.explain(
+        replace(failure, status=response.status, headers=response.headers_dict(), body=body)
+    )
+    for note in response.notes:
+        common.warn(note)
+    if response.truncated:
+        common.warn(f"the body was truncated: {response.size_text}")
+    if args.json:
+        common.print_json(
+            {
+                "status": response.status,
+                "elapsed_ms": round(response.elapsed_ms, 1),
+                "headers": response.headers_dict(),
+                "body": body,
+                "request": request_json,
+                "truncated": response.truncated,
+                "explanation": explanation,
+            }
+        )
+    else:
+        sys.stderr.write(
+            f"{response.http_version} {response.status} {response.reason} "
+            f"({response.elapsed_ms:.0f} ms)\n"
+        )
+        text = json.dumps(body, indent=2, ensure_ascii=False) if view.is_json else view.text
+        if text:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        if explanation:
+            sys.stderr.write(f"agora-desk: {explanation}\n")
+    return common.EXIT_OK if response.ok else common.EXIT_CHECK_FAILED
+
+
+def _body_token(prepared: rest.Prepared) -> str | None:
+    if not prepared.body:
+        return None
+    try:
+        body = json.loads(prepared.body)
+    except ValueError:
+        return None
+    props = body.get("properties") if isinstance(body, dict) else None
+    token = props.get("token") if isinstance(props, dict) else None
+    return token if isinstance(token, str) and token else None
