@@ -1,0 +1,382 @@
+"""The Token server tab: run ``agora-desk serve`` from the window and watch its requests.
+
+The certificate is fetched with ``context.credentials_async`` and the server is
+started and stopped in jobs, so the window never waits on the keyring or on
+sockets. The server runs in its own thread (:mod:`agora_desk.server.runner`);
+its request records are queued there and drained into the table by a timer,
+so a burst of requests costs one table update, not one per request.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from typing import Any, Final
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.core.errors import AgoraDeskError
+from agora_desk.gui.context import APP_CERTIFICATE, AppContext, ResolvedCredentials
+from agora_desk.gui.jobs import Job, run_job
+from agora_desk.server.app import RequestRecord, ServerConfig
+from agora_desk.server.runner import DEFAULT_HOST, ServerHandle, is_loopback, start_server
+
+MAX_LOG_ROWS: Final = 1000
+DRAIN_INTERVAL_MS: Final = 100
+MAX_EXPIRE_S: Final = 10 * 86_400
+COLUMNS: Final = ("Time", "Request", "Channel", "UID", "Status", "ms", "Note")
+ERROR_TITLE: Final = "Token server"
+
+
+class _Slot:
+    """Hands the running server from a job thread to the tab, and back out on close.
+
+    Whoever closes the slot owns stopping the server: a start that finishes
+    after the window closed stops its own server instead of leaking it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._handle: ServerHandle | None = None
+        self._closed = False
+
+    def put(self, handle: ServerHandle) -> bool:
+        with self._lock:
+            if not self._closed:
+                self._handle = handle
+                return True
+        handle.stop()
+        return False
+
+    def take(self) -> ServerHandle | None:
+        with self._lock:
+            handle, self._handle = self._handle, None
+            return handle
+
+    def peek(self) -> ServerHandle | None:
+        with self._lock:
+            return self._handle
+
+    def close(self) -> ServerHandle | None:
+        with self._lock:
+            self._closed = True
+            handle, self._handle = self._handle, None
+            return handle
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, AgoraDeskError):
+        return str(exc)
+    # Unknown exceptions may carry anything in their text; name the type only.
+    return f"unexpected {type(exc).__name__}; the server was not started"
+
+
+def host_is_loopback(host: str) -> bool:
+    name = host.strip().lower()
+    return name == "localhost" or is_loopback(name.strip("[]"))
+
+
+class ServerTab(QWidget):
+    """Start/stop a local token server for the current profile; show its request log."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._slot = _Slot()
+        self._records: deque[RequestRecord] = deque(maxlen=MAX_LOG_ROWS)
+        self._state = "stopped"  # stopped | starting | running | stopping
+        self._credentials_job: Job | None = None
+        self._serving_profile: str | None = None
+        self._closed = False  # after shutdown(): late job results are dropped
+
+        self.host_edit = QComboBox()
+        self.host_edit.setEditable(True)
+        self.host_edit.addItems([DEFAULT_HOST, "0.0.0.0"])  # noqa: S104 - offered, with a warning
+        self.host_edit.setToolTip(
+            "127.0.0.1: this machine only (and the Android emulator via 10.0.2.2).\n"
+            "0.0.0.0: every network interface, so a phone on Wi-Fi can reach it."
+        )
+        self.port_spin = QSpinBox()
+        self.port_spin.setRange(1, 65535)
+        self.port_spin.setValue(_clamp(context.settings.get("server_port"), 1, 65535, 8082))
+        self.expire_spin = QSpinBox()
+        self.expire_spin.setRange(1, MAX_EXPIRE_S)
+        self.expire_spin.setSuffix(" s")
+        self.expire_spin.setValue(
+            _clamp(context.settings.get("default_expire_s"), 1, MAX_EXPIRE_S, 3600)
+        )
+        self.expire_spin.setToolTip("Expiry of a token when the request does not give one")
+        self.cors_edit = QLineEdit()
+        self.cors_edit.setPlaceholderText(
+            "optional: the web app's origin, e.g. http://localhost:3000"
+        )
+        self.profile_label = QLabel()
+        self.exposure_label = QLabel(
+            "Listening beyond this machine: anyone who can reach this port can mint tokens "
+            "for the project. Use it only on a network you trust."
+        )
+        self.exposure_label.setWordWrap(True)
+        self.exposure_label.setStyleSheet("color: #c62828; font-weight: bold;")
+
+        self.start_button = QPushButton("Start")
+        self.start_button.clicked.connect(self.toggle)
+        self.state_label = QLabel("Stopped")
+        self.url_edit = QLineEdit()
+        self.url_edit.setReadOnly(True)
+        self.url_edit.setPlaceholderText("not running")
+        self.copy_button = QPushButton("Copy URL")
+        self.copy_button.clicked.connect(self.copy_url)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.log_table = QTableWidget(0, len(COLUMNS))
+        self.log_table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.log_table.verticalHeader().setVisible(False)
+        self.log_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.log_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = self.log_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.clear_button = QPushButton("Clear log")
+        self.clear_button.clicked.connect(lambda: self.log_table.setRowCount(0))
+
+        form = QFormLayout()
+        form.addRow("Profile", self.profile_label)
+        form.addRow("Host", self.host_edit)
+        form.addRow("Port", self.port_spin)
+        form.addRow("Default expiry", self.expire_spin)
+        form.addRow("CORS origin", self.cors_edit)
+        controls = QHBoxLayout()
+        controls.addWidget(self.start_button)
+        controls.addWidget(self.state_label, 1)
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.url_edit, 1)
+        url_row.addWidget(self.copy_button)
+        log_row = QHBoxLayout()
+        log_row.addWidget(QLabel("Requests (tokens are never shown)"), 1)
+        log_row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.exposure_label)
+        layout.addLayout(controls)
+        layout.addLayout(url_row)
+        layout.addWidget(self.hint_label)
+        layout.addLayout(log_row)
+        layout.addWidget(self.log_table, 1)
+
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setInterval(DRAIN_INTERVAL_MS)
+        self._drain_timer.timeout.connect(self.drain_log)
+
+        self.host_edit.currentTextChanged.connect(self._update_exposure)
+        context.profileChanged.connect(self._update_profile)
+        self._update_profile()
+        self._update_exposure()
+        self._set_state("stopped")
+
+    # -- public ---------------------------------------------------------------------
+    @property
+    def handle(self) -> ServerHandle | None:
+        return self._slot.peek()
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    def default_action(self) -> None:
+        self.toggle()
+
+    def toggle(self) -> None:
+        if self._state == "stopped":
+            self.start()
+        elif self._state == "running":
+            self.stop()
+
+    def start(self) -> None:
+        if self._state != "stopped":
+            return
+        self._set_state("starting")
+        self._credentials_job = self.context.credentials_async(
+            {APP_CERTIFICATE}, self._on_credentials, self._on_start_failed
+        )
+
+    def stop(self) -> None:
+        if self._state != "running":
+            return
+        handle = self._slot.take()
+        if handle is None:
+            self._set_state("stopped")
+            return
+        self._set_state("stopping")
+        run_job(lambda job: handle.stop(), self._on_stopped, self._on_stop_failed)
+
+    def copy_url(self) -> None:
+        if self.url_edit.text():
+            self.context.copy(self.url_edit.text(), secret=False)
+
+    def shutdown(self) -> None:
+        """The window is closing: stop the server now so the port is free."""
+        if self._credentials_job is not None:
+            self._credentials_job.cancel()
+        self._drain_timer.stop()
+        self._closed = True
+        handle = self._slot.close()
+        if handle is not None:
+            handle.stop()
+        self._state = "stopped"
+
+    # -- steps ----------------------------------------------------------------------
+    def _on_credentials(self, creds: ResolvedCredentials) -> None:
+        self._credentials_job = None
+        if self._closed:
+            return
+        if not creds.app_id or creds.app_certificate is None:
+            who = f"Profile {creds.profile!r} has" if creds.profile else "There is"
+            missing = "no App ID" if not creds.app_id else "no App Certificate"
+            self._fail(
+                f"{who} {missing}. Choose a profile with an App ID and App Certificate, "
+                "or enter them for this session."
+            )
+            return
+        config = ServerConfig(
+            app_id=creds.app_id,
+            app_certificate=creds.app_certificate,
+            default_expire=self.expire_spin.value(),
+            cors_origin=self.cors_edit.text().strip() or None,
+            profile=creds.profile,
+        )
+        host = self.host_edit.currentText().strip()
+        port = self.port_spin.value()
+        slot, records = self._slot, self._records
+
+        def work(job: Job) -> ServerHandle | None:
+            handle = start_server(config, host, port, records.append)
+            return handle if slot.put(handle) else None
+
+        self._serving_profile = creds.profile
+        run_job(work, self._on_started, self._on_start_failed)
+
+    def _on_started(self, handle: ServerHandle | None) -> None:
+        if handle is None or self._closed:  # closed while starting; the job stopped it
+            return
+        self.context.settings.set("server_port", handle.port)
+        self.url_edit.setText(handle.url)
+        hints = [f"Android emulator: http://10.0.2.2:{handle.port}"]
+        if handle.lan_url and handle.lan_url != handle.url:
+            hints.append(f"other devices: {handle.lan_url}")
+        self.hint_label.setText("; ".join(hints))
+        self._drain_timer.start()
+        self._set_state("running")
+        self.context.status(f"Token server running at {handle.url}")
+
+    def _on_start_failed(self, exc: BaseException) -> None:
+        self._credentials_job = None
+        self._fail(_describe(exc))
+
+    def _fail(self, message: str) -> None:
+        if self._closed:
+            return
+        self._set_state("stopped")
+        self.context.report_error(ERROR_TITLE, message)
+
+    def _on_stopped(self, _result: Any = None) -> None:
+        if self._closed:
+            return
+        self.drain_log()
+        self._drain_timer.stop()
+        self._set_state("stopped")
+        self.context.status("Token server stopped")
+
+    def _on_stop_failed(self, exc: BaseException) -> None:
+        self._on_stopped()
+        self.context.report_error(ERROR_TITLE, f"stopping the server: {_describe(exc)}")
+
+    # -- view ---------------------------------------------------------------------
+    def drain_log(self) -> None:
+        """Move queued request records into the table (oldest rows dropped past the cap)."""
+        batch: list[RequestRecord] = []
+        while self._records:
+            batch.append(self._records.popleft())
+        if not batch:
+            return
+        table = self.log_table
+        for record in batch[-MAX_LOG_ROWS:]:
+            row = table.rowCount()
+            table.insertRow(row)
+            cells = (
+                record.time.strftime("%H:%M:%S"),
+                f"{record.method} {record.endpoint}",
+                record.channel,
+                record.uid,
+                str(record.status),
+                f"{record.duration_ms:.1f}",
+                record.detail,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == COLUMNS.index("Note") and text:
+                    item.setToolTip(text)
+                if record.status >= 400:
+                    item.setForeground(QColor("#c62828"))
+                table.setItem(row, column, item)
+        overflow = table.rowCount() - MAX_LOG_ROWS
+        for _ in range(max(overflow, 0)):
+            table.removeRow(0)
+        table.scrollToBottom()
+
+    def _set_state(self, state: str) -> None:
+        self._state = state
+        editable = state == "stopped"
+        for widget in (self.host_edit, self.port_spin, self.expire_spin, self.cors_edit):
+            widget.setEnabled(editable)
+        self.start_button.setText("Stop" if state in ("running", "stopping") else "Start")
+        self.start_button.setEnabled(state in ("stopped", "running"))
+        labels = {
+            "stopped": "Stopped",
+            "starting": "Starting…",
+            "running": f"Running: serving profile {self._serving_profile!r}"
+            if self._serving_profile
+            else "Running",
+            "stopping": "Stopping…",
+        }
+        self.state_label.setText(labels[state])
+        if state == "stopped":
+            self.url_edit.clear()
+            self.hint_label.clear()
+        self.copy_button.setEnabled(state == "running")
+        self._update_profile()
+
+    def _update_profile(self, *_: object) -> None:
+        profile = self.context.profile()
+        name = getattr(profile, "name", None)
+        text = f"{name} (App ID {profile.app_id})" if profile is not None else "none selected"
+        if self._state == "running" and name != self._serving_profile:
+            text += " - the server keeps the profile it started with; restart to switch"
+        self.profile_label.setText(text)
+
+    def _update_exposure(self, *_: object) -> None:
+        self.exposure_label.setVisible(not host_is_loopback(self.host_edit.currentText()))
+
+
+def _clamp(value: Any, low: int, high: int, fallback: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return fallback
+    return fallback if not low <= number <= high else number

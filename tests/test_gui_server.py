@@ -1,0 +1,208 @@
+"""The Token server tab (pytest-qt, offscreen): start/stop, live log, shutdown frees the port."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import http.client
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from _server_helpers import APP_ID, CERT, SUBSCRIBER, call, check_rtc, port_is_free
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QSettings
+
+from agora_desk.core.secret import Secret
+from agora_desk.gui.context import AppContext, AppSettings
+from agora_desk.gui.server_tab import COLUMNS, ServerTab
+from agora_desk.secrets.profiles import Profile
+
+pytestmark = pytest.mark.gui
+WAIT_MS = 10_000
+
+
+class FakeProfiles:
+    """The two ProfileStore methods the context calls, over a dict."""
+
+    def __init__(self, certificates: dict[str, str]) -> None:
+        self.certificates = certificates
+        self.gate: threading.Event | None = None  # set: the keyring "answers"
+
+    def app_certificate(self, name: str) -> Secret | None:
+        if self.gate is not None:
+            self.gate.wait(10)
+        value = self.certificates.get(name)
+        return Secret(value) if value else None
+
+    def customer_secret(self, name: str) -> Secret | None:
+        return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def profiles() -> FakeProfiles:
+    return FakeProfiles({"dev": CERT})
+
+
+@pytest.fixture
+def context(qtbot: object, tmp_path: Path, profiles: FakeProfiles) -> AppContext:
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    ctx = AppContext(profiles=profiles, settings=settings)
+    ctx.set_profile(Profile("dev", APP_ID))
+    return ctx
+
+
+@pytest.fixture
+def errors(context: AppContext) -> list[tuple[str, str]]:
+    seen: list[tuple[str, str]] = []
+    context.errorReported.connect(lambda title, message: seen.append((title, message)))
+    return seen
+
+
+@pytest.fixture
+def tab(qtbot, context: AppContext) -> Iterator[ServerTab]:  # type: ignore[no-untyped-def]
+    widget = ServerTab(context)
+    qtbot.addWidget(widget)
+    widget.port_spin.setValue(free_port())
+    yield widget
+    widget.shutdown()
+
+
+def start(qtbot, tab: ServerTab) -> None:  # type: ignore[no-untyped-def]
+    tab.start_button.click()
+    qtbot.waitUntil(lambda: tab.state == "running", timeout=WAIT_MS)
+
+
+def cell(tab: ServerTab, row: int, column: str) -> str:
+    item = tab.log_table.item(row, COLUMNS.index(column))
+    return item.text() if item is not None else ""
+
+
+def test_start_log_and_stop(qtbot, tab: ServerTab, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    port = tab.port_spin.value()
+    tab.expire_spin.setValue(900)
+    assert "dev" in tab.profile_label.text()
+    start(qtbot, tab)
+    url = f"http://127.0.0.1:{port}"
+    assert tab.url_edit.text() == url
+    assert tab.start_button.text() == "Stop"
+    assert not tab.port_spin.isEnabled()
+    assert "10.0.2.2" in tab.hint_label.text()
+
+    body = {"channel": "gui-room", "uid": 4242, "role": "subscriber"}
+    token = call(url, "POST", "/fetch_rtc_token", body).json()["token"]
+    check_rtc(token, "gui-room", "4242", SUBSCRIBER, 900)  # the tab's default expiry
+    qtbot.waitUntil(lambda: tab.log_table.rowCount() == 1, timeout=WAIT_MS)
+    assert cell(tab, 0, "Request") == "POST /fetch_rtc_token"
+    assert cell(tab, 0, "Channel") == "gui-room"
+    assert cell(tab, 0, "UID") == "4242"
+    assert cell(tab, 0, "Status") == "200"
+    assert call(url, "GET", "/rtc/c/publisher/uid/abc").status == 400
+    qtbot.waitUntil(lambda: tab.log_table.rowCount() == 2, timeout=WAIT_MS)
+    assert cell(tab, 1, "Status") == "400"
+    assert "not a whole number" in cell(tab, 1, "Note")
+    every_cell = [
+        cell(tab, row, column) for row in range(tab.log_table.rowCount()) for column in COLUMNS
+    ]
+    assert not any(token[:20] in text or CERT in text for text in every_cell)
+
+    tab.start_button.click()
+    qtbot.waitUntil(lambda: tab.state == "stopped", timeout=WAIT_MS)
+    assert port_is_free(port)
+    assert tab.url_edit.text() == ""
+    assert tab.port_spin.isEnabled()
+    assert context.settings.get("server_port") == port
+    with pytest.raises(OSError):
+        call(url, "GET", "/ping")
+
+
+def test_shutdown_stops_the_server_and_frees_the_port(qtbot, tab: ServerTab) -> None:  # type: ignore[no-untyped-def]
+    start(qtbot, tab)
+    port = tab.port_spin.value()
+    handle = tab.handle
+    assert handle is not None and handle.running
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)  # an open keep-alive client
+    try:
+        assert call(handle.url, "GET", "/ping", conn=conn).status == 200
+        tab.shutdown()  # what the window does on close
+        assert not handle.running
+        assert port_is_free(port)
+    finally:
+        conn.close()
+
+
+def test_shutdown_while_the_certificate_is_being_fetched(  # type: ignore[no-untyped-def]
+    qtbot, tab: ServerTab, profiles: FakeProfiles, errors: list[tuple[str, str]]
+) -> None:
+    profiles.gate = threading.Event()
+    port = tab.port_spin.value()
+    tab.start_button.click()
+    assert tab.state == "starting"
+    tab.shutdown()
+    profiles.gate.set()
+    qtbot.wait(300)
+    assert tab.handle is None
+    assert port_is_free(port)
+    assert errors == []
+
+
+def test_port_in_use_is_reported(qtbot, tab: ServerTab, errors: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen(1)
+        tab.port_spin.setValue(blocker.getsockname()[1])
+        tab.start_button.click()
+        qtbot.waitUntil(lambda: bool(errors), timeout=WAIT_MS)
+    title, message = errors[0]
+    assert title == "Token server"
+    assert "already in use" in message
+    assert tab.state == "stopped" and tab.start_button.isEnabled()
+
+
+def test_missing_certificate_is_reported(  # type: ignore[no-untyped-def]
+    qtbot, tab: ServerTab, profiles: FakeProfiles, errors: list[tuple[str, str]]
+) -> None:
+    profiles.certificates.clear()
+    tab.start_button.click()
+    qtbot.waitUntil(lambda: bool(errors), timeout=WAIT_MS)
+    assert "no App Certificate" in errors[0][1]
+    assert tab.state == "stopped"
+
+
+def test_non_loopback_host_shows_the_warning(tab: ServerTab) -> None:
+    assert tab.exposure_label.isHidden()
+    tab.host_edit.setCurrentText("0.0.0.0")
+    assert not tab.exposure_label.isHidden()
+    assert "anyone who can reach this port" in tab.exposure_label.text()
+    tab.host_edit.setCurrentText("localhost")
+    assert tab.exposure_label.isHidden()
+
+
+def test_profile_change_while_running_says_restart(  # type: ignore[no-untyped-def]
+    qtbot, tab: ServerTab, context: AppContext
+) -> None:
+    start(qtbot, tab)
+    context.set_profile(Profile("other", "0" * 32))
+    assert "restart" in tab.profile_label.text()
+    assert "'dev'" in tab.state_label.text()
+
+
+def test_copy_url_is_not_treated_as_a_secret(qtbot, tab: ServerTab, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    start(qtbot, tab)
+    tab.copy_button.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == tab.url_edit.text()
+    assert not context.clipboard.pending  # a URL is not cleared like a token
