@@ -1,0 +1,365 @@
+"""The checks behind the Inspect tab and ``agora-desk decode``, against the core directly."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import pytest
+from _inspect_helpers import (
+    APP_ID,
+    CERT,
+    ISSUED,
+    OTHER_CERT,
+    content_of,
+    encode_content,
+    rtc_token,
+    token_006,
+    token_with_unknown_service,
+    vector_cases,
+)
+
+from agora_desk.core import token005
+from agora_desk.core.decode import clean_paste, parse_any
+from agora_desk.core.decoded import Check, DecodedToken, to_tree
+from agora_desk.core.diagnostics import CLOCK_SKEW, Expectations, diagnose
+from agora_desk.core.errors import TokenFormatError, TruncatedError
+from agora_desk.core.wire import pack_string
+
+
+def check(d: DecodedToken, name: str) -> Check:
+    found = [c for c in d.checks if c.name == name]
+    assert len(found) == 1, f"expected one {name!r} check, got {d.checks}"
+    return found[0]
+
+
+def names(d: DecodedToken) -> list[str]:
+    return [c.name for c in d.checks]
+
+
+# -- expiry ------------------------------------------------------------------------
+
+
+def test_valid_token_passes_expiry() -> None:
+    d = diagnose(rtc_token(), Expectations(now=ISSUED + 60))
+    c = check(d, "expiry")
+    assert c.ok and "expires in 59 min" in c.detail
+    assert d.failed_checks == []
+
+
+def test_expired_token_fails_with_a_fix() -> None:
+    d = diagnose(rtc_token(expire=3600), Expectations(now=ISSUED + 3600 + 125))
+    c = check(d, "expiry")
+    assert not c.ok
+    assert "expired 2 min ago" in c.detail
+    assert "Generate a new token" in c.fix
+    # The privileges (3600 s) expired with it.
+    assert not check(d, "privileges").ok
+
+
+def test_expiry_boundary_is_exclusive_of_the_last_second() -> None:
+    token = rtc_token(expire=3600)
+    assert check(diagnose(token, Expectations(now=ISSUED + 3599)), "expiry").ok
+    assert not check(diagnose(token, Expectations(now=ISSUED + 3600)), "expiry").ok
+
+
+def test_not_yet_valid_token() -> None:
+    token = rtc_token(issued_at=ISSUED + 3600)
+    c = check(diagnose(token, Expectations(now=ISSUED)), "expiry")
+    assert not c.ok
+    assert c.detail.startswith("not yet valid")
+    assert "clock" in c.fix and "NTP" in c.fix
+
+
+def test_small_clock_skew_is_tolerated() -> None:
+    token = rtc_token(issued_at=ISSUED + CLOCK_SKEW - 1)
+    assert check(diagnose(token, Expectations(now=ISSUED)), "expiry").ok
+
+
+def test_expire_zero_means_no_expiry() -> None:
+    token = rtc_token(expire=0, privileges={1: 0})
+    d = diagnose(token, Expectations(now=ISSUED + 10 * 86400))
+    assert check(d, "expiry").ok
+    assert "privileges" not in names(d)
+    assert d.expires_at == 0
+
+
+def test_privilege_expired_before_the_token() -> None:
+    token = rtc_token(expire=3600, privileges={1: 3600, 2: 600})
+    d = diagnose(token, Expectations(now=ISSUED + 1200))
+    assert check(d, "expiry").ok
+    c = check(d, "privileges")
+    assert not c.ok
+    assert "RTC publishAudioStream expired 10 min ago" in c.detail
+    assert "privilege" in c.fix
+
+
+def test_privilege_that_will_expire_before_the_token_is_a_warning() -> None:
+    token = rtc_token(expire=3600, privileges={1: 3600, 2: 600})
+    d = diagnose(token, Expectations(now=ISSUED + 60))
+    assert "privileges" not in names(d)
+    assert any(
+        w.startswith("privileges that expire before the token") and "publishAudioStream" in w
+        for w in d.warnings
+    )
+
+
+# -- signature -------------------------------------------------------------------------
+
+
+def test_signature_with_the_right_certificate() -> None:
+    d = diagnose(rtc_token(), Expectations(certificate=CERT, now=ISSUED))
+    assert d.signature_valid is True
+    assert check(d, "signature").ok
+
+
+def test_token_signed_with_another_certificate() -> None:
+    d = diagnose(rtc_token(certificate=OTHER_CERT), Expectations(certificate=CERT, now=ISSUED))
+    assert d.signature_valid is False
+    c = check(d, "signature")
+    assert not c.ok
+    assert "different App Certificate" in c.fix
+
+
+def test_no_certificate_means_not_verified() -> None:
+    d = diagnose(rtc_token(), Expectations(now=ISSUED))
+    assert d.signature_valid is None
+    assert "signature" not in names(d)
+    assert d.to_json()["signature_valid"] is None
+
+
+@pytest.mark.parametrize("certificate", ["", "é" * 32, "not hex at all"])
+def test_odd_certificate_is_a_mismatch_not_a_crash(certificate: str) -> None:
+    d = diagnose(rtc_token(), Expectations(certificate=certificate, now=ISSUED))
+    assert d.signature_valid is False
+
+
+def test_every_vector_verifies_with_its_certificate() -> None:
+    for case in vector_cases():
+        if "app_certificate" not in case:
+            continue
+        expect = Expectations(certificate=case["app_certificate"], now=case.get("issued_at"))
+        if case["token"].startswith("006"):
+            expect.channel, expect.uid = case["channel_name"], case["uid"]
+        d = diagnose(case["token"], expect)
+        assert d.signature_valid is True, case.get("name", case["token"][:40])
+        assert d.app_id == case["app_id"]
+
+
+# -- what the user expects: channel, uid, App ID -----------------------------------------
+
+
+def test_007_channel_and_uid() -> None:
+    token = rtc_token(channel="demo", uid="42")
+    ok = diagnose(token, Expectations(channel="demo", uid="42", now=ISSUED))
+    assert check(ok, "channel").ok and check(ok, "uid").ok
+    bad = diagnose(token, Expectations(channel="Demo", uid="43", now=ISSUED))
+    assert not check(bad, "channel").ok
+    assert "case-sensitive" in check(bad, "channel").fix
+    assert "built for '42', not '43'" in check(bad, "uid").detail
+
+
+def test_uid_zero_means_any_user() -> None:
+    token = rtc_token(uid="")
+    assert check(diagnose(token, Expectations(uid="0", now=ISSUED)), "uid").ok
+    c = check(diagnose(token, Expectations(uid="7", now=ISSUED)), "uid")
+    assert not c.ok and "0 (any user)" in c.detail
+
+
+def test_006_checked_against_the_wrong_channel() -> None:
+    token = token_006(channel="demo", uid="42")
+    d = diagnose(token, Expectations(certificate=CERT, channel="other", uid="42", now=ISSUED))
+    c = check(d, "channel")
+    assert not c.ok and "does not match 'other'" in c.detail and c.fix
+    assert check(d, "uid").ok
+    # With the wrong channel the signature cannot match either: it covers the channel.
+    assert d.signature_valid is False
+
+
+def test_006_checked_against_the_right_channel() -> None:
+    token = token_006(channel="demo", uid="42")
+    d = diagnose(token, Expectations(certificate=CERT, channel="demo", uid="42", now=ISSUED))
+    assert check(d, "channel").ok
+    assert check(d, "uid").ok
+    assert d.signature_valid is True
+    assert d.failed_checks == []
+
+
+def test_006_wrong_uid_and_uid_zero() -> None:
+    d = diagnose(token_006(uid="42"), Expectations(uid="41", now=ISSUED))
+    assert not check(d, "uid").ok
+    any_user = diagnose(token_006(uid=""), Expectations(uid="0", now=ISSUED))
+    assert check(any_user, "uid").ok
+
+
+def test_006_needs_channel_and_uid_to_verify() -> None:
+    d = diagnose(token_006(), Expectations(certificate=CERT, now=ISSUED))
+    assert d.signature_valid is None
+    assert any("only with its channel name and uid" in w for w in d.warnings)
+
+
+def test_006_expired_ts() -> None:
+    d = diagnose(token_006(ts=ISSUED + 60), Expectations(now=ISSUED + 120))
+    assert not check(d, "expiry").ok
+
+
+def test_app_id_against_the_profile() -> None:
+    token = rtc_token()
+    assert check(diagnose(token, Expectations(app_id=APP_ID, now=ISSUED)), "app id").ok
+    lower = check(diagnose(token, Expectations(app_id=APP_ID.lower(), now=ISSUED)), "app id")
+    assert lower.ok and "letter case" in lower.detail
+    other = check(diagnose(token, Expectations(app_id="f" * 32, now=ISSUED)), "app id")
+    assert not other.ok and APP_ID in other.detail and other.fix
+
+
+# -- paste artefacts ---------------------------------------------------------------------
+
+TOKEN = rtc_token()
+
+
+def _wrapped(text: str, width: int = 40) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+@pytest.mark.parametrize(
+    ("pasted", "note"),
+    [
+        (f"  {TOKEN}\n", "removed whitespace"),
+        (f'"{TOKEN}"', "removed the quotes"),
+        (f"'{TOKEN}'", "removed the quotes"),
+        (f"“{TOKEN}”", "removed the quotes"),
+        (f"agora token={TOKEN}", "removed the prefix 'agora token='"),
+        (f"token={TOKEN}", "removed the prefix 'token='"),
+        (urllib.parse.quote(TOKEN, safe=""), "decoded URL-encoding"),
+        (_wrapped(TOKEN), "removed line breaks"),
+        (TOKEN.replace("+", "-").replace("/", "_"), "URL-safe base64"),
+    ],
+    ids=[
+        "whitespace",
+        "double",
+        "single",
+        "curly",
+        "agora-token",
+        "token",
+        "url",
+        "lines",
+        "b64url",
+    ],
+)
+def test_each_paste_artefact_is_cleaned_and_reported(pasted: str, note: str) -> None:
+    if pasted == TOKEN:
+        pytest.skip("this token happens to have no character the artefact changes")
+    d = diagnose(pasted, Expectations(certificate=CERT, now=ISSUED))
+    assert d.token == TOKEN
+    assert d.signature_valid is True
+    assert any(note in n for n in d.cleaned), d.cleaned
+    # Each clean-up note is also a warning, first, so `decode --json` reports it.
+    assert d.warnings[: len(d.cleaned)] == d.cleaned
+
+
+def test_nested_artefacts() -> None:
+    pasted = f' "agora token={urllib.parse.quote(TOKEN, safe="")}"\n'
+    token, notes = clean_paste(pasted)
+    assert token == TOKEN
+    assert len(notes) >= 3
+
+
+def test_clean_token_has_no_notes() -> None:
+    assert clean_paste(TOKEN) == (TOKEN, [])
+    assert diagnose(TOKEN, Expectations(now=ISSUED)).warnings == []
+
+
+# -- unknown service type ----------------------------------------------------------------
+
+
+def test_unknown_service_type_decodes_the_known_part_and_still_verifies() -> None:
+    token = token_with_unknown_service(42)
+    d = diagnose(token, Expectations(certificate=CERT, channel="demo", uid="42", now=ISSUED))
+    assert d.services is not None
+    assert [(s.type, s.name, s.undecoded) for s in d.services] == [
+        (1, "RTC", False),
+        (2, "RTM", False),
+        (42, "unknown", True),
+    ]
+    assert d.services[0].fields == {"channel_name": "demo", "uid": "42"}
+    assert d.services[1].fields == {"user_id": "alice"}
+    assert d.to_json()["services"][2] == {"type": 42, "name": "unknown", "undecoded": True}
+    assert any("service type 42 is not known" in w for w in d.warnings)
+    assert d.signature_valid is True
+    assert d.failed_checks == []
+    tree = to_tree(d, ISSUED)
+    services = next(n for n in tree.children if n.label == "services")
+    unknown = services.children[-1]
+    assert unknown.label == "type 42" and unknown.status == "warning"
+    assert "unknown service" in unknown.value
+
+
+def test_unknown_service_with_another_certificate_fails() -> None:
+    d = diagnose(token_with_unknown_service(42, certificate=OTHER_CERT), Expectations(CERT))
+    assert d.signature_valid is False
+
+
+# -- inputs that are not tokens: one typed error with a reason ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty input"),
+        ("   \n", "empty input"),
+        ("hello world", "not an Agora token"),
+        ("Basic YWJjOmRlZg==", "Basic credential header"),
+        ("eyJhbGciOi.eyJzdWIiOi.c2ln", "JWT"),
+        (APP_ID, "App ID or App Certificate"),
+        ("008AAAA", "unknown token version '008'"),
+        ("007eJx!!!", "not valid base64"),
+        ("007" + "QUJDREVGR0g=", "compressed data is corrupt"),
+        ("006" + APP_ID + "@@@", "not valid base64"),
+        ("006abc", "32-character App ID"),
+        ("1:" + "a" * 32 + ":" + "9" * 5000 + ":" + "b" * 32, "more than 10 digits"),
+        ("1:nope", "Signaling"),
+    ],
+)
+def test_garbage_gives_a_one_line_reason(text: str, reason: str) -> None:
+    with pytest.raises(TokenFormatError) as info:
+        parse_any(text)
+    message = str(info.value)
+    assert reason in message
+    assert "\n" not in message
+
+
+def test_truncated_token() -> None:
+    token = rtc_token()
+    with pytest.raises(TokenFormatError, match=r"cut short|corrupt|base64"):
+        parse_any(token[: len(token) // 2])
+
+
+def test_zlib_stream_cut_short() -> None:
+    import base64
+    import zlib
+
+    data = zlib.compress(content_of(TOKEN))[:-6]
+    with pytest.raises(TokenFormatError, match="cut short"):
+        parse_any("007" + base64.b64encode(data).decode())
+
+
+def test_length_running_past_the_end() -> None:
+    content = content_of(TOKEN)
+    # The signature's length prefix claims more bytes than the token holds.
+    forged = (len(content) + 10).to_bytes(2, "little") + content[2:]
+    with pytest.raises(TruncatedError, match="cut short: the signature"):
+        parse_any(encode_content(forged))
+    # A channel name whose length runs past the end.
+    at = content.index(pack_string(b"demo"))
+    forged = content[:at] + (0xFFFF).to_bytes(2, "little") + content[at + 2 :]
+    with pytest.raises(TruncatedError, match="the RTC channel name"):
+        parse_any(encode_content(forged))
+
+
+def test_005_odd_uid_is_a_warning_not_a_crash() -> None:
+    key = token005.build(1, APP_ID, CERT, "demo", 5, unix_ts=ISSUED, random=7, expired_ts=0)
+    ok = diagnose(key, Expectations(certificate=CERT, channel="demo", uid="5"))
+    assert ok.signature_valid is True
+    for uid in ("²", "99999999999", "1" * 5000, "-1"):
+        d = diagnose(key, Expectations(certificate=CERT, channel="demo", uid=uid))
+        assert d.signature_valid is None
+        assert any("numeric uid" in w for w in d.warnings)
