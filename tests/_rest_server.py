@@ -43,7 +43,6 @@ CUSTOMER_ID = "3c2f5e8d1a7b4c6e9f0a1b2c3d4e5f60"
 CUSTOMER_SECRET = "s3cr3t-Xy9Qw7Zp2Lm4Nk8Vb6Tr1Hd5"
 
 
-
 @dataclass
 class Seen:
     method: str
