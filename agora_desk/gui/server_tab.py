@@ -304,6 +304,8 @@ class ServerTab(QWidget):
         self.context.status("Token server stopped")
 
     def _on_stop_failed(self, exc: BaseException) -> None:
+        if self._closed:
+            return
         self._on_stopped()
         self.context.report_error(ERROR_TITLE, f"stopping the server: {_describe(exc)}")
 

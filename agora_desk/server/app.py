@@ -125,6 +125,7 @@ CHECK_HOST: Final = web.AppKey("check_host", bool)
 LOG_CHANNEL: Final = web.RequestKey("channel", str)
 LOG_UID: Final = web.RequestKey("uid", str)
 LOG_WARNINGS: Final = web.RequestKey("warnings", tuple)
+LOG_ERROR: Final = web.RequestKey("error", str)
 
 
 class ApiError(Exception):
@@ -421,6 +422,7 @@ def host_allowed(host: str | None) -> bool:
 
 
 def _error(status: int, message: str, request: web.Request) -> web.Response:
+    request[LOG_ERROR] = message
     body: dict[str, str] = {"error": message}
     if request.path in ("/fetch_rtm_token", "/fetch_rtc_token"):
         # The Signaling sample server's clients look at "code".
@@ -445,7 +447,7 @@ def _http_error(exc: web.HTTPException, request: web.Request) -> web.Response:
     return _error(exc.status, exc.reason, request)
 
 
-def _preflight(request: web.Request, origin: str) -> web.Response:
+def _preflight(request: web.Request) -> web.Response:
     exc = request.match_info.http_exception
     if isinstance(exc, web.HTTPNotFound):
         return _http_error(exc, request)
@@ -475,7 +477,7 @@ async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
                 "CORS is off; start the server with --cors-origin ORIGIN to allow a web page",
                 request,
             )
-        return _preflight(request, config.cors_origin)
+        return _preflight(request)
     length = request.content_length
     if length is not None and length > config.max_body_bytes:
         return _error(413, _too_large(request).message, request)
@@ -494,7 +496,6 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     started = time.perf_counter()
     stamp = datetime.now().astimezone()
     status = 500
-    detail = ""
     try:
         try:
             response = await _answer(request, handler)
@@ -502,8 +503,6 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             log.exception("token server: unexpected error on %s", _endpoint(request.path))
             response = _error(500, f"internal error ({type(exc).__name__})", request)
         status = response.status
-        if status >= 400 and isinstance(response, web.Response) and response.body is not None:
-            detail = _error_text(response)
         origin = request.app[CONFIG].cors_origin
         if origin is not None:
             response.headers["Access-Control-Allow-Origin"] = origin
@@ -511,16 +510,8 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         return response
     finally:
         warnings: tuple[Issue, ...] = request.get(LOG_WARNINGS, ())
-        if warnings and not detail:
-            detail = "; ".join(str(w) for w in warnings)
+        detail = request.get(LOG_ERROR) or "; ".join(str(w) for w in warnings)
         _record(request, stamp, status, (time.perf_counter() - started) * 1000, detail)
-
-
-def _error_text(response: web.Response) -> str:
-    try:
-        return str(json.loads(bytes(response.body))["error"])  # type: ignore[arg-type]
-    except (ValueError, KeyError, TypeError):
-        return ""
 
 
 def _record(
