@@ -306,6 +306,25 @@ def _role(body: Mapping[str, Any]) -> str:
     return str(value)
 
 
+def _body_expire(request: web.Request, body: Mapping[str, Any]) -> int:
+    value = _field(body, "expire", required=False)
+    return _expire(value, request.app[CONFIG].default_expire, "expire")
+
+
+def _body_rtc(request: web.Request, body: Mapping[str, Any], expire: int) -> str:
+    channel = _text_field(body, "channel")
+    _note(request, channel=channel)
+    raw_uid = _field(body, "uid", required=True)
+    _note(request, uid=str(raw_uid))
+    return _rtc(request, channel, _rtc_identity(raw_uid), _role(body), expire)
+
+
+def _body_rtm(request: web.Request, body: Mapping[str, Any], expire: int) -> str:
+    user_id = _user_id(_field(body, "uid", required=True))
+    _note(request, uid=user_id)
+    return _rtm(request, user_id, expire)
+
+
 # -- handlers ---------------------------------------------------------------------
 
 
@@ -315,26 +334,13 @@ async def ping(request: web.Request) -> web.StreamResponse:
 
 async def fetch_rtm_token(request: web.Request) -> web.StreamResponse:
     body = await _json_body(request)
-    user_id = _user_id(_field(body, "uid", required=True))
-    _note(request, uid=user_id)
-    expire = _expire(
-        _field(body, "expire", required=False), request.app[CONFIG].default_expire, "expire"
-    )
-    token = _rtm(request, user_id, expire)
+    token = _body_rtm(request, body, _body_expire(request, body))
     return web.json_response({"token": token, "code": "200"})
 
 
 async def fetch_rtc_token(request: web.Request) -> web.StreamResponse:
     body = await _json_body(request)
-    channel = _text_field(body, "channel")
-    _note(request, channel=channel)
-    raw_uid = _field(body, "uid", required=True)
-    _note(request, uid=str(raw_uid))
-    identity = _rtc_identity(raw_uid)
-    expire = _expire(
-        _field(body, "expire", required=False), request.app[CONFIG].default_expire, "expire"
-    )
-    token = _rtc(request, channel, identity, _role(body), expire)
+    token = _body_rtc(request, body, _body_expire(request, body))
     return web.json_response({"token": token, "code": "200"})
 
 
@@ -364,19 +370,11 @@ async def rte_path(request: web.Request) -> web.StreamResponse:
 async def get_token(request: web.Request) -> web.StreamResponse:
     body = await _json_body(request)
     kind = _text_field(body, "tokenType").lower()
-    expire = _expire(
-        _field(body, "expire", required=False), request.app[CONFIG].default_expire, "expire"
-    )
+    expire = _body_expire(request, body)
     if kind == "rtc":
-        channel = _text_field(body, "channel")
-        _note(request, channel=channel)
-        raw_uid = _field(body, "uid", required=True)
-        _note(request, uid=str(raw_uid))
-        token = _rtc(request, channel, _rtc_identity(raw_uid), _role(body), expire)
+        token = _body_rtc(request, body, expire)
     elif kind == "rtm":
-        user_id = _user_id(_field(body, "uid", required=True))
-        _note(request, uid=user_id)
-        token = _rtm(request, user_id, expire)
+        token = _body_rtm(request, body, expire)
     elif kind == "chat":
         raw = _field(body, "uid", required=False)
         # As the community service: no uid (or "") asks for an app token.
