@@ -9,24 +9,19 @@ answer below 400, 1 for HTTP ≥ 400 or no answer, 2 for invalid input.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from agora_desk.cli import common
 from agora_desk.core import rest
-from agora_desk.core.builders import Credentials as BuildCredentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import parse_seconds
-
-# Unique stand-ins for secrets in --curl output without --reveal: curl_command
-# writes them as $AGORA_... variables, so no real secret needs to be loaded.
-_TOKEN_STANDIN = "AGORA-DESK-TOKEN-STANDIN-7d1f0c"  # noqa: S105
-_SECRET_STANDIN = "AGORA-DESK-SECRET-STANDIN-7d1f0c"  # noqa: S105
-_ID_STANDIN = "AGORA-DESK-CUSTOMER-ID-STANDIN"
 
 
 def register(sub: Any) -> None:
@@ -216,39 +211,24 @@ def run(args: argparse.Namespace) -> int:
         string_uid=args.string_uid,
         agent_id=args.agent_id or "",
     )
-    name = preset.name if preset else None
-    if name == "convoai-join":
-        params = rest.params_from_join_body(params, user_body)
-        for issue in rest.convoai_issues(params):
-            if issue.level == "error":
-                raise InputError(_option(issue.field), issue.message)
-    if name == "convoai-leave" and not params.agent_id:
-        raise InputError("--agent-id", "is needed: the agent_id that join returned")
-    pasted = args.token.strip() if args.token else ""
-    if args.token is not None and not pasted:
+    pasted = args.token.strip() if args.token is not None else None
+    if pasted is not None and not pasted:
         raise InputError("--token", "is empty")
-    if pasted and any(ch.isspace() for ch in pasted):
-        raise InputError("--token", "contains whitespace (from a paste?)")
-
-    standins = args.curl and not args.reveal
-    path_template = preset.path if preset else args.path
-    needs_app_id = "{app_id}" in path_template
-    plan = None
-    if not pasted and (scheme.uses_token or name == "convoai-join"):
-        try:
-            plan = rest.token_plan(name, params, scheme, expire)
-        except InputError as exc:
-            raise InputError(_option(exc.field), exc.problem) from None
-        if plan is not None and not standins:
-            needs_app_id = True
-
-    need: set[str] = set()
-    if needs_app_id:
-        need.add("app_id")
-    if plan is not None and not standins:
-        need.add("app_certificate")
-    if scheme is rest.AuthScheme.BASIC and not standins:
-        need |= {"customer_id", "customer_secret"}
+    spec = rest.RequestSpec(
+        base_url=args.base_url,
+        scheme=scheme,
+        preset=preset.name if preset else None,
+        method=method,
+        path=args.path or "/",
+        params=params,
+        headers=headers,
+        body=user_body,
+        pasted_token=Secret(pasted) if pasted else None,
+        expire=expire,
+    )
+    standins = bool(args.curl and not args.reveal)
+    with _options_named():
+        need = rest.needs(spec, standins=standins)
     creds = None
     if need or args.profile:
         from agora_desk.secrets.resolve import load_credentials
@@ -256,68 +236,41 @@ def run(args: argparse.Namespace) -> int:
         creds = load_credentials(
             args.profile,
             need=need,
+            want={"app_id", "customer_id"},
             app_id=args.app_id,
             customer_id=args.customer_id,
             warn=common.warn,
         )
-    app_id = creds.app_id if creds else (args.app_id or "")
-    params = replace(params, app_id=app_id)
-
-    # -- the token
-    token = ""
-    if pasted:
-        token = pasted
-        for issue in rest.check_token_for(pasted, params, name):
-            common.warn(f"{issue.field}: {issue.message}")
-    elif plan is not None:
-        if standins:
-            token = _TOKEN_STANDIN
-        else:
-            assert creds is not None and creds.app_certificate is not None
-            built = plan.build(BuildCredentials(app_id, creds.app_certificate.reveal()))
-            for issue in built.warnings:
-                common.warn(str(issue))
-            token = built.token
-    uid = params.uid
-    if scheme is rest.AuthScheme.ACCESS_TOKEN and not uid and token and token != _TOKEN_STANDIN:
-        uid = rest.token_user(token) or ""
-    if scheme is rest.AuthScheme.ACCESS_TOKEN and not uid:
-        raise InputError("--uid", "is needed for access-token auth (x-agora-uid)")
-
-    # -- the request
-    if preset is not None:
-        filled = rest.fill_preset(preset.name, params, token, user_body)
-        path, body = filled.path, filled.body
-    else:
-        path = rest.fill_path(args.path, app_id=app_id) if needs_app_id else args.path
-        body = user_body
-    customer_id = (creds.customer_id if creds else "") or args.customer_id or ""
-    customer_secret = creds.customer_secret if creds else None
-    if standins:
-        customer_id = customer_id or _ID_STANDIN
-        customer_secret = Secret(_SECRET_STANDIN)
-    auth = rest.Auth(
-        scheme,
-        customer_id=customer_id if scheme is rest.AuthScheme.BASIC else "",
-        customer_secret=customer_secret if scheme is rest.AuthScheme.BASIC else None,
-        token=Secret(token) if token and scheme.uses_token else None,
-        uid=uid if scheme is rest.AuthScheme.ACCESS_TOKEN else "",
-    )
-    request = rest.RestRequest(method, args.base_url, path, auth, headers, body, name)
-    prepared = rest.prepare(request)
+    with _options_named():
+        built = rest.assemble(
+            spec,
+            app_id=creds.app_id if creds else (args.app_id or ""),
+            app_certificate=creds.app_certificate if creds else None,
+            customer_id=(creds.customer_id if creds else "") or args.customer_id or "",
+            customer_secret=creds.customer_secret if creds else None,
+            standins=standins,
+        )
+    for issue in built.warnings:
+        common.warn(str(issue))
+    prepared = rest.prepare(built.request)
     if args.curl:
-        # Stand-ins are replaced by variables; a body's token, too.
-        curl_auth = auth
-        if standins and token and not auth.token:
-            curl_auth = replace(auth, token=Secret(token))
         sys.stdout.write(
             rest.curl_command(
-                prepared, curl_auth, reveal=args.reveal, ca_file=args.ca_file, timeout=timeout
+                prepared, built.curl_auth, reveal=args.reveal, ca_file=args.ca_file, timeout=timeout
             )
             + "\n"
         )
         return common.EXIT_OK
-    return _send(args, prepared, auth, params, name, timeout)
+    return _send(args, prepared, built.request.auth, built.params, spec.preset, timeout)
+
+
+@contextlib.contextmanager
+def _options_named() -> Iterator[None]:
+    """Core errors name form fields ("agent uid"); here they name the options."""
+    try:
+        yield
+    except InputError as exc:
+        raise InputError(_option(exc.field), exc.problem) from None
 
 
 def _option(field: str) -> str:
@@ -327,6 +280,8 @@ def _option(field: str) -> str:
         "channel": "--channel",
         "uid": "--uid",
         "token": "--token",
+        "agent id": "--agent-id",
+        "name": "--name",
     }
     return options.get(field, field)
 

@@ -1366,3 +1366,156 @@ def history_from_text(text: str) -> list[HistoryEntry]:
             except (TypeError, ValueError):
                 continue
     return out[:HISTORY_MAX]
+
+
+# --------------------------------------------------------------------------
+# From a form (or a command line) to a request
+# --------------------------------------------------------------------------
+
+# Unique stand-ins for secrets when "copy as curl" writes $AGORA_... variables
+# anyway: no keyring read, no certificate needed.
+TOKEN_STANDIN: Final = "AGORA-DESK-TOKEN-STANDIN-7d1f0c"  # noqa: S105
+SECRET_STANDIN: Final = "AGORA-DESK-SECRET-STANDIN-7d1f0c"  # noqa: S105
+CUSTOMER_ID_STANDIN: Final = "AGORA-DESK-CUSTOMER-ID-STANDIN"
+
+NEED_APP_ID: Final = "app_id"
+NEED_APP_CERTIFICATE: Final = "app_certificate"
+NEED_CUSTOMER_ID: Final = "customer_id"
+NEED_CUSTOMER_SECRET: Final = "customer_secret"  # noqa: S105 - a field name
+
+
+@dataclass(frozen=True)
+class RequestSpec:
+    """What the user asked for, before credentials. Holds no secret but a pasted token."""
+
+    base_url: str
+    scheme: AuthScheme
+    preset: str | None = None
+    method: str = "GET"  # ignored for a preset
+    path: str = "/"  # ignored for a preset; {app_id} is filled in
+    params: PresetParams = field(default_factory=PresetParams)
+    headers: tuple[tuple[str, str], ...] = ()
+    body: Any = None  # the user's JSON (merged over a preset's body)
+    pasted_token: Secret | None = None
+    expire: int = 3600
+
+    @property
+    def path_template(self) -> str:
+        return get_preset(self.preset).path if self.preset else self.path
+
+    @property
+    def real_method(self) -> str:
+        return get_preset(self.preset).method if self.preset else check_method(self.method)
+
+
+@dataclass(frozen=True)
+class Assembled:
+    request: RestRequest
+    params: PresetParams  # with app_id, and what the body said for convoai-join
+    token_source: str  # "profile", "pasted" or "" (no token)
+    token_plan: TokenPlan | None
+    warnings: tuple[Issue, ...] = ()
+    # For "copy as curl": also covers a token that is only in the body (Basic join).
+    curl_auth: Auth = field(default_factory=Auth)
+
+
+def resolve_params(spec: RequestSpec) -> PresetParams:
+    """The preset's params with the body's values filled in; errors for conflicts."""
+    params = spec.params
+    if spec.preset == "convoai-join":
+        params = params_from_join_body(params, spec.body)
+        raise_for_errors(convoai_issues(params))
+    if spec.preset == "convoai-leave" and not params.agent_id:
+        raise InputError("agent id", "is needed: the agent_id that join returned")
+    return params
+
+
+def plan_token(spec: RequestSpec) -> TokenPlan | None:
+    """The token to build from the profile (None: none needed, or one was pasted)."""
+    if spec.pasted_token:
+        return None
+    if not (spec.scheme.uses_token or spec.preset == "convoai-join"):
+        return None
+    return token_plan(spec.preset, resolve_params(spec), spec.scheme, spec.expire)
+
+
+def needs(spec: RequestSpec, *, standins: bool = False) -> set[str]:
+    """Which credentials :func:`assemble` will need (``standins``: curl without secrets)."""
+    need: set[str] = set()
+    plan = plan_token(spec)
+    if "{app_id}" in spec.path_template or (plan is not None and not standins):
+        need.add(NEED_APP_ID)
+    if plan is not None and not standins:
+        need.add(NEED_APP_CERTIFICATE)
+    if spec.scheme is AuthScheme.BASIC and not standins:
+        need |= {NEED_CUSTOMER_ID, NEED_CUSTOMER_SECRET}
+    return need
+
+
+def assemble(
+    spec: RequestSpec,
+    *,
+    app_id: str = "",
+    app_certificate: Secret | None = None,
+    customer_id: str = "",
+    customer_secret: Secret | None = None,
+    standins: bool = False,
+    stamp: Stamp | None = None,
+) -> Assembled:
+    """Build the token (if any), fill the preset and put the request together.
+
+    With ``standins`` the secrets are replaced by placeholders that
+    :func:`curl_command` writes as ``$AGORA_…`` variables.
+    """
+    params = replace(resolve_params(spec), app_id=app_id)
+    warnings: list[Issue] = []
+    plan = plan_token(spec)
+    token = ""
+    source = ""
+    if spec.pasted_token:
+        token = spec.pasted_token.reveal().strip()
+        if any(ch.isspace() for ch in token):
+            raise InputError("token", "contains whitespace (from a paste?)")
+        source = "pasted"
+        warnings += check_token_for(token, params, spec.preset)
+    elif plan is not None:
+        source = "profile"
+        if standins:
+            token = TOKEN_STANDIN
+        else:
+            if not app_id:
+                raise InputError("App ID", "is needed to build the token; choose a profile")
+            if not app_certificate:
+                raise InputError(
+                    "App Certificate", "is needed to build the token; choose a profile that has one"
+                )
+            built = plan.build(Credentials(app_id, app_certificate.reveal()), stamp)
+            warnings += built.warnings
+            token = built.token
+    uid = params.uid
+    if spec.scheme is AuthScheme.ACCESS_TOKEN and not uid and token and token != TOKEN_STANDIN:
+        uid = token_user(token) or ""
+    if spec.scheme is AuthScheme.ACCESS_TOKEN and not uid:
+        raise InputError("uid", "is needed for access-token auth (x-agora-uid)")
+    if spec.preset:
+        filled = fill_preset(spec.preset, params, token, spec.body)
+        path, body = filled.path, filled.body
+    else:
+        path = fill_path(spec.path, app_id=app_id) if "{app_id}" in spec.path else spec.path
+        body = spec.body
+    if standins:
+        customer_id = customer_id or CUSTOMER_ID_STANDIN
+        customer_secret = Secret(SECRET_STANDIN)
+    basic = spec.scheme is AuthScheme.BASIC
+    auth = Auth(
+        spec.scheme,
+        customer_id=customer_id if basic else "",
+        customer_secret=customer_secret if basic else None,
+        token=Secret(token) if token and spec.scheme.uses_token else None,
+        uid=uid if spec.scheme is AuthScheme.ACCESS_TOKEN else "",
+    )
+    request = RestRequest(
+        spec.real_method, spec.base_url, path, auth, spec.headers, body, spec.preset
+    )
+    curl_auth = replace(auth, token=Secret(token)) if token and not auth.token else auth
+    return Assembled(request, params, source, plan, tuple(warnings), curl_auth)
