@@ -23,7 +23,7 @@ from _server_helpers import (
     port_is_free,
     wait_until,
 )
-from secrets_fixtures import memory_keyring, use_keyring  # noqa: F401 - a fixture
+from secrets_fixtures import memory_keyring  # noqa: F401 - a fixture
 
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.testing import MemoryKeyring
