@@ -1,0 +1,220 @@
+"""`agora-desk profile`: list / add / show / remove saved profiles (spec/cli.md).
+
+Secrets never come from an option: ``add`` reads them from
+AGORA_APP_CERTIFICATE / AGORA_CUSTOMER_SECRET or asks without echo, and
+``show`` prints them masked. Exit 0 ok, 1 keyring or profiles file unusable
+(nothing changed), 2 invalid input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from agora_desk.core.errors import InputError
+from agora_desk.core.secret import Secret
+from agora_desk.secrets.errors import ConfigError, KeyringUnavailable, ProfileExists
+from agora_desk.secrets.fields import (
+    APP_CERTIFICATE,
+    CUSTOMER_SECRET,
+    KINDS,
+    LABELS,
+    Kind,
+    validate_secret,
+)
+from agora_desk.secrets.profiles import Profile, ProfileStore
+from agora_desk.secrets.resolve import ENV, Prompt, tty_prompt, warn_stderr
+
+Action = Callable[[argparse.Namespace], int]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "profile",
+        help="list / add / show / remove saved profiles",
+        description="Saved profiles: App ID and Customer ID in a settings file, App "
+        "Certificate and Customer Secret in the OS keyring. No option takes a secret.",
+    )
+    actions = parser.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
+
+    p = actions.add_parser("list", help="names, App IDs and Customer IDs; never secrets")
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.set_defaults(func=_guard(_list))
+
+    p = actions.add_parser(
+        "add",
+        help="save a profile; secrets from the environment or a no-echo prompt",
+        description="Save a profile. The App Certificate and Customer Secret are read from "
+        f"{ENV[APP_CERTIFICATE]} / {ENV[CUSTOMER_SECRET]}, or asked for without echo when "
+        "stdin is a terminal, and stored in the OS keyring, never in a file.",
+    )
+    p.add_argument("name", metavar="NAME", help="profile name (no '/', at most 64 characters)")
+    p.add_argument("--app-id", required=True, metavar="ID", help="the project's App ID")
+    p.add_argument("--customer-id", default="", metavar="ID", help="RESTful API Customer ID")
+    p.add_argument("--replace", action="store_true", help="overwrite an existing profile")
+    p.set_defaults(func=_guard(_add))
+
+    p = actions.add_parser("show", help="a profile and which secrets are stored (masked)")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.set_defaults(func=_guard(_show))
+
+    p = actions.add_parser("remove", help="remove a profile and its keyring entries")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(func=_guard(_remove))
+
+
+def _guard(action: Action) -> Action:
+    """Expected failures become one line on stderr and an exit code, never a traceback."""
+
+    @functools.wraps(action)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return action(args)
+        except InputError as exc:
+            _error(str(exc))
+            return 2
+        except (KeyringUnavailable, ConfigError) as exc:
+            changes = args.profile_action in ("add", "remove")
+            _error(f"{exc} Nothing was changed." if changes else str(exc))
+            return 1
+        except KeyboardInterrupt:
+            _error("interrupted; nothing was changed")
+            return 130
+
+    return run
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = ProfileStore()
+    profiles = store.list()
+    if args.json:
+        _out(
+            json.dumps(
+                {
+                    "profiles": [_profile_json(p) for p in profiles],
+                    "config_file": str(store.config_path),
+                }
+            )
+        )
+        return 0
+    if not profiles:
+        _note("no profiles yet; add one with: agora-desk profile add NAME --app-id ID")
+        return 0
+    rows = [("NAME", "APP ID", "CUSTOMER ID")]
+    rows += [(p.name, p.app_id, p.customer_id or "-") for p in profiles]
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    for name, app_id, customer_id in rows:
+        _out(f"{name:<{widths[0]}}  {app_id:<{widths[1]}}  {customer_id}")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    store = ProfileStore()
+    profile = Profile(name=args.name, app_id=args.app_id, customer_id=args.customer_id).validate()
+    # Cheap checks before anyone types a secret that would then be thrown away.
+    if not args.replace and profile.name in store:
+        raise ProfileExists(profile.name)
+    store.secrets.check()
+
+    ask = tty_prompt()
+    certificate = _read_secret(APP_CERTIFICATE, profile.name, ask)
+    customer_secret = None
+    if profile.customer_id:
+        customer_secret = _read_secret(CUSTOMER_SECRET, profile.name, ask)
+    elif os.environ.get(ENV[CUSTOMER_SECRET]):
+        warn_stderr(
+            f"{ENV[CUSTOMER_SECRET]} is set but --customer-id is not; "
+            "the Customer Secret is not saved"
+        )
+
+    store.add(profile, certificate, customer_secret, replace=args.replace)
+
+    saved = [
+        LABELS[k]
+        for k, s in ((APP_CERTIFICATE, certificate), (CUSTOMER_SECRET, customer_secret))
+        if s
+    ]
+    where = f"; {' and '.join(saved)} in {store.secrets.description}" if saved else ""
+    _note(f"saved profile {profile.name!r} in {store.config_path}{where}")
+    if certificate is None:
+        warn_stderr(
+            f"no App Certificate saved (set {ENV[APP_CERTIFICATE]} or run in a terminal to be "
+            "asked); tokens cannot be built from this profile"
+        )
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    store = ProfileStore()
+    profile = store.get(args.name)
+    stored = store.stored_secrets(profile.name)
+    if args.json:
+        data: dict[str, Any] = _profile_json(profile)
+        data["secrets"] = stored
+        data["secret_store"] = store.secrets.description
+        _out(json.dumps(data))
+        return 0
+    lines = [
+        ("Profile", profile.name),
+        ("App ID", profile.app_id),
+        ("Customer ID", profile.customer_id or "(none)"),
+    ]
+    lines += [(LABELS[kind], stored[kind] or "not stored") for kind in KINDS]
+    if profile.notes:
+        lines.append(("Notes", profile.notes))
+    lines.append(("Secrets in", store.secrets.description))
+    width = max(len(label) for label, _ in lines) + 1
+    for label, value in lines:
+        _out(f"{label + ':':<{width}} {value}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    store = ProfileStore()
+    store.remove(args.name)
+    _note(f"removed profile {args.name!r} and its secrets from {store.secrets.description}")
+    return 0
+
+
+def _read_secret(kind: Kind, profile: str, ask: Prompt | None) -> Secret | None:
+    """From the environment, else a no-echo prompt (empty answer = none); validated."""
+    raw = os.environ.get(ENV[kind], "")
+    if not raw and ask is not None:
+        try:
+            raw = ask(f"{LABELS[kind]} for profile {profile!r}, empty to skip", secret=True)
+        except EOFError:
+            raw = ""
+    if not raw:
+        return None
+    return validate_secret(kind, Secret(raw))
+
+
+def _profile_json(profile: Profile) -> dict[str, Any]:
+    return {
+        "name": profile.name,
+        "app_id": profile.app_id,
+        "customer_id": profile.customer_id,
+        "notes": profile.notes,
+    }
+
+
+def _out(text: str) -> None:
+    try:
+        sys.stdout.write(text + "\n")
+    except UnicodeEncodeError:
+        # A terminal that cannot show the mask bullets still gets the last 4.
+        sys.stdout.write(text.replace("•", "*") + "\n")
+
+
+def _note(text: str) -> None:
+    sys.stderr.write(f"agora-desk: {text}\n")
+
+
+def _error(text: str) -> None:
+    sys.stderr.write(f"agora-desk: error: {text}\n")
