@@ -33,7 +33,8 @@ _OUT_SIZE = 1 << 16  # tokens are far smaller; larger input falls back
 
 class _ZStream(ctypes.Structure):
     _fields_ = [
-        ("next_in", ctypes.c_void_p),
+        # c_char_p: assigning a bytes object points zlib at its buffer (read only).
+        ("next_in", ctypes.c_char_p),
         ("avail_in", ctypes.c_uint),
         ("total_in", ctypes.c_ulong),
         ("next_out", ctypes.c_void_p),
@@ -79,8 +80,7 @@ class _Deflater:
         if len(data) > _OUT_SIZE // 2:
             return zlib.compress(data)
         s = self._stream
-        buf = ctypes.c_char_p(data)  # keeps `data` alive; zlib only reads it
-        s.next_in = ctypes.cast(buf, ctypes.c_void_p)
+        s.next_in = data
         s.avail_in = len(data)
         s.next_out = self._out_addr
         s.avail_out = _OUT_SIZE
@@ -89,7 +89,8 @@ class _Deflater:
         self._reset(self._ref)
         if rc != Z_STREAM_END:
             return zlib.compress(data)
-        return self._out.raw[:n]
+        # string_at copies n bytes; .raw would copy the whole 64 KiB buffer first.
+        return ctypes.string_at(self._out_addr, n)
 
     def __del__(self) -> None:
         try:
@@ -160,8 +161,9 @@ def _init() -> None:
 
 
 def _fast(data: bytes) -> bytes:
-    deflater = getattr(_local, "deflater", None)
-    if deflater is None:
+    try:
+        deflater = _local.deflater
+    except AttributeError:
         assert _lib is not None
         deflater = _local.deflater = _Deflater(_lib)
     result: bytes = deflater.compress(data)
@@ -175,7 +177,9 @@ def compress_function() -> Callable[[bytes], bytes]:
 
 
 def compress(data: bytes) -> bytes:
-    return compress_function()(data)
+    if not _checked:
+        _init()
+    return _fast(data) if _lib is not None else zlib.compress(data)
 
 
 def accelerated() -> bool:
