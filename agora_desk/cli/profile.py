@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from agora_desk.core.errors import InputError
+from agora_desk.cli.common import error, warn
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import ConfigError, KeyringUnavailable, ProfileExists
 from agora_desk.secrets.fields import (
@@ -28,7 +28,7 @@ from agora_desk.secrets.fields import (
     validate_secret,
 )
 from agora_desk.secrets.profiles import Profile, ProfileStore
-from agora_desk.secrets.resolve import ENV, Prompt, tty_prompt, warn_stderr
+from agora_desk.secrets.resolve import ENV, Prompt, tty_prompt
 
 Action = Callable[[argparse.Namespace], int]
 
@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
 
     p = actions.add_parser("list", help="names, App IDs and Customer IDs; never secrets")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
-    p.set_defaults(func=_guard(_list))
+    p.set_defaults(func=_list)
 
     p = actions.add_parser(
         "add",
@@ -57,35 +57,32 @@ def register(subparsers: Any) -> None:
     p.add_argument("--app-id", required=True, metavar="ID", help="the project's App ID")
     p.add_argument("--customer-id", default="", metavar="ID", help="RESTful API Customer ID")
     p.add_argument("--replace", action="store_true", help="overwrite an existing profile")
-    p.set_defaults(func=_guard(_add))
+    p.set_defaults(func=_nothing_changed(_add))
 
     p = actions.add_parser("show", help="a profile and which secrets are stored (masked)")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
-    p.set_defaults(func=_guard(_show))
+    p.set_defaults(func=_show)
 
     p = actions.add_parser("remove", help="remove a profile and its keyring entries")
     p.add_argument("name", metavar="NAME")
-    p.set_defaults(func=_guard(_remove))
+    p.set_defaults(func=_nothing_changed(_remove))
 
 
-def _guard(action: Action) -> Action:
-    """Expected failures become one line on stderr and an exit code, never a traceback."""
+def _nothing_changed(action: Action) -> Action:
+    """Say so when add / remove fail for want of a keyring or a readable file.
+
+    Everything else (input errors: exit 2, Ctrl-C, the one-line format) is
+    agora_desk.cli.common.run_command's job, as for every subcommand.
+    """
 
     @functools.wraps(action)
     def run(args: argparse.Namespace) -> int:
         try:
             return action(args)
-        except InputError as exc:
-            _error(str(exc))
-            return 2
         except (KeyringUnavailable, ConfigError) as exc:
-            changes = args.profile_action in ("add", "remove")
-            _error(f"{exc} Nothing was changed." if changes else str(exc))
+            error(f"{exc} Nothing was changed.")
             return 1
-        except KeyboardInterrupt:
-            _error("interrupted; nothing was changed")
-            return 130
 
     return run
 
@@ -128,7 +125,7 @@ def _add(args: argparse.Namespace) -> int:
     if profile.customer_id:
         customer_secret = _read_secret(CUSTOMER_SECRET, profile.name, ask)
     elif os.environ.get(ENV[CUSTOMER_SECRET]):
-        warn_stderr(
+        warn(
             f"{ENV[CUSTOMER_SECRET]} is set but --customer-id is not; "
             "the Customer Secret is not saved"
         )
@@ -143,7 +140,7 @@ def _add(args: argparse.Namespace) -> int:
     where = f"; {' and '.join(saved)} in {store.secrets.description}" if saved else ""
     _note(f"saved profile {profile.name!r} in {store.config_path}{where}")
     if certificate is None:
-        warn_stderr(
+        warn(
             f"no App Certificate saved (set {ENV[APP_CERTIFICATE]} or run in a terminal to be "
             "asked); tokens cannot be built from this profile"
         )
@@ -214,7 +211,3 @@ def _out(text: str) -> None:
 
 def _note(text: str) -> None:
     sys.stderr.write(f"agora-desk: {text}\n")
-
-
-def _error(text: str) -> None:
-    sys.stderr.write(f"agora-desk: error: {text}\n")
