@@ -1,0 +1,381 @@
+"""The Test request tab (pytest-qt, offscreen) against the fake Agora server."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from _rest_server import (
+    APP_CERTIFICATE,
+    APP_ID,
+    CUSTOMER_ID,
+    CUSTOMER_SECRET,
+    FakeAgora,
+)
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from agora_desk.core import rest, token007
+from agora_desk.core.rest import AuthScheme
+from agora_desk.core.secret import Secret
+from agora_desk.gui.context import AppContext, AppSettings
+from agora_desk.gui.jobs import pool
+from agora_desk.gui.request_tab import PASTE, RequestTab
+from agora_desk.secrets.profiles import Profile, ProfileStore
+from agora_desk.secrets.store import SessionStore
+
+pytestmark = pytest.mark.gui
+
+BASIC64 = base64.b64encode(f"{CUSTOMER_ID}:{CUSTOMER_SECRET}".encode()).decode()
+
+
+@pytest.fixture(scope="module")
+def fake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeAgora]:
+    server = FakeAgora(tmp_path_factory.mktemp("fake-agora"))
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def context(tmp_path: Path, qapp: object) -> AppContext:
+    store = ProfileStore(tmp_path / "profiles.json", secrets=SessionStore())
+    store.add(
+        Profile("test", APP_ID, CUSTOMER_ID),
+        app_certificate=Secret(APP_CERTIFICATE),
+        customer_secret=Secret(CUSTOMER_SECRET),
+    )
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    ctx = AppContext(profiles=store, settings=settings)
+    ctx.set_profile(store.get("test"))
+    return ctx
+
+
+@pytest.fixture
+def tab(context: AppContext, fake: FakeAgora, qtbot, tmp_path: Path) -> Iterator[RequestTab]:
+    widget = RequestTab(context, history_path=tmp_path / "history.json")
+    qtbot.addWidget(widget)
+    widget.base_url_edit.setText(fake.base_url)
+    widget.ca_edit.setText(fake.ca_file)
+    widget.timeout_spin.setValue(10)
+    yield widget
+    widget.shutdown()
+
+
+def send_and_wait(tab: RequestTab, qtbot, timeout: int = 15_000) -> None:
+    tab.last_outcome = None
+    tab.last_error = ""
+    tab.send_button.click()
+    qtbot.waitUntil(lambda: tab.state == "idle", timeout=timeout)
+
+
+def custom(tab: RequestTab, method: str, path: str, scheme: AuthScheme = AuthScheme.NONE) -> None:
+    tab.set_preset(None)
+    tab.method_combo.setCurrentText(method)
+    tab.path_edit.setText(path)
+    tab.set_scheme(scheme)
+
+
+# -- presets and schemes --------------------------------------------------------------------
+
+
+def test_projects_basic(tab: RequestTab, qtbot) -> None:
+    tab.set_preset("projects")
+    assert tab.scheme is AuthScheme.BASIC and tab.path_edit.text() == "/dev/v1/projects"
+    send_and_wait(tab, qtbot)
+    outcome = tab.last_outcome
+    assert outcome is not None and outcome.response.status == 200
+    assert "200" in tab.status_label.text() and " ms" in tab.status_label.text()
+    assert json.loads(tab.body_view.toPlainText())["projects"][0]["vendor_key"] == APP_ID
+    assert tab.tree.topLevelItemCount() == 1
+    assert tab.response_headers.rowCount() >= 2
+    assert tab.explanation.isHidden()
+
+
+def test_wrong_basic_secret_is_explained(tab: RequestTab, qtbot, context: AppContext) -> None:
+    context.profiles.update("test", customer_secret=Secret("not-the-secret-123"))
+    tab.set_preset("projects")
+    send_and_wait(tab, qtbot)
+    assert tab.last_outcome is not None and tab.last_outcome.response.status == 401
+    assert "Customer ID / Customer Secret" in tab.explanation.message
+
+
+@pytest.mark.parametrize("scheme", [AuthScheme.TOKEN, AuthScheme.ACCESS_TOKEN])
+def test_rtm_user_events(tab: RequestTab, qtbot, fake: FakeAgora, scheme: AuthScheme) -> None:
+    tab.set_preset("rtm-user-events")
+    tab.set_scheme(scheme)
+    tab.uid_edit.setText("erin")
+    assert tab.check()
+    assert "RTM token for user 'erin'" in tab.token_info.message
+    send_and_wait(tab, qtbot)
+    assert tab.last_outcome is not None, tab.last_error
+    assert tab.last_outcome.response.status == 200
+    seen = fake.seen("/dev/v2/")[-1].headers
+    if scheme is AuthScheme.ACCESS_TOKEN:
+        assert seen["x-agora-uid"] == "erin"
+    else:
+        assert seen["Authorization"].startswith("agora token=007")
+
+
+def test_convoai_join_fields_keep_body_and_token_consistent(
+    tab: RequestTab, qtbot, fake: FakeAgora
+) -> None:
+    tab.set_preset("convoai-join")
+    tab.channel_edit.setText("room-9")
+    tab.agent_uid_edit.setText("bot-9")
+    tab.string_uid_check.setChecked(True)
+    tab.enable_rtm_check.setChecked(True)
+    tab.remote_uid_edit.setText("user-1")
+    body = json.loads(tab.body_edit.toPlainText())
+    props = body["properties"]
+    assert props["channel"] == "room-9" and props["agent_rtc_uid"] == "bot-9"
+    assert props["enable_string_uid"] is True and props["advanced_features"]["enable_rtm"] is True
+    props["llm"] = {"url": "https://llm.example", "api_key": "sk-llm-secret-0000"}
+    tab.body_edit.setPlainText(json.dumps(body))
+    send_and_wait(tab, qtbot)
+    assert tab.last_outcome is not None, tab.last_error
+    assert tab.last_outcome.response.status == 200
+    sent = json.loads(fake.seen("/api/")[-1].body)
+    token = sent["properties"]["token"]
+    parsed = token007.parse(token)
+    assert token007.verify(parsed, APP_CERTIFICATE)
+    assert {type(s).__name__ for s in parsed.services} == {"RtcService", "RtmService"}
+    assert fake.seen("/api/")[-1].headers["Authorization"] == f"agora token={token}"
+    assert sent["properties"]["llm"]["api_key"] == "sk-llm-secret-0000"
+    history = (tab.history_path).read_text()
+    assert "sk-llm-secret-0000" not in history and token not in history
+
+
+def test_body_edit_conflicting_with_fields_is_refused(
+    tab: RequestTab, qtbot, fake: FakeAgora
+) -> None:
+    tab.set_preset("convoai-join")
+    tab.channel_edit.setText("room-1")
+    tab.agent_uid_edit.setText("5")
+    body = json.loads(tab.body_edit.toPlainText())
+    body["properties"]["channel"] = "elsewhere"
+    tab._syncing = True  # as if typed by hand into the editor only
+    tab.body_edit.setPlainText(json.dumps(body))
+    tab._syncing = False
+    before = len(fake.seen())
+    send_and_wait(tab, qtbot)
+    assert tab.last_outcome is None and "properties.channel" in tab.last_error
+    assert len(fake.seen()) == before
+
+
+def test_pasted_token(tab: RequestTab, qtbot) -> None:
+    from agora_desk.core.builders import Credentials, RtmRequest, build_rtm
+
+    tok = build_rtm(Credentials(APP_ID, APP_CERTIFICATE), RtmRequest("frank")).token
+    tab.set_preset("rtm-user-events")
+    tab.set_scheme(AuthScheme.ACCESS_TOKEN)
+    tab.set_token_source(PASTE)
+    tab.token_field.setText(tok)
+    send_and_wait(tab, qtbot)
+    assert tab.last_outcome is not None and tab.last_outcome.response.status == 200
+    assert tok not in tab.history_path.read_text()
+    entry = tab.history[0]
+    assert entry.token_source == "pasted"
+    tab.load_entry(entry)
+    assert tab.token_source == PASTE and tab.token_field.text() == ""
+    assert "Paste the token again" in tab.token_info.message
+    qtbot.wait(300)  # the debounced live check keeps saying so
+    assert "pasted tokens are never saved" in tab.token_info.message
+
+
+# -- inline checks --------------------------------------------------------------------------
+
+
+def test_invalid_json_flagged_inline_and_not_sent(tab: RequestTab, qtbot, fake: FakeAgora) -> None:
+    custom(tab, "POST", "/test/echo")
+    tab.body_edit.setPlainText('{"a": 1,\n "b": }')
+    assert not tab.check()
+    assert tab.body_message.isVisibleTo(tab) and "line 2, column 7" in tab.body_message.message
+    before = len(fake.seen())
+    send_and_wait(tab, qtbot)
+    assert len(fake.seen()) == before and "invalid JSON" in tab.last_error
+
+
+def test_http_refused_inline(tab: RequestTab) -> None:
+    tab.base_url_edit.setText("http://api.agora.io")
+    assert not tab.check()
+    assert "HTTPS only" in tab.url_message.message
+
+
+# -- transport failures -----------------------------------------------------------------------
+
+
+def test_untrusted_certificate_explained(tab: RequestTab, qtbot, fake: FakeAgora) -> None:
+    custom(tab, "GET", "/")
+    tab.base_url_edit.setText(fake.untrusted_url)
+    send_and_wait(tab, qtbot)
+    assert tab.last_outcome is None
+    assert "TLS" in tab.explanation.message and "CA bundle" in tab.explanation.message
+
+
+def test_timeout_explained(tab: RequestTab, qtbot) -> None:
+    custom(tab, "GET", "/test/slow?delay=10")
+    tab.timeout_spin.setValue(0.5)
+    send_and_wait(tab, qtbot)
+    assert "No answer within 0.5 s" in tab.explanation.message
+
+
+def test_big_body_shown_truncated(tab: RequestTab, qtbot) -> None:
+    custom(tab, "GET", "/test/big?size=20971520")
+    send_and_wait(tab, qtbot, timeout=30_000)
+    outcome = tab.last_outcome
+    assert outcome is not None and outcome.response.truncated
+    assert len(tab.body_view.toPlainText()) <= rest.DISPLAY_LIMIT
+    assert "truncated" in tab.notes_label.message and "20,971,520" in tab.notes_label.message
+
+
+# -- the window never freezes; Cancel works -------------------------------------------------------
+
+
+class GapMeter:
+    """Records the longest gap between ticks of a ~10 ms timer: a stalled event loop shows here."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self.tick)
+        self.last = 0.0
+        self.max_gap = 0.0
+        self.ticks = 0
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.timer.start()
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.max_gap = max(self.max_gap, now - self.last)
+        self.last = now
+        self.ticks += 1
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def test_event_loop_keeps_turning_during_a_slow_request(tab: RequestTab, qtbot) -> None:
+    custom(tab, "GET", "/test/slow?delay=1.5")
+    qtbot.wait(50)
+    meter = GapMeter()
+    meter.start()
+    tab.send_button.click()
+    qtbot.waitUntil(lambda: tab.state == "sending", timeout=5000)
+    qtbot.waitUntil(lambda: tab.state == "idle", timeout=15_000)
+    meter.stop()
+    assert tab.last_outcome is not None and tab.last_outcome.response.status == 200
+    assert meter.ticks > 50  # the timer really ran for the whole 1.5 s
+    print(f"longest event-loop gap: {meter.max_gap * 1000:.1f} ms over {meter.ticks} ticks")
+    assert meter.max_gap < 0.050, f"event loop stalled for {meter.max_gap * 1000:.0f} ms"
+
+
+def test_cancel(tab: RequestTab, qtbot) -> None:
+    custom(tab, "GET", "/test/slow?delay=10")
+    tab.send_button.click()
+    qtbot.waitUntil(lambda: tab.state == "sending", timeout=5000)
+    qtbot.wait(100)
+    assert tab.cancel_button.isEnabled()
+    tab.cancel_button.click()
+    assert tab.state == "idle" and tab.send_button.isEnabled()
+    assert "Cancelled" in tab.status_label.text()
+    # The worker stops long before the server would have answered.
+    qtbot.waitUntil(lambda: pool().activeThreadCount() == 0, timeout=3000)
+    qtbot.wait(100)
+    assert tab.last_outcome is None
+
+
+def test_ctrl_enter_default_action_sends(tab: RequestTab, qtbot) -> None:
+    custom(tab, "GET", "/test/echo")
+    tab.default_action()
+    qtbot.waitUntil(lambda: tab.state == "idle", timeout=10_000)
+    assert tab.last_outcome is not None and tab.last_outcome.response.status == 200
+
+
+# -- curl and history -------------------------------------------------------------------------------
+
+
+def test_copy_as_curl(tab: RequestTab, qtbot) -> None:
+    tab.set_preset("projects")
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear()
+    tab.curl_button.click()
+    qtbot.waitUntil(lambda: bool(tab.last_curl), timeout=5000)
+    assert clipboard.text() == tab.last_curl
+    assert '-u "$AGORA_CUSTOMER_ID:$AGORA_CUSTOMER_SECRET"' in tab.last_curl
+    assert CUSTOMER_SECRET not in tab.last_curl and BASIC64 not in tab.last_curl
+    tab.last_curl = ""
+    tab.reveal_check.setChecked(True)
+    tab.curl_button.click()
+    qtbot.waitUntil(lambda: bool(tab.last_curl), timeout=5000)
+    assert CUSTOMER_SECRET in tab.last_curl
+
+
+def test_history_holds_no_secret_and_replays(
+    tab: RequestTab, qtbot, fake: FakeAgora, context: AppContext, tmp_path: Path
+) -> None:
+    tab.set_preset("projects")
+    send_and_wait(tab, qtbot)
+    tab.set_preset("rtm-user-events")
+    tab.uid_edit.setText("gina")
+    send_and_wait(tab, qtbot)
+    tab.set_preset("convoai-join")
+    tab.channel_edit.setText("c1")
+    tab.agent_uid_edit.setText("77")
+    tab.enable_rtm_check.setChecked(True)
+    send_and_wait(tab, qtbot)
+    custom(tab, "GET", "/test/echo")
+    tab._add_header("X-Trace", "trace-1")
+    tab._add_header("Cookie", "session=abcdefghijkl")
+    send_and_wait(tab, qtbot)
+    assert [e.status for e in tab.history] == [200, 200, 200, 200]
+
+    sent_tokens = [
+        s.headers.get("Authorization", "").removeprefix("agora token=")
+        for s in fake.seen()
+        if s.headers.get("Authorization", "").startswith("agora token=")
+    ]
+    sent_tokens += [json.loads(s.body)["properties"]["token"] for s in fake.seen("/api/") if s.body]
+    assert sent_tokens
+    files = [tab.history_path, tmp_path / "settings.ini", tmp_path / "profiles.json"]
+    context.settings.qsettings.sync()
+    for path in files:
+        if not path.exists():
+            continue
+        text = path.read_text()
+        for secret in [
+            CUSTOMER_SECRET,
+            APP_CERTIFICATE,
+            BASIC64,
+            "session=abcdefghijkl",
+            *sent_tokens,
+        ]:
+            assert secret not in text, f"{secret[:8]}… found in {path.name}"
+    assert "trace-1" in tab.history_path.read_text()
+
+    # A new tab reads the history back and replays the join with a fresh token.
+    again = RequestTab(context, history_path=tab.history_path)
+    qtbot.addWidget(again)
+    assert [e.title for e in again.history] == [e.title for e in tab.history]
+    join_row = next(i for i, e in enumerate(again.history) if e.preset == "convoai-join")
+    again.ca_edit.setText(fake.ca_file)
+    again.history_list.setCurrentRow(join_row)
+    before = len(fake.seen("/api/"))
+    again.replay_button.click()
+    qtbot.waitUntil(
+        lambda: again.state == "idle" and len(fake.seen("/api/")) > before, timeout=10_000
+    )
+    qtbot.waitUntil(lambda: again.state == "idle", timeout=10_000)
+    assert again.last_outcome is not None and again.last_outcome.response.status == 200
+    replayed = json.loads(fake.seen("/api/")[-1].body)["properties"]
+    assert replayed["channel"] == "c1" and replayed["agent_rtc_uid"] == "77"
+    assert token007.verify(token007.parse(replayed["token"]), APP_CERTIFICATE)
+    again.shutdown()
