@@ -188,3 +188,11 @@ def test_random_content_never_escapes(data: bytes) -> None:
         token007.parse(token007.encode(data))
     except AgoraDeskError:
         pass
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=64), st.binary(max_size=600))
+def test_hmac_sha256_is_hmac(key: bytes, msg: bytes) -> None:
+    import hmac
+
+    assert token007.hmac_sha256(key, msg) == hmac.digest(key, msg, "sha256")
