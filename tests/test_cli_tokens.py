@@ -257,3 +257,21 @@ def test_help_lists_every_command() -> None:
     assert proc.returncode == 0
     for name in ("rtc", "rtm", "basic", "decode", "request", "serve", "profile"):
         assert name in proc.stdout
+
+
+def test_unknown_option_values_are_not_echoed(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(
+            [
+                "rtc",
+                "--channel",
+                "c",
+                "--certificate",
+                "5CFd2fd1755d40ecb72977518be15d3b",
+                "--cert=abcd1234abcd",
+            ]
+        )
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--certificate" in err and "--cert" in err
+    assert "5CFd2fd1" not in err and "abcd1234" not in err

@@ -30,6 +30,15 @@ class ArgumentParser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, not the usage block plus a line."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        prefix = "unrecognized arguments: "
+        if message.startswith(prefix):
+            # Never echo the values: someone may have typed a secret after an
+            # option that does not exist (e.g. --certificate <secret>).
+            names = [
+                a.split("=", 1)[0] for a in message[len(prefix) :].split() if a.startswith("-")
+            ]
+            shown = " ".join(names) if names else "(values not shown)"
+            message = f"unrecognized arguments: {shown}; values are not repeated here"
         sys.stderr.write(f"agora-desk: error: {message}\n")
         raise SystemExit(2)
 
