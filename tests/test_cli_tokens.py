@@ -142,7 +142,7 @@ def test_invalid_input_exit_2_one_line(
         code = main(args)
     except SystemExit as exc:  # argparse usage errors
         code = int(exc.code or 0)
-    out, err = capsys.readouterr()
+    _, err = capsys.readouterr()
     assert code == 2, err
     assert err.count("\n") == 1, err
     assert err.startswith("agora-desk: error: ")
@@ -185,7 +185,7 @@ def test_decode_checks_and_exit_codes(creds_env: None, capsys: pytest.CaptureFix
 
 
 def test_decode_json_error_on_garbage(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "decode", "007!!!", "--json")
+    code, out, _ = run(capsys, "decode", "007!!!", "--json")
     assert code == 2
     assert "base64" in json.loads(out)["error"]
 
