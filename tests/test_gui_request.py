@@ -379,3 +379,15 @@ def test_history_holds_no_secret_and_replays(
     assert replayed["channel"] == "c1" and replayed["agent_rtc_uid"] == "77"
     assert token007.verify(token007.parse(replayed["token"]), APP_CERTIFICATE)
     again.shutdown()
+
+
+def test_follows_the_settings_dialog(context: AppContext, qtbot, tmp_path: Path) -> None:
+    widget = RequestTab(context, history_path=tmp_path / "h.json")
+    qtbot.addWidget(widget)
+    assert widget.base_url_edit.text() == rest.DEFAULT_BASE_URL
+    context.settings.set("rest_base_url", "https://api-eu.example.com")
+    context.settings.set("rest_timeout_s", 30)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.base_url_edit.text() == "https://api-eu.example.com"
+    assert widget.timeout_spin.value() == 30

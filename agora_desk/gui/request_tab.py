@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -118,6 +119,7 @@ class RequestTab(QWidget):
         self._generation = 0
         self._syncing = False
         self._build_ui()
+        self._settings_seen = self._settings_values()
         self._connect()
         self._load_history()
         self._preset_changed()
@@ -370,6 +372,33 @@ class RequestTab(QWidget):
         self.clear_history_button.clicked.connect(self.clear_history)
         self.context.profileChanged.connect(self._profile_changed)
         self._profile_changed(self.context.profile())
+
+    # -- settings ------------------------------------------------------------------
+
+    def _settings_values(self) -> tuple[str, str, float]:
+        settings = self.context.settings
+        return (
+            str(settings.get("rest_base_url")),
+            str(settings.get("rest_ca_file")),
+            float(settings.get("rest_timeout_s")),
+        )
+
+    def _field_values(self) -> tuple[str, str, float]:
+        return (
+            self.base_url_edit.text().strip(),
+            self.ca_edit.text().strip(),
+            float(self.timeout_spin.value()),
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Follow a change made in the Settings dialog, unless the fields were edited here.
+        current = self._settings_values()
+        if current != self._settings_seen and self._field_values() == self._settings_seen:
+            self.base_url_edit.setText(current[0])
+            self.ca_edit.setText(current[1])
+            self.timeout_spin.setValue(current[2])
+        self._settings_seen = current
+        super().showEvent(event)
 
     # -- tab protocol ------------------------------------------------------------
 
@@ -681,6 +710,7 @@ class RequestTab(QWidget):
         self.context.settings.set("rest_base_url", spec.base_url)
         self.context.settings.set("rest_ca_file", self.ca_edit.text().strip())
         self.context.settings.set("rest_timeout_s", round(self.timeout_spin.value()) or 1)
+        self._settings_seen = self._settings_values()
         self._generation += 1
         generation = self._generation
         self._set_state("resolving")
