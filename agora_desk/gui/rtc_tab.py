@@ -1,0 +1,259 @@
+"""The "RTC token" tab: the official RTC builders (007, or 006 legacy) as a form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.core import timefmt
+from agora_desk.core.builders import (
+    Credentials,
+    RtcRequest,
+    build_rtc,
+    build_rtc_legacy,
+    rtc_issues,
+)
+from agora_desk.core.validation import Issue, check_expire, check_uid, parse_seconds, parse_uid
+from agora_desk.gui.context import AppContext, ResolvedCredentials
+from agora_desk.gui.widgets import (
+    ExpiryChooser,
+    GeneratorTab,
+    Output,
+    ValidatedField,
+    add_row,
+    group,
+)
+
+# The core's uid message names the CLI option; the form has a radio button instead.
+_CLI_HINT = "(for a string user account use --account)"
+_FORM_HINT = "(for a string user account choose “User account”)"
+
+PRIVILEGES = ("join", "audio", "video", "data")
+
+
+class RtcTab(GeneratorTab):
+    TITLE = "RTC token"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        expire_default = int(context.settings.get("default_expire_s"))
+        privilege_default = int(context.settings.get("default_privilege_expire_s"))
+
+        form_widget = QWidget(self)
+        column = QVBoxLayout(form_widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        box, form = group("Token", form_widget)
+        column.addWidget(box)
+
+        self.channel = ValidatedField("the channel name the app joins", parent=box)
+        add_row(form, "C&hannel:", self.channel)
+
+        kinds = QWidget(box)
+        kinds_row = QHBoxLayout(kinds)
+        kinds_row.setContentsMargins(0, 0, 0, 0)
+        self.by_uid = QRadioButton("&Uid (number)", kinds)
+        self.by_account = QRadioButton("User &account (string)", kinds)
+        self.by_uid.setChecked(True)
+        self._kind_group = QButtonGroup(self)
+        for button in (self.by_uid, self.by_account):
+            self._kind_group.addButton(button)
+            kinds_row.addWidget(button)
+        kinds_row.addStretch(1)
+        form.addRow("Join with:", kinds)
+
+        self.user = ValidatedField(text="0", parent=box)
+        add_row(form, "U&ser:", self.user)
+
+        self.role = QComboBox(box)
+        self.role.addItem("Publisher (join + publish)", "publisher")
+        self.role.addItem("Subscriber (join only)", "subscriber")
+        add_row(form, "&Role:", self.role)
+
+        self.expiry = ExpiryChooser(expire_default, parent=box)
+        add_row(form, "Token e&xpiry:", self.expiry)
+        same = privilege_default == expire_default
+        self.privilege_expiry = ExpiryChooser(
+            None if same else privilege_default, same_as_token=True, parent=box
+        )
+        add_row(form, "&Privilege expiry:", self.privilege_expiry)
+
+        self.rtm_user = ValidatedField(
+            "optional: also log in to RTM (one RTC + RTM token)", parent=box
+        )
+        add_row(form, "R&TM user ID:", self.rtm_user)
+
+        self.legacy = QCheckBox("&006 legacy token (older SDKs; no RTM)", box)
+        form.addRow("", self.legacy)
+
+        # Collapsed unless checked: most people want the role shortcut.
+        # A check box over a frame that opens below it: most people want the role shortcut.
+        self.advanced = QCheckBox(
+            "Advanced: a separate expiry for each privilege (“with privilege” builder)",
+            form_widget,
+        )
+        self._advanced_body = QFrame(form_widget)
+        self._advanced_body.setFrameShape(QFrame.Shape.StyledPanel)
+        self._advanced_body = QWidget(self.advanced)
+        advanced_form = QFormLayout(self._advanced_body)
+        advanced_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.privilege_fields: dict[str, ValidatedField] = {}
+        labels = {
+            "join": "&Join channel (s):",
+            "audio": "Publish audi&o (s):",
+            "video": "Publish &video (s):",
+            "data": "Publish &data (s):",
+        }
+        for key in PRIVILEGES:
+            field = ValidatedField(
+                "seconds", text=str(privilege_default), parent=self._advanced_body
+            )
+            add_row(advanced_form, labels[key], field)
+            self.privilege_fields[key] = field
+        self._advanced_body.setVisible(False)
+        column.addWidget(self.advanced)
+        column.addWidget(self._advanced_body)
+
+        self.finish_layout(form_widget)
+
+        for field in (self.channel, self.user, self.rtm_user, *self.privilege_fields.values()):
+            field.textChanged.connect(self.on_input_changed)
+        for chooser in (self.expiry, self.privilege_expiry):
+            chooser.changed.connect(self.on_input_changed)
+        self.role.currentIndexChanged.connect(self.on_input_changed)
+        self._kind_group.buttonToggled.connect(self._kind_changed)
+        self.legacy.toggled.connect(self.on_input_changed)
+        self.advanced.toggled.connect(self._advanced_toggled)
+        self._kind_changed()
+
+    # -- form state ------------------------------------------------------------
+
+    def _kind_changed(self, *_: object) -> None:
+        if self.by_uid.isChecked():
+            self.user.edit.setPlaceholderText("0 to 4294967295; 0 = any user")
+            if not self.user.text():
+                self.user.setText("0")
+        else:
+            self.user.edit.setPlaceholderText("the user account the app joins with")
+            if self.user.text() == "0":
+                self.user.setText("")
+        self.on_input_changed()
+
+    def _advanced_toggled(self, on: bool) -> None:
+        self._advanced_body.setVisible(on)
+        self.on_input_changed()
+
+    def check(self) -> tuple[RtcRequest | None, bool]:
+        legacy = self.legacy.isChecked()
+        separate = self.advanced.isChecked()
+        self.rtm_user.setEnabled(not legacy)
+        self.role.setEnabled(not separate)
+        self.privilege_expiry.setEnabled(not separate)
+
+        issues: list[Issue] = []
+        uid, account = 0, None
+        if self.by_account.isChecked():
+            account = self.user.text()
+        elif self.user.text():
+            uid_issues = [
+                Issue(i.level, i.field, i.message.replace(_CLI_HINT, _FORM_HINT))
+                for i in check_uid(self.user.text())
+            ]
+            issues += uid_issues
+            if not uid_issues:
+                uid = parse_uid(self.user.text())
+        issues += self.expiry.issues("expire")
+        if not separate:
+            issues += self.privilege_expiry.issues("privilege expire")
+        else:
+            for key, field in self.privilege_fields.items():
+                issues += [
+                    i for i in check_expire(field.text(), f"{key} expire") if i.level == "error"
+                ]
+        request: RtcRequest | None = None
+        if not any(i.level == "error" for i in issues):
+            expire = self.expiry.seconds("expire")
+            assert expire is not None
+            values: dict[str, Any] = {}
+            if separate:
+                values = {
+                    f"{key}_expire": parse_seconds(field.text(), f"{key} expire")
+                    for key, field in self.privilege_fields.items()
+                }
+            rtm_user = self.rtm_user.text()
+            request = RtcRequest(
+                channel=self.channel.text(),
+                uid=uid,
+                account=account,
+                role=self.role.currentData(),
+                expire=expire,
+                privilege_expire=None if separate else self.privilege_expiry.seconds(),
+                rtm_user_id=rtm_user if rtm_user and not legacy else None,
+                **values,
+            )
+            # The core's own list: the same words the CLI and token server use.
+            issues += [i for i in rtc_issues(request) if i not in issues]
+            if any(i.level == "error" for i in issues):
+                request = None
+
+        by_field: dict[str, list[Issue]] = {}
+        for issue in issues:
+            by_field.setdefault(issue.field, []).append(issue)
+        shown = False
+        targets: list[tuple[Any, list[str]]] = [
+            (self.channel, ["channel"]),
+            (self.user, ["uid", "account"]),
+            (self.expiry, ["expire"]),
+            (self.privilege_expiry, ["privilege expire"]),
+            (self.rtm_user, ["RTM user ID"]),
+            *((self.privilege_fields[k], [f"{k} expire"]) for k in PRIVILEGES),
+        ]
+        for widget, names in targets:
+            found = [i for name in names for i in by_field.get(name, [])]
+            shown |= self.show_field_issues(widget, found)
+        return request, shown
+
+    # -- building --------------------------------------------------------------
+
+    def produce(self, creds: ResolvedCredentials, request: RtcRequest) -> Output:
+        assert creds.app_certificate is not None
+        credentials = Credentials(creds.app_id, creds.app_certificate.reveal())
+        legacy = self.legacy.isChecked()
+        builder = build_rtc_legacy if legacy else build_rtc
+        result = builder(credentials, request, self.stamp)
+
+        issued = result.issued_at
+        if request.separate_privileges:
+            join = request.join_expire
+            what = "separate privilege expiries"
+        else:
+            join = request.privilege_expire
+            what = request.role
+        join = request.expire if join is None else join
+        join_at = issued + join if join else 0
+        token_at = issued + request.expire if request.expire else 0
+        if legacy:
+            # 006 has no token-level expiry: the privileges carry absolute times.
+            expiries = [("Join privilege expires", join_at)]
+        else:
+            expiries = [("Token expires", token_at)]
+            if join_at != token_at:
+                expiries.append(("Join privilege expires", join_at))
+        services = "RTC + RTM" if request.rtm_user_id is not None else "RTC"
+        version = "006 (legacy)" if legacy else "007"
+        source = f"profile “{creds.profile}”" if creds.profile else "typed credentials"
+        details = (
+            f"{version} · {services} · {what} · from {source}\n"
+            f"Issued {timefmt.local(issued)} · salt {result.salt}"
+        )
+        return Output(result.token, details, expiries, result.warnings)

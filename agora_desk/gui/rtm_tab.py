@@ -1,0 +1,70 @@
+"""The "RTM token" tab: a Signaling (RTM) login token, 007 or 006 legacy."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+
+from agora_desk.core import timefmt
+from agora_desk.core.builders import Credentials, RtmRequest, build_rtm, build_rtm_legacy
+from agora_desk.core.validation import Issue, check_user_id
+from agora_desk.gui.context import AppContext, ResolvedCredentials
+from agora_desk.gui.widgets import (
+    ExpiryChooser,
+    GeneratorTab,
+    Output,
+    ValidatedField,
+    add_row,
+    group,
+)
+
+
+class RtmTab(GeneratorTab):
+    TITLE = "RTM token"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        form_widget = QWidget(self)
+        column = QVBoxLayout(form_widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        box, form = group("Token", form_widget)
+        column.addWidget(box)
+
+        self.user_id = ValidatedField("the user ID the app logs in with", parent=box)
+        add_row(form, "&User ID:", self.user_id)
+        self.expiry = ExpiryChooser(int(context.settings.get("default_expire_s")), parent=box)
+        add_row(form, "Token e&xpiry:", self.expiry)
+        self.legacy = QCheckBox("&006 legacy token (RTM SDK 1.x)", box)
+        form.addRow("", self.legacy)
+
+        self.finish_layout(form_widget)
+        self.user_id.textChanged.connect(self.on_input_changed)
+        self.expiry.changed.connect(self.on_input_changed)
+        self.legacy.toggled.connect(self.on_input_changed)
+
+    def check(self) -> tuple[RtmRequest | None, bool]:
+        user_issues = check_user_id(self.user_id.text(), "user ID")
+        expire_issues = self.expiry.issues("expire")
+        shown = self.show_field_issues(self.user_id, user_issues)
+        shown |= self.show_field_issues(self.expiry, expire_issues)
+        if any(i.level == "error" for i in user_issues + expire_issues):
+            return None, shown
+        expire = self.expiry.seconds("expire")
+        assert expire is not None
+        return RtmRequest(user_id=self.user_id.text(), expire=expire), shown
+
+    def produce(self, creds: ResolvedCredentials, request: RtmRequest) -> Output:
+        assert creds.app_certificate is not None
+        credentials = Credentials(creds.app_id, creds.app_certificate.reveal())
+        legacy = self.legacy.isChecked()
+        builder = build_rtm_legacy if legacy else build_rtm
+        result = builder(credentials, request, self.stamp)
+        expires_at = result.issued_at + request.expire if request.expire else 0
+        label = "Login privilege expires" if legacy else "Token expires"
+        version = "006 (legacy)" if legacy else "007"
+        source = f"profile “{creds.profile}”" if creds.profile else "typed credentials"
+        details = (
+            f"{version} · RTM login for “{request.user_id}” · from {source}\n"
+            f"Issued {timefmt.local(result.issued_at)} · salt {result.salt}"
+        )
+        warnings: list[Issue] = list(result.warnings)
+        return Output(result.token, details, [(label, expires_at)], warnings)
