@@ -147,9 +147,11 @@ class FakeProfiles:
     fail: BaseException | None = None
     hold: threading.Event | None = None
     calls: list[str] = field(default_factory=list)
+    threads: list[str] = field(default_factory=list)  # where each read ran
 
     def app_certificate(self, name: str) -> Secret | None:
         self.calls.append(name)
+        self.threads.append(threading.current_thread().name)
         if self.hold is not None:
             self.hold.wait(10)
         if self.fail is not None:

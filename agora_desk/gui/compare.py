@@ -1,0 +1,451 @@
+"""Compare mode: two tokens side by side, rows aligned, differences highlighted.
+
+The usual case is a customer's token against a fresh one built from the
+inputs they should have used: the differing rows ("uid", "expire", an extra
+privilege) say what went wrong. Both trees are padded to the same shape
+with "(absent)" rows so that row *n* on the left is row *n* on the right,
+and the two views scroll and expand together.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.core.decode import parse_any
+from agora_desk.core.decoded import DecodedToken, Node, to_tree
+from agora_desk.core.diagnostics import Expectations, run_checks
+from agora_desk.core.errors import AgoraDeskError
+from agora_desk.gui.jobs import run_job
+from agora_desk.gui.token_model import MISSING, PATH_ROLE, TokenTreeModel, status_colour
+
+ABSENT = "(absent)"
+
+# A token is a few hundred characters; refuse to decode a pasted novel.
+MAX_INPUT_CHARS = 64 * 1024
+# Dropped files: a token file, or a short log excerpt.
+MAX_FILE_BYTES = 64 * 1024
+
+# Rows that differ between any two tokens built from the same inputs.
+STAMP_LABELS = frozenset({"issued at", "expires at", "ts", "salt", "signature"})
+
+
+# -- input ---------------------------------------------------------------------
+
+
+def local_file(mime: QMimeData) -> str | None:
+    """The first local file in a drop, if any."""
+    if mime.hasUrls():
+        for url in mime.urls():
+            if url.isLocalFile():
+                return url.toLocalFile()
+    return None
+
+
+def read_token_file(path: str) -> str:
+    """Read a dropped file as text. Raises :class:`AgoraDeskError` with the reason."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise AgoraDeskError(
+                f"{p.name} is {size // 1024} KiB: a token is a few hundred characters; "
+                "drop a file that holds just the token, or paste it"
+            )
+        data = p.read_bytes()
+    except OSError as exc:
+        raise AgoraDeskError(f"cannot read {p.name}: {exc.strerror or exc}") from None
+    if b"\x00" in data:
+        raise AgoraDeskError(f"{p.name} is a binary file, not a text file with a token")
+    return data.decode("utf-8", "replace")
+
+
+class TokenEdit(QPlainTextEdit):
+    """Plain-text token input. A drop replaces the text; a dropped file is read.
+
+    The file is read off the GUI thread by whoever handles ``fileDropped``
+    (a network share can hang).
+    """
+
+    fileDropped = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(self.wordWrapMode().WrapAnywhere)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return local_file(source) is not None or super().canInsertFromMimeData(source)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_file(event.mimeData()) is not None or event.mimeData().hasText():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if accept_drop(event.mimeData(), self.setPlainText, self.fileDropped.emit):
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
+
+
+def accept_drop(
+    mime: QMimeData, set_text: Callable[[str], object], open_file: Callable[[str], object]
+) -> bool:
+    """Route a drop: a local file is opened, text replaces the input."""
+    path = local_file(mime)
+    if path is not None:
+        open_file(path)
+        return True
+    if mime.hasText():
+        set_text(mime.text())
+        return True
+    return False
+
+
+def clipboard_text() -> str:
+    return QGuiApplication.clipboard().text()
+
+
+def set_text_colour(widget: QWidget, state: str) -> None:
+    """Colour a label's text by status via its palette (a style sheet would restyle it)."""
+    palette = widget.palette()
+    colour = status_colour(state) or QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
+    if palette.color(QPalette.ColorRole.WindowText) != colour:
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        widget.setPalette(palette)
+
+
+class ReasonLine(QLabel):
+    """One line for the reason a token cannot be decoded, elided to fit; full text as tooltip.
+
+    It keeps its one line of space when empty, so a reason appearing or
+    going away while someone types does not re-lay out the whole tab.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().height() + 4)
+        set_text_colour(self, "error")
+
+    def show_reason(self, message: str) -> None:
+        text = " ".join(message.split())
+        if text != self.text():
+            self.setText(text)
+            self.setToolTip(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.palette(),
+            self.isEnabled(),
+            text,
+            self.foregroundRole(),
+        )
+
+
+# -- alignment -------------------------------------------------------------------
+
+
+@dataclass
+class Alignment:
+    left: Node
+    right: Node
+    paths: list[str] = field(default_factory=list)  # differing rows, both sides
+    names: list[str] = field(default_factory=list)  # one per difference, for the summary
+
+    def ordered_names(self) -> list[str]:
+        """Differences in the inputs first (they explain a rejection), then the stamp."""
+        return sorted(self.names, key=lambda name: name in STAMP_LABELS)
+
+    def summary(self) -> str:
+        if not self.names:
+            return "No differences: the two tokens are identical"
+        n = len(self.names)
+        text = f"{n} difference{'s' if n != 1 else ''}: {', '.join(self.ordered_names())}"
+        if all(name in STAMP_LABELS for name in self.names):
+            text += " (only the time stamp, salt and signature: built from the same inputs)"
+        return text
+
+
+def _keyed(children: Iterable[Node]) -> list[tuple[str, Node]]:
+    seen: dict[str, int] = {}
+    out = []
+    for child in children:
+        n = seen.get(child.label, 0)
+        seen[child.label] = n + 1
+        out.append((child.label if n == 0 else f"{child.label}#{n}", child))
+    return out
+
+
+def _merge_order(left: list[str], right: list[str]) -> list[str]:
+    """Left's order, with right-only keys placed after their nearest common predecessor."""
+    out = list(left)
+    placed = set(out)
+    pos = -1
+    for key in right:
+        if key in placed:
+            pos = out.index(key)
+        else:
+            pos += 1
+            out.insert(pos, key)
+            placed.add(key)
+    return out
+
+
+def _value(node: Node) -> str:
+    return node.copy if node.copy is not None else node.value
+
+
+def _placeholder(like: Node) -> Node:
+    return Node(
+        like.label,
+        ABSENT,
+        children=[_placeholder(c) for c in like.children],
+        status=MISSING,
+    )
+
+
+def _mark_all(node: Node, path: str, paths: list[str]) -> None:
+    paths.append(path)
+    for key, child in _keyed(node.children):
+        _mark_all(child, f"{path}/{key}", paths)
+
+
+def align(left: Node, right: Node) -> Alignment:
+    """Pad both trees to the same rows and list the rows that differ."""
+    result = Alignment(Node(left.label, left.value), Node(right.label, right.value))
+    _align_children(left, right, result.left, result.right, "", result)
+    return result
+
+
+def _align_children(a: Node, b: Node, out_a: Node, out_b: Node, base: str, res: Alignment) -> None:
+    ka, kb = dict(_keyed(a.children)), dict(_keyed(b.children))
+    for key in _merge_order(list(ka), list(kb)):
+        path = base + key
+        na, nb = ka.get(key), kb.get(key)
+        if na is None or nb is None:
+            present = na if na is not None else nb
+            assert present is not None
+            pad = _placeholder(present)
+            out_a.children.append(present if na is not None else pad)
+            out_b.children.append(present if nb is not None else pad)
+            _mark_all(present, path, res.paths)
+            res.names.append(present.label)
+            continue
+        ca = Node(na.label, na.value, copy=na.copy, timestamp=na.timestamp, status=na.status)
+        cb = Node(nb.label, nb.value, copy=nb.copy, timestamp=nb.timestamp, status=nb.status)
+        out_a.children.append(ca)
+        out_b.children.append(cb)
+        if _value(na) != _value(nb):
+            res.paths.append(path)
+            res.names.append(na.label)
+        _align_children(na, nb, ca, cb, path + "/", res)
+
+
+# -- the view ----------------------------------------------------------------------
+
+
+class _Side:
+    """One column of the compare view: input, one-line error, tree."""
+
+    def __init__(self, title: str, parent: QWidget, clock: Callable[[], int]) -> None:
+        self.widget = QWidget(parent)
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(f"<b>{title}</b>"))
+        head.addStretch(1)
+        self.paste_button = QPushButton("From clipboard")
+        head.addWidget(self.paste_button)
+        layout.addLayout(head)
+        self.edit = TokenEdit()
+        self.edit.setPlaceholderText("Paste or drop a token")
+        self.edit.setMaximumHeight(90)
+        layout.addWidget(self.edit)
+        self.error = ReasonLine()
+        layout.addWidget(self.error)
+        self.model = TokenTreeModel(self.widget, clock=clock)
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.header().setStretchLastSection(True)
+        self.view.setColumnWidth(0, 200)
+        layout.addWidget(self.view, 1)
+        self.decoded: DecodedToken | None = None
+
+    def show_error(self, message: str) -> None:
+        self.error.show_reason(message)
+
+
+class CompareView(QWidget):
+    """Two token inputs and two aligned trees with a one-line summary of differences."""
+
+    compared = Signal(str)  # the summary
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        expectations: Callable[[], Expectations] | None = None,
+        clock: Callable[[], int] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.clock: Callable[[], int] = clock or (lambda: int(time.time()))
+        self._expectations = expectations
+        self.alignment: Alignment | None = None
+        self._syncing = False
+
+        layout = QVBoxLayout(self)
+        self.summary_label = QLabel("Paste a token on each side to compare them")
+        self.summary_label.setWordWrap(True)
+        font = self.summary_label.font()
+        font.setBold(True)
+        self.summary_label.setFont(font)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary_label)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.left = _Side("A: the token to check", self, lambda: self.clock())
+        self.right = _Side("B: a token known to work", self, lambda: self.clock())
+        splitter.addWidget(self.left.widget)
+        splitter.addWidget(self.right.widget)
+        layout.addWidget(splitter, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(10)
+        self._debounce.timeout.connect(self.compare_now)
+        for side, other in ((self.left, self.right), (self.right, self.left)):
+            side.edit.textChanged.connect(self._debounce.start)
+            side.edit.fileDropped.connect(self._file_opener(side))
+            side.paste_button.clicked.connect(
+                lambda _=False, s=side: s.edit.setPlainText(clipboard_text())
+            )
+            side.view.verticalScrollBar().valueChanged.connect(
+                lambda v, o=other: self._sync(lambda: o.view.verticalScrollBar().setValue(v))
+            )
+            side.view.expanded.connect(lambda i, o=other: self._sync_expand(i, o, True))
+            side.view.collapsed.connect(lambda i, o=other: self._sync_expand(i, o, False))
+
+    # -- public --------------------------------------------------------------
+    def set_tokens(self, a: str, b: str | None = None) -> None:
+        self.left.edit.setPlainText(a)
+        if b is not None:
+            self.right.edit.setPlainText(b)
+        self.compare_now()
+
+    def differences(self) -> list[str]:
+        return self.alignment.ordered_names() if self.alignment is not None else []
+
+    def compare_now(self) -> None:
+        self._debounce.stop()
+        now = self.clock()
+        trees = [self._decode(side, now) for side in (self.left, self.right)]
+        left, right = trees
+        if left is not None and right is not None:
+            self.alignment = align(left, right)
+            self.left.model.set_root(self.alignment.left, now)
+            self.right.model.set_root(self.alignment.right, now)
+            highlight = set(self.alignment.paths)
+            self.left.model.set_highlight(highlight)
+            self.right.model.set_highlight(highlight)
+            summary = self.alignment.summary()
+        else:
+            self.alignment = None
+            for side, tree in ((self.left, left), (self.right, right)):
+                side.model.set_root(tree, now)
+                side.model.set_highlight(())
+            summary = "Paste a token on each side to compare them"
+        for side in (self.left, self.right):
+            side.view.expandAll()
+        self.summary_label.setText(summary)
+        self.compared.emit(summary)
+
+    def shutdown(self) -> None:
+        self._debounce.stop()
+        for side in (self.left, self.right):
+            side.model.set_live(False)
+
+    # -- internals -------------------------------------------------------------
+    def _decode(self, side: _Side, now: int) -> Node | None:
+        text = side.edit.toPlainText()
+        side.decoded = None
+        if not text.strip():
+            side.show_error("")
+            return None
+        if len(text) > MAX_INPUT_CHARS:
+            side.show_error(
+                f"{len(text)} characters: a token is a few hundred; paste just the token"
+            )
+            return None
+        try:
+            parsed = parse_any(text)
+            expect = self._expectations() if self._expectations is not None else Expectations()
+            expect.now = now
+            run_checks(parsed, expect)
+        except AgoraDeskError as exc:
+            side.show_error(str(exc))
+            return None
+        side.show_error("")
+        side.decoded = parsed.decoded
+        return to_tree(parsed.decoded, now)
+
+    def _file_opener(self, side: _Side) -> Callable[[str], None]:
+        def open_file(path: str) -> None:
+            run_job(
+                lambda job: read_token_file(path),
+                side.edit.setPlainText,
+                lambda exc: side.show_error(str(exc)),
+            )
+
+        return open_file
+
+    def _sync(self, action: Callable[[], None]) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            action()
+        finally:
+            self._syncing = False
+
+    def _sync_expand(self, index: QModelIndex, other: _Side, expand: bool) -> None:
+        path = index.data(PATH_ROLE)
+        target = other.model.index_for_path(path) if path else QModelIndex()
+        if target.isValid():
+            self._sync(lambda: other.view.setExpanded(target, expand))

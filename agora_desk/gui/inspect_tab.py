@@ -1,0 +1,728 @@
+"""The Inspect tab: decode any Agora token, verify it, and say why it would be rejected.
+
+Decoding and every check come from the core (:mod:`agora_desk.core.decode`,
+:mod:`agora_desk.core.diagnostics`, :func:`agora_desk.core.decoded.to_tree`),
+the same code behind ``agora-desk decode``, so the tab and the CLI never
+disagree. This module wires them to widgets: the input (paste, drop,
+clipboard), the tree, the checks list, the certificate (typed, or fetched
+from the profile off the GUI thread) and the compare page.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.core.decode import parse_any
+from agora_desk.core.decoded import DecodedToken, to_tree
+from agora_desk.core.diagnostics import Expectations, run_checks
+from agora_desk.core.errors import AgoraDeskError
+from agora_desk.core.secret import Secret
+from agora_desk.core.validation import check_hex32
+from agora_desk.gui.compare import (
+    MAX_INPUT_CHARS,
+    CompareView,
+    ReasonLine,
+    TokenEdit,
+    accept_drop,
+    clipboard_text,
+    read_token_file,
+    set_text_colour,
+)
+from agora_desk.gui.context import APP_CERTIFICATE, AppContext, ResolvedCredentials
+from agora_desk.gui.jobs import Job, run_job
+from agora_desk.gui.token_model import (
+    COPY_ROLE,
+    FIELD_COLUMN,
+    TokenTreeModel,
+    status_colour,
+)
+
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # check row: "ok", "error", "warning", "info"
+FIX_ROLE = Qt.ItemDataRole.UserRole + 2  # check row: the fix sentence
+
+PASTE_FIX = (
+    "The token was decoded after this clean-up; if it is stored or sent like this, "
+    "remove these characters there too: the SDK uses the token exactly as given."
+)
+_TYPE_CERT_FIX = "Type the App Certificate above to verify the signature for this session."
+
+
+def decoded_json(decoded: DecodedToken) -> str:
+    """The ``agora-desk decode --json`` text for ``decoded`` (one line, no newline).
+
+    Wire strings keep invalid UTF-8 as lone surrogates; those are written as
+    ``\\udcXX`` escapes so that the text stays valid JSON that can be saved
+    and copied (the value is the same one ``json.loads`` gives back).
+    """
+    text = json.dumps(decoded.to_json(), ensure_ascii=False)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One line of the checks list."""
+
+    state: str  # "ok", "error", "warning", "info"
+    name: str
+    detail: str
+    fix: str = ""
+
+    @property
+    def text(self) -> str:
+        line = f"{self.name}: {self.detail}"
+        return f"{line}\n→ {self.fix}" if self.fix and self.state != "ok" else line
+
+
+def check_rows(decoded: DecodedToken, certificate_note: CheckRow | None = None) -> list[CheckRow]:
+    """The checks list: core checks, why the signature was not checked, paste clean-up, warnings."""
+    rows = [CheckRow("ok" if c.ok else "error", c.name, c.detail, c.fix) for c in decoded.checks]
+    if certificate_note is not None and decoded.signature_valid is None:
+        rows.append(certificate_note)
+    rows.extend(CheckRow("warning", "paste", note, PASTE_FIX) for note in decoded.cleaned)
+    warnings = list(decoded.warnings)
+    for note in decoded.cleaned:  # parse_any puts the clean-up notes first in warnings
+        if note in warnings:
+            warnings.remove(note)
+    rows.extend(CheckRow("warning", "warning", w) for w in warnings)
+    return rows
+
+
+def summarize(rows: list[CheckRow]) -> tuple[str, str]:
+    """(state, text) for the line above the checks list."""
+    failed = [r.name for r in rows if r.state == "error"]
+    checks = sum(1 for r in rows if r.state in ("ok", "error"))
+    warned = sum(1 for r in rows if r.state == "warning")
+    tail = f"; {warned} warning{'s' if warned != 1 else ''}" if warned else ""
+    if failed:
+        return "error", f"✗ {len(failed)} of {checks} checks failed: {', '.join(failed)}{tail}"
+    if checks:
+        return ("warning" if warned else "ok"), f"✓ all {checks} checks passed{tail}"
+    return ("warning" if warned else "info"), f"no checks ran{tail}"
+
+
+class _TokenTree(QTreeView):
+    """Tree view whose copy shortcut copies the selected row's value."""
+
+    def __init__(self, on_copy: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_copy = on_copy
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self._on_copy()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class InspectTab(QWidget):
+    """Paste a token; see its fields, whether it is genuine, and what is wrong with it."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        # Injectable for tests; every "now" in the tab comes from here.
+        self.clock: Callable[[], int] = lambda: int(time.time())
+        self.decoded: DecodedToken | None = None
+        self.rows: list[CheckRow] = []
+        self.error_message = ""
+
+        # Certificate from the profile: fetched once per profile, off the GUI thread.
+        self._cred_state = "idle"  # idle | loading | ready | error
+        self._cred_generation = 0
+        self._cred_job: Job | None = None
+        self._cred: ResolvedCredentials | None = None
+        self._cred_error = ""
+
+        self._build_ui()
+        self.setAcceptDrops(True)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(10)
+        self._debounce.timeout.connect(self.decode_now)
+        # Checks name times ("expires in 3 min") and can flip to "expired"
+        # while the tab is open; the tree ticks on its own (TokenTreeModel).
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._recheck_times)
+
+        self.token_edit.textChanged.connect(self._debounce.start)
+        for edit in (self.cert_edit, self.channel_edit, self.uid_edit):
+            edit.textChanged.connect(self._debounce.start)
+        self.cert_edit.textChanged.connect(self._update_certificate_label)
+        self.token_edit.fileDropped.connect(self.open_file)
+        context.profileChanged.connect(self._profile_changed)
+        context.profilesChanged.connect(self._profile_changed)
+        self._update_certificate_label()
+
+    # -- UI ---------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        outer = QVBoxLayout(self)
+
+        modes = QHBoxLayout()
+        self.inspect_mode_button = QPushButton("Inspect")
+        self.compare_mode_button = QPushButton("Compare")
+        self._modes = QButtonGroup(self)
+        for i, button in enumerate((self.inspect_mode_button, self.compare_mode_button)):
+            button.setCheckable(True)
+            self._modes.addButton(button, i)
+            modes.addWidget(button)
+        self.inspect_mode_button.setChecked(True)
+        modes.addStretch(1)
+        outer.addLayout(modes)
+
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.stack.addWidget(self._build_inspect_page())
+        self.compare = CompareView(
+            expectations=lambda: self.expectations(), clock=lambda: self.clock()
+        )
+        self.stack.addWidget(self.compare)
+        self._modes.idClicked.connect(self.stack.setCurrentIndex)
+
+    def _build_inspect_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        head = QHBoxLayout()
+        head.addWidget(QLabel("<b>Token</b>"))
+        head.addStretch(1)
+        self.paste_button = QPushButton("From clipboard")
+        self.paste_button.setToolTip("Replace the input with the clipboard's text")
+        self.paste_button.clicked.connect(self.paste_from_clipboard)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.clicked.connect(self.token_edit_clear)
+        head.addWidget(self.paste_button)
+        head.addWidget(self.clear_button)
+        layout.addLayout(head)
+
+        self.token_edit = TokenEdit()
+        self.token_edit.setPlaceholderText(
+            "Paste or drop a token (007…, 006…, 005…). Quotes, whitespace, an "
+            "'agora token=' prefix and URL-encoding are cleaned up and reported."
+        )
+        self.token_edit.setMaximumHeight(80)
+        layout.addWidget(self.token_edit)
+
+        self.error_label = ReasonLine()
+        layout.addWidget(self.error_label)
+
+        form = QFormLayout()
+        cert_row = QHBoxLayout()
+        self.cert_edit = QLineEdit()
+        self.cert_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.cert_edit.setPlaceholderText("empty: the App Certificate of the selected profile")
+        self.cert_edit.setToolTip(
+            "Kept in memory for this session only, never saved. Used only to verify."
+        )
+        self.show_cert_button = QToolButton()
+        self.show_cert_button.setText("Show")
+        self.show_cert_button.setCheckable(True)
+        self.show_cert_button.toggled.connect(
+            lambda on: self.cert_edit.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        cert_row.addWidget(self.cert_edit, 1)
+        cert_row.addWidget(self.show_cert_button)
+        form.addRow("App Certificate", cert_row)
+        self.certificate_label = QLabel()
+        self.certificate_label.setWordWrap(True)
+        form.addRow("", self.certificate_label)
+        self.channel_edit = QLineEdit()
+        self.channel_edit.setPlaceholderText("optional: the channel the app joins")
+        form.addRow("Expected channel", self.channel_edit)
+        self.uid_edit = QLineEdit()
+        self.uid_edit.setPlaceholderText(
+            "optional: the uid or user account the app uses (0 = any user)"
+        )
+        form.addRow("Expected uid", self.uid_edit)
+        layout.addLayout(form)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter, 1)
+
+        tree_panel = QWidget()
+        tree_layout = QVBoxLayout(tree_panel)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = TokenTreeModel(self, clock=lambda: self.clock())
+        self._reset_pending = False
+        self.model.modelReset.connect(self._mark_reset)
+        self.tree_view = _TokenTree(self.copy_selected)
+        self.tree_view.setModel(self.model)
+        self.tree_view.setUniformRowHeights(True)
+        self.tree_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree_view.setAlternatingRowColors(True)
+        self.tree_view.setColumnWidth(FIELD_COLUMN, 240)
+        self.tree_view.header().setStretchLastSection(True)
+        self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree_view.customContextMenuRequested.connect(self._context_menu)
+        tree_layout.addWidget(self.tree_view, 1)
+
+        self.copy_action = QAction("Copy value", self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.triggered.connect(self.copy_selected)
+        self.copy_row_action = QAction("Copy field and value", self)
+        self.copy_row_action.triggered.connect(self.copy_selected_row)
+        self.expand_action = QAction("Expand all", self)
+        self.expand_action.triggered.connect(self.tree_view.expandAll)
+        self.collapse_action = QAction("Collapse all", self)
+        self.collapse_action.triggered.connect(self.tree_view.collapseAll)
+        self.copy_json_action = QAction("Copy JSON", self)
+        self.copy_json_action.triggered.connect(self.copy_json)
+        self.export_action = QAction("Export JSON…", self)
+        self.export_action.triggered.connect(lambda: self.export_json())
+
+        buttons = QHBoxLayout()
+        for action in (
+            self.expand_action,
+            self.collapse_action,
+            self.copy_json_action,
+            self.export_action,
+        ):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.compare_button = QPushButton("Compare with…")
+        self.compare_button.setToolTip("Put this token on side A of the compare page")
+        self.compare_button.clicked.connect(self.show_compare)
+        buttons.addWidget(self.compare_button)
+        tree_layout.addLayout(buttons)
+        splitter.addWidget(tree_panel)
+
+        checks_panel = QWidget()
+        checks_layout = QVBoxLayout(checks_panel)
+        checks_layout.setContentsMargins(0, 0, 0, 0)
+        self.summary_label = QLabel("Checks appear here")
+        self.summary_label.setWordWrap(True)
+        font = self.summary_label.font()
+        font.setBold(True)
+        self.summary_label.setFont(font)
+        checks_layout.addWidget(self.summary_label)
+        self.checks_view = QListWidget()
+        self.checks_view.setWordWrap(True)
+        self.checks_view.setIconSize(QSize(16, 16))
+        self.checks_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        checks_layout.addWidget(self.checks_view, 1)
+        splitter.addWidget(checks_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self._set_actions_enabled(False)
+        return page
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for action in (
+            self.copy_action,
+            self.copy_row_action,
+            self.copy_json_action,
+            self.export_action,
+        ):
+            action.setEnabled(enabled)
+
+    def _mark_reset(self) -> None:
+        self._reset_pending = True
+
+    # -- input --------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        """Replace the input and decode at once."""
+        self.token_edit.setPlainText(text)
+        self.decode_now()
+
+    def paste_from_clipboard(self) -> None:
+        text = clipboard_text()
+        if not text.strip():
+            self.context.status("The clipboard holds no text")
+            return
+        self.set_text(text)
+
+    def token_edit_clear(self) -> None:
+        self.set_text("")
+
+    def open_file(self, path: str) -> Job:
+        """Read a dropped file off the GUI thread and decode its text."""
+        target = self.compare.left.edit if self.stack.currentIndex() == 1 else self.token_edit
+        return run_job(
+            lambda job: read_token_file(path),
+            target.setPlainText,
+            lambda exc: self._show_error(str(exc)),
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self.compare.left.edit if self.stack.currentIndex() == 1 else self.token_edit
+        if accept_drop(event.mimeData(), target.setPlainText, self.open_file):
+            event.acceptProposedAction()
+
+    # -- decoding -----------------------------------------------------------------
+    def expectations(self, now: int | None = None) -> Expectations:
+        """What the token is checked against, from the fields and the profile."""
+        certificate = self._certificate()
+        return Expectations(
+            certificate=certificate.reveal() if certificate is not None else None,
+            channel=self.channel_edit.text() or None,
+            uid=self.uid_edit.text().strip() or None,
+            app_id=self._expected_app_id(),
+            now=now,
+        )
+
+    def _diagnose(self, text: str, now: int) -> DecodedToken | str | None:
+        """The decoded and checked token, the one-line reason it cannot be, or None if empty."""
+        if not text.strip():
+            return None
+        if len(text) > MAX_INPUT_CHARS:
+            return f"{len(text)} characters: a token is a few hundred; paste just the token"
+        try:
+            parsed = parse_any(text)
+            run_checks(parsed, self.expectations(now))
+        except AgoraDeskError as exc:
+            return str(exc)
+        except Exception as exc:  # a core bug must still not become an exception dialog
+            return (
+                f"cannot decode this input (internal error {type(exc).__name__}; please report it)"
+            )
+        return parsed.decoded
+
+    def decode_now(self) -> None:
+        """Decode the input, refresh the tree and the checks (the keystroke path)."""
+        self._debounce.stop()
+        now = self.clock()
+        result = self._diagnose(self.token_edit.toPlainText(), now)
+        if not isinstance(result, DecodedToken):
+            self.decoded = None
+            self.model.clear()
+            self._show_error(result or "")
+            self._render_checks([])
+            set_text_colour(self.summary_label, "")
+            self.summary_label.setText("Checks appear here")
+            self._set_actions_enabled(False)
+            self._tick.stop()
+            return
+        self.decoded = result
+        self._show_error("")
+        self._reset_pending = False
+        self.model.set_root(to_tree(result, now), now)
+        if self._reset_pending:
+            self.tree_view.expandAll()
+        self._render_checks(check_rows(result, self._certificate_note()))
+        self._set_actions_enabled(True)
+        if not self._tick.isActive():
+            self._tick.start()
+        self._ensure_certificate()
+
+    def _recheck_times(self) -> None:
+        if self.decoded is None:
+            self._tick.stop()
+            return
+        result = self._diagnose(self.token_edit.toPlainText(), self.clock())
+        if isinstance(result, DecodedToken):
+            self.decoded = result
+            self._render_checks(check_rows(result, self._certificate_note()))
+
+    def _show_error(self, message: str) -> None:
+        self.error_message = message
+        self.error_label.show_reason(message)
+
+    # -- checks list ---------------------------------------------------------------
+    def _render_checks(self, rows: list[CheckRow]) -> None:
+        if rows == self.rows and self.checks_view.count() == len(rows):
+            return  # unchanged: keep the selection and scroll position
+        self.rows = rows
+        self.checks_view.clear()
+        style = self.style()
+        icons = {
+            "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
+            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+            "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        }
+        for row in rows:
+            item = QListWidgetItem(style.standardIcon(icons[row.state]), row.text)
+            item.setData(STATE_ROLE, row.state)
+            item.setData(FIX_ROLE, row.fix)
+            if row.fix:
+                item.setToolTip(row.fix)
+            colour = status_colour(row.state)
+            if colour is not None:
+                item.setForeground(colour)
+            self.checks_view.addItem(item)
+        if rows:
+            state, text = summarize(rows)
+            set_text_colour(self.summary_label, state)
+            self.summary_label.setText(text)
+
+    # -- certificate ------------------------------------------------------------------
+    def _typed_certificate(self) -> tuple[Secret | None, str]:
+        """(certificate, problem) from the password field."""
+        typed = self.cert_edit.text().strip()
+        if not typed:
+            return None, ""
+        issues = check_hex32("App Certificate", typed)
+        if issues:
+            return None, issues[0].message
+        return Secret(typed), ""
+
+    def _certificate(self) -> Secret | None:
+        typed, problem = self._typed_certificate()
+        if typed is not None or problem:
+            return typed
+        if self._cred_state == "ready" and self._cred is not None:
+            return self._cred.app_certificate
+        return None
+
+    def _expected_app_id(self) -> str | None:
+        if self._cred_state == "ready" and self._cred is not None and self._cred.app_id:
+            return self._cred.app_id
+        profile = self.context.profile()
+        app_id = getattr(profile, "app_id", "") if profile is not None else ""
+        return app_id or None
+
+    def _profile_name(self) -> str | None:
+        profile = self.context.profile()
+        return getattr(profile, "name", None) if profile is not None else None
+
+    def _certificate_note(self) -> CheckRow | None:
+        """Why the signature was not checked (shown when it was not)."""
+        typed, problem = self._typed_certificate()
+        if problem:
+            return CheckRow(
+                "error",
+                "certificate",
+                f"the App Certificate you typed {problem}",
+                "Copy the 32-character App Certificate from Agora Console.",
+            )
+        if typed is not None:
+            return None
+        name = self._profile_name()
+        if self._cred_state == "loading":
+            who = f"profile {name!r}" if name else "the session"
+            return CheckRow("info", "signature", f"reading the App Certificate of {who}…")
+        if self._cred_state == "error":
+            return CheckRow(
+                "warning",
+                "signature",
+                f"not verified: the App Certificate could not be read ({self._cred_error})",
+                _TYPE_CERT_FIX,
+            )
+        if self._cred_state == "ready" and (
+            self._cred is None or self._cred.app_certificate is None
+        ):
+            why = f"profile {name!r} has no App Certificate" if name else "no profile is selected"
+            return CheckRow(
+                "info",
+                "signature",
+                f"not verified: {why}",
+                "Type the App Certificate above, or select a profile that has one.",
+            )
+        if self._cred_state == "idle":
+            return CheckRow("info", "signature", "not verified yet")
+        return None
+
+    def _ensure_certificate(self) -> None:
+        """Fetch the profile's certificate once, when a token first needs it."""
+        typed, problem = self._typed_certificate()
+        if typed is not None or problem or self._cred_state != "idle":
+            return
+        self._cred_state = "loading"
+        self._cred_generation += 1
+        generation = self._cred_generation
+        self._cred_job = self.context.credentials_async(
+            {APP_CERTIFICATE},
+            lambda creds: self._credentials_ready(generation, creds),
+            lambda exc: self._credentials_failed(generation, exc),
+        )
+        self._update_certificate_label()
+        self._render_checks(
+            check_rows(self.decoded, self._certificate_note()) if self.decoded else []
+        )
+
+    def _credentials_ready(self, generation: int, creds: Any) -> None:
+        if generation != self._cred_generation:
+            return  # the profile changed meanwhile
+        self._cred_job = None
+        self._cred_state = "ready"
+        self._cred = creds if isinstance(creds, ResolvedCredentials) else None
+        self._update_certificate_label()
+        self.decode_now()
+
+    def _credentials_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._cred_generation:
+            return
+        self._cred_job = None
+        self._cred_state = "error"
+        # Keyring errors are built from fixed text, never from the secret.
+        self._cred_error = str(exc) if isinstance(exc, AgoraDeskError) else type(exc).__name__
+        self._update_certificate_label()
+        self.decode_now()
+
+    def _profile_changed(self, *_: object) -> None:
+        if self._cred_job is not None:
+            self._cred_job.cancel()
+            self._cred_job = None
+        self._cred_generation += 1
+        self._cred_state = "idle"
+        self._cred = None
+        self._cred_error = ""
+        self._update_certificate_label()
+        if self.decoded is not None or self.error_message:
+            self.decode_now()
+
+    def _update_certificate_label(self) -> None:
+        typed, problem = self._typed_certificate()
+        name = self._profile_name()
+        if typed is not None or problem:
+            text = "Verifying with the certificate typed for this session."
+        elif self._cred_state == "loading":
+            text = "Reading the App Certificate of the profile…"
+        elif self._cred_state == "error":
+            text = "The profile's App Certificate could not be read: type it to verify."
+        elif name:
+            text = f"Verifying with the App Certificate of profile {name!r}."
+        else:
+            text = "No profile selected: type an App Certificate to verify the signature."
+        self.certificate_label.setText(text)
+
+    # -- copy / export ------------------------------------------------------------------
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.copy_action)
+        menu.addAction(self.copy_row_action)
+        menu.addSeparator()
+        menu.addAction(self.expand_action)
+        menu.addAction(self.collapse_action)
+        menu.addSeparator()
+        menu.addAction(self.copy_json_action)
+        menu.addAction(self.export_action)
+        menu.exec(self.tree_view.viewport().mapToGlobal(pos))
+
+    def _selected(self) -> QModelIndex:
+        index = self.tree_view.currentIndex()
+        if not index.isValid():
+            self.context.status("Select a row to copy")
+        return index
+
+    def copy_selected(self) -> None:
+        """Copy the selected row's raw value (no token or secret is in the tree)."""
+        index = self._selected()
+        if index.isValid():
+            self.context.copy(str(index.data(COPY_ROLE)), secret=False)
+
+    def copy_selected_row(self) -> None:
+        index = self._selected()
+        if index.isValid():
+            label = index.siblingAtColumn(FIELD_COLUMN).data()
+            self.context.copy(f"{label}: {index.data(COPY_ROLE)}", secret=False)
+
+    def copy_json(self) -> None:
+        if self.decoded is None:
+            self.context.status("Nothing to copy: paste a token first")
+            return
+        self.context.copy(decoded_json(self.decoded), secret=False)
+
+    def export_json(self, path: str | None = None) -> bool:
+        """Write the ``decode --json`` output to ``path`` (asked for when None)."""
+        if self.decoded is None:
+            self.context.status("Nothing to export: paste a token first")
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export the decoded token", "token.json", "JSON (*.json);;All files (*)"
+            )
+            if not path:
+                return False
+        try:
+            Path(path).write_text(decoded_json(self.decoded) + "\n", encoding="utf-8")
+        except OSError as exc:
+            self.context.report_error(
+                "Export JSON", f"Could not write {path}: {exc.strerror or exc}"
+            )
+            return False
+        self.context.status(f"Exported to {path}")
+        return True
+
+    # -- compare ------------------------------------------------------------------------
+    def show_compare(self) -> None:
+        """Open the compare page with this token on side A."""
+        text = self.token_edit.toPlainText()
+        if text.strip() and not self.compare.left.edit.toPlainText().strip():
+            self.compare.left.edit.setPlainText(text)
+        self.compare_mode_button.setChecked(True)
+        self.stack.setCurrentIndex(1)
+        self.compare.compare_now()
+
+    def show_inspect(self) -> None:
+        self.inspect_mode_button.setChecked(True)
+        self.stack.setCurrentIndex(0)
+
+    # -- tab protocol ------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.model.set_live(True)
+        if self.decoded is not None:
+            self.model.refresh_times()
+            self._recheck_times()
+            self._tick.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Nothing to tick for while another tab is in front.
+        super().hideEvent(event)
+        self._tick.stop()
+        self.model.set_live(False)
+
+    def default_action(self) -> None:
+        if self.stack.currentIndex() == 1:
+            self.compare.compare_now()
+        else:
+            self.decode_now()
+
+    def shutdown(self) -> None:
+        self._debounce.stop()
+        self._tick.stop()
+        self.model.set_live(False)
+        self.compare.shutdown()
+        if self._cred_job is not None:
+            self._cred_job.cancel()
+            self._cred_job = None
+        self._cred_generation += 1

@@ -1,0 +1,436 @@
+"""A Qt item model over the Inspect tree (:class:`agora_desk.core.decoded.Node`).
+
+Columns are Field and Value. The tree itself comes from
+:func:`agora_desk.core.decoded.to_tree`, so the tab, ``decode --json`` and
+the diagnostics describe a token the same way; this module only adds what a
+view needs: the text to copy, status colours that read on light and dark
+palettes, compare highlights, and relative times ("expires in 59 min") that
+tick every second without resetting the model.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import time
+from collections.abc import Callable, Collection, Iterator
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from agora_desk.core import timefmt
+from agora_desk.core.decoded import Node
+from agora_desk.core.diagnostics import CLOCK_SKEW
+from agora_desk.core.wire import is_clean_text
+
+FIELD_COLUMN = 0
+VALUE_COLUMN = 1
+
+COPY_ROLE = Qt.ItemDataRole.UserRole + 1  # str: what "Copy value" puts on the clipboard
+PATH_ROLE = Qt.ItemDataRole.UserRole + 2  # str: "services/1 RTC/uid", stable across tokens
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # str: "", "ok", "warning", "error", "missing"
+HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 4  # bool: marked as a difference (compare)
+
+MISSING = "missing"  # status of a placeholder row in compare mode
+
+# Rows whose timestamp is a start, not an end: being in the past is fine.
+_START_LABELS = frozenset({"issued at"})
+
+# The phrase timefmt.relative() writes: "expires in 3 h 5 min", "issued 10 s ago".
+_DURATION = r"\d+ (?:s|min|h|d)(?: \d+ (?:min|h))?"
+_RELATIVE = re.compile(rf"(?P<word>[A-Za-z]+) (?:in {_DURATION}|{_DURATION} ago)")
+# The future/past wording pairs to_tree uses; an unknown word is used for both.
+_WORDS = {
+    "expires": ("expires", "expired"),
+    "expired": ("expires", "expired"),
+    "issued": ("issued", "issued"),
+}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# PySide6 6.12 releases one reference to None too many each time a Python
+# data() override returns None to C++ (a view asking for a role we do not
+# set), until None is "deallocated" and the interpreter aborts. Taking one
+# extra reference per such return balances it; where the bug is absent (a
+# fixed PySide, a direct Python call, Python 3.12+ with immortal None) the
+# extra reference is harmless.
+_py_incref = ctypes.pythonapi.Py_IncRef
+_py_incref.argtypes = [ctypes.py_object]
+_py_incref.restype = None
+
+
+def _no_data() -> None:
+    _py_incref(None)
+    return None
+
+
+def qt_text(value: str) -> str:
+    """Text safe to hand to Qt.
+
+    Wire strings keep invalid UTF-8 as lone surrogates (``surrogateescape``),
+    which Qt would silently drop; show those bytes as ``\\xff`` instead.
+    """
+    if is_clean_text(value):
+        return value
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+# (light palette, dark palette): saturated on white, pastel on dark grey.
+_STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    "ok": ("#1b7f2a", "#8fd694"),
+    "warning": ("#a15c00", "#ffc46b"),
+    "error": ("#c62828", "#ff8a80"),
+}
+
+
+def status_colour(status: str, palette: QPalette | None = None) -> QColor | None:
+    """Foreground colour for a status, or None for the palette's own text colour."""
+    if status == MISSING:
+        palette = palette or QGuiApplication.palette()
+        return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    pair = _STATUS_COLOURS.get(status)
+    if pair is None:
+        return None
+    return QColor(pair[1] if is_dark(palette) else pair[0])
+
+
+def highlight_colour(palette: QPalette | None = None) -> QColor:
+    """Background of a differing row: translucent amber reads on both palettes."""
+    colour = QColor("#ffb300")
+    colour.setAlpha(110 if is_dark(palette) else 80)
+    return colour
+
+
+class _Item:
+    """One row: the Node plus what the model derives from it."""
+
+    __slots__ = (
+        "base",
+        "children",
+        "copy",
+        "label",
+        "parent",
+        "path",
+        "prefix",
+        "row",
+        "status",
+        "suffix",
+        "text",
+        "timed",
+        "timestamp",
+        "words",
+    )
+
+    def __init__(self, node: Node, parent: _Item | None, row: int, path: str) -> None:
+        self.parent = parent
+        self.row = row
+        self.path = path
+        self.children: list[_Item] = []
+        self.label = ""
+        self.text = ""
+        self.copy = ""
+        self.status = ""
+        self.base = ""
+        self.timestamp: int | None = None
+        self.timed = False
+        self.prefix = ""
+        self.suffix = ""
+        self.words = ("expires", "expired")
+
+    def assign(self, node: Node, now: int) -> None:
+        self.label = qt_text(node.label)
+        self.copy = qt_text(node.copy if node.copy is not None else node.value)
+        self.timestamp = node.timestamp
+        value = qt_text(node.value)
+        self.timed = False
+        if node.timestamp is not None:
+            # Split the value around its relative phrase so that a tick
+            # replaces just that phrase, whatever text surrounds it.
+            for match in reversed(list(_RELATIVE.finditer(value))):
+                future, past = _WORDS.get(match["word"], (match["word"], match["word"]))
+                if timefmt.relative(node.timestamp, now, future=future, past=past) == match[0]:
+                    self.timed = True
+                    self.words = (future, past)
+                    self.prefix = value[: match.start()]
+                    self.suffix = value[match.end() :]
+                    break
+        self.text = value
+        self.base = node.status
+        self.status = self._derive_status(now)
+
+    def _derive_status(self, now: int) -> str:
+        if self.base or self.timestamp is None:
+            return self.base
+        if self.label in _START_LABELS:
+            return "warning" if self.timestamp > now + CLOCK_SKEW else ""
+        return "error" if self.timestamp <= now else ""
+
+    def retime(self, now: int) -> bool:
+        """Refresh the relative phrase and status; True when the row changed."""
+        if self.timestamp is None:
+            return False
+        text = self.text
+        if self.timed:
+            future, past = self.words
+            phrase = timefmt.relative(self.timestamp, now, future=future, past=past)
+            text = self.prefix + phrase + self.suffix
+        status = self._derive_status(now)
+        if text == self.text and status == self.status:
+            return False
+        self.text, self.status = text, status
+        return True
+
+
+def _build(node: Node, parent: _Item | None, row: int, path: str, now: int) -> _Item:
+    item = _Item(node, parent, row, path)
+    item.assign(node, now)
+    item.children = _build_children(node, item, now)
+    return item
+
+
+def _build_children(node: Node, parent: _Item | None, now: int) -> list[_Item]:
+    seen: dict[str, int] = {}
+    children = []
+    base = parent.path + "/" if parent is not None else ""
+    for row, child in enumerate(node.children):
+        n = seen.get(child.label, 0)
+        seen[child.label] = n + 1
+        # Repeated labels (two RTC services, many "resource" rows) get an
+        # occurrence number so that paths stay unique and comparable.
+        key = child.label if n == 0 else f"{child.label}#{n}"
+        children.append(_build(child, parent, row, base + key, now))
+    return children
+
+
+def _walk(items: list[_Item]) -> Iterator[_Item]:
+    for item in items:
+        yield item
+        yield from _walk(item.children)
+
+
+class TokenTreeModel(QAbstractItemModel):
+    """Read-only two-column model of a decoded token tree.
+
+    The root Node itself is not shown: its children are the top-level rows.
+    """
+
+    HEADERS = ("Field", "Value")
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], int] | None = None,
+        live: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock or (lambda: int(time.time()))
+        self._top: list[_Item] = []
+        self._highlight: frozenset[str] = frozenset()
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.refresh_times)
+        self._live = live
+
+    # -- content ------------------------------------------------------------
+    def set_root(self, root: Node | None, now: int | None = None) -> None:
+        """Show ``root``'s children.
+
+        When the new tree has the same rows as the shown one (the same token
+        re-checked, a certificate arriving), values are updated in place and
+        only changed rows emit dataChanged, so selection, expansion and
+        scrolling survive. Otherwise the model is reset.
+        """
+        now = self._clock() if now is None else now
+        fresh = _build_children(root, None, now) if root is not None else []
+        old = list(_walk(self._top))
+        new = list(_walk(fresh))
+        if (
+            old
+            and len(old) == len(new)
+            and all(a.path == b.path for a, b in zip(old, new, strict=True))
+        ):
+            for a, b in zip(old, new, strict=True):
+                changed = (a.text, a.copy, a.status) != (b.text, b.copy, b.status)
+                a.copy, a.status, a.base, a.timestamp = b.copy, b.status, b.base, b.timestamp
+                a.text, a.timed, a.prefix, a.suffix = b.text, b.timed, b.prefix, b.suffix
+                a.words = b.words
+                if changed:
+                    self._row_changed(a)
+        else:
+            self.beginResetModel()
+            self._top = fresh
+            self.endResetModel()
+        self._update_timer()
+
+    def clear(self) -> None:
+        self.set_root(None)
+
+    def is_empty(self) -> bool:
+        return not self._top
+
+    def set_live(self, live: bool) -> None:
+        """Turn the one-second refresh of relative times on or off."""
+        self._live = live
+        self._update_timer()
+
+    def _update_timer(self) -> None:
+        if self._live and any(i.timestamp is not None for i in _walk(self._top)):
+            if not self._timer.isActive():
+                self._timer.start()
+        else:
+            self._timer.stop()
+
+    def refresh_times(self, now: int | None = None) -> int:
+        """Re-describe relative times; returns how many rows changed.
+
+        Only rows with a timestamp are touched, and only those whose text or
+        status actually changed emit dataChanged.
+        """
+        now = self._clock() if now is None else now
+        changed = 0
+        for item in _walk(self._top):
+            if item.retime(now):
+                self._row_changed(item)
+                changed += 1
+        return changed
+
+    def set_highlight(self, paths: Collection[str]) -> None:
+        """Mark rows (by path) as differences; used by compare mode."""
+        new = frozenset(paths)
+        affected = new ^ self._highlight
+        self._highlight = new
+        for item in _walk(self._top):
+            if item.path in affected:
+                self._row_changed(item, (Qt.ItemDataRole.BackgroundRole, HIGHLIGHT_ROLE))
+
+    def highlighted(self) -> frozenset[str]:
+        return self._highlight
+
+    def _row_changed(self, item: _Item, roles: tuple[Any, ...] = ()) -> None:
+        left = self.createIndex(item.row, FIELD_COLUMN, item)
+        right = self.createIndex(item.row, VALUE_COLUMN, item)
+        self.dataChanged.emit(left, right, list(roles))
+
+    # -- lookups for views, compare and tests ---------------------------------
+    def paths(self) -> list[str]:
+        return [i.path for i in _walk(self._top)]
+
+    def index_for_path(self, path: str, column: int = FIELD_COLUMN) -> QModelIndex:
+        for item in _walk(self._top):
+            if item.path == path:
+                return self.createIndex(item.row, column, item)
+        return QModelIndex()
+
+    def value(self, path: str) -> str | None:
+        """The displayed value of the row at ``path`` (None if absent)."""
+        for item in _walk(self._top):
+            if item.path == path:
+                return item.text
+        return None
+
+    def find(self, label: str) -> QModelIndex:
+        """The first row labelled ``label`` (depth first), value column."""
+        for item in _walk(self._top):
+            if item.label == label:
+                return self.createIndex(item.row, VALUE_COLUMN, item)
+        return QModelIndex()
+
+    # -- QAbstractItemModel -----------------------------------------------------
+    def _item(self, index: AnyIndex) -> _Item | None:
+        if not index.isValid():
+            return None
+        item = index.internalPointer()
+        return item if isinstance(item, _Item) else None
+
+    def _children(self, parent: AnyIndex) -> list[_Item]:
+        item = self._item(parent)
+        return item.children if item is not None else self._top
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._children(parent)[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        item = self._item(index)
+        if item is None or item.parent is None:
+            return QModelIndex()
+        return self.createIndex(item.parent.row, FIELD_COLUMN, item.parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != FIELD_COLUMN:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = self._data(index, role)
+        return _no_data() if value is None else value
+
+    def _data(self, index: AnyIndex, role: int) -> Any:
+        item = self._item(index)
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.label if column == FIELD_COLUMN else item.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.text if column == VALUE_COLUMN and item.text else None
+        if role == COPY_ROLE:
+            return item.copy
+        if role == PATH_ROLE:
+            return item.path
+        if role == STATUS_ROLE:
+            return item.status
+        if role == HIGHLIGHT_ROLE:
+            return item.path in self._highlight
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == VALUE_COLUMN or item.status in ("error", MISSING):
+                return status_colour(item.status)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return highlight_colour() if item.path in self._highlight else None
+        if role == Qt.ItemDataRole.FontRole and item.status == MISSING:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
