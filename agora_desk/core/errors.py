@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 
 class AgoraDeskError(Exception):
     """Base of every error agora-desk raises on purpose."""
@@ -30,3 +32,13 @@ class UnsupportedTokenError(TokenFormatError):
     def __init__(self, version: str, message: str) -> None:
         self.version = version
         super().__init__(message)
+
+
+def exception_chain(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and its causes/contexts, each once (chains can loop)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__

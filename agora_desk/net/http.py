@@ -31,7 +31,6 @@ import ssl
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Final
@@ -39,7 +38,7 @@ from typing import Any, ClassVar, Final
 import httpx
 
 from agora_desk import __version__
-from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.errors import AgoraDeskError, InputError, exception_chain
 from agora_desk.core.rest import (
     SENSITIVE_HEADERS,
     Header,
@@ -215,19 +214,10 @@ def ssl_context(ca_file: str | None = None) -> ssl.SSLContext:
 # --------------------------------------------------------------------------
 
 
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
-
-
 def translate(exc: BaseException, url: str, timeout: float) -> TransportError:
     """A typed, user-actionable error for an httpx / socket failure."""
     host = urllib.parse.urlsplit(url).hostname or url
-    chain = list(_chain(exc))
+    chain = list(exception_chain(exc))
     text = " | ".join(str(e) for e in chain)
     for e in chain:
         if isinstance(e, ssl.SSLCertVerificationError):

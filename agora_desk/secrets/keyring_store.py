@@ -19,10 +19,10 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from agora_desk.core.errors import InputError
+from agora_desk.core.errors import InputError, exception_chain
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import (
     HEADLESS_KEYRING,
@@ -163,7 +163,7 @@ class KeyringStore:
             error = translate_error(exc, action, secret)
             # Keep the original for debugging unless its text holds the secret.
             leaks = secret is not None and any(
-                _contains_secret(str(e), secret) for e in _chain(exc)
+                _contains_secret(str(e), secret) for e in exception_chain(exc)
             )
             raise error from (None if leaks else exc)
 
@@ -294,7 +294,7 @@ def translate_error(exc: BaseException, action: str, secret: Secret | None) -> K
     from keyring.errors import InitError, NoKeyringError, PasswordSetError
     from keyring.errors import KeyringLocked as LibKeyringLocked
 
-    names = {type(e).__name__ for e in _chain(exc)}
+    names = {type(e).__name__ for e in exception_chain(exc)}
     message = _quote(_scrub(str(exc), secret))
     if "PromptDismissedException" in names:
         return KeyringUnlockDismissed(
@@ -347,15 +347,6 @@ def _timeout_from_env() -> float:
 def _backend_label(backend: KeyringBackend) -> str:
     cls = type(backend)
     return f"{cls.__module__}.{cls.__qualname__}"
-
-
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
 
 
 def _contains_secret(text: str, secret: Secret) -> bool:
