@@ -80,6 +80,7 @@ def timed(action: Callable[[], None]) -> float:
 
 
 def report(label: str, samples: list[float]) -> float:
+    """Print the statistics of one series; returns its mean."""
     samples = sorted(samples)
     mean = statistics.fmean(samples)
     p95 = samples[int(0.95 * (len(samples) - 1))]
@@ -130,6 +131,27 @@ def main() -> int:
         cursor.insertText(ch)  # as a keystroke: textChanged, then the tab decodes
         tab.decode_now()
 
+    # The keystroke that turns an undecodable prefix into the token is the
+    # heaviest: the reason line clears and the tree is built and expanded.
+    complete_at = next(
+        i
+        for i in range(len(token) - args.chars, len(token) + 1)
+        if not isinstance(tab._diagnose(token[:i], issued_at), str)
+    )
+
+    def completing(paint: bool) -> list[float]:
+        samples = []
+        for _ in range(args.rounds):
+            edit.setPlainText(token[: complete_at - 1])
+            tab.decode_now()
+            app.processEvents()
+            last = token[complete_at - 1]
+            samples.append(
+                timed(lambda last=last: (type_char(last), paint and app.processEvents()))
+            )
+            assert not tab.model.is_empty(), tab.error_message
+        return samples
+
     def run(with_certificate: bool, paint: bool) -> tuple[list[float], list[float]]:
         tab.cert_edit.setText(certificate if with_certificate else "")
         typing: list[float] = []
@@ -148,19 +170,30 @@ def main() -> int:
         return typing, resetting
 
     run(False, False)  # warm-up: imports, caches, first layout
-    means = []
+    # The target: decode + checks + tree model refresh per keystroke. With
+    # repaint adds what Qt then draws (offscreen raster), for information.
+    worst = {False: 0.0, True: 0.0}
     for cert in (False, True):
         for paint in (False, True):
             typing, resetting = run(cert, paint)
             what = ("with certificate" if cert else "no certificate") + (
                 ", incl. repaint" if paint else ""
             )
-            means.append(report(f"typing the last {args.chars} chars ({what})", typing))
-            means.append(report(f"re-setting the full token ({what})", resetting))
-    worst = max(means)
+            worst[paint] = max(
+                worst[paint],
+                report(f"typing the last {args.chars} chars ({what})", typing),
+                report(f"re-setting the full token ({what})", resetting),
+                report(f"  the completing keystroke only ({what})", completing(paint)),
+            )
+    target = worst[False]
     print(
-        f"worst mean per keystroke: {worst:.3f} ms = {worst / BUDGET_MS:.3f} x the {BUDGET_MS:g} ms "
-        f"budget -> {'OK' if worst < BUDGET_MS else 'OVER BUDGET'}"
+        f"decode + tree refresh, worst mean per keystroke: {target:.3f} ms = "
+        f"{target / BUDGET_MS:.3f} x the {BUDGET_MS:g} ms budget -> "
+        f"{'OK' if target < BUDGET_MS else 'OVER BUDGET'}"
+    )
+    print(
+        f"including Qt's repaint of the window, worst mean: {worst[True]:.3f} ms = "
+        f"{worst[True] / BUDGET_MS:.3f} x the budget (informational)"
     )
     tab.shutdown()
     return 0

@@ -41,6 +41,19 @@ HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 4  # bool: marked as a difference (c
 
 MISSING = "missing"  # status of a placeholder row in compare mode
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_COPY = int(COPY_ROLE)
+_PATH = int(PATH_ROLE)
+_STATUS = int(STATUS_ROLE)
+_HIGHLIGHT = int(HIGHLIGHT_ROLE)
+_ANSWERED = frozenset(
+    {_DISPLAY, _TOOLTIP, _FONT, _BACKGROUND, _FOREGROUND, _COPY, _PATH, _STATUS, _HIGHLIGHT}
+)
+
 # Rows whose timestamp is a start, not an end: being in the past is fine.
 _START_LABELS = frozenset({"issued at"})
 
@@ -248,6 +261,8 @@ class TokenTreeModel(QAbstractItemModel):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.refresh_times)
         self._live = live
+        self._colour_cache: dict[str, Any] = {}
+        self._colour_cache_key: int | None = None
 
     # -- content ------------------------------------------------------------
     def set_root(self, root: Node | None, now: int | None = None) -> None:
@@ -365,9 +380,15 @@ class TokenTreeModel(QAbstractItemModel):
         return item.children if item is not None else self._top
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() would call back into rowCount(); check the bounds here.
+        if row < 0 or not 0 <= column < len(self.HEADERS):
             return QModelIndex()
-        return self.createIndex(row, column, self._children(parent)[row])
+        if parent.isValid() and parent.column() != FIELD_COLUMN:
+            return QModelIndex()
+        children = self._children(parent)
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         item = self._item(index)
@@ -403,6 +424,10 @@ class TokenTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Hot path: a repaint asks every cell for ~8 roles; answer the unused
+        # ones before touching the item, and compare plain ints, not enums.
+        if role not in _ANSWERED:
+            return _no_data()
         value = self._data(index, role)
         return _no_data() if value is None else value
 
@@ -411,26 +436,38 @@ class TokenTreeModel(QAbstractItemModel):
         if item is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return item.label if column == FIELD_COLUMN else item.text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return item.text if column == VALUE_COLUMN and item.text else None
-        if role == COPY_ROLE:
-            return item.copy
-        if role == PATH_ROLE:
-            return item.path
-        if role == STATUS_ROLE:
-            return item.status
-        if role == HIGHLIGHT_ROLE:
-            return item.path in self._highlight
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if column == VALUE_COLUMN or item.status in ("error", MISSING):
-                return status_colour(item.status)
+                return self._colours().get(item.status)
             return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return highlight_colour() if item.path in self._highlight else None
-        if role == Qt.ItemDataRole.FontRole and item.status == MISSING:
-            font = QFont()
-            font.setItalic(True)
-            return font
+        if role == _BACKGROUND:
+            return self._colours()["highlight"] if item.path in self._highlight else None
+        if role == _FONT:
+            return self._colours()["missing font"] if item.status == MISSING else None
+        if role == _TOOLTIP:
+            return item.text if column == VALUE_COLUMN and item.text else None
+        if role == _COPY:
+            return item.copy
+        if role == _PATH:
+            return item.path
+        if role == _STATUS:
+            return item.status
+        if role == _HIGHLIGHT:
+            return item.path in self._highlight
         return None
+
+    def _colours(self) -> dict[str, Any]:
+        """Colours and fonts for the current palette, computed once per palette."""
+        key = QGuiApplication.palette().cacheKey()
+        if self._colour_cache_key != key:
+            italic = QFont()
+            italic.setItalic(True)
+            self._colour_cache = {
+                **{status: status_colour(status) for status in ("ok", "warning", "error", MISSING)},
+                "highlight": highlight_colour(),
+                "missing font": italic,
+            }
+            self._colour_cache_key = key
+        return self._colour_cache
