@@ -9,7 +9,6 @@ no secret in QSettings, clipboard cleared after a timeout) live in one place.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -17,20 +16,12 @@ from PySide6.QtGui import QGuiApplication
 
 from agora_desk.core.secret import Secret
 from agora_desk.gui.jobs import Job, run_job
+from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET
+from agora_desk.secrets.resolve import Credentials
 
-APP_CERTIFICATE = "app_certificate"
-CUSTOMER_SECRET = "customer_secret"  # noqa: S105 - a key name, not a secret
-
-
-@dataclass(frozen=True)
-class ResolvedCredentials:
-    """Credentials for one action. Secrets stay wrapped until the core needs them."""
-
-    profile: str | None
-    app_id: str = ""
-    app_certificate: Secret | None = None
-    customer_id: str = ""
-    customer_secret: Secret | None = None
+# One definition of the credential kinds and of the credentials record, shared
+# with the CLI's resolver: a tab gets the same shape a command gets.
+ResolvedCredentials = Credentials
 
 
 class AppSettings:
