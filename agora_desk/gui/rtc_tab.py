@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -47,8 +48,7 @@ class RtcTab(GeneratorTab):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        expire_default = int(context.settings.get("default_expire_s"))
-        privilege_default = int(context.settings.get("default_privilege_expire_s"))
+        expire_default, privilege_default = self._defaults()
 
         form_widget = QWidget(self)
         column = QVBoxLayout(form_widget)
@@ -82,10 +82,7 @@ class RtcTab(GeneratorTab):
 
         self.expiry = ExpiryChooser(expire_default, parent=box)
         add_row(form, "Token e&xpiry:", self.expiry)
-        same = privilege_default == expire_default
-        self.privilege_expiry = ExpiryChooser(
-            None if same else privilege_default, same_as_token=True, parent=box
-        )
+        self.privilege_expiry = ExpiryChooser(privilege_default, same_as_token=True, parent=box)
         add_row(form, "&Privilege expiry:", self.privilege_expiry)
 
         self.rtm_user = ValidatedField(
@@ -114,10 +111,9 @@ class RtcTab(GeneratorTab):
             "video": "Publish &video (s):",
             "data": "Publish &data (s):",
         }
+        each = expire_default if privilege_default is None else privilege_default
         for key in PRIVILEGES:
-            field = ValidatedField(
-                "seconds", text=str(privilege_default), parent=self._advanced_body
-            )
+            field = ValidatedField("seconds", text=str(each), parent=self._advanced_body)
             add_row(advanced_form, labels[key], field)
             self.privilege_fields[key] = field
         self._advanced_body.setVisible(False)
@@ -137,6 +133,19 @@ class RtcTab(GeneratorTab):
         self._kind_changed()
 
     # -- form state ------------------------------------------------------------
+
+    def _defaults(self) -> tuple[int, int | None]:
+        """Default token and privilege expiry from Settings (None: same as the token)."""
+        settings = self.context.settings
+        expire = int(settings.get("default_expire_s"))
+        privilege = int(settings.get("default_privilege_expire_s"))
+        return expire, None if privilege == expire else privilege
+
+    def showEvent(self, event: QShowEvent) -> None:
+        expire, privilege = self._defaults()
+        self.expiry.follow_default(expire)
+        self.privilege_expiry.follow_default(privilege)
+        super().showEvent(event)
 
     def _kind_changed(self, *_: object) -> None:
         if self.by_uid.isChecked():

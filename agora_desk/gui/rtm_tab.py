@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from agora_desk.core import timefmt
@@ -40,6 +41,10 @@ class RtmTab(GeneratorTab):
         self.user_id.textChanged.connect(self.on_input_changed)
         self.expiry.changed.connect(self.on_input_changed)
         self.legacy.toggled.connect(self.on_input_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.expiry.follow_default(int(self.context.settings.get("default_expire_s")))
+        super().showEvent(event)
 
     def check(self) -> tuple[RtmRequest | None, bool]:
         user_issues = check_user_id(self.user_id.text(), "user ID")

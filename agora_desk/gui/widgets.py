@@ -334,11 +334,27 @@ class ExpiryChooser(QWidget):
         self.setFocusProxy(self.combo)
         self.combo.currentIndexChanged.connect(self._mode_changed)
         self.custom.textChanged.connect(self._custom_changed)
-        if default_s is None:
+        self.default: int | None = default_s
+        self.set_default()
+        self._mode_changed()
+
+    def set_default(self) -> None:
+        if self.default is None:
             self.set_same_as_token()
         else:
-            self.set_seconds(default_s)
-        self._mode_changed()
+            self.set_seconds(self.default)
+
+    def follow_default(self, default_s: int | None) -> None:
+        """A new default from Settings: taken over unless the person chose something else."""
+        if default_s == self.default:
+            return
+        try:
+            untouched = self.seconds() == self.default
+        except InputError:
+            untouched = False
+        self.default = default_s
+        if untouched:
+            self.set_default()
 
     def set_seconds(self, seconds: int) -> None:
         index = self.combo.findData(seconds)

@@ -1,0 +1,211 @@
+"""Start the window: the QApplication, the profile store, the context and the exception hook.
+
+``run(argv)`` is what ``agora-desk`` (no subcommand) and ``python -m agora_desk``
+call. ``--smoke-test`` opens the window, builds every tab, and exits after
+about a second: 0 when every required tab opened and nothing raised, 1
+otherwise. The packaged bundle is tested with it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from agora_desk.core.errors import AgoraDeskError
+
+SMOKE_TEST = "--smoke-test"
+SMOKE_TEST_MS = 1000
+
+# What a traceback must never show. Tokens first: a 006 token contains a
+# 32-hex App ID, which the next pattern would otherwise cut out of the middle.
+_REDACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<![A-Za-z0-9+/])00[5-7][A-Za-z0-9+/=_-]{16,}"), "<redacted token>"),
+    (re.compile(r"(?i)\b(basic|bearer)(\s+)[A-Za-z0-9+/=._~-]{4,}"), r"\1\2<redacted>"),
+    (re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{32}(?![0-9A-Fa-f])"), "<redacted hex>"),
+)
+
+
+def redact(text: str, known: Iterable[str] = ()) -> str:
+    """``text`` without tokens, Basic/Bearer credentials, 32-hex strings and ``known`` secrets."""
+    for secret in sorted((s for s in known if len(s) >= 4), key=len, reverse=True):
+        text = text.replace(secret, "<redacted secret>")
+    for pattern, replacement in _REDACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class ExceptionHook:
+    """``sys.excepthook`` for the window: a dialog with redacted details, and carry on.
+
+    PySide6 reports an exception raised in a slot through ``sys.excepthook``
+    and then returns to the event loop, so showing a dialog here is all it
+    takes to keep the app running. ``known_secrets`` supplies secrets typed
+    this session, which no pattern could recognise.
+    """
+
+    def __init__(
+        self,
+        parent: Callable[[], QWidget | None] = lambda: None,
+        known_secrets: Callable[[], Iterable[str]] = tuple,
+    ) -> None:
+        self._parent = parent
+        self._known = known_secrets
+        self._previous: Any = None
+        self.dialog: QMessageBox | None = None
+        self.count = 0
+
+    def install(self) -> ExceptionHook:
+        self._previous = sys.excepthook
+        sys.excepthook = self
+        return self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self._previous or sys.__excepthook__
+
+    def __call__(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        try:
+            known = [str(s) for s in self._known()]
+            details = redact("".join(traceback.format_exception(exc_type, exc, tb)), known)
+            summary = redact(f"{exc_type.__name__}: {exc}", known)
+            self.count += 1
+            sys.stderr.write(details)
+            self._show(summary, details)
+        except Exception:
+            # The hook itself failed: fall back to printing, never to a loop.
+            sys.__excepthook__(exc_type, exc, tb)
+
+    def _show(self, summary: str, details: str) -> None:
+        if QApplication.instance() is None:
+            return
+        if self.dialog is not None:
+            # One dialog collects a burst of errors instead of a pile of windows.
+            self.dialog.setInformativeText(f"{summary}\n(and {self.count - 1} earlier)")
+            self.dialog.setDetailedText(self.dialog.detailedText() + "\n" + details)
+            return
+        box = QMessageBox(self._parent())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("agora-desk: unexpected error")
+        box.setText(
+            "Something went wrong inside agora-desk. The window keeps running, but the "
+            "last action may not have finished. Secrets are removed from the details below."
+        )
+        box.setInformativeText(summary)
+        box.setDetailedText(details)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._dialog_closed)
+        self.dialog = box
+        box.show()
+
+    def _dialog_closed(self) -> None:
+        self.dialog = None
+
+
+def make_profile_store() -> tuple[Any, str | None]:
+    """The store over the OS keyring; a session store (and the reason) if it cannot be set up.
+
+    Whether the keyring actually works is checked after the window is shown,
+    off the GUI thread (:meth:`MainWindow.probe_keyring`).
+    """
+    from agora_desk.secrets.profiles import ProfileStore
+
+    try:
+        from agora_desk.secrets.keyring_store import KeyringStore
+
+        return ProfileStore(secrets=KeyringStore()), None
+    except AgoraDeskError as exc:  # e.g. a bad AGORA_DESK_KEYRING_TIMEOUT
+        from agora_desk.secrets.store import SessionStore
+
+        return ProfileStore(secrets=SessionStore()), str(exc)
+
+
+def run(argv: list[str]) -> int:
+    from agora_desk.gui.context import AppContext, AppSettings
+    from agora_desk.gui.main_window import MainWindow, app_icon
+
+    smoke = SMOKE_TEST in argv
+    qt_args = [a for a in argv if a != SMOKE_TEST]
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "agora-desk", *qt_args])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("agora-desk")
+    app.setOrganizationName("agora-desk")
+    try:
+        from agora_desk.resources import APP_ID
+
+        app.setDesktopFileName(APP_ID)
+    except ImportError:
+        pass
+    app.setWindowIcon(app_icon())
+
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    if smoke:
+        # A smoke test leaves the person's settings (window geometry...) alone.
+        scratch = tempfile.TemporaryDirectory(prefix="agora-desk-smoke-")
+        qsettings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
+        settings = AppSettings(qsettings)
+    else:
+        settings = AppSettings()
+    store, problem = make_profile_store()
+    context = AppContext(profiles=store, settings=settings)
+    window = MainWindow(context)
+    hook = ExceptionHook(
+        parent=lambda: window,
+        known_secrets=lambda: (s.reveal() for s in context.session_secrets.values()),
+    ).install()
+    try:
+        window.show()
+        if problem is not None:
+            window.set_session_only(problem)
+        else:
+            window.probe_keyring()
+        if smoke:
+            _schedule_smoke_test(app, window, hook)
+        return app.exec()
+    finally:
+        hook.uninstall()
+        if scratch is not None:
+            scratch.cleanup()
+
+
+def _schedule_smoke_test(app: QApplication, window: Any, hook: ExceptionHook) -> None:
+    def visit_tabs() -> None:
+        for page in window.pages:
+            window.tabs.setCurrentWidget(page)
+        window.tabs.setCurrentIndex(0)
+
+    def finish() -> None:
+        problems = [f"{p.spec.title}: {p.problem}" for p in window.pages if p.problem]
+        problems += [f"{s.title}: module {s.module} missing" for s in window.skipped if s.required]
+        if hook.count:
+            problems.append(f"{hook.count} unexpected exception(s)")
+        opened = ", ".join(p.spec.title for p in window.pages if p.tab is not None)
+        skipped = ", ".join(s.title for s in window.skipped) or "none"
+        sys.stderr.write(f"agora-desk smoke test: opened {opened}; not installed: {skipped}\n")
+        for problem in problems:
+            sys.stderr.write(f"agora-desk smoke test: FAILED: {problem}\n")
+        window.close()
+        app.exit(1 if problems else 0)
+
+    QTimer.singleShot(50, visit_tabs)
+    QTimer.singleShot(SMOKE_TEST_MS, finish)

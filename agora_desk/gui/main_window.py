@@ -1,0 +1,433 @@
+"""The main window: profile picker, the tabs (each built on first view), status bar.
+
+Tabs come from :data:`TABS`, a list of ``"module:Class"`` paths. A tab's
+module is imported only when the tab is first shown, so start-up pays for the
+visible tab alone, and a tab whose module does not exist yet (its issue is
+still open) is left out instead of breaking the window.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.core.errors import AgoraDeskError
+from agora_desk.gui.context import AppContext
+from agora_desk.gui.jobs import Job, run_job
+from agora_desk.gui.widgets import MessageLabel, report_unexpected, storage_of
+
+log = logging.getLogger(__name__)
+
+GEOMETRY_KEY = "window/geometry"
+TAB_KEY = "window/tab"
+NO_PROFILE = "(none: type credentials)"
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str  # stable short name: QSettings, screenshots, tests
+    title: str
+    target: str  # "package.module:Class", constructed as Class(context, parent)
+    required: bool = False  # the smoke test fails when a required tab is missing
+
+    @property
+    def module(self) -> str:
+        return self.target.partition(":")[0]
+
+    @property
+    def class_name(self) -> str:
+        return self.target.partition(":")[2]
+
+
+TABS: tuple[TabSpec, ...] = (
+    TabSpec("rtc", "RTC token", "agora_desk.gui.rtc_tab:RtcTab", required=True),
+    TabSpec("rtm", "RTM token", "agora_desk.gui.rtm_tab:RtmTab", required=True),
+    TabSpec("basic", "Basic credential", "agora_desk.gui.basic_tab:BasicTab", required=True),
+    TabSpec("request", "Test request", "agora_desk.gui.request_tab:RequestTab"),
+    TabSpec("inspect", "Inspect", "agora_desk.gui.inspect_tab:InspectTab"),
+    TabSpec("server", "Token server", "agora_desk.gui.server_tab:ServerTab"),
+)
+
+
+def module_exists(name: str) -> bool:
+    """Without importing it (find_spec only imports the parent packages)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def app_icon() -> QIcon:
+    """The application icon; empty if the resources module or files are missing."""
+    icon = QIcon()
+    try:
+        from agora_desk import resources
+    except ImportError:
+        return icon
+    try:
+        for size in (16, 32, 48, 64, 128, 256):
+            icon.addFile(str(resources.icon_png_path(size)), QSize(size, size))
+        icon.addFile(str(resources.icon_svg_path()))
+    except (OSError, ValueError) as exc:
+        log.warning("app icon not found: %s", exc)
+    return icon
+
+
+class TabPage(QWidget):
+    """A tab's place in the QTabWidget; the tab itself is built on first view."""
+
+    def __init__(self, spec: TabSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.tab: QWidget | None = None
+        self.problem: str | None = None
+        self.built = False
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self, context: AppContext) -> None:
+        if self.built:
+            return
+        self.built = True
+        try:
+            module = importlib.import_module(self.spec.module)
+            cls = getattr(module, self.spec.class_name)
+            tab = cls(context, self)
+        except ModuleNotFoundError as exc:
+            if exc.name != self.spec.module:
+                self._fail(exc)
+                return
+            self._show_problem(f"The {self.spec.title} tab is not part of this build.")
+        except Exception as exc:
+            self._fail(exc)
+        else:
+            self.tab = tab
+            self._layout.addWidget(tab)
+
+    def _fail(self, exc: Exception) -> None:
+        self._show_problem(
+            f"The {self.spec.title} tab could not be opened ({type(exc).__name__}). "
+            "The other tabs still work."
+        )
+        report_unexpected(exc)
+
+    def _show_problem(self, text: str) -> None:
+        self.problem = text
+        label = MessageLabel(self)
+        label.set_message("error", text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(label, 1)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        tabs: Sequence[TabSpec] = TABS,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("agora-desk")
+        self.setWindowIcon(app_icon())
+        self._profiles: dict[str, Any] = {}
+        # Typed (no-profile) credentials are parked here while a profile is
+        # selected: the context lets typed values override a profile's.
+        self._typed_stash: tuple[dict[str, str], dict[str, Any]] | None = None
+        self._profiles_dialog: QWidget | None = None
+        self._keyring_job: Job | None = None
+        # First, so the stash is in place before any tab hears of the change.
+        context.profileChanged.connect(self._profile_changed)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        picker_label = QLabel("Pro&file: ", self)
+        self.profile_picker = QComboBox(self)
+        self.profile_picker.setMinimumContentsLength(24)
+        self.profile_picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.profile_picker.setToolTip("The saved profile whose credentials the tabs use")
+        picker_label.setBuddy(self.profile_picker)
+        toolbar.addWidget(picker_label)
+        toolbar.addWidget(self.profile_picker)
+        self.profiles_action = toolbar.addAction("Profiles…")
+        self.profiles_action.setToolTip("Add, edit or remove profiles")
+        self.profiles_action.triggered.connect(self.open_profiles)
+        self.settings_action = toolbar.addAction("Settings…")
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+
+        self.banner = QFrame(self)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_label = MessageLabel(self.banner)
+        banner_layout.addWidget(self.banner_label, 1)
+        self.banner.hide()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.pages: list[TabPage] = []
+        self.skipped: list[TabSpec] = []
+        for spec in tabs:
+            if not module_exists(spec.module):
+                self.skipped.append(spec)
+                continue
+            page = TabPage(spec, self.tabs)
+            self.tabs.addTab(page, spec.title)
+            self.pages.append(page)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.error_box = QWidget(self)
+        error_layout = QHBoxLayout(self.error_box)
+        error_layout.setContentsMargins(0, 0, 0, 0)
+        self.error_label = MessageLabel(self.error_box)
+        dismiss = QToolButton(self.error_box)
+        dismiss.setText("✕")
+        dismiss.setToolTip("Dismiss this message")
+        dismiss.setAutoRaise(True)
+        dismiss.clicked.connect(self.clear_error)
+        error_layout.addWidget(self.error_label, 1)
+        error_layout.addWidget(dismiss)
+        self.error_box.hide()
+        self.statusBar().addPermanentWidget(self.error_box, 1)
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.activated.connect(self.default_action)
+
+        context.errorReported.connect(self.show_error)
+        context.statusMessage.connect(self.statusBar().showMessage)
+        context.profilesChanged.connect(self.reload_profiles)
+        self.profile_picker.currentIndexChanged.connect(self._picker_changed)
+
+        self.reload_profiles(restore=True)
+        self._restore_state()
+        self.tabs.currentChanged.connect(self._ensure_built)
+        self._ensure_built(self.tabs.currentIndex())
+        _unused, persistent = storage_of(context)
+        if not persistent:
+            self.set_session_only("secrets are kept in memory only")
+
+    # -- tabs --------------------------------------------------------------------
+
+    def _ensure_built(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if isinstance(page, TabPage):
+            page.build(self.context)
+
+    def page(self, key: str) -> TabPage | None:
+        return next((p for p in self.pages if p.spec.key == key), None)
+
+    def tab(self, key: str) -> QWidget | None:
+        """The tab widget for ``key``, building it if needed (None if absent or broken)."""
+        page = self.page(key)
+        if page is None:
+            return None
+        page.build(self.context)
+        return page.tab
+
+    def show_tab(self, key: str) -> QWidget | None:
+        page = self.page(key)
+        if page is None:
+            return None
+        self.tabs.setCurrentWidget(page)
+        return page.tab
+
+    def built_tabs(self) -> list[str]:
+        return [p.spec.key for p in self.pages if p.built]
+
+    def current_tab(self) -> QWidget | None:
+        page = self.tabs.currentWidget()
+        return page.tab if isinstance(page, TabPage) else None
+
+    def default_action(self) -> None:
+        action = getattr(self.current_tab(), "default_action", None)
+        if callable(action):
+            action()
+
+    # -- profiles ----------------------------------------------------------------
+
+    def reload_profiles(self, restore: bool = False) -> None:
+        """Refill the picker from the store; keep (or, at start, restore) the selection."""
+        try:
+            profiles = self.context.profiles.list()
+        except AgoraDeskError as exc:
+            self.context.report_error("Profiles", str(exc))
+            profiles = []
+        current = self.context.profile()
+        wanted = getattr(current, "name", None)
+        if restore and wanted is None:
+            wanted = self.context.settings.get("last_profile") or None
+        self._profiles = {p.name: p for p in profiles}
+        picker = self.profile_picker
+        picker.blockSignals(True)
+        try:
+            picker.clear()
+            picker.addItem(NO_PROFILE, None)
+            for profile in profiles:
+                picker.addItem(profile.name, profile.name)
+                picker.setItemData(
+                    picker.count() - 1, f"App ID {profile.app_id}", Qt.ItemDataRole.ToolTipRole
+                )
+            index = picker.findData(wanted) if wanted in self._profiles else 0
+            picker.setCurrentIndex(max(index, 0))
+        finally:
+            picker.blockSignals(False)
+        selected = self._profiles.get(wanted) if wanted is not None else None
+        if selected != current:
+            # Removed, or edited (a new App ID): the tabs must hear of it.
+            self._select(selected)
+
+    def _picker_changed(self, index: int) -> None:
+        name = self.profile_picker.itemData(index)
+        self._select(self._profiles.get(name) if name is not None else None)
+
+    def _select(self, profile: Any) -> None:
+        self.context.set_profile(profile)
+        if profile is None:
+            self.context.settings.set("last_profile", "")
+
+    def _profile_changed(self, profile: Any) -> None:
+        context = self.context
+        if profile is not None and self._typed_stash is None:
+            self._typed_stash = (dict(context.session_ids), dict(context.session_secrets))
+            context.session_ids.clear()
+            context.session_secrets.clear()
+        elif profile is None and self._typed_stash is not None:
+            ids, secrets = self._typed_stash
+            context.session_ids.update(ids)
+            context.session_secrets.update(secrets)
+            self._typed_stash = None
+        name = getattr(profile, "name", None)
+        self.setWindowTitle(f"agora-desk — {name}" if name else "agora-desk")
+
+    def open_profiles(self) -> None:
+        from agora_desk.gui.profiles_dialog import ProfilesDialog
+
+        dialog = ProfilesDialog(self.context, self)
+        self._profiles_dialog = dialog
+        dialog.open()
+
+    def open_settings(self) -> None:
+        from agora_desk.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context.settings, self)
+        dialog.accepted.connect(lambda: self.context.status("Settings saved"))
+        dialog.open()
+
+    # -- keyring -----------------------------------------------------------------
+
+    def probe_keyring(self) -> Job | None:
+        """Check the keyring off the GUI thread; without one, switch to session-only."""
+        secrets = getattr(self.context.profiles, "secrets", None)
+        check = getattr(secrets, "check", None)
+        if not callable(check):
+            return None
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, AgoraDeskError):
+                report_unexpected(exc)
+            self.use_session_store(str(exc))
+
+        self._keyring_job = run_job(lambda job: check(), None, failed)
+        return self._keyring_job
+
+    def use_session_store(self, reason: str) -> None:
+        """Keep profiles' secrets in memory for this session: never in a file."""
+        from agora_desk.secrets.profiles import ProfileStore
+        from agora_desk.secrets.store import SessionStore
+
+        current = self.context.profiles
+        path = getattr(current, "config_path", None)
+        self.context.profiles = ProfileStore(path, secrets=SessionStore())
+        self.set_session_only(reason)
+        # The tabs say where secrets come from: tell them again.
+        self.context.set_profile(self.context.profile())
+        self.context.profilesChanged.emit()
+
+    def set_session_only(self, reason: str) -> None:
+        self.banner_label.set_message(
+            "warning",
+            "Session only — no keyring. Secrets you enter are kept in memory until agora-desk "
+            f"closes, never written to a file. Why: {reason}",
+        )
+        self.banner.show()
+
+    @property
+    def session_only(self) -> bool:
+        return not self.banner.isHidden()
+
+    # -- messages ----------------------------------------------------------------
+
+    def show_error(self, title: str, message: str) -> None:
+        self.error_label.set_message("error", f"{title}: {message}")
+        self.error_box.show()
+
+    def clear_error(self) -> None:
+        self.error_label.clear_message()
+        self.error_box.hide()
+
+    # -- state -------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self.context.settings.qsettings
+        geometry = settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(1100, 760)
+        key = settings.value(TAB_KEY, "")
+        page = self.page(str(key)) if key else None
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+
+    def save_state(self) -> None:
+        settings = self.context.settings.qsettings
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        page = self.tabs.currentWidget()
+        if isinstance(page, TabPage):
+            settings.setValue(TAB_KEY, page.spec.key)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        for page in self.pages:
+            shutdown = getattr(page.tab, "shutdown", None)
+            if callable(shutdown):
+                try:
+                    shutdown()
+                except Exception as exc:
+                    # One tab failing to stop must not keep the others running.
+                    # The type only: the message could quote a token.
+                    log.error(
+                        "shutdown of the %s tab failed: %s", page.spec.title, type(exc).__name__
+                    )
+        if self._keyring_job is not None:
+            self._keyring_job.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,472 @@
+"""Profiles: add, edit and remove; the secrets go to the keyring (or this session only).
+
+Every call that may touch the keyring (reading which secrets are stored,
+saving, removing) runs through :func:`run_job`: an unlock prompt or a hung
+keyring daemon must not freeze the window. The form is disabled meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.validation import check_hex32
+from agora_desk.gui.context import APP_CERTIFICATE, CUSTOMER_SECRET, AppContext
+from agora_desk.gui.jobs import Job, run_job
+from agora_desk.gui.widgets import (
+    MessageLabel,
+    ValidatedField,
+    add_row,
+    report_unexpected,
+    storage_of,
+)
+from agora_desk.secrets.errors import ConfigError, ProfileExists
+from agora_desk.secrets.fields import (
+    validate_customer_id,
+    validate_profile_name,
+    validate_secret,
+)
+from agora_desk.secrets.profiles import Profile
+
+BUSY_TEXT = "Working with the keyring… (answer the unlock prompt if one appears)"
+
+
+def _problem(check: Callable[[], object]) -> str | None:
+    try:
+        check()
+    except InputError as exc:
+        return exc.problem
+    return None
+
+
+class ProfilesDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Profiles")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(820, 560)
+        self.context = context
+        self._busy = False
+        self._editing: str | None = None  # None: a new profile
+        self._profiles: dict[str, Profile] = {}
+
+        self.storage = MessageLabel(self)
+
+        self.list = QListWidget(self)
+        self.list.setMinimumWidth(180)
+        self.new_button = QPushButton("&New", self)
+        self.remove_button = QPushButton("&Remove…", self)
+        self.set_aside_button = QPushButton("Move the broken file aside", self)
+        self.set_aside_button.hide()
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.remove_button)
+        left.addLayout(row)
+        left.addWidget(self.set_aside_button)
+
+        self.form_widget = QWidget(self)
+        form = QFormLayout(self.form_widget)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.name = ValidatedField("letters, digits, - _ . (no slash)", parent=self.form_widget)
+        add_row(form, "&Name:", self.name)
+        self.app_id = ValidatedField("32 hexadecimal characters", parent=self.form_widget)
+        add_row(form, "App &ID:", self.app_id)
+        self.app_certificate = ValidatedField(password=True, parent=self.form_widget)
+        add_row(form, "App &Certificate:", self.app_certificate)
+        self.certificate_state = QLabel(self.form_widget)
+        self.remove_certificate = QCheckBox("Remove the stored App Certificate", self.form_widget)
+        form.addRow("", self._pair(self.certificate_state, self.remove_certificate))
+        self.customer_id = ValidatedField("optional: for REST requests", parent=self.form_widget)
+        add_row(form, "C&ustomer ID:", self.customer_id)
+        self.customer_secret = ValidatedField(password=True, parent=self.form_widget)
+        add_row(form, "Customer &Secret:", self.customer_secret)
+        self.secret_state = QLabel(self.form_widget)
+        self.remove_secret = QCheckBox("Remove the stored Customer Secret", self.form_widget)
+        form.addRow("", self._pair(self.secret_state, self.remove_secret))
+        self.notes = QPlainTextEdit(self.form_widget)
+        self.notes.setPlaceholderText("optional; saved in plain text, so never a secret here")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(80)
+        add_row(form, "N&otes:", self.notes)
+
+        self.status = MessageLabel(self)
+        self.save_button = QPushButton("&Save", self)
+        self.save_button.setDefault(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        right = QVBoxLayout()
+        right.addWidget(self.form_widget)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.storage)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+        self.list.currentItemChanged.connect(self._selected)
+        self.new_button.clicked.connect(self.start_new)
+        self.remove_button.clicked.connect(self.confirm_remove)
+        self.save_button.clicked.connect(self.save)
+        self.set_aside_button.clicked.connect(self.set_aside_broken_file)
+        for field in (
+            self.name,
+            self.app_id,
+            self.app_certificate,
+            self.customer_id,
+            self.customer_secret,
+        ):
+            field.textChanged.connect(self.revalidate)
+        context.profilesChanged.connect(self._show_storage)
+        self._show_storage()
+        self.reload(select=getattr(context.profile(), "name", None))
+
+    @staticmethod
+    def _pair(first: QWidget, second: QWidget) -> QWidget:
+        widget = QWidget()
+        row = QHBoxLayout(widget)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(first)
+        row.addWidget(second)
+        row.addStretch(1)
+        return widget
+
+    # -- state -----------------------------------------------------------------
+
+    @property
+    def session_only(self) -> bool:
+        return not storage_of(self.context)[1]
+
+    def _show_storage(self) -> None:
+        where, persistent = storage_of(self.context)
+        path = getattr(self.context.profiles, "config_path", None)
+        saved = f" Names, App IDs and Customer IDs are saved in {path}." if path else ""
+        if persistent:
+            self.storage.set_message("info", f"Secrets are stored in {where}.{saved}")
+        else:
+            self.storage.set_message(
+                "warning",
+                "Session only — no keyring: secrets are kept in memory until agora-desk "
+                f"closes, never written to a file.{saved}",
+            )
+
+    def reload(self, select: str | None = None) -> None:
+        """Refill the list from the profiles file (a small local read)."""
+        problem: str | None = None
+        try:
+            profiles = self.context.profiles.list()
+        except ConfigError as exc:
+            problem = str(exc)
+            profiles = []
+        self._profiles = {p.name: p for p in profiles}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for profile in profiles:
+            item = QListWidgetItem(profile.name, self.list)
+            item.setToolTip(f"App ID {profile.app_id}")
+        self.list.blockSignals(False)
+        names = list(self._profiles)
+        if select in self._profiles:
+            self.list.setCurrentRow(names.index(select))
+        elif names:
+            self.list.setCurrentRow(0)
+        else:
+            self.start_new()
+        # Last: selecting a row clears the status line.
+        self.set_aside_button.setVisible(problem is not None)
+        if problem is not None:
+            self._error(problem)
+
+    def _selected(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is None:
+            return
+        profile = self._profiles.get(item.text())
+        if profile is None:
+            return
+        self._editing = profile.name
+        self.name.setText(profile.name)
+        self.name.edit.setReadOnly(True)
+        self.app_id.setText(profile.app_id)
+        self.customer_id.setText(profile.customer_id)
+        self.notes.setPlainText(profile.notes)
+        self._clear_secrets()
+        for state in (self.certificate_state, self.secret_state):
+            state.setText("checking…")
+        self.remove_button.setEnabled(True)
+        self.status.clear_message()
+        self.revalidate()
+        name = profile.name
+        store = self.context.profiles
+        self._run(
+            lambda job: store.stored_secrets(name),
+            lambda stored: self._show_stored(name, stored),
+            busy=False,
+            on_failed=self._stored_unknown,
+        )
+
+    def _stored_unknown(self) -> None:
+        for state in (self.certificate_state, self.secret_state):
+            state.setText("unknown (the keyring could not be read)")
+
+    def _show_stored(self, name: str, stored: dict[str, str | None]) -> None:
+        if name != self._editing:
+            return
+        for kind, state, remove, field in (
+            (
+                APP_CERTIFICATE,
+                self.certificate_state,
+                self.remove_certificate,
+                self.app_certificate,
+            ),
+            (CUSTOMER_SECRET, self.secret_state, self.remove_secret, self.customer_secret),
+        ):
+            masked = stored.get(kind)
+            state.setText(f"stored: {masked}" if masked else "none stored")
+            remove.setEnabled(bool(masked))
+            field.edit.setPlaceholderText(
+                "leave empty to keep the stored one" if masked else "not stored yet"
+            )
+
+    def start_new(self) -> None:
+        self._editing = None
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        self.name.edit.setReadOnly(False)
+        for field in (self.name, self.app_id, self.customer_id):
+            field.setText("")
+        self.notes.clear()
+        self._clear_secrets()
+        for state in (self.certificate_state, self.secret_state):
+            state.setText("")
+        for field in (self.app_certificate, self.customer_secret):
+            field.edit.setPlaceholderText("optional")
+        self.remove_button.setEnabled(False)
+        self.status.clear_message()
+        self.revalidate()
+        self.name.setFocus()
+
+    def _clear_secrets(self) -> None:
+        for field in (self.app_certificate, self.customer_secret):
+            field.setText("")
+        for box in (self.remove_certificate, self.remove_secret):
+            box.setChecked(False)
+            box.setEnabled(False)
+
+    # -- validation --------------------------------------------------------------
+
+    def _problems(self) -> dict[ValidatedField, str]:
+        values = {
+            self.name: (lambda: validate_profile_name(self.name.text()), True),
+            self.app_id: (self._check_app_id, True),
+            self.app_certificate: (
+                lambda: validate_secret(APP_CERTIFICATE, self.app_certificate.secret()),
+                False,
+            ),
+            self.customer_id: (lambda: validate_customer_id(self.customer_id.text()), False),
+            self.customer_secret: (
+                lambda: validate_secret(CUSTOMER_SECRET, self.customer_secret.secret()),
+                False,
+            ),
+        }
+        problems: dict[ValidatedField, str] = {}
+        for field, (check, required) in values.items():
+            if not field.text() and not required:
+                continue  # optional, or "keep the stored one"
+            problem = _problem(check)
+            if problem is not None:
+                problems[field] = problem
+        return problems
+
+    def _check_app_id(self) -> None:
+        issues = check_hex32("App ID", self.app_id.text())
+        if issues:
+            raise InputError("App ID", issues[0].message)
+
+    def revalidate(self) -> bool:
+        """Show problems beside non-empty fields; True when the form can be saved."""
+        problems = self._problems()
+        for field in (
+            self.name,
+            self.app_id,
+            self.app_certificate,
+            self.customer_id,
+            self.customer_secret,
+        ):
+            problem = problems.get(field)
+            if problem is None or not field.text():
+                field.message.clear_message()
+            else:
+                field.message.set_message("error", problem)
+        shown = any(field.text() for field in problems)
+        self.save_button.setEnabled(not shown and not self._busy)
+        return not problems
+
+    # -- changes -----------------------------------------------------------------
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        if not self.revalidate():
+            for field, problem in self._problems().items():
+                field.message.set_message("error", problem)
+            self.status.set_message("error", "Fix the fields marked in red first.")
+            return
+        store = self.context.profiles
+        profile = Profile(
+            name=self.name.text(),
+            app_id=self.app_id.text(),
+            customer_id=self.customer_id.text(),
+            notes=self.notes.toPlainText(),
+        )
+        certificate = self.app_certificate.secret() or None
+        secret = self.customer_secret.secret() or None
+        editing = self._editing
+        remove = [
+            kind
+            for kind, box in (
+                (APP_CERTIFICATE, self.remove_certificate),
+                (CUSTOMER_SECRET, self.remove_secret),
+            )
+            if box.isChecked() and box.isEnabled()
+        ]
+
+        def work(job: Job) -> None:
+            if editing is None:
+                store.add(profile, app_certificate=certificate, customer_secret=secret)
+            else:
+                store.update(
+                    editing,
+                    app_id=profile.app_id,
+                    customer_id=profile.customer_id,
+                    notes=profile.notes,
+                    app_certificate=certificate,
+                    customer_secret=secret,
+                    remove_secrets=remove,
+                )
+
+        self._run(work, lambda _: self._changed(f"Saved profile “{profile.name}”.", profile.name))
+
+    def confirm_remove(self) -> None:
+        name = self._editing
+        if name is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Remove profile",
+            f"Remove the profile “{name}” and its secrets from the keyring?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove(name)
+
+    def remove(self, name: str) -> None:
+        store = self.context.profiles
+        self._run(
+            lambda job: store.remove(name),
+            lambda _: self._changed(f"Removed profile “{name}”.", None),
+        )
+
+    def set_aside_broken_file(self) -> None:
+        store = self.context.profiles
+
+        def done(backup: Any) -> None:
+            self._changed(f"The unreadable file was moved to {backup}.", None)
+
+        self._run(lambda job: store.set_aside_corrupt_file(), done)
+
+    def _changed(self, message: str, select: str | None) -> None:
+        # The rest of the window hears of it even if this dialog is gone by now.
+        self.context.profilesChanged.emit()
+        self.context.status(message)
+        if not isValid(self):
+            return
+        self.reload(select=select)
+        self.status.set_message("info", message)
+
+    # -- jobs --------------------------------------------------------------------
+
+    def _run(
+        self,
+        fn: Callable[[Job], Any],
+        on_done: Callable[[Any], None],
+        *,
+        busy: bool = True,
+        on_failed: Callable[[], None] | None = None,
+    ) -> None:
+        if busy:
+            self._set_busy(True)
+
+        def done(result: Any) -> None:
+            if busy and isValid(self):
+                self._set_busy(False)
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if busy and isValid(self):
+                self._set_busy(False)
+            if on_failed is not None and isValid(self):
+                on_failed()
+            if isinstance(exc, AgoraDeskError):
+                message = str(exc)
+            else:
+                message = f"the change failed unexpectedly ({type(exc).__name__})"
+                report_unexpected(exc)
+            self.context.report_error("Profiles", message)
+            if isValid(self):
+                self._error(message)
+                if isinstance(exc, ProfileExists):
+                    self.name.message.set_message("error", exc.problem)
+
+        # Not cancelled when the dialog closes: a started change completes and
+        # the window still hears of it (``_changed``).
+        run_job(fn, done, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.form_widget, self.list, self.new_button, self.remove_button):
+            widget.setEnabled(not busy)
+        if busy:
+            self.status.set_message("info", BUSY_TEXT)
+        elif self.status.level == "info" and self.status.message == BUSY_TEXT:
+            self.status.clear_message()
+        if not busy:
+            self.remove_button.setEnabled(self._editing is not None)
+        self.revalidate()
+
+    def _error(self, message: str) -> None:
+        self.status.set_message("error", message)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def done(self, result: int) -> None:
+        # Secrets typed but not saved do not outlive the dialog.
+        self._clear_secrets()
+        super().done(result)

@@ -1,0 +1,164 @@
+"""Settings: clipboard timeout, default expiries, REST connection. Never a secret."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.gui.context import AppSettings
+from agora_desk.gui.widgets import ExpiryChooser, MessageLabel, ValidatedField, add_row
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def check_base_url(text: str) -> str | None:
+    """Why ``text`` cannot be the REST base URL, or None."""
+    value = text.strip()
+    if not value:
+        return "is empty; Agora's is https://api.agora.io"
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "http"):
+        return "must start with https://"
+    if not parts.hostname:
+        return "has no host name (e.g. https://api.agora.io)"
+    if parts.scheme == "http" and parts.hostname not in LOCAL_HOSTS:
+        return "must use https:// (plain http is allowed only for localhost): it carries your credentials"
+    if parts.query or parts.fragment:
+        return "must not have a query (?…) or fragment (#…)"
+    return None
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setMinimumWidth(560)
+        self.settings = settings
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        self.clipboard_timeout = QSpinBox(self)
+        self.clipboard_timeout.setRange(0, 3600)
+        self.clipboard_timeout.setSuffix(" s")
+        self.clipboard_timeout.setSpecialValueText("never (not recommended)")
+        self.clipboard_timeout.setToolTip(
+            "A copied token or secret is cleared from the clipboard after this time, "
+            "if the clipboard still holds it"
+        )
+        add_row(form, "C&lear copied secrets after:", self.clipboard_timeout)
+
+        self.default_expire = ExpiryChooser(parent=self)
+        add_row(form, "Default token e&xpiry:", self.default_expire)
+        self.default_privilege_expire = ExpiryChooser(parent=self)
+        add_row(form, "Default &privilege expiry:", self.default_privilege_expire)
+
+        self.rest_base_url = ValidatedField("https://api.agora.io", parent=self)
+        add_row(form, "REST &base URL:", self.rest_base_url)
+        self.rest_timeout = QSpinBox(self)
+        self.rest_timeout.setRange(1, 300)
+        self.rest_timeout.setSuffix(" s")
+        add_row(form, "REST &timeout:", self.rest_timeout)
+        self.rest_ca_file = ValidatedField(
+            "optional: a PEM file with extra CA certificates", parent=self
+        )
+        browse = QPushButton("Br&owse…", self)
+        browse.clicked.connect(self._browse_ca)
+        ca_row = QWidget(self)
+        ca_layout = QHBoxLayout(ca_row)
+        ca_layout.setContentsMargins(0, 0, 0, 0)
+        ca_layout.addWidget(self.rest_ca_file, 1)
+        ca_layout.addWidget(browse)
+        label = add_row(form, "Extra &CA file:", ca_row)
+        label.setBuddy(self.rest_ca_file)
+
+        self.status = MessageLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults,
+            self,
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        restore = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        restore.clicked.connect(self.restore_defaults)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self._load(settings.get)
+        for field in (self.rest_base_url, self.rest_ca_file):
+            field.textChanged.connect(self.revalidate)
+        for chooser in (self.default_expire, self.default_privilege_expire):
+            chooser.changed.connect(self.revalidate)
+        self.revalidate()
+
+    def _load(self, get: Callable[[str], Any]) -> None:
+        self.clipboard_timeout.setValue(int(get("clipboard_timeout_s")))
+        self.default_expire.set_seconds(int(get("default_expire_s")))
+        self.default_privilege_expire.set_seconds(int(get("default_privilege_expire_s")))
+        self.rest_base_url.setText(str(get("rest_base_url")))
+        self.rest_timeout.setValue(int(get("rest_timeout_s")))
+        self.rest_ca_file.setText(str(get("rest_ca_file")))
+
+    def restore_defaults(self) -> None:
+        self._load(AppSettings.DEFAULTS.__getitem__)
+        self.revalidate()
+
+    def _browse_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Extra CA certificates", "", "PEM files (*.pem *.crt);;All files (*)"
+        )
+        if path:
+            self.rest_ca_file.setText(path)
+
+    def revalidate(self) -> bool:
+        ok = True
+        for chooser, field in (
+            (self.default_expire, "default token expiry"),
+            (self.default_privilege_expire, "default privilege expiry"),
+        ):
+            issues = [i for i in chooser.issues(field) if i.level == "error"]
+            chooser.set_issues(issues)
+            ok &= not issues
+        problem = check_base_url(self.rest_base_url.text())
+        self.rest_base_url.message.set_message("error" if problem else None, problem or "")
+        ok &= problem is None
+        ca = self.rest_ca_file.text().strip()
+        ca_problem = None if not ca or os.path.isfile(ca) else "no such file"
+        self.rest_ca_file.message.set_message("error" if ca_problem else None, ca_problem or "")
+        ok &= ca_problem is None
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        return ok
+
+    def accept(self) -> None:
+        if not self.revalidate():
+            self.status.set_message("error", "Fix the fields marked in red first.")
+            return
+        expire = self.default_expire.seconds("default token expiry")
+        privilege = self.default_privilege_expire.seconds("default privilege expiry")
+        settings = self.settings
+        settings.set("clipboard_timeout_s", self.clipboard_timeout.value())
+        settings.set("default_expire_s", expire)
+        settings.set("default_privilege_expire_s", privilege)
+        settings.set("rest_base_url", self.rest_base_url.text().strip().rstrip("/"))
+        settings.set("rest_timeout_s", self.rest_timeout.value())
+        settings.set("rest_ca_file", self.rest_ca_file.text().strip())
+        settings.qsettings.sync()
+        super().accept()

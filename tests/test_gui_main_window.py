@@ -1,0 +1,311 @@
+"""The main window (pytest-qt, offscreen): lazy tabs, profile picker, shortcuts, state."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _gui_helpers import (
+    APP_ID,
+    CERT,
+    OTHER_APP_ID,
+    OTHER_CERT,
+    STAMP,
+    WAIT_MS,
+    add_demo_profile,
+    make_context,
+    make_store,
+)
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from keyring.backends import null
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from agora_desk.core.builders import Credentials, RtcRequest, build_rtc
+from agora_desk.gui.context import AppContext
+from agora_desk.gui.main_window import TABS, MainWindow, TabPage, TabSpec
+from agora_desk.secrets.keyring_store import KeyringStore
+from agora_desk.secrets.profiles import Profile, ProfileStore
+from agora_desk.secrets.store import SessionStore
+
+pytestmark = pytest.mark.gui
+
+# Tabs defined here, reached through the registry by module path like the real ones.
+EVENTS: list[str] = []
+
+
+class FakeTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        EVENTS.append("built")
+
+    def default_action(self) -> None:
+        EVENTS.append("default action")
+
+    def shutdown(self) -> None:
+        EVENTS.append("shutdown")
+
+
+class BrokenTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        raise RuntimeError("this tab is broken")
+
+
+FAKE = TabSpec("fake", "Fake", f"{__name__}:FakeTab")
+OTHER = TabSpec("other", "Other", f"{__name__}:FakeTab")
+MISSING = TabSpec("missing", "Missing", "agora_desk.gui.no_such_tab:NoSuchTab")
+BROKEN = TabSpec("broken", "Broken", f"{__name__}:BrokenTab")
+
+
+@pytest.fixture(autouse=True)
+def _events() -> None:
+    EVENTS.clear()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ProfileStore:
+    store = make_store(tmp_path)
+    add_demo_profile(store)
+    add_demo_profile(store, "second", app_id=OTHER_APP_ID, cert=OTHER_CERT)
+    return store
+
+
+@pytest.fixture
+def context(tmp_path: Path, store: ProfileStore) -> AppContext:
+    return make_context(tmp_path, store)
+
+
+@pytest.fixture
+def window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+def test_registry_names_every_tab() -> None:
+    assert [s.title for s in TABS] == [
+        "RTC token",
+        "RTM token",
+        "Basic credential",
+        "Test request",
+        "Inspect",
+        "Token server",
+    ]
+    assert {s.target for s in TABS} >= {
+        "agora_desk.gui.request_tab:RequestTab",
+        "agora_desk.gui.inspect_tab:InspectTab",
+        "agora_desk.gui.server_tab:ServerTab",
+    }
+
+
+def test_only_the_visible_tab_is_built(window: MainWindow) -> None:
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:3] == ["RTC token", "RTM token", "Basic credential"]
+    assert window.built_tabs() == ["rtc"]
+    window.show_tab("basic")
+    assert window.built_tabs() == ["rtc", "basic"]
+    assert type(window.current_tab()).__name__ == "BasicTab"
+
+
+def test_missing_tab_module_is_left_out(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(context, tabs=[FAKE, MISSING, OTHER])
+    qtbot.addWidget(win)
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == ["Fake", "Other"]
+    assert win.skipped == [MISSING]
+    assert EVENTS == ["built"]  # Fake only: Other is not shown yet
+
+
+def test_a_broken_tab_shows_a_message_and_the_others_work(
+    qtbot, context: AppContext, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    seen: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda t, v, tb: seen.append(v))
+    win = MainWindow(context, tabs=[BROKEN, FAKE])
+    qtbot.addWidget(win)
+    page = win.page("broken")
+    assert isinstance(page, TabPage)
+    assert page.tab is None
+    assert "could not be opened (RuntimeError)" in (page.problem or "")
+    assert [str(e) for e in seen] == ["this tab is broken"]
+    assert any("could not be opened" in label.text() for label in page.findChildren(QLabel))
+    win.show_tab("fake")
+    assert EVENTS == ["built"]
+
+
+def test_ctrl_enter_runs_the_current_tab_default_action(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(context, tabs=[FAKE])
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=WAIT_MS)
+    qtbot.keyClick(win.current_tab(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert EVENTS == ["built", "default action"]
+
+
+def test_ctrl_enter_generates_an_rtc_token(qtbot, window: MainWindow, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window.profile_picker.setCurrentIndex(window.profile_picker.findData("demo"))
+    rtc = window.current_tab()
+    rtc.stamp = STAMP
+    rtc.channel.setText("demo")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    qtbot.keyClick(rtc.channel.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: rtc.output is not None, timeout=WAIT_MS)
+    assert rtc.output.text == build_rtc(Credentials(APP_ID, CERT), RtcRequest("demo"), STAMP).token
+
+
+def test_shutdown_is_called_on_close(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(context, tabs=[FAKE, OTHER])
+    qtbot.addWidget(win)
+    win.show()
+    win.close()
+    assert EVENTS == ["built", "shutdown"]  # Other was never built: nothing to stop
+
+
+def test_geometry_and_tab_are_kept_in_qsettings(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    win.resize(720, 520)  # within the offscreen 800x600 screen
+    win.show_tab("rtm")
+    win.close()
+    settings = context.settings.qsettings
+    assert settings.value("window/tab") == "rtm"
+    again = MainWindow(context)
+    qtbot.addWidget(again)
+    assert (again.size().width(), again.size().height()) == (720, 520)
+    assert again.built_tabs() == ["rtm"]
+    # Nothing secret is written: the keys are the known preferences plus window state.
+    assert set(settings.allKeys()) <= {"window/geometry", "window/tab", "last_profile"}
+
+
+# -- profiles --------------------------------------------------------------------------
+
+
+def test_picker_lists_profiles_and_selects(window: MainWindow, context: AppContext) -> None:
+    picker = window.profile_picker
+    assert [picker.itemText(i) for i in range(picker.count())][1:] == ["demo", "second"]
+    assert context.profile() is None
+    picker.setCurrentIndex(picker.findData("second"))
+    assert context.profile() == Profile("second", OTHER_APP_ID, "demo-customer")
+    assert window.windowTitle() == "agora-desk — second"
+    assert context.settings.get("last_profile") == "second"
+
+
+def test_last_profile_is_restored(qtbot, tmp_path: Path, store: ProfileStore) -> None:  # type: ignore[no-untyped-def]
+    context = make_context(tmp_path, store, last_profile="second")
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    assert win.profile_picker.currentData() == "second"
+    assert context.profile().name == "second"
+
+
+def test_removed_profile_is_deselected(
+    window: MainWindow, context: AppContext, store: ProfileStore
+) -> None:
+    window.profile_picker.setCurrentIndex(window.profile_picker.findData("second"))
+    store.remove("second")
+    context.profilesChanged.emit()
+    assert context.profile() is None
+    assert window.profile_picker.currentIndex() == 0
+
+
+def test_edited_profile_reaches_the_tabs(
+    window: MainWindow, context: AppContext, store: ProfileStore
+) -> None:
+    window.profile_picker.setCurrentIndex(window.profile_picker.findData("second"))
+    store.update("second", app_id=APP_ID)
+    context.profilesChanged.emit()
+    assert context.profile().app_id == APP_ID
+    assert APP_ID in window.current_tab().credentials.summary.text()
+
+
+def test_typed_credentials_do_not_override_a_profile(
+    qtbot, window: MainWindow, context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    rtc = window.current_tab()
+    rtc.stamp = STAMP
+    rtc.credentials.id_field.setText(OTHER_APP_ID)
+    rtc.credentials.secret_field.setText(OTHER_CERT)
+    rtc.channel.setText("demo")
+    window.profile_picker.setCurrentIndex(window.profile_picker.findData("demo"))
+    rtc.generate()
+    qtbot.waitUntil(lambda: rtc.output is not None, timeout=WAIT_MS)
+    assert rtc.output.text == build_rtc(Credentials(APP_ID, CERT), RtcRequest("demo"), STAMP).token
+    # Back to "no profile": the typed values are there again.
+    window.profile_picker.setCurrentIndex(0)
+    assert rtc.credentials.id_field.text() == OTHER_APP_ID
+    assert rtc.credentials.secret_field.text() == OTHER_CERT
+    rtc.generate()
+    qtbot.waitUntil(lambda: rtc.output is not None, timeout=WAIT_MS)
+    expected = build_rtc(Credentials(OTHER_APP_ID, OTHER_CERT), RtcRequest("demo"), STAMP)
+    assert rtc.output.text == expected.token
+
+
+# -- messages and keyring -----------------------------------------------------------------
+
+
+def test_errors_and_status_messages_reach_the_status_bar(
+    window: MainWindow, context: AppContext
+) -> None:
+    assert window.error_box.isHidden()
+    context.report_error("Profiles", "the keyring is locked")
+    assert window.error_box.isVisible()
+    assert window.error_label.message == "Profiles: the keyring is locked"
+    assert window.error_label.level == "error"
+    window.clear_error()
+    assert window.error_box.isHidden()
+    context.status("Copied")
+    assert window.statusBar().currentMessage() == "Copied"
+
+
+def test_no_keyring_means_session_only(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = ProfileStore(tmp_path / "profiles.json", secrets=KeyringStore(backend=null.Keyring()))
+    context = make_context(tmp_path, store)
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.session_only
+    win.probe_keyring()
+    qtbot.waitUntil(lambda: win.session_only, timeout=WAIT_MS)
+    assert win.banner.isVisible()
+    text = win.banner_label.message
+    assert text.startswith("Session only — no keyring.")
+    assert "stores nothing" in text  # keyring's null backend, named by the secrets layer
+    assert isinstance(context.profiles.secrets, SessionStore)
+    # Profiles still work, with their secrets in memory only.
+    context.profiles.add(Profile("mem", APP_ID), app_certificate=_secret(CERT))
+    assert context.profiles.app_certificate("mem").reveal() == CERT
+    assert CERT not in (tmp_path / "profiles.json").read_text()
+
+
+def test_working_keyring_shows_no_banner(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    job = window.probe_keyring()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=WAIT_MS)
+    assert not window.session_only
+
+
+def test_session_store_at_start_shows_the_banner(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = ProfileStore(tmp_path / "p.json", secrets=SessionStore())
+    win = MainWindow(make_context(tmp_path, store))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.session_only
+
+
+def _secret(value: str) -> Any:
+    from agora_desk.core.secret import Secret
+
+    return Secret(value)
