@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from agora_desk.core.diagnostics import Expectations, diagnose
+from agora_desk.core.wire import pack_string, pack_u16, pack_u32
 from agora_desk.gui.context import AppContext, AppSettings
 from agora_desk.gui.inspect_tab import PASTE_FIX, STATE_ROLE, CheckRow, InspectTab
 from agora_desk.gui.token_model import VALUE_COLUMN
@@ -528,3 +529,20 @@ def test_reason_is_one_line_that_keeps_its_place(tab: InspectTab) -> None:
     assert tab.error_label.toolTip() == tab.error_label.text() == tab.error_message
     tab.set_text(rtc_token())
     assert tab.error_label.height() == height and tab.error_label.text() == ""
+
+
+def test_a_token_that_inflates_to_thousands_of_services_stays_responsive(tab: InspectTab) -> None:
+    # 400 characters that inflate to 65 535 empty FPA services.
+    content = (
+        pack_string(b"")
+        + pack_string(APP_ID.encode())
+        + pack_u32(ISSUED)
+        + pack_u32(0)
+        + pack_u32(1)
+        + pack_u16(65535)
+        + (pack_u16(4) + pack_u16(0)) * 65535
+    )
+    tab.set_text("007" + base64.b64encode(zlib.compress(content, 9)).decode())
+    assert tab.model.value("services") == "65535"
+    assert tab.model.value("services/… 65335 more") == "not shown here; Export JSON has them all"
+    assert len(tab.model.paths()) < 1000

@@ -50,6 +50,9 @@ MAX_INPUT_CHARS = 64 * 1024
 # Dropped files: a token file, or a short log excerpt.
 MAX_FILE_BYTES = 64 * 1024
 
+# Rows shown under one parent; the rest are summarised in one row.
+MAX_CHILDREN = 200
+
 # Rows that differ between any two tokens built from the same inputs.
 STAMP_LABELS = frozenset({"issued at", "expires at", "ts", "salt", "signature"})
 
@@ -175,6 +178,24 @@ class ReasonLine(QLabel):
             text,
             self.foregroundRole(),
         )
+
+
+def limit_children(node: Node, limit: int = MAX_CHILDREN) -> Node:
+    """Cut any list of rows longer than ``limit``, saying how many were left out.
+
+    A real token has a handful of services, but a 400-character paste can
+    inflate to 65 535 of them; building and expanding that many rows would
+    freeze the window. Export JSON still has every one.
+    """
+    if len(node.children) > limit:
+        hidden = len(node.children) - limit
+        node.children = node.children[:limit]
+        node.children.append(
+            Node(f"… {hidden} more", "not shown here; Export JSON has them all", status="warning")
+        )
+    for child in node.children:
+        limit_children(child, limit)
+    return node
 
 
 # -- alignment -------------------------------------------------------------------
@@ -423,7 +444,7 @@ class CompareView(QWidget):
             return None
         side.show_error("")
         side.decoded = parsed.decoded
-        return to_tree(parsed.decoded, now)
+        return limit_children(to_tree(parsed.decoded, now))
 
     def _file_opener(self, side: _Side) -> Callable[[str], None]:
         def open_file(path: str) -> None:

@@ -61,6 +61,7 @@ from agora_desk.gui.compare import (
     TokenEdit,
     accept_drop,
     clipboard_text,
+    limit_children,
     read_token_file,
     set_text_colour,
 )
@@ -443,7 +444,7 @@ class InspectTab(QWidget):
         self.decoded = result
         self._show_error("")
         self._reset_pending = False
-        self.model.set_root(to_tree(result, now), now)
+        self.model.set_root(limit_children(to_tree(result, now)), now)
         if self._reset_pending:
             self.tree_view.expandAll()
         self._render_checks(check_rows(result, self._certificate_note()))
@@ -565,9 +566,17 @@ class InspectTab(QWidget):
         typed, problem = self._typed_certificate()
         if typed is not None or problem or self._cred_state != "idle":
             return
-        self._cred_state = "loading"
         self._cred_generation += 1
         generation = self._cred_generation
+        if (
+            self.context.profile() is None
+            and APP_CERTIFICATE not in self.context.session_secrets
+            and not self.context.session_ids.get("app_id")
+        ):
+            # Nothing to read: no thread, no second decode.
+            self._credentials_ready(generation, ResolvedCredentials(profile=None))
+            return
+        self._cred_state = "loading"
         self._cred_job = self.context.credentials_async(
             {APP_CERTIFICATE},
             lambda creds: self._credentials_ready(generation, creds),
@@ -585,7 +594,10 @@ class InspectTab(QWidget):
         self._cred_state = "ready"
         self._cred = creds if isinstance(creds, ResolvedCredentials) else None
         self._update_certificate_label()
-        self.decode_now()
+        if self._cred is not None and (self._cred.app_certificate or self._cred.app_id):
+            self.decode_now()  # new expectations: check again
+        elif self.decoded is not None:
+            self._render_checks(check_rows(self.decoded, self._certificate_note()))
 
     def _credentials_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._cred_generation:
