@@ -31,7 +31,17 @@ def load() -> tuple[ModuleType, ModuleType]:
     except ImportError:
         DEPS.mkdir(exist_ok=True)
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(DEPS), PACKAGE],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--no-deps",
+                "--target",
+                str(DEPS),
+                PACKAGE,
+            ],
             check=True,
         )
         importlib.invalidate_caches()

@@ -71,11 +71,15 @@ def check_identical(official_access: object, official_rtc: object) -> int:
             theirs = tok.build()
             ours = builders.build_rtc(
                 CREDS,
-                builders.RtcRequest(CHANNEL, uid=uid, role=our_role, expire=600, privilege_expire=300),  # type: ignore[arg-type]
+                builders.RtcRequest(
+                    CHANNEL, uid=uid, role=our_role, expire=600, privilege_expire=300
+                ),  # type: ignore[arg-type]
                 builders.Stamp(1111111, 12345),
             ).token
             if theirs != ours:
-                raise SystemExit(f"NOT byte-identical for uid {uid} role {role}:\n {theirs}\n {ours}")
+                raise SystemExit(
+                    f"NOT byte-identical for uid {uid} role {role}:\n {theirs}\n {ours}"
+                )
             compared += 1
     return compared
 
@@ -89,7 +93,9 @@ def main() -> None:
     official = rtc_mod.RtcTokenBuilder.build_token_with_uid
     n = args.tokens
 
-    print(f"byte-identical: {check_identical(access_mod, rtc_mod)} official tokens reproduced exactly")
+    print(
+        f"byte-identical: {check_identical(access_mod, rtc_mod)} official tokens reproduced exactly"
+    )
 
     def theirs_loop(count: int = n) -> None:
         for uid in range(1, count + 1):
@@ -124,10 +130,26 @@ def main() -> None:
     batch_ratios = []
     for _ in range(args.rounds):
         batch_ratios.append(timed(theirs_loop) / timed(batch_loop))
-    print(f"batch builder (one process, build_rtc_batch): ratio {statistics.median(batch_ratios):.2f}x")
+    print(
+        f"batch builder (one process, build_rtc_batch): ratio {statistics.median(batch_ratios):.2f}x"
+    )
 
-    env = {**os.environ, "AGORA_APP_ID": APP_ID, "AGORA_APP_CERTIFICATE": CERT, "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "agora_desk", "rtc", "--channel", CHANNEL, "--uid-range", "1-50000"]
+    env = {
+        **os.environ,
+        "AGORA_APP_ID": APP_ID,
+        "AGORA_APP_CERTIFICATE": CERT,
+        "PYTHONPATH": str(ROOT),
+    }
+    cmd = [
+        sys.executable,
+        "-m",
+        "agora_desk",
+        "rtc",
+        "--channel",
+        CHANNEL,
+        "--uid-range",
+        "1-50000",
+    ]
 
     def process() -> None:
         subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)

@@ -18,6 +18,7 @@ from agora_desk.core import token006, token007
 from agora_desk.core.errors import InputError
 from agora_desk.core.token007 import ChatService, RtcService, RtmService, Service
 from agora_desk.core.validation import (
+    CHANNEL_MAX_BYTES,
     MAX_EXPIRE,
     Issue,
     check_account,
@@ -25,6 +26,7 @@ from agora_desk.core.validation import (
     check_expire,
     check_hex32,
     check_user_id,
+    is_plain_name,
     parse_uid,
     raise_for_errors,
     rtc_user,
@@ -141,8 +143,11 @@ def _plain(req: RtcRequest) -> bool:
         and req.privilege_expire is None
         and req.rtm_user_id is None
         and req.rtm_expire is None
-        and not req.separate_privileges
-        and not check_channel(req.channel)
+        and req.join_expire is None
+        and req.audio_expire is None
+        and req.video_expire is None
+        and req.data_expire is None
+        and is_plain_name(req.channel, CHANNEL_MAX_BYTES)
     )
 
 

@@ -20,7 +20,7 @@ import hmac
 import secrets
 import struct
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
@@ -447,10 +447,14 @@ class Signer:
         self._compress = fastzlib.compress_function()
 
     def encode(self, signing_info: bytes) -> str:
-        signature = hmac_sha256(self._key, signing_info)
-        content = _SIGNATURE_PREFIX + signature + signing_info
-        # binascii directly: base64.b64encode is a Python wrapper around it.
-        return VERSION + binascii.b2a_base64(self._compress(content), newline=False).decode("ascii")
+        return _seal(self._key, signing_info, self._compress)
+
+
+def _seal(key: bytes, signing_info: bytes, compress: Callable[[bytes], bytes]) -> str:
+    signature = hmac_sha256(key, signing_info)
+    content = _SIGNATURE_PREFIX + signature + signing_info
+    # binascii directly: base64.b64encode is a Python wrapper around it.
+    return VERSION + binascii.b2a_base64(compress(content), newline=False).decode("ascii")
 
 
 # string(signature): a SHA-256 HMAC is always 32 bytes.
@@ -491,7 +495,7 @@ def build(
         raise InputError("token fields", "a number is out of range") from None
     except ValueError as exc:  # a string over 65 535 bytes
         raise InputError("token fields", str(exc)) from None
-    return Signer(app_certificate, issued_at, salt).encode(info)
+    return _seal(signing_key(app_certificate, issued_at, salt), info, fastzlib.compress)
 
 
 def decompress(body: str) -> bytes:

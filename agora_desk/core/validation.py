@@ -108,7 +108,23 @@ def check_hex32(field: str, value: str) -> list[Issue]:
     return []
 
 
+def is_plain_name(value: str, max_bytes: int) -> bool:
+    """Non-empty, short enough, only allowed (ASCII) characters, no edge spaces.
+
+    Such a name cannot produce an issue; checked with set operations in C
+    because the builders call this for every token.
+    """
+    return (
+        0 < len(value) <= max_bytes
+        and NAME_CHARS.issuperset(value)
+        and value[0] != " "
+        and value[-1] != " "
+    )
+
+
 def _check_name(field: str, value: str, max_bytes: int, what: str) -> list[Issue]:
+    if is_plain_name(value, max_bytes):
+        return []
     encoded = value.encode("utf-8", "surrogateescape")
     if len(encoded) > U16_MAX:
         return [
