@@ -275,3 +275,23 @@ def test_unknown_option_values_are_not_echoed(capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err
     assert "--certificate" in err and "--cert" in err
     assert "5CFd2fd1" not in err and "abcd1234" not in err
+
+
+def test_decode_json_is_valid_utf8_for_invalid_utf8_fields(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from agora_desk.core.token007 import RtcService
+
+    token = token007.build(
+        APP_ID,
+        CERT,
+        [RtcService(privileges={1: 0}, channel_name="bad\udcff", uid="")],
+        expire=0,
+        issued_at=1,
+        salt=1,
+    )
+    code, out, _ = run(capsys, "decode", token, "--json")
+    assert code == 0
+    out.encode("utf-8")
+    assert json.loads(out)["services"][0]["channel_name"] == "bad\udcff"
+    assert any("not valid UTF-8" in w for w in json.loads(out)["warnings"])

@@ -83,3 +83,24 @@ def test_signaling_token() -> None:
 def test_not_a_token_says_what_it_is(text: str, reason: str) -> None:
     with pytest.raises(TokenFormatError, match=reason):
         parse_any(text)
+
+
+def test_signaling_expiry_longer_than_a_unix_time() -> None:
+    with pytest.raises(TokenFormatError, match="Signaling"):
+        parse_any("1:" + APP_ID + ":" + "9" * 5000 + ":" + "a" * 32)
+
+
+def test_checks_can_be_rerun() -> None:
+    from agora_desk.core.decode import parse_any as parse
+    from agora_desk.core.diagnostics import run_checks
+
+    token = token005.build(1, APP_ID, CERT, "c", 1, unix_ts=1, random=2, expired_ts=0)
+    parsed = parse(token)
+    run_checks(parsed, Expectations(certificate=CERT, now=10))
+    first = list(parsed.decoded.warnings)
+    run_checks(parsed, Expectations(certificate=CERT, now=10))
+    assert parsed.decoded.warnings == first
+    run_checks(parsed, Expectations(certificate=CERT, channel="c", uid="1", now=10))
+    assert parsed.decoded.signature_valid is True
+    run_checks(parsed, Expectations(now=10))
+    assert parsed.decoded.signature_valid is None

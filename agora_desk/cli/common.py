@@ -76,7 +76,14 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
 
 
 def print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    text = json.dumps(obj, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Invalid UTF-8 from a token field (kept as lone surrogates): \udcXX
+        # escapes keep the output valid JSON and valid UTF-8.
+        text = json.dumps(obj, ensure_ascii=True)
+    sys.stdout.write(text + "\n")
 
 
 def print_warnings(messages: Iterable[object]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from agora_desk.core import older, token005, token006, token007
 from agora_desk.core.decoded import DecodedToken, Permission, Privilege, ServiceInfo
@@ -22,10 +22,6 @@ _PREFIX = re.compile(
     r"^(?:authorization\s*:\s*)?(?:agora\s+token\s*=|x-agora-token\s*:|token\s*[=:])\s*",
     re.IGNORECASE,
 )
-
-# older.parse_signaling converts the expiry with int(), which raises a bare
-# ValueError past 4300 digits; a Unix time never has more than 10.
-_SIGNALING_LONG_EXPIRY = re.compile(r"^1:[^:]*:[0-9]{11,}:")
 
 
 def clean_paste(text: str) -> tuple[str, list[str]]:
@@ -77,6 +73,8 @@ class Parsed:
 
     obj: object
     decoded: DecodedToken
+    # What decoding alone found; checks add to a copy, so they can be re-run.
+    base_warnings: list[str] = field(default_factory=list)
 
 
 def _from_007(tok: token007.AccessToken2) -> DecodedToken:
@@ -217,11 +215,6 @@ def parse_any(text: str) -> Parsed:
         old = older.parse_old(token)
         parsed = Parsed(old, _from_old(old))
     elif older.looks_signaling(token):
-        if _SIGNALING_LONG_EXPIRY.match(token):
-            raise TokenFormatError(
-                "starts like a Signaling token ('1:') but its expiry has more than 10 digits: "
-                "not a Unix time"
-            )
         sig = older.parse_signaling(token)
         parsed = Parsed(sig, _from_signaling(sig))
     else:
@@ -229,6 +222,7 @@ def parse_any(text: str) -> Parsed:
     parsed.decoded.token = token
     parsed.decoded.cleaned = notes
     parsed.decoded.warnings[:0] = notes
+    parsed.base_warnings = list(parsed.decoded.warnings)
     return parsed
 
 

@@ -46,7 +46,10 @@ def run_checks(parsed: Parsed, expect: Expectations) -> None:
     now = int(time.time()) if expect.now is None else expect.now
     d = parsed.decoded
     obj = parsed.obj
+    # Idempotent: a view may re-run the checks with new expectations.
     d.checks.clear()
+    d.warnings = list(parsed.base_warnings)
+    d.signature_valid = None
     if isinstance(obj, token007.AccessToken2):
         _expiry_007(d, obj, now)
         _signature_007(d, obj, expect)

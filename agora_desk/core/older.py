@@ -18,7 +18,8 @@ from agora_desk.core.errors import TokenFormatError
 # 004: "004" + 40 hex HMAC-SHA1 + 32 hex App ID + 10-digit unix_ts
 #      + 8 hex random + 10-digit expired_ts
 _V4 = re.compile(r"^00([34])([0-9a-fA-F]{40})([0-9a-fA-F]{32})(\d{10})([0-9a-fA-F]{8})(\d{10})$")
-_SIGNALING = re.compile(r"^1:([0-9a-fA-F]{32}):(\d+):([0-9a-fA-F]{32})$")
+# A Unix time has at most 10 digits (and int() of thousands of digits raises).
+_SIGNALING = re.compile(r"^1:([0-9a-fA-F]{32}):([0-9]{1,10}):([0-9a-fA-F]{32})$")
 _OLD_PREFIX = re.compile(r"^00[1-4]")
 
 NAMES = {
@@ -87,6 +88,10 @@ def parse_old(token: str) -> OldDynamicKey:
 
 def parse_signaling(token: str) -> SignalingToken:
     m = _SIGNALING.match(token)
+    if not m and re.match(r"^1:[^:]*:[0-9]{11,}:", token):
+        raise TokenFormatError(
+            "starts like a Signaling token ('1:') but its expiry has more than 10 digits: not a Unix time"
+        )
     if not m:
         raise TokenFormatError(
             "starts like a Signaling token ('1:') but is not '1:<App ID>:<expiry>:<md5>'"

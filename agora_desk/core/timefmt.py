@@ -33,8 +33,10 @@ def relative(
 ) -> str:
     now = int(time.time()) if now is None else now
     delta = ts - now
-    if delta >= 0:
+    if delta > 0:
         return f"{future} in {duration(delta)}"
+    if delta == 0:
+        return f"{past} just now"
     return f"{past} {duration(-delta)} ago"
 
 
