@@ -20,11 +20,10 @@ import hmac
 import secrets
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
-from agora_desk.core import fastzlib
 from agora_desk.core.errors import InputError, TokenFormatError
 from agora_desk.core.wire import (
     U32_MAX,
@@ -440,21 +439,20 @@ class Signer:
     the token server) computes them once.
     """
 
-    __slots__ = ("_compress", "_key")
+    __slots__ = ("_key",)
 
     def __init__(self, app_certificate: str, issued_at: int, salt: int) -> None:
         self._key = signing_key(app_certificate, issued_at, salt)
-        self._compress = fastzlib.compress_function()
 
     def encode(self, signing_info: bytes) -> str:
-        return _seal(self._key, signing_info, self._compress)
+        return _seal(self._key, signing_info)
 
 
-def _seal(key: bytes, signing_info: bytes, compress: Callable[[bytes], bytes]) -> str:
+def _seal(key: bytes, signing_info: bytes) -> str:
     signature = hmac_sha256(key, signing_info)
     content = _SIGNATURE_PREFIX + signature + signing_info
     # binascii directly: base64.b64encode is a Python wrapper around it.
-    return VERSION + binascii.b2a_base64(compress(content), newline=False).decode("ascii")
+    return VERSION + binascii.b2a_base64(zlib.compress(content), newline=False).decode("ascii")
 
 
 # string(signature): a SHA-256 HMAC is always 32 bytes.
@@ -463,7 +461,7 @@ _SIGNATURE_PREFIX = pack_u16(32)
 
 def encode(content: bytes) -> str:
     """``"007"`` + base64(zlib(content)), byte-identical to the official builders."""
-    return VERSION + base64.b64encode(fastzlib.compress(content)).decode("ascii")
+    return VERSION + base64.b64encode(zlib.compress(content)).decode("ascii")
 
 
 def build(
@@ -495,7 +493,7 @@ def build(
         raise InputError("token fields", "a number is out of range") from None
     except ValueError as exc:  # a string over 65 535 bytes
         raise InputError("token fields", str(exc)) from None
-    return _seal(signing_key(app_certificate, issued_at, salt), info, fastzlib.compress)
+    return _seal(signing_key(app_certificate, issued_at, salt), info)
 
 
 def decompress(body: str) -> bytes:
