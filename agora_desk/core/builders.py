@@ -31,7 +31,7 @@ from agora_desk.core.validation import (
     raise_for_errors,
     rtc_user,
 )
-from agora_desk.core.wire import U32_MAX, pack_string
+from agora_desk.core.wire import U32_MAX, pack_string, pack_u16
 
 Role = Literal["publisher", "subscriber"]
 ROLES: dict[str, Role] = {
@@ -369,7 +369,7 @@ def build_rtc_batch(
     def tokens() -> Iterator[tuple[int, str]]:
         encode = signer.encode
         for uid in uid_list:
-            wire_uid = str(uid).encode() if uid else b""
-            yield uid, encode(prefix + pack_string(wire_uid) + suffix)
+            wire_uid = b"%d" % uid if uid else b""
+            yield uid, encode(prefix + pack_u16(len(wire_uid)) + wire_uid + suffix)
 
     return first, tokens()
