@@ -475,3 +475,18 @@ def test_tab_order_follows_the_form(qtbot, tab: RtcTab) -> None:  # type: ignore
         tab.generate_button,
     ]
     assert [w for w in seen if w in expected] == expected
+
+
+def test_advanced_fields_come_after_the_check_box_in_tab_order(qtbot, tab: RtcTab) -> None:  # type: ignore[no-untyped-def]
+    assert tab.privilege_fields == {}  # built when the section first opens
+    tab.advanced.setChecked(True)
+    fields = [tab.privilege_fields[k].edit for k in ("join", "audio", "video", "data")]
+    assert all(f.isVisible() for f in fields)
+    tab.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=WAIT_MS)
+    tab.advanced.setFocus()
+    seen = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [*fields, tab.generate_button]

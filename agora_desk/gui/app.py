@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import re
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from agora_desk.core.errors import AgoraDeskError
 
+if TYPE_CHECKING:
+    import tempfile
+
+    from PySide6.QtWidgets import QMessageBox
+
 SMOKE_TEST = "--smoke-test"
 SMOKE_TEST_MS = 1000
+KEYRING_PROBE_DELAY_MS = 300
 
 # What a traceback must never show. Tokens first: a 006 token contains a
 # 32-hex App ID, which the next pattern would otherwise cut out of the middle.
@@ -82,6 +86,8 @@ class ExceptionHook:
             sys.__excepthook__(exc_type, exc, tb)
             return
         try:
+            import traceback
+
             known = [str(s) for s in self._known()]
             details = redact("".join(traceback.format_exception(exc_type, exc, tb)), known)
             summary = redact(f"{exc_type.__name__}: {exc}", known)
@@ -100,6 +106,9 @@ class ExceptionHook:
             self.dialog.setInformativeText(f"{summary}\n(and {self.count - 1} earlier)")
             self.dialog.setDetailedText(self.dialog.detailedText() + "\n" + details)
             return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self._parent())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("agora-desk: unexpected error")
@@ -160,6 +169,10 @@ def run(argv: list[str]) -> int:
 
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if smoke:
+        import tempfile
+
+        from PySide6.QtCore import QSettings
+
         # A smoke test leaves the person's settings (window geometry...) alone.
         scratch = tempfile.TemporaryDirectory(prefix="agora-desk-smoke-")
         qsettings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
@@ -178,7 +191,9 @@ def run(argv: list[str]) -> int:
         if problem is not None:
             window.set_session_only(problem)
         else:
-            window.probe_keyring()
+            # Nothing needs the keyring before the window is up; checking it
+            # then keeps its import and D-Bus round trip off the first paint.
+            QTimer.singleShot(KEYRING_PROBE_DELAY_MS, window.probe_keyring)
         if smoke:
             _schedule_smoke_test(app, window, hook)
         return app.exec()

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 GEOMETRY_KEY = "window/geometry"
 TAB_KEY = "window/tab"
 NO_PROFILE = "(none: type credentials)"
+ICON_SIZES = (16, 32, 48, 64, 128)
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,10 @@ def app_icon() -> QIcon:
     except ImportError:
         return icon
     try:
-        for size in (16, 32, 48, 64, 128, 256):
+        # Rendered PNGs only: window managers take 16-128 px, and the SVG would
+        # load the Qt SVG plugin at start for nothing.
+        for size in ICON_SIZES:
             icon.addFile(str(resources.icon_png_path(size)), QSize(size, size))
-        icon.addFile(str(resources.icon_svg_path()))
     except (OSError, ValueError) as exc:
         log.warning("app icon not found: %s", exc)
     return icon
@@ -147,8 +149,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.context = context
+        # The icon is application-wide (app.run sets it once).
         self.setWindowTitle("agora-desk")
-        self.setWindowIcon(app_icon())
         self._profiles: dict[str, Any] = {}
         # Typed (no-profile) credentials are parked here while a profile is
         # selected: the context lets typed values override a profile's.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -18,13 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core import timefmt
-from agora_desk.core.builders import (
-    Credentials,
-    RtcRequest,
-    build_rtc,
-    build_rtc_legacy,
-    rtc_issues,
-)
 from agora_desk.core.validation import Issue, check_expire, check_uid, parse_seconds, parse_uid
 from agora_desk.gui.context import AppContext, ResolvedCredentials
 from agora_desk.gui.widgets import (
@@ -36,11 +29,22 @@ from agora_desk.gui.widgets import (
     group,
 )
 
+if TYPE_CHECKING:
+    from agora_desk.core.builders import RtcRequest
+
 # The core's uid message names the CLI option; the form has a radio button instead.
 _CLI_HINT = "(for a string user account use --account)"
 _FORM_HINT = "(for a string user account choose “User account”)"
 
 PRIVILEGES = ("join", "audio", "video", "data")
+PRIVILEGE_LABELS = {
+    "join": "&Join channel (s):",
+    "audio": "Publish audi&o (s):",
+    "video": "Publish &video (s):",
+    "data": "Publish &data (s):",
+}
+UID_PLACEHOLDER = "0 to 4294967295; 0 = any user"
+ACCOUNT_PLACEHOLDER = "the user account the app joins with"
 
 
 class RtcTab(GeneratorTab):
@@ -72,7 +76,7 @@ class RtcTab(GeneratorTab):
         kinds_row.addStretch(1)
         form.addRow("Join with:", kinds)
 
-        self.user = ValidatedField(text="0", parent=box)
+        self.user = ValidatedField(UID_PLACEHOLDER, text="0", parent=box)
         add_row(form, "U&ser:", self.user)
 
         self.role = QComboBox(box)
@@ -101,28 +105,14 @@ class RtcTab(GeneratorTab):
         )
         self._advanced_body = QFrame(form_widget)
         self._advanced_body.setFrameShape(QFrame.Shape.StyledPanel)
-        self._advanced_body = QWidget(self.advanced)
-        advanced_form = QFormLayout(self._advanced_body)
-        advanced_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.privilege_fields: dict[str, ValidatedField] = {}
-        labels = {
-            "join": "&Join channel (s):",
-            "audio": "Publish audi&o (s):",
-            "video": "Publish &video (s):",
-            "data": "Publish &data (s):",
-        }
-        each = expire_default if privilege_default is None else privilege_default
-        for key in PRIVILEGES:
-            field = ValidatedField("seconds", text=str(each), parent=self._advanced_body)
-            add_row(advanced_form, labels[key], field)
-            self.privilege_fields[key] = field
-        self._advanced_body.setVisible(False)
+        self._advanced_body.hide()
+        self.privilege_fields: dict[str, ValidatedField] = {}  # made when first opened
         column.addWidget(self.advanced)
         column.addWidget(self._advanced_body)
 
         self.finish_layout(form_widget)
 
-        for field in (self.channel, self.user, self.rtm_user, *self.privilege_fields.values()):
+        for field in (self.channel, self.user, self.rtm_user):
             field.textChanged.connect(self.on_input_changed)
         for chooser in (self.expiry, self.privilege_expiry):
             chooser.changed.connect(self.on_input_changed)
@@ -130,7 +120,6 @@ class RtcTab(GeneratorTab):
         self._kind_group.buttonToggled.connect(self._kind_changed)
         self.legacy.toggled.connect(self.on_input_changed)
         self.advanced.toggled.connect(self._advanced_toggled)
-        self._kind_changed()
 
     # -- form state ------------------------------------------------------------
 
@@ -147,20 +136,40 @@ class RtcTab(GeneratorTab):
         self.privilege_expiry.follow_default(privilege)
         super().showEvent(event)
 
-    def _kind_changed(self, *_: object) -> None:
+    def _kind_changed(self, _button: object, checked: bool) -> None:
+        if not checked:
+            return  # the other button's half of the switch
         if self.by_uid.isChecked():
-            self.user.edit.setPlaceholderText("0 to 4294967295; 0 = any user")
+            self.user.edit.setPlaceholderText(UID_PLACEHOLDER)
             if not self.user.text():
                 self.user.setText("0")
         else:
-            self.user.edit.setPlaceholderText("the user account the app joins with")
+            self.user.edit.setPlaceholderText(ACCOUNT_PLACEHOLDER)
             if self.user.text() == "0":
                 self.user.setText("")
         self.on_input_changed()
 
     def _advanced_toggled(self, on: bool) -> None:
+        if on and not self.privilege_fields:
+            self._build_advanced()
         self._advanced_body.setVisible(on)
         self.on_input_changed()
+
+    def _build_advanced(self) -> None:
+        expire, privilege = self._defaults()
+        each = str(expire if privilege is None else privilege)
+        form = QFormLayout(self._advanced_body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        previous: QWidget = self.advanced
+        for key in PRIVILEGES:
+            field = ValidatedField("seconds", text=each, parent=self._advanced_body)
+            add_row(form, PRIVILEGE_LABELS[key], field)
+            field.textChanged.connect(self.on_input_changed)
+            self.privilege_fields[key] = field
+            # Made after the Generate button, so placed in the tab order by hand.
+            QWidget.setTabOrder(previous, field.edit)
+            previous = field.edit
+        QWidget.setTabOrder(previous, self.generate_button)
 
     def check(self) -> tuple[RtcRequest | None, bool]:
         legacy = self.legacy.isChecked()
@@ -191,6 +200,8 @@ class RtcTab(GeneratorTab):
                 ]
         request: RtcRequest | None = None
         if not any(i.level == "error" for i in issues):
+            from agora_desk.core.builders import RtcRequest, rtc_issues
+
             expire = self.expiry.seconds("expire")
             assert expire is not None
             values: dict[str, Any] = {}
@@ -225,7 +236,7 @@ class RtcTab(GeneratorTab):
             (self.expiry, ["expire"]),
             (self.privilege_expiry, ["privilege expire"]),
             (self.rtm_user, ["RTM user ID"]),
-            *((self.privilege_fields[k], [f"{k} expire"]) for k in PRIVILEGES),
+            *((field, [f"{k} expire"]) for k, field in self.privilege_fields.items()),
         ]
         for widget, names in targets:
             found = [i for name in names for i in by_field.get(name, [])]
@@ -235,6 +246,8 @@ class RtcTab(GeneratorTab):
     # -- building --------------------------------------------------------------
 
     def produce(self, creds: ResolvedCredentials, request: RtcRequest) -> Output:
+        from agora_desk.core.builders import Credentials, build_rtc, build_rtc_legacy
+
         assert creds.app_certificate is not None
         credentials = Credentials(creds.app_id, creds.app_certificate.reveal())
         legacy = self.legacy.isChecked()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from agora_desk.core import timefmt
-from agora_desk.core.builders import Credentials, RtmRequest, build_rtm, build_rtm_legacy
 from agora_desk.core.validation import Issue, check_user_id
 from agora_desk.gui.context import AppContext, ResolvedCredentials
 from agora_desk.gui.widgets import (
@@ -17,6 +18,9 @@ from agora_desk.gui.widgets import (
     add_row,
     group,
 )
+
+if TYPE_CHECKING:
+    from agora_desk.core.builders import RtmRequest
 
 
 class RtmTab(GeneratorTab):
@@ -53,11 +57,15 @@ class RtmTab(GeneratorTab):
         shown |= self.show_field_issues(self.expiry, expire_issues)
         if any(i.level == "error" for i in user_issues + expire_issues):
             return None, shown
+        from agora_desk.core.builders import RtmRequest
+
         expire = self.expiry.seconds("expire")
         assert expire is not None
         return RtmRequest(user_id=self.user_id.text(), expire=expire), shown
 
     def produce(self, creds: ResolvedCredentials, request: RtmRequest) -> Output:
+        from agora_desk.core.builders import Credentials, build_rtm, build_rtm_legacy
+
         assert creds.app_certificate is not None
         credentials = Credentials(creds.app_id, creds.app_certificate.reveal())
         legacy = self.legacy.isChecked()

@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -42,15 +42,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agora_desk.core import timefmt
-from agora_desk.core.basic import check_customer_id
-from agora_desk.core.builders import Stamp
 from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue, check_expire, check_hex32, parse_seconds
 from agora_desk.gui.context import APP_CERTIFICATE, CUSTOMER_SECRET, AppContext, ResolvedCredentials
 from agora_desk.gui.jobs import Job
 from agora_desk.secrets.fields import validate_secret
+
+if TYPE_CHECKING:
+    # Only a type here: the signing core is imported when a tab first builds.
+    from agora_desk.core.builders import Stamp
 
 Level = Literal["error", "warning", "info"]
 
@@ -423,6 +424,8 @@ class ExpiryChooser(QWidget):
             except InputError:
                 seconds = None
             if seconds:
+                from agora_desk.core import timefmt
+
                 text = f"= {timefmt.duration(seconds)}"
             elif seconds == 0:
                 text = "no limit of its own"
@@ -497,6 +500,9 @@ class ExpiryDisplay(QWidget):
         return [f"{a.text()} | {r.message}" for a, r in self._labels]
 
     def refresh(self) -> None:
+        # Imported on first use: nothing shows an expiry before a first Generate.
+        from agora_desk.core import timefmt
+
         now = int(self.now())
         for (_title, ts), (absolute, remaining) in zip(self._rows, self._labels, strict=True):
             if ts == 0:
@@ -709,6 +715,8 @@ class CredentialsPanel(QGroupBox):
             id_issues = check_hex32("App ID", ident)
             secret_issues = _secret_issues(APP_CERTIFICATE, secret)
         else:
+            from agora_desk.core.basic import check_customer_id
+
             id_issues = check_customer_id(ident)
             secret_issues = _secret_issues(CUSTOMER_SECRET, secret)
         found: list[Issue] = []
@@ -900,7 +908,9 @@ class GeneratorTab(QWidget):
         if extra is not None:
             outer.addWidget(extra)
         self.credentials.changed.connect(self.on_input_changed)
-        self.revalidate()
+        # No first check here: a fresh form shows no message (an empty field is
+        # not an error before Generate) and the button starts enabled, so the
+        # checks (and the signing core they import) wait for the first edit.
 
     # -- the flow ----------------------------------------------------------------
 
