@@ -204,6 +204,8 @@ def run(argv: list[str]) -> int:
 
 
 def _schedule_smoke_test(app: QApplication, window: Any, hook: ExceptionHook) -> None:
+    from agora_desk.gui.widgets import storage_of
+
     def visit_tabs() -> None:
         for page in window.pages:
             window.tabs.setCurrentWidget(page)
@@ -217,6 +219,10 @@ def _schedule_smoke_test(app: QApplication, window: Any, hook: ExceptionHook) ->
         opened = ", ".join(p.spec.title for p in window.pages if p.tab is not None)
         skipped = ", ".join(s.title for s in window.skipped) or "none"
         sys.stderr.write(f"agora-desk smoke test: opened {opened}; not installed: {skipped}\n")
+        # Informational: a bundle missing a keyring backend shows up here.
+        where, persistent = storage_of(window.context)
+        keyring = where if persistent else f"session only ({window.banner_label.message})"
+        sys.stderr.write(f"agora-desk smoke test: secrets go to {keyring}\n")
         for problem in problems:
             sys.stderr.write(f"agora-desk smoke test: FAILED: {problem}\n")
         window.close()
