@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from agora_desk.core.errors import AgoraDeskError, InputError
-from agora_desk.core.validation import check_hex32
 from agora_desk.gui.context import APP_CERTIFICATE, CUSTOMER_SECRET, AppContext
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.widgets import (
@@ -41,6 +40,7 @@ from agora_desk.gui.widgets import (
 )
 from agora_desk.secrets.errors import ConfigError, ProfileExists
 from agora_desk.secrets.fields import (
+    validate_app_id,
     validate_customer_id,
     validate_profile_name,
     validate_secret,
@@ -284,7 +284,7 @@ class ProfilesDialog(QDialog):
     def _problems(self) -> dict[ValidatedField, str]:
         values = {
             self.name: (lambda: validate_profile_name(self.name.text()), True),
-            self.app_id: (self._check_app_id, True),
+            self.app_id: (lambda: validate_app_id(self.app_id.text()), True),
             self.app_certificate: (
                 lambda: validate_secret(APP_CERTIFICATE, self.app_certificate.secret()),
                 False,
@@ -303,11 +303,6 @@ class ProfilesDialog(QDialog):
             if problem is not None:
                 problems[field] = problem
         return problems
-
-    def _check_app_id(self) -> None:
-        issues = check_hex32("App ID", self.app_id.text())
-        if issues:
-            raise InputError("App ID", issues[0].message)
 
     def revalidate(self) -> bool:
         """Show problems beside non-empty fields; True when the form can be saved."""

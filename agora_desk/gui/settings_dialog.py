@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,27 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agora_desk.core.rest import check_base_url
 from agora_desk.gui.context import AppSettings
 from agora_desk.gui.widgets import ExpiryChooser, MessageLabel, ValidatedField, add_row
-
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
-
-
-def check_base_url(text: str) -> str | None:
-    """Why ``text`` cannot be the REST base URL, or None."""
-    value = text.strip()
-    if not value:
-        return "is empty; Agora's is https://api.agora.io"
-    parts = urlsplit(value)
-    if parts.scheme not in ("https", "http"):
-        return "must start with https://"
-    if not parts.hostname:
-        return "has no host name (e.g. https://api.agora.io)"
-    if parts.scheme == "http" and parts.hostname not in LOCAL_HOSTS:
-        return "must use https:// (plain http is allowed only for localhost): it carries your credentials"
-    if parts.query or parts.fragment:
-        return "must not have a query (?…) or fragment (#…)"
-    return None
 
 
 class SettingsDialog(QDialog):
@@ -137,9 +118,10 @@ class SettingsDialog(QDialog):
             issues = [i for i in chooser.issues(field) if i.level == "error"]
             chooser.set_issues(issues)
             ok &= not issues
-        problem = check_base_url(self.rest_base_url.text())
-        self.rest_base_url.message.set_message("error" if problem else None, problem or "")
-        ok &= problem is None
+        # The same rules (and words) as the Test request tab and the CLI.
+        url_issues = check_base_url(self.rest_base_url.text())
+        self.rest_base_url.set_issues(url_issues)
+        ok &= not url_issues
         ca = self.rest_ca_file.text().strip()
         ca_problem = None if not ca or os.path.isfile(ca) else "no such file"
         self.rest_ca_file.message.set_message("error" if ca_problem else None, ca_problem or "")
