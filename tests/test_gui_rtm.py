@@ -13,6 +13,7 @@ import pytest
 from _gui_helpers import (
     APP_ID,
     CERT,
+    OTHER_CERT,
     STAMP,
     WAIT_MS,
     add_demo_profile,
@@ -161,7 +162,18 @@ def test_typed_credentials_are_shared_with_other_tabs(qtbot, context: AppContext
     for widget in (first, second):
         qtbot.addWidget(widget)
     type_credentials(first)
+    writes: list[dict[str, str]] = []
+    second.credentials.changed.connect(
+        lambda: writes.append({k: v.reveal() for k, v in context.session_secrets.items()})
+    )
     second.show()
     assert second.credentials.id_field.text() == APP_ID
     assert second.credentials.secret_field.text() == CERT
     assert context.session_secrets["app_certificate"].reveal() == CERT
+    # Loading did not pass through a state with the certificate dropped.
+    assert writes == [{"app_certificate": CERT}]
+    # Edited in the second tab: the first shows it when it is shown again.
+    second.credentials.secret_field.setText(OTHER_CERT)
+    first.hide()
+    first.show()
+    assert first.credentials.secret_field.text() == OTHER_CERT

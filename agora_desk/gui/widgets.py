@@ -640,6 +640,7 @@ class CredentialsPanel(QGroupBox):
         layout.addWidget(self.summary)
         layout.addWidget(self.typed)
         self._show_empty = False
+        self._loading = False
         self.id_field.textChanged.connect(self._typed_changed)
         self.secret_field.textChanged.connect(self._typed_changed)
         context.profileChanged.connect(self._profile_changed)
@@ -678,14 +679,29 @@ class CredentialsPanel(QGroupBox):
         if self.uses_profile:
             return
         secret = self.context.session_secrets.get(self.secret_key)
-        self.id_field.setText(self.context.session_ids.get(self.id_key, ""))
-        self.secret_field.setText(secret.reveal() if secret is not None else "")
+        values = (
+            self.context.session_ids.get(self.id_key, ""),
+            secret.reveal() if secret is not None else "",
+        )
+        if values == (self.id_field.text(), self.secret_field.text()):
+            return
+        # Both fields first, then one notice: writing back after the first
+        # field alone would store it with the other field's stale value.
+        self._loading = True
+        try:
+            self.id_field.setText(values[0])
+            self.secret_field.setText(values[1])
+        finally:
+            self._loading = False
+        self.changed.emit()
 
     def showEvent(self, event: QEvent) -> None:
         self.load_typed()
         super().showEvent(event)
 
     def _typed_changed(self) -> None:
+        if self._loading:
+            return
         if not self.uses_profile:
             ident, secret = self.id_field.text(), self.secret_field.text()
             if ident:
