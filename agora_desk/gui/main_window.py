@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.jobs import Job, run_job
-from agora_desk.gui.widgets import MessageLabel, report_unexpected, storage_of
+from agora_desk.gui.widgets import MessageLabel, failure_message, report_unexpected, storage_of
 
 log = logging.getLogger(__name__)
 
@@ -355,9 +355,7 @@ class MainWindow(QMainWindow):
             return None
 
         def failed(exc: BaseException) -> None:
-            if not isinstance(exc, AgoraDeskError):
-                report_unexpected(exc)
-            self.use_session_store(str(exc))
+            self.use_session_store(failure_message(exc, "checking the keyring"))
 
         self._keyring_job = run_job(lambda job: check(), None, failed)
         return self._keyring_job

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.errors import InputError
 from agora_desk.gui.context import APP_CERTIFICATE, CUSTOMER_SECRET, AppContext
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.widgets import (
     MessageLabel,
     ValidatedField,
     add_row,
-    report_unexpected,
+    failure_message,
     storage_of,
 )
 from agora_desk.secrets.errors import ConfigError, ProfileExists
@@ -427,11 +427,7 @@ class ProfilesDialog(QDialog):
                 self._set_busy(False)
             if on_failed is not None and isValid(self):
                 on_failed()
-            if isinstance(exc, AgoraDeskError):
-                message = str(exc)
-            else:
-                message = f"the change failed unexpectedly ({type(exc).__name__})"
-                report_unexpected(exc)
+            message = failure_message(exc, "the change")
             self.context.report_error("Profiles", message)
             if isValid(self):
                 self._error(message)

@@ -580,14 +580,23 @@ def storage_of(context: AppContext) -> tuple[str, bool]:
     return description, persistent
 
 
-def error_message(exc: BaseException) -> str | None:
-    """The message of one of our typed errors; None for anything unexpected."""
-    return str(exc) if isinstance(exc, AgoraDeskError) else None
-
-
 def report_unexpected(exc: BaseException) -> None:
     """Hand an unexpected exception to the exception hook (it shows the dialog)."""
     sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def error_message(exc: BaseException) -> str | None:
+    """The message of one of our typed errors (written to be shown); None for a bug."""
+    return str(exc) if isinstance(exc, AgoraDeskError) else None
+
+
+def failure_message(exc: BaseException, doing: str) -> str:
+    """What to tell the person about a failed job; a bug also goes to the exception hook."""
+    message = error_message(exc)
+    if message is None:
+        report_unexpected(exc)
+        message = f"{doing} failed unexpectedly ({type(exc).__name__})"
+    return message
 
 
 class CredentialsPanel(QGroupBox):
@@ -770,12 +779,7 @@ class CredentialsPanel(QGroupBox):
                 on_ready(creds)
 
         def failed(exc: BaseException) -> None:
-            message = error_message(exc)
-            if message is None:
-                on_error(f"reading the credentials failed unexpectedly ({type(exc).__name__})")
-                report_unexpected(exc)
-            else:
-                on_error(message)
+            on_error(failure_message(exc, "reading the credentials"))
 
         return self.context.credentials_async({self.secret_key}, done, failed)
 
