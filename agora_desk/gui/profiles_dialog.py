@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from agora_desk.core.errors import InputError
-from agora_desk.gui.context import APP_CERTIFICATE, CUSTOMER_SECRET, AppContext
+from agora_desk.gui.context import AppContext
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.widgets import (
     MessageLabel,
@@ -40,6 +40,8 @@ from agora_desk.gui.widgets import (
 )
 from agora_desk.secrets.errors import ConfigError, ProfileExists
 from agora_desk.secrets.fields import (
+    APP_CERTIFICATE,
+    CUSTOMER_SECRET,
     validate_app_id,
     validate_customer_id,
     validate_profile_name,

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPalette,
     QShortcut,
+    QShowEvent,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -45,9 +46,9 @@ from PySide6.QtWidgets import (
 from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue, check_expire, check_hex32, parse_seconds
-from agora_desk.gui.context import APP_CERTIFICATE, CUSTOMER_SECRET, AppContext, ResolvedCredentials
+from agora_desk.gui.context import AppContext, ResolvedCredentials
 from agora_desk.gui.jobs import Job
-from agora_desk.secrets.fields import validate_secret
+from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET, validate_secret
 
 if TYPE_CHECKING:
     # Only a type here: the signing core is imported when a tab first builds.
@@ -377,7 +378,7 @@ class ExpiryChooser(QWidget):
 
     @property
     def is_same_as_token(self) -> bool:
-        return self.combo.currentData() == SAME_EXPIRY
+        return bool(self.combo.currentData() == SAME_EXPIRY)
 
     def raw_value(self) -> str | int | None:
         """Seconds (preset), the custom text, or None for "same as token"."""
@@ -704,7 +705,7 @@ class CredentialsPanel(QGroupBox):
             self._loading = False
         self.changed.emit()
 
-    def showEvent(self, event: QEvent) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.load_typed()
         super().showEvent(event)
 
