@@ -248,14 +248,6 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> TabPage | None:
         return next((p for p in self.pages if p.spec.key == key), None)
 
-    def tab(self, key: str) -> QWidget | None:
-        """The tab widget for ``key``, building it if needed (None if absent or broken)."""
-        page = self.page(key)
-        if page is None:
-            return None
-        page.build(self.context)
-        return page.tab
-
     def show_tab(self, key: str) -> QWidget | None:
         page = self.page(key)
         if page is None:
