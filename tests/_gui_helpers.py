@@ -63,6 +63,21 @@ def make_context(tmp_path: Path, store: Any = None, **settings: Any) -> AppConte
     )
 
 
+def type_credentials(tab: Any, ident: str = APP_ID, secret: str = CERT) -> None:
+    """Type credentials into a generator tab's panel (no profile selected)."""
+    tab.credentials.id_field.setText(ident)
+    tab.credentials.secret_field.setText(secret)
+
+
+def generate(qtbot: Any, tab: Any) -> str:
+    """Click Generate (it must be enabled) and wait for the result text."""
+    assert tab.generate_button.isEnabled(), tab.status_label.message
+    tab.generate_button.click()
+    qtbot.waitUntil(lambda: tab.output is not None, timeout=WAIT_MS)
+    assert tab.output is not None
+    return str(tab.output.text)
+
+
 class Errors(list[tuple[str, str]]):
     """Every (title, message) the context reported."""
 

@@ -21,8 +21,10 @@ from _gui_helpers import (
     SlowProfiles,
     Ticker,
     add_demo_profile,
+    generate,
     make_context,
     make_store,
+    type_credentials,
 )
 
 pytest.importorskip("PySide6.QtWidgets")
@@ -54,21 +56,12 @@ def tab(qtbot, context: AppContext) -> Iterator[BasicTab]:  # type: ignore[no-un
     widget.shutdown()
 
 
-def type_credentials(tab: BasicTab, cid: str = CUSTOMER_ID, secret: str = CUSTOMER_SECRET) -> None:
-    tab.credentials.id_field.setText(cid)
-    tab.credentials.secret_field.setText(secret)
-
-
-def generate(qtbot, tab: BasicTab) -> str:  # type: ignore[no-untyped-def]
-    assert tab.generate_button.isEnabled(), tab.status_label.message
-    tab.generate_button.click()
-    qtbot.waitUntil(lambda: tab.output is not None, timeout=WAIT_MS)
-    assert tab.output is not None
-    return tab.output.text
+def type_customer(tab: BasicTab, cid: str = CUSTOMER_ID, secret: str = CUSTOMER_SECRET) -> None:
+    type_credentials(tab, cid, secret)
 
 
 def test_typed_credentials_build_the_core_header(qtbot, tab: BasicTab) -> None:  # type: ignore[no-untyped-def]
-    type_credentials(tab)
+    type_customer(tab)
     header = generate(qtbot, tab)
     assert header == HEADER
     raw = base64.b64decode(header.removeprefix("Basic "))
@@ -140,7 +133,7 @@ def test_profile_without_customer_id(qtbot, tmp_path: Path) -> None:  # type: ig
     ],
 )
 def test_validation(tab: BasicTab, cid: str, secret: str, field: str, message: str) -> None:
-    type_credentials(tab, cid, secret)
+    type_customer(tab, cid, secret)
     target = tab.credentials.id_field if field == "id" else tab.credentials.secret_field
     assert target.message.level == "error"
     assert target.message.message == message
@@ -150,7 +143,7 @@ def test_validation(tab: BasicTab, cid: str, secret: str, field: str, message: s
 def test_copy_then_the_clipboard_is_cleared(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     tab = BasicTab(make_context(tmp_path, clipboard_timeout_s=1))
     qtbot.addWidget(tab)
-    type_credentials(tab)
+    type_customer(tab)
     header = generate(qtbot, tab)
     clipboard = QGuiApplication.clipboard()
     tab.result.copy_button.click()
@@ -161,7 +154,7 @@ def test_copy_then_the_clipboard_is_cleared(qtbot, tmp_path: Path) -> None:  # t
 def test_clipboard_changed_by_someone_else_is_left_alone(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     tab = BasicTab(make_context(tmp_path, clipboard_timeout_s=1))
     qtbot.addWidget(tab)
-    type_credentials(tab)
+    type_customer(tab)
     generate(qtbot, tab)
     clipboard = QGuiApplication.clipboard()
     tab.result.copy()

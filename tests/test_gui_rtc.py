@@ -22,8 +22,10 @@ from _gui_helpers import (
     SlowProfiles,
     Ticker,
     add_demo_profile,
+    generate,
     make_context,
     make_store,
+    type_credentials,
 )
 
 pytest.importorskip("PySide6.QtWidgets")
@@ -62,19 +64,6 @@ def tab(qtbot, context: AppContext) -> Iterator[RtcTab]:  # type: ignore[no-unty
     widget.show()
     yield widget
     widget.shutdown()
-
-
-def type_credentials(tab: RtcTab, app_id: str = APP_ID, cert: str = CERT) -> None:
-    tab.credentials.id_field.setText(app_id)
-    tab.credentials.secret_field.setText(cert)
-
-
-def generate(qtbot, tab: RtcTab) -> str:  # type: ignore[no-untyped-def]
-    assert tab.generate_button.isEnabled(), tab.status_label.message
-    tab.generate_button.click()
-    qtbot.waitUntil(lambda: tab.output is not None, timeout=WAIT_MS)
-    assert tab.output is not None
-    return tab.output.text
 
 
 # -- the token equals the core's ------------------------------------------------
@@ -208,7 +197,7 @@ def test_profile_certificate_comes_from_the_keyring(qtbot, tmp_path: Path) -> No
 
 
 def test_bad_app_id_names_the_character_and_position(tab: RtcTab) -> None:
-    type_credentials(tab, app_id="0123g56789abcdef0123456789abcdef")
+    type_credentials(tab, ident="0123g56789abcdef0123456789abcdef")
     tab.channel.setText("demo")
     message = tab.credentials.id_field.message
     assert message.level == "error"
@@ -220,7 +209,7 @@ def test_bad_app_id_names_the_character_and_position(tab: RtcTab) -> None:
 
 
 def test_bad_certificate_message_does_not_quote_the_secret(tab: RtcTab) -> None:
-    type_credentials(tab, cert="fedzba9876543210fedcba9876543210")
+    type_credentials(tab, secret="fedzba9876543210fedcba9876543210")
     message = tab.credentials.secret_field.message.message
     assert message == "the character at position 4 is not a hexadecimal digit (0-9, a-f)"
     assert not tab.generate_button.isEnabled()

@@ -15,10 +15,11 @@ from _gui_helpers import (
     CERT,
     OTHER_CERT,
     STAMP,
-    WAIT_MS,
     add_demo_profile,
+    generate,
     make_context,
     make_store,
+    type_credentials,
 )
 
 pytest.importorskip("PySide6.QtWidgets")
@@ -47,19 +48,6 @@ def tab(qtbot, context: AppContext) -> Iterator[RtmTab]:  # type: ignore[no-unty
     widget.show()
     yield widget
     widget.shutdown()
-
-
-def type_credentials(tab: RtmTab) -> None:
-    tab.credentials.id_field.setText(APP_ID)
-    tab.credentials.secret_field.setText(CERT)
-
-
-def generate(qtbot, tab: RtmTab) -> str:  # type: ignore[no-untyped-def]
-    assert tab.generate_button.isEnabled(), tab.status_label.message
-    tab.generate_button.click()
-    qtbot.waitUntil(lambda: tab.output is not None, timeout=WAIT_MS)
-    assert tab.output is not None
-    return tab.output.text
 
 
 @pytest.mark.parametrize(
