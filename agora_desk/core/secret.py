@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
-
 
 class Secret:
     """Holds a secret string. ``str``/``repr``/``format`` never show it.
@@ -42,6 +40,8 @@ class Secret:
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Secret):
+            import hmac  # here: loading _hashlib costs the window's start-up ~2 ms
+
             return hmac.compare_digest(self._value.encode(), other._value.encode())
         return NotImplemented
 

@@ -210,7 +210,7 @@ def parse_uid(value: str | int, field: str = "uid") -> int:
             raise InputError(field, "has whitespace around it")
         if not text or not (text.isascii() and text.isdigit()):
             raise InputError(
-                field, f"{value!r} is not a whole number (for a string user account use --account)"
+                field, f"{value!r} is not a whole number (a name is a user account, not a uid)"
             )
         number = int(text)
     if not 0 <= number <= U32_MAX:

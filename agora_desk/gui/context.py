@@ -133,12 +133,14 @@ class AppContext(QObject):
     ) -> Job:
         """Resolve credentials off the GUI thread (a keyring unlock prompt may block).
 
-        ``need`` holds APP_CERTIFICATE and/or CUSTOMER_SECRET. Session values
-        typed by the user win over the profile's keyring entries.
+        ``need`` holds APP_CERTIFICATE and/or CUSTOMER_SECRET. Without a
+        profile, the values typed for this session are used.
         """
         profile = self._profile
-        session = dict(self.session_secrets)
-        ids = dict(self.session_ids)
+        # Values typed "for this session" stand in for a profile; with a
+        # profile selected, its own App ID and keyring secrets are used.
+        session = dict(self.session_secrets) if profile is None else {}
+        ids = dict(self.session_ids) if profile is None else {}
         store = self.profiles
 
         def work(job: Job) -> ResolvedCredentials:
@@ -146,16 +148,17 @@ class AppContext(QObject):
             cert = session.get(APP_CERTIFICATE)
             secret = session.get(CUSTOMER_SECRET)
             if name is not None:
-                if cert is None and APP_CERTIFICATE in need:
+                if APP_CERTIFICATE in need:
                     cert = store.app_certificate(name)
-                if secret is None and CUSTOMER_SECRET in need:
+                if CUSTOMER_SECRET in need:
                     secret = store.customer_secret(name)
             return ResolvedCredentials(
                 profile=name,
-                app_id=ids.get("app_id") or (profile.app_id if profile is not None else ""),
+                app_id=profile.app_id if profile is not None else ids.get("app_id", ""),
                 app_certificate=cert,
-                customer_id=ids.get("customer_id")
-                or (getattr(profile, "customer_id", "") if profile is not None else ""),
+                customer_id=getattr(profile, "customer_id", "")
+                if profile is not None
+                else ids.get("customer_id", ""),
                 customer_secret=secret,
             )
 

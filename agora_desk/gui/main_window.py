@@ -154,7 +154,6 @@ class MainWindow(QMainWindow):
         self._profiles: dict[str, Any] = {}
         # Typed (no-profile) credentials are parked here while a profile is
         # selected: the context lets typed values override a profile's.
-        self._typed_stash: tuple[dict[str, str], dict[str, Any]] | None = None
         self._profiles_dialog: QWidget | None = None
         self._keyring_job: Job | None = None
         # First, so the stash is in place before any tab hears of the change.
@@ -310,16 +309,6 @@ class MainWindow(QMainWindow):
             self.context.settings.set("last_profile", "")
 
     def _profile_changed(self, profile: Any) -> None:
-        context = self.context
-        if profile is not None and self._typed_stash is None:
-            self._typed_stash = (dict(context.session_ids), dict(context.session_secrets))
-            context.session_ids.clear()
-            context.session_secrets.clear()
-        elif profile is None and self._typed_stash is not None:
-            ids, secrets = self._typed_stash
-            context.session_ids.update(ids)
-            context.session_secrets.update(secrets)
-            self._typed_stash = None
         name = getattr(profile, "name", None)
         self.setWindowTitle(f"agora-desk — {name}" if name else "agora-desk")
 

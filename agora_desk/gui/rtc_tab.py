@@ -32,8 +32,8 @@ from agora_desk.gui.widgets import (
 if TYPE_CHECKING:
     from agora_desk.core.builders import RtcRequest
 
-# The core's uid message names the CLI option; the form has a radio button instead.
-_CLI_HINT = "(for a string user account use --account)"
+# The form can point at its own radio button instead of the core's general hint.
+_CLI_HINT = "(a name is a user account, not a uid)"
 _FORM_HINT = "(for a string user account choose “User account”)"
 
 PRIVILEGES = ("join", "audio", "video", "data")
