@@ -14,28 +14,70 @@ first keyring call.
 
 from __future__ import annotations
 
-from agora_desk.secrets.errors import (
-    ConfigError,
-    DBusUnavailable,
-    KeyringFailure,
-    KeyringLocked,
-    KeyringTimeout,
-    KeyringUnavailable,
-    KeyringUnlockDismissed,
-    NoKeyringBackend,
-    ProfileExists,
-    ProfileNotFound,
-)
-from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET, KINDS, Kind
-from agora_desk.secrets.keyring_store import KeyringStore
-from agora_desk.secrets.profiles import (
-    Profile,
-    ProfileStore,
-    default_config_dir,
-    default_config_path,
-)
-from agora_desk.secrets.resolve import Credentials, load_credentials
-from agora_desk.secrets.store import SecretStore, SessionStore
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names are loaded on first use (PEP 562): the window and the CLI import
+# agora_desk.secrets.fields at start-up and should not pay for the rest.
+_WHERE = {
+    "ConfigError": "errors",
+    "DBusUnavailable": "errors",
+    "KeyringFailure": "errors",
+    "KeyringLocked": "errors",
+    "KeyringTimeout": "errors",
+    "KeyringUnavailable": "errors",
+    "KeyringUnlockDismissed": "errors",
+    "NoKeyringBackend": "errors",
+    "ProfileExists": "errors",
+    "ProfileNotFound": "errors",
+    "APP_CERTIFICATE": "fields",
+    "CUSTOMER_SECRET": "fields",
+    "KINDS": "fields",
+    "Kind": "fields",
+    "KeyringStore": "keyring_store",
+    "Profile": "profiles",
+    "ProfileStore": "profiles",
+    "default_config_dir": "profiles",
+    "default_config_path": "profiles",
+    "Credentials": "resolve",
+    "load_credentials": "resolve",
+    "SecretStore": "store",
+    "SessionStore": "store",
+}
+
+if TYPE_CHECKING:
+    from agora_desk.secrets.errors import (
+        ConfigError,
+        DBusUnavailable,
+        KeyringFailure,
+        KeyringLocked,
+        KeyringTimeout,
+        KeyringUnavailable,
+        KeyringUnlockDismissed,
+        NoKeyringBackend,
+        ProfileExists,
+        ProfileNotFound,
+    )
+    from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET, KINDS, Kind
+    from agora_desk.secrets.keyring_store import KeyringStore
+    from agora_desk.secrets.profiles import (
+        Profile,
+        ProfileStore,
+        default_config_dir,
+        default_config_path,
+    )
+    from agora_desk.secrets.resolve import Credentials, load_credentials
+    from agora_desk.secrets.store import SecretStore, SessionStore
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'agora_desk.secrets' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"agora_desk.secrets.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "APP_CERTIFICATE",
