@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -152,11 +152,8 @@ class MainWindow(QMainWindow):
         # The icon is application-wide (app.run sets it once).
         self.setWindowTitle("agora-desk")
         self._profiles: dict[str, Any] = {}
-        # Typed (no-profile) credentials are parked here while a profile is
-        # selected: the context lets typed values override a profile's.
         self._profiles_dialog: QWidget | None = None
         self._keyring_job: Job | None = None
-        # First, so the stash is in place before any tab hears of the change.
         context.profileChanged.connect(self._profile_changed)
 
         toolbar = self.addToolBar("Main")
@@ -232,7 +229,9 @@ class MainWindow(QMainWindow):
         self.reload_profiles(restore=True)
         self._restore_state()
         self.tabs.currentChanged.connect(self._ensure_built)
-        self._ensure_built(self.tabs.currentIndex())
+        # The first tab is filled in on the first turn of the event loop, so the
+        # window frame paints first; anything that needs a tab builds it on demand.
+        QTimer.singleShot(0, lambda: self._ensure_built(self.tabs.currentIndex()))
         _unused, persistent = storage_of(context)
         if not persistent:
             self.set_session_only("secrets are kept in memory only")
@@ -252,6 +251,7 @@ class MainWindow(QMainWindow):
         if page is None:
             return None
         self.tabs.setCurrentWidget(page)
+        page.build(self.context)
         return page.tab
 
     def built_tabs(self) -> list[str]:
@@ -259,7 +259,10 @@ class MainWindow(QMainWindow):
 
     def current_tab(self) -> QWidget | None:
         page = self.tabs.currentWidget()
-        return page.tab if isinstance(page, TabPage) else None
+        if not isinstance(page, TabPage):
+            return None
+        page.build(self.context)
+        return page.tab
 
     def default_action(self) -> None:
         action = getattr(self.current_tab(), "default_action", None)
