@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "docs" / "screenshots"
@@ -143,6 +144,8 @@ def _shoot(tmp: Path, out: Path) -> int:
     save(settings_dialog, "settings")
     settings_dialog.close()
 
+    _shoot_other_tabs(window, context, rtc, settle, save)
+
     # The same RTC form with the Advanced section and a warning a tester may
     # hit, in a dark scheme.
     window.show_tab("rtc")
@@ -179,6 +182,78 @@ def _shoot(tmp: Path, out: Path) -> int:
     for w in (window, session_window):
         w.close()
     return 0
+
+
+def _shoot_other_tabs(window: Any, context: Any, rtc: Any, settle: Any, save: Any) -> None:
+    """Inspect, Test request and Token server, each doing its job against loopback."""
+    import json
+    import threading
+    import urllib.request
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    # Inspect: the RTC token just generated, checked for a channel and uid.
+    token = rtc.output.text
+    inspect = window.show_tab("inspect")
+    inspect.channel_edit.setText("demo-channel")
+    inspect.uid_edit.setText("1234")
+    inspect.token_edit.setPlainText(token)
+    settle(800)
+    save(window, "inspect")
+
+    # Test request: the Conversational AI join preset against a local stand-in
+    # for api.agora.io (plain http is allowed for loopback only).
+    class Answer(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            body = json.dumps(
+                {
+                    "agent_id": "1NT29X10YHxxxxWJOXLYHNYB",
+                    "create_ts": 1737111452,
+                    "status": "RUNNING",
+                }
+            )
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    fake = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    context.settings.set("rest_base_url", f"http://127.0.0.1:{fake.server_address[1]}")
+    request = window.show_tab("request")
+    request.set_preset("convoai-join")
+    # Typed into the fields, as a person would: the body follows them.
+    request.channel_edit.setText("demo-channel")
+    request.agent_uid_edit.setText("1001")
+    request.remote_uid_edit.setText("1234")
+    request.enable_rtm_check.setChecked(True)
+    settle(300)
+    request.send()
+    settle(1500)
+    save(window, "request")
+    fake.shutdown()
+
+    # Token server: started for the demo profile, two requests in its log.
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = window.show_tab("server")
+    server.port_spin.setValue(port)
+    server.start()
+    settle(2000, until=lambda: server.start_button.text() == "Stop")
+    for path in ("/rtc/demo-channel/publisher/uid/1234/", "/rtm/alice/", "/rtc/demo/admin/uid/1/"):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5).read()
+        except OSError:
+            pass  # the bad role answers 400: it shows in the log as such
+    settle(800)
+    save(window, "server")
+    server.shutdown()
 
 
 def _dark_palette() -> object:

@@ -517,3 +517,22 @@ def test_history_guard_refuses_a_secret() -> None:
 def test_damaged_history_reads_as_empty() -> None:
     assert rest.history_from_text("{not json") == []
     assert rest.history_from_text('{"entries": [1, {"at": "x"}]}') == []
+
+
+def test_join_body_with_empty_fields_takes_the_form_values() -> None:
+    """An edited body that still has the preset's empty placeholders is not a conflict."""
+    from agora_desk.core import rest
+
+    params = rest.PresetParams(app_id="a" * 32, channel="demo", agent_uid="1001", remote_uid="42")
+    user = {"name": "", "properties": {"channel": "", "agent_rtc_uid": "", "llm": {"url": "x"}}}
+    merged = rest.params_from_join_body(params, user)
+    assert merged.channel == "demo"
+    filled = rest.fill_preset("convoai-join", merged, "007token", user)
+    props = filled.body["properties"]
+    assert (props["channel"], props["agent_rtc_uid"], props["token"]) == (
+        "demo",
+        "1001",
+        "007token",
+    )
+    assert props["llm"] == {"url": "x"}
+    assert filled.body["name"]

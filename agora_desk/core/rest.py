@@ -689,8 +689,8 @@ def params_from_join_body(params: PresetParams, body: Any) -> PresetParams:
         ("name", "name", params.name, body.get("name")),
     ]
     for attr, where, mine, theirs in pairs:
-        if theirs is None:
-            continue
+        if theirs is None or theirs == "":
+            continue  # an empty field in an edited body means "not set"
         theirs_text = str(theirs)
         if not mine:
             updates[attr] = theirs_text
@@ -879,9 +879,15 @@ def fill_preset(
     body: Any = None
     if name == "convoai-join":
         raise_for_errors(convoai_issues(params))
-        body = merge(convoai_join_body(params, token), user_body or {})
-        # The user's body may not replace the token the agent joins with.
-        body["properties"]["token"] = token
+        preset_body = convoai_join_body(params, token)
+        body = merge(preset_body, user_body or {})
+        props = body["properties"]
+        # The token was built for these values (params_from_join_body reconciled
+        # them with the user's body), and the user's body may not replace it.
+        for key in ("token", "channel", "agent_rtc_uid"):
+            props[key] = preset_body["properties"][key]
+        if not body.get("name"):
+            body["name"] = preset_body["name"]
     elif user_body is not None:
         body = user_body
     return PresetRequest(name, preset.method, path, body, params)
