@@ -295,3 +295,50 @@ def test_decode_json_is_valid_utf8_for_invalid_utf8_fields(
     out.encode("utf-8")
     assert json.loads(out)["services"][0]["channel_name"] == "bad\udcff"
     assert any("not valid UTF-8" in w for w in json.loads(out)["warnings"])
+
+
+def test_profile_credentials_for_rtc_decode_and_basic(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--profile: App ID from the profile file, certificate and secret from the keyring."""
+    from agora_desk.core.secret import Secret
+    from agora_desk.secrets.keyring_store import KeyringStore
+    from agora_desk.secrets.profiles import Profile, ProfileStore
+    from agora_desk.secrets.testing import MemoryKeyring
+    from tests.secrets_fixtures import use_keyring
+
+    backend = MemoryKeyring()
+    with use_keyring(backend):
+        ProfileStore(secrets=KeyringStore()).add(
+            Profile("dev", APP_ID, "cust"),
+            app_certificate=Secret(CERT),
+            customer_secret=Secret("s3cretvalue"),
+        )
+        code, out, err = run(capsys, "rtc", "--profile", "dev", "--channel", "c", "--uid", "9")
+        assert (code, err) == (0, "")
+        tok = token007.parse(out.strip())
+        assert tok.app_id == APP_ID and token007.verify(tok, CERT)
+
+        code, out, _ = run(
+            capsys, "decode", out.strip(), "--certificate-from-profile", "dev", "--json"
+        )
+        checks = {c["name"]: c["ok"] for c in json.loads(out)["checks"]}
+        assert code == 0 and checks["signature"] and checks["app id"]
+
+        other = token007.build(
+            APP_ID,
+            "0" * 32,
+            [token007.RtcService(privileges={1: 0}, channel_name="c")],
+            expire=0,
+            issued_at=1,
+            salt=1,
+        )
+        code, out, _ = run(capsys, "decode", other, "--profile", "dev")
+        assert code == 1 and "[FAIL] signature" in out
+
+        code, out, _ = run(capsys, "basic", "--profile", "dev")
+        assert (code, out.strip()) == (0, "Basic Y3VzdDpzM2NyZXR2YWx1ZQ==")
+
+        code, _, err = run(capsys, "rtc", "--profile", "nope", "--channel", "c")
+        assert code == 2 and "nope" in err
+    assert not any(CERT in str(call) for call in backend.calls if call[0] != "set")
