@@ -477,10 +477,7 @@ class RequestTab(QWidget):
             self._add_header(name, value)
 
     def _add_header(self, name: str = "", value: str = "") -> None:
-        row = self.headers_table.rowCount()
-        self.headers_table.insertRow(row)
-        self.headers_table.setItem(row, 0, QTableWidgetItem(name))
-        self.headers_table.setItem(row, 1, QTableWidgetItem(value))
+        _append_row(self.headers_table, name, value)
 
     def _remove_header(self) -> None:
         row = self.headers_table.currentRow()
@@ -880,10 +877,7 @@ class RequestTab(QWidget):
         self.response_tabs.setTabEnabled(1, outcome.tree is not None)
         self.response_headers.setRowCount(0)
         for key, value in r.headers:
-            row = self.response_headers.rowCount()
-            self.response_headers.insertRow(row)
-            self.response_headers.setItem(row, 0, QTableWidgetItem(key))
-            self.response_headers.setItem(row, 1, QTableWidgetItem(value))
+            _append_row(self.response_headers, key, value)
 
     # -- copy as curl ----------------------------------------------------------------------
 
@@ -1074,3 +1068,10 @@ def _with_hint(message: str, creds: ResolvedCredentials) -> str:
             + " (choose a profile, or type the credentials in the RTC token / Basic credential tab)"
         )
     return message
+
+
+def _append_row(table: QTableWidget, name: str, value: str) -> None:
+    row = table.rowCount()
+    table.insertRow(row)
+    table.setItem(row, 0, QTableWidgetItem(name))
+    table.setItem(row, 1, QTableWidgetItem(value))
