@@ -342,3 +342,28 @@ def test_profile_credentials_for_rtc_decode_and_basic(
         code, _, err = run(capsys, "rtc", "--profile", "nope", "--channel", "c")
         assert code == 2 and "nope" in err
     assert not any(CERT in str(call) for call in backend.calls if call[0] != "set")
+
+
+def test_uid_range_in_parallel_workers_matches_single_builds() -> None:
+    """The forked-worker path (large ranges) writes every uid once, in order, same tokens."""
+    code = (
+        "import sys; from agora_desk.cli import tokens; tokens.PARALLEL_MIN_TOKENS = 1; "
+        "tokens._worker_count = lambda n: 3; "
+        "from agora_desk.cli.main import main; "
+        "sys.exit(main(['rtc', '--channel', 'load', '--uid-range', '0-2999', '--salt', '7', '--issued-at', '1000']))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={**os.environ, "AGORA_APP_ID": APP_ID, "AGORA_APP_CERTIFICATE": CERT},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    rows = [line.split(",") for line in proc.stdout.splitlines()]
+    assert [int(uid) for uid, _ in rows] == list(range(3000))
+    from agora_desk.core import builders
+
+    creds = builders.Credentials(APP_ID, CERT)
+    for uid, token in rows[::97] + rows[-3:]:
+        want = builders.build_rtc(
+            creds, builders.RtcRequest("load", uid=int(uid)), builders.Stamp(1000, 7)
+        )
+        assert token == want.token

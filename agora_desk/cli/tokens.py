@@ -202,6 +202,7 @@ def _run_batch(
             _emit(result, args, creds, {"uid": uid})
         return common.EXIT_OK
     fixed = builders.Stamp(first.issued_at, first.salt)
+    _keep_freed_heap()
     workers = _worker_count(len(uids))
     if workers > 1:
         _write_parallel(out, creds, req, uids, fixed, workers)
@@ -212,7 +213,25 @@ def _run_batch(
 
 # Below this many tokens, starting worker processes costs more than it saves.
 PARALLEL_MIN_TOKENS = 20_000
-_CHUNK = 5_000
+M_TRIM_THRESHOLD = -1  # glibc's mallopt parameter
+
+
+def _keep_freed_heap() -> None:
+    """Let glibc keep freed heap pages for the rest of this (short) process.
+
+    zlib.compress allocates ~256 KiB of deflate state per call and frees it.
+    In a signing loop nothing else sits above it on the heap, so every free()
+    trims the heap top back to the OS and the next call faults the pages in
+    again: measured, 0.42 s of system time for 50 000 tokens, as much as the
+    signing. A higher trim threshold keeps them. glibc only; elsewhere nothing.
+    """
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(M_TRIM_THRESHOLD, 64 << 20)
 
 
 def _worker_count(n: int) -> int:
@@ -230,41 +249,57 @@ def _csv_chunk(
     return "".join([f"{uid},{token}\n" for uid, token in tokens])
 
 
-_job: tuple[builders.Credentials, builders.RtcRequest, builders.Stamp] | None = None
-
-
-def _csv_worker(bounds: tuple[int, int]) -> str:
-    assert _job is not None  # set before the fork
-    creds, req, stamp = _job
-    return _csv_chunk(creds, req, range(*bounds), stamp)
-
-
 def _write_parallel(
-    out: object,
+    out: Any,
     creds: builders.Credentials,
     req: builders.RtcRequest,
     uids: range,
     stamp: builders.Stamp,
     workers: int,
 ) -> None:
-    """Sign chunks in forked worker processes, write them in order.
+    """Split the range over forked processes; this process signs the first part.
 
-    Tokens are independent, so a batch scales with cores. The workers are
-    forked, so the certificate reaches them through memory, never argv or a pipe.
+    Tokens are independent, so a batch scales with cores. Each child writes
+    its part to an unlinked temporary file, copied out in order once this
+    process has written its own part: no pipe for a child to block on, no
+    pickling. The children are forked, so the certificate reaches them
+    through memory, never argv or a pipe.
     """
-    import multiprocessing
+    import os
+    import shutil
+    import tempfile
 
-    global _job
-    _job = (creds, req, stamp)
-    chunks = [
-        (start, min(start + _CHUNK, uids.stop)) for start in range(uids.start, uids.stop, _CHUNK)
-    ]
+    size = -(-len(uids) // workers)
+    parts = [uids[i : i + size] for i in range(0, len(uids), size)]
+    children: list[tuple[int, Any]] = []
+    out.flush()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for text in pool.imap(_csv_worker, chunks):
-                out.write(text)  # type: ignore[attr-defined]
+        for part in parts[1:]:
+            spool = tempfile.TemporaryFile()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child's exit code is checked below
+                code = 1
+                try:
+                    spool.write(_csv_chunk(creds, req, part, stamp).encode("ascii"))
+                    spool.flush()
+                    code = 0
+                finally:
+                    os._exit(code)
+            children.append((pid, spool))
+        out.write(_csv_chunk(creds, req, parts[0], stamp))
+        out.flush()
+        for pid, spool in children:
+            _, status = os.waitpid(pid, 0)
+            if status != 0:
+                raise common.EnvironmentProblem(
+                    "a worker process failed while signing its part of --uid-range"
+                )
+            spool.seek(0)
+            shutil.copyfileobj(spool, out.buffer, 1 << 20)
+        out.buffer.flush()
     finally:
-        _job = None
+        for _, spool in children:
+            spool.close()
 
 
 def _with_uid(req: builders.RtcRequest, uid: int) -> builders.RtcRequest:
