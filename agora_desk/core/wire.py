@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterable, Mapping
+from typing import NoReturn
 
 from agora_desk.core.errors import TokenFormatError, TruncatedError
 
@@ -77,46 +78,77 @@ class Reader:
     def at_end(self) -> bool:
         return self._pos >= len(self._data)
 
+    def _short(self, n: int, what: str) -> NoReturn:
+        raise TruncatedError(
+            f"{self.context} is cut short: {what} needs {n} byte(s) at offset "
+            f"{self._pos}, only {len(self._data) - self._pos} left"
+        )
+
+    # Each read checks the bounds once and builds its error text only when it
+    # fails: decoding runs on every keystroke in the Inspect tab.
+
     def _take(self, n: int, what: str) -> bytes:
-        end = self._pos + n
+        pos = self._pos
+        end = pos + n
         if end > len(self._data):
-            raise TruncatedError(
-                f"{self.context} is cut short: {what} needs {n} byte(s) at offset "
-                f"{self._pos}, only {len(self._data) - self._pos} left"
-            )
-        chunk = self._data[self._pos : end]
+            self._short(n, what)
         self._pos = end
-        return chunk
+        return self._data[pos:end]
 
     def u16(self, what: str = "a 16-bit number") -> int:
-        return int(_U16.unpack(self._take(2, what))[0])
+        pos = self._pos
+        if pos + 2 > len(self._data):
+            self._short(2, what)
+        self._pos = pos + 2
+        return int(_U16.unpack_from(self._data, pos)[0])
 
     def i16(self, what: str = "a 16-bit number") -> int:
-        return int(_I16.unpack(self._take(2, what))[0])
+        pos = self._pos
+        if pos + 2 > len(self._data):
+            self._short(2, what)
+        self._pos = pos + 2
+        return int(_I16.unpack_from(self._data, pos)[0])
 
     def u32(self, what: str = "a 32-bit number") -> int:
-        return int(_U32.unpack(self._take(4, what))[0])
+        pos = self._pos
+        if pos + 4 > len(self._data):
+            self._short(4, what)
+        self._pos = pos + 4
+        return int(_U32.unpack_from(self._data, pos)[0])
 
     def raw(self, n: int, what: str = "raw bytes") -> bytes:
         return self._take(n, what)
 
     def string(self, what: str = "a string") -> bytes:
-        n = self.u16(f"the length of {what}")
-        return self._take(n, f"{what} ({n} bytes)")
+        data, pos = self._data, self._pos
+        if pos + 2 > len(data):
+            self._short(2, "the length of " + what)
+        n = _U16.unpack_from(data, pos)[0]
+        self._pos = start = pos + 2
+        if start + n > len(data):
+            self._short(n, f"{what} ({n} bytes)")
+        self._pos = start + n
+        return data[start : start + n]
 
     def map_u32(self, what: str = "a map") -> dict[int, int]:
-        count = self.u16(f"the entry count of {what}")
+        count = self.u16("the entry count of " + what)
+        pos = self._pos
+        end = pos + 6 * count
+        if end <= len(self._data):
+            self._pos = end
+            return dict(_U16U32.iter_unpack(self._data[pos:end]))
+        # Cut short: read entry by entry to name the one that is missing.
         result: dict[int, int] = {}
         for _ in range(count):
-            key = self.u16(f"a key of {what}")
+            key = self.u16("a key of " + what)
             result[key] = self.u32(f"the value of key {key} in {what}")
         return result
 
     def map_str(self, what: str = "a map") -> dict[int, bytes]:
-        count = self.u16(f"the entry count of {what}")
+        count = self.u16("the entry count of " + what)
         result: dict[int, bytes] = {}
         for _ in range(count):
-            key = self.u16(f"a key of {what}")
+            key = self.u16("a key of " + what)
             result[key] = self.string(f"the value of key {key} in {what}")
         return result
 
