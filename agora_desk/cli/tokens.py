@@ -9,7 +9,8 @@ from typing import Any
 from agora_desk.cli import common
 from agora_desk.core import builders
 from agora_desk.core.errors import InputError
-from agora_desk.core.validation import U32_MAX, parse_seconds, parse_uid
+from agora_desk.core.validation import parse_seconds, parse_uid, raise_for_errors
+from agora_desk.core.wire import U32_MAX
 
 EPILOG_TIMES = (
     "Times are seconds. --salt and --issued-at reproduce a token exactly "
@@ -120,7 +121,7 @@ def rtc_request(args: argparse.Namespace) -> builders.RtcRequest:
         raise InputError("--rtm-expire", "needs --rtm-user")
     if args.legacy and args.rtm_user is not None:
         raise InputError("--rtm-user", "006 (--legacy) has no combined RTC + RTM token")
-    builders.raise_for_errors(builders.rtc_issues(req))
+    raise_for_errors(builders.rtc_issues(req))
     return req
 
 

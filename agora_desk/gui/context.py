@@ -16,7 +16,8 @@ from PySide6.QtGui import QGuiApplication
 
 from agora_desk.core.secret import Secret
 from agora_desk.gui.jobs import Job, run_job
-from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET
+from agora_desk.secrets.fields import APP_CERTIFICATE as APP_CERTIFICATE  # re-exported for tabs
+from agora_desk.secrets.fields import CUSTOMER_SECRET as CUSTOMER_SECRET
 from agora_desk.secrets.resolve import Credentials
 
 # One definition of the credential kinds and of the credentials record, shared
