@@ -29,6 +29,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from agora_desk.gui.compare import diagnose_input  # noqa: E402
 from agora_desk.gui.context import AppContext, AppSettings  # noqa: E402
 from agora_desk.gui.inspect_tab import InspectTab  # noqa: E402
 
@@ -136,7 +137,7 @@ def main() -> int:
     complete_at = next(
         i
         for i in range(len(token) - args.chars, len(token) + 1)
-        if not isinstance(tab._diagnose(token[:i], issued_at), str)
+        if not isinstance(diagnose_input(token[:i], tab.expectations(issued_at)), str)
     )
 
     def completing(paint: bool) -> list[float]:

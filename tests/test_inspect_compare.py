@@ -172,6 +172,18 @@ def test_compare_with_a_bad_side(view: CompareView) -> None:
     assert "Paste a token on each side" in view.summary_label.text()
 
 
+def test_a_core_bug_is_a_one_line_reason_not_a_dialog(
+    view: CompareView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> None:
+        raise ZeroDivisionError("core bug")
+
+    monkeypatch.setattr("agora_desk.gui.compare.diagnose", broken)
+    view.set_tokens(rtc_token(), rtc_token())
+    assert "internal error ZeroDivisionError" in view.left.error.text()
+    assert view.alignment is None
+
+
 def test_expanding_one_side_expands_the_other(view: CompareView) -> None:
     view.set_tokens(rtc_token(), rtc_rtm())
     left_rtc = view.left.model.index_for_path("services/1 RTC")

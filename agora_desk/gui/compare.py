@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
-from agora_desk.core.diagnostics import Expectations, run_checks
+from agora_desk.core.diagnostics import Expectations, diagnose
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.gui.jobs import run_job
 from agora_desk.gui.token_model import MISSING, PATH_ROLE, TokenTreeModel, status_colour
@@ -178,6 +177,20 @@ class ReasonLine(QLabel):
             text,
             self.foregroundRole(),
         )
+
+
+def diagnose_input(text: str, expect: Expectations) -> DecodedToken | str | None:
+    """The decoded and checked token, the one-line reason it cannot be, or None if empty."""
+    if not text.strip():
+        return None
+    if len(text) > MAX_INPUT_CHARS:
+        return f"{len(text)} characters: a token is a few hundred; paste just the token"
+    try:
+        return diagnose(text, expect)
+    except AgoraDeskError as exc:
+        return str(exc)
+    except Exception as exc:  # a core bug must still not become an exception dialog
+        return f"cannot decode this input (internal error {type(exc).__name__}; please report it)"
 
 
 def limit_children(node: Node, limit: int = MAX_CHILDREN) -> Node:
@@ -424,27 +437,12 @@ class CompareView(QWidget):
 
     # -- internals -------------------------------------------------------------
     def _decode(self, side: _Side, now: int) -> Node | None:
-        text = side.edit.toPlainText()
-        side.decoded = None
-        if not text.strip():
-            side.show_error("")
-            return None
-        if len(text) > MAX_INPUT_CHARS:
-            side.show_error(
-                f"{len(text)} characters: a token is a few hundred; paste just the token"
-            )
-            return None
-        try:
-            parsed = parse_any(text)
-            expect = self._expectations() if self._expectations is not None else Expectations()
-            expect.now = now
-            run_checks(parsed, expect)
-        except AgoraDeskError as exc:
-            side.show_error(str(exc))
-            return None
-        side.show_error("")
-        side.decoded = parsed.decoded
-        return limit_children(to_tree(parsed.decoded, now))
+        expect = self._expectations() if self._expectations is not None else Expectations()
+        expect.now = now
+        result = diagnose_input(side.edit.toPlainText(), expect)
+        side.decoded = result if isinstance(result, DecodedToken) else None
+        side.show_error(result if isinstance(result, str) else "")
+        return limit_children(to_tree(side.decoded, now)) if side.decoded is not None else None
 
     def _file_opener(self, side: _Side) -> Callable[[str], None]:
         def open_file(path: str) -> None:

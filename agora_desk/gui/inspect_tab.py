@@ -48,19 +48,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import DecodedToken, to_tree
-from agora_desk.core.diagnostics import Expectations, run_checks
+from agora_desk.core.diagnostics import Expectations
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32
 from agora_desk.gui.compare import (
-    MAX_INPUT_CHARS,
     CompareView,
     ReasonLine,
     TokenEdit,
     accept_drop,
     clipboard_text,
+    diagnose_input,
     limit_children,
     read_token_file,
     set_text_colour,
@@ -409,28 +408,11 @@ class InspectTab(QWidget):
             now=now,
         )
 
-    def _diagnose(self, text: str, now: int) -> DecodedToken | str | None:
-        """The decoded and checked token, the one-line reason it cannot be, or None if empty."""
-        if not text.strip():
-            return None
-        if len(text) > MAX_INPUT_CHARS:
-            return f"{len(text)} characters: a token is a few hundred; paste just the token"
-        try:
-            parsed = parse_any(text)
-            run_checks(parsed, self.expectations(now))
-        except AgoraDeskError as exc:
-            return str(exc)
-        except Exception as exc:  # a core bug must still not become an exception dialog
-            return (
-                f"cannot decode this input (internal error {type(exc).__name__}; please report it)"
-            )
-        return parsed.decoded
-
     def decode_now(self) -> None:
         """Decode the input, refresh the tree and the checks (the keystroke path)."""
         self._debounce.stop()
         now = self.clock()
-        result = self._diagnose(self.token_edit.toPlainText(), now)
+        result = diagnose_input(self.token_edit.toPlainText(), self.expectations(now))
         if not isinstance(result, DecodedToken):
             self.decoded = None
             self.model.clear()
@@ -457,7 +439,7 @@ class InspectTab(QWidget):
         if self.decoded is None:
             self._tick.stop()
             return
-        result = self._diagnose(self.token_edit.toPlainText(), self.clock())
+        result = diagnose_input(self.token_edit.toPlainText(), self.expectations(self.clock()))
         if isinstance(result, DecodedToken):
             self.decoded = result
             self._render_checks(check_rows(result, self._certificate_note()))
