@@ -517,6 +517,11 @@ def test_history_guard_refuses_a_secret() -> None:
 def test_damaged_history_reads_as_empty() -> None:
     assert rest.history_from_text("{not json") == []
     assert rest.history_from_text('{"entries": [1, {"at": "x"}]}') == []
+    assert rest.history_from_text('{"entries": [{"at": 1e400}]}') == []
+    # A damaged "params" is no params; a number int() cannot read is the default.
+    for params in ([1], "x", {"idle_timeout": "\u00b2"}):
+        (entry,) = rest.history_from_text(json.dumps({"entries": [{"params": params}]}))
+        assert entry.params == rest.PresetParams()
 
 
 def test_join_body_with_empty_fields_takes_the_form_values() -> None:

@@ -582,7 +582,8 @@ class PresetParams:
                 values[key] = bool(value)
             elif isinstance(default, int):
                 text = str(value)
-                values[key] = int(text) if text.isdigit() else default
+                # isascii: str.isdigit() also accepts digits int() refuses ('²').
+                values[key] = int(text) if text.isascii() and text.isdigit() else default
             else:
                 values[key] = str(value)
         return cls(**values)
@@ -1278,6 +1279,7 @@ class HistoryEntry:
         )
         status = data.get("status")
         elapsed = data.get("elapsed_ms")
+        params = data.get("params")
         return cls(
             at=int(data.get("at", 0)),
             method=str(data.get("method", "GET")),
@@ -1285,7 +1287,7 @@ class HistoryEntry:
             path=str(data.get("path", "/")),
             scheme=str(data.get("scheme", "none")),
             preset=str(data["preset"]) if data.get("preset") else None,
-            params=PresetParams.from_json(data.get("params") or {}),
+            params=PresetParams.from_json(params if isinstance(params, Mapping) else {}),
             headers=headers,
             body=data.get("body"),
             token_source=str(data.get("token_source", "profile")),
@@ -1369,7 +1371,7 @@ def history_from_text(text: str) -> list[HistoryEntry]:
         if isinstance(item, dict):
             try:
                 out.append(HistoryEntry.from_json(item))
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):  # e.g. "at": 1e400
                 continue
     return out[:HISTORY_MAX]
 
