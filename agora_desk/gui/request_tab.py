@@ -65,9 +65,8 @@ from agora_desk.gui.widgets import (
     MessageLabel,
     ValidatedField,
     add_row,
-    error_message,
+    failure_message,
     monospace_font,
-    report_unexpected,
 )
 
 HISTORY_FILE: Final = "request_history.json"
@@ -721,10 +720,7 @@ class RequestTab(QWidget):
         if generation != self._generation:
             return
         self._set_state("idle")
-        message = error_message(exc)
-        if message is None:
-            report_unexpected(exc)
-            message = f"reading the credentials failed ({type(exc).__name__})"
+        message = failure_message(exc, "reading the credentials")
         self._show_failure(message)
         self.context.report_error(ERROR_TITLE, message)
 
@@ -807,11 +803,8 @@ class RequestTab(QWidget):
                 )
                 self._remember(spec, built, profile, outcome=exc.kind)
                 return
-            known = error_message(exc)
-            if known is None:
-                report_unexpected(exc)
-                known = f"the request failed unexpectedly ({type(exc).__name__})"
-            self._show_failure(rest.scrub(known, prepared.secrets))
+            message = failure_message(exc, "the request")
+            self._show_failure(rest.scrub(message, prepared.secrets))
 
         self._set_state("sending")
         self.job = run_job(work, done, failed)
@@ -916,8 +909,7 @@ class RequestTab(QWidget):
             self.context.copy(text, secret=reveal)
 
         def failed(exc: BaseException) -> None:
-            message = error_message(exc) or f"reading the credentials failed ({type(exc).__name__})"
-            self.context.report_error(ERROR_TITLE, message)
+            self.context.report_error(ERROR_TITLE, failure_message(exc, "reading the credentials"))
 
         self.context.credentials_async(need, ready, failed)
 
