@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from agora_desk.cli.main import main
-from agora_desk.core import token006, token007
+from agora_desk.core import older, token006, token007
 from tests.vectors import load
 
 PUBLISHED = {c["name"]: c for c in load("published.json")}
@@ -91,6 +91,24 @@ def test_rtm_and_legacy(creds_env: None, capsys: pytest.CaptureFixture[str]) -> 
     tok = token006.parse(out.strip())
     assert tok.privileges == {1000: 1060}
     assert token006.verify(tok, CERT, "bob", "")
+
+
+def test_legacy_formats_take_argv_bytes_that_are_not_utf8(
+    creds_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Such bytes reach Python as lone surrogates; 006 signs the bytes given, as 007 does."""
+    odd = os.fsdecode(b"ch\xff")
+    code, out, err = run(capsys, "rtc", "--legacy", "--channel", odd, "--issued-at", "1000")
+    assert code == 0 and "unexpected" not in err
+    tok = token006.parse(out.strip())
+    assert token006.verify(tok, CERT, odd, "") and tok.channel_matches(odd)
+    code, out, err = run(capsys, "rtm", "--legacy", "--user-id", odd)
+    assert code == 0 and "unexpected" not in err
+    code, out, err = run(capsys, "decode", out.strip(), "--channel", odd, "--uid", odd)
+    assert code == 1 and "unexpected" not in err  # the uid CRC does not match
+    signaling = older.build_signaling(odd, APP_ID, CERT, 4_000_000_000)
+    code, out, err = run(capsys, "decode", signaling, "--uid", odd)
+    assert (code, err) == (0, "")
 
 
 def test_warnings_on_stderr_token_alone_on_stdout(

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from agora_desk.core.errors import TokenFormatError
+from agora_desk.core.wire import wire
 
 # 004: "004" + 40 hex HMAC-SHA1 + 32 hex App ID + 10-digit unix_ts
 #      + 8 hex random + 10-digit expired_ts
@@ -101,7 +102,7 @@ def parse_signaling(token: str) -> SignalingToken:
 
 def build_signaling(account: str, app_id: str, app_certificate: str, expired_ts: int) -> str:
     digest = hashlib.md5(  # noqa: S324 - the legacy format is defined with MD5
-        (account + app_id + app_certificate + str(expired_ts)).encode("utf-8")
+        wire(account + app_id + app_certificate + str(expired_ts))
     ).hexdigest()
     return f"1:{app_id}:{expired_ts}:{digest}"
 

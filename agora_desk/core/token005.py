@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from agora_desk.core.errors import InputError, TokenFormatError
-from agora_desk.core.wire import Reader, pack_map_str, pack_string, pack_u16, pack_u32
+from agora_desk.core.wire import Reader, pack_map_str, pack_string, pack_u16, pack_u32, wire
 
 VERSION = "005"
 
@@ -64,7 +64,7 @@ def _signed_bytes(
         + pack_string(app_id_raw)
         + pack_u32(unix_ts)
         + pack_u32(random)
-        + pack_string(channel_name.encode("utf-8"))
+        + pack_string(wire(channel_name))
         + pack_u32(uid)
         + pack_u32(expired_ts)
         + pack_map_str(extra)

@@ -26,6 +26,7 @@ from agora_desk.core.wire import (
     pack_map_u32,
     pack_string,
     pack_u32,
+    wire,
 )
 
 VERSION = "006"
@@ -59,7 +60,7 @@ def privilege_name(privilege_id: int) -> str:
 
 
 def crc(value: str) -> int:
-    return zlib.crc32(value.encode("utf-8")) & 0xFFFFFFFF
+    return zlib.crc32(wire(value)) & 0xFFFFFFFF
 
 
 @dataclass
@@ -89,8 +90,8 @@ def _pack_message(salt: int, ts: int, privileges: Mapping[int, int]) -> bytes:
 
 
 def _sign(certificate: str, app_id: str, channel_name: str, uid: str, message: bytes) -> bytes:
-    msg = app_id.encode("utf-8") + channel_name.encode("utf-8") + uid.encode("utf-8") + message
-    return hmac.digest(certificate.encode("utf-8"), msg, "sha256")
+    msg = wire(app_id + channel_name + uid) + message
+    return hmac.digest(wire(certificate), msg, "sha256")
 
 
 def build(
