@@ -8,6 +8,7 @@ keyring daemon must not freeze the window. The form is disabled meanwhile.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -60,6 +61,16 @@ def _problem(check: Callable[[], object]) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _SecretRow:
+    """A secret's field, what the keyring holds for it, and the box to remove it."""
+
+    kind: str
+    field: ValidatedField
+    state: QLabel
+    remove: QCheckBox
+
+
 class ProfilesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,18 +105,24 @@ class ProfilesDialog(QDialog):
         add_row(form, "&Name:", self.name)
         self.app_id = ValidatedField("32 hexadecimal characters", parent=self.form_widget)
         add_row(form, "App &ID:", self.app_id)
-        self.app_certificate = ValidatedField(password=True, parent=self.form_widget)
-        add_row(form, "App &Certificate:", self.app_certificate)
-        self.certificate_state = QLabel(self.form_widget)
-        self.remove_certificate = QCheckBox("Remove the stored App Certificate", self.form_widget)
-        form.addRow("", self._pair(self.certificate_state, self.remove_certificate))
+        certificate = self._secret_row(form, APP_CERTIFICATE, "App &Certificate:")
+        self.app_certificate = certificate.field
+        self.certificate_state = certificate.state
+        self.remove_certificate = certificate.remove
         self.customer_id = ValidatedField("optional: for REST requests", parent=self.form_widget)
         add_row(form, "C&ustomer ID:", self.customer_id)
-        self.customer_secret = ValidatedField(password=True, parent=self.form_widget)
-        add_row(form, "Customer &Secret:", self.customer_secret)
-        self.secret_state = QLabel(self.form_widget)
-        self.remove_secret = QCheckBox("Remove the stored Customer Secret", self.form_widget)
-        form.addRow("", self._pair(self.secret_state, self.remove_secret))
+        customer = self._secret_row(form, CUSTOMER_SECRET, "Customer &Secret:")
+        self.customer_secret = customer.field
+        self.secret_state = customer.state
+        self.remove_secret = customer.remove
+        self._secret_rows = (certificate, customer)
+        self._fields = (
+            self.name,
+            self.app_id,
+            self.app_certificate,
+            self.customer_id,
+            self.customer_secret,
+        )
         self.notes = QPlainTextEdit(self.form_widget)
         self.notes.setPlaceholderText("optional; saved in plain text, so never a secret here")
         self.notes.setTabChangesFocus(True)
@@ -136,27 +153,30 @@ class ProfilesDialog(QDialog):
         self.remove_button.clicked.connect(self.confirm_remove)
         self.save_button.clicked.connect(self.save)
         self.set_aside_button.clicked.connect(self.set_aside_broken_file)
-        for field in (
-            self.name,
-            self.app_id,
-            self.app_certificate,
-            self.customer_id,
-            self.customer_secret,
-        ):
+        for field in self._fields:
             field.textChanged.connect(self.revalidate)
         context.profilesChanged.connect(self._show_storage)
         self._show_storage()
         self.reload(select=getattr(context.profile(), "name", None))
 
-    @staticmethod
-    def _pair(first: QWidget, second: QWidget) -> QWidget:
-        widget = QWidget()
-        row = QHBoxLayout(widget)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(first)
-        row.addWidget(second)
-        row.addStretch(1)
-        return widget
+    def _secret_row(self, form: QFormLayout, kind: str, label: str) -> _SecretRow:
+        field = ValidatedField(password=True, parent=self.form_widget)
+        add_row(form, label, field)
+        name = label.replace("&", "").removesuffix(":")
+        row = _SecretRow(
+            kind,
+            field,
+            QLabel(self.form_widget),
+            QCheckBox(f"Remove the stored {name}", self.form_widget),
+        )
+        pair = QWidget(self.form_widget)
+        layout = QHBoxLayout(pair)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(row.state)
+        layout.addWidget(row.remove)
+        layout.addStretch(1)
+        form.addRow("", pair)
+        return row
 
     # -- state -----------------------------------------------------------------
 
@@ -217,8 +237,8 @@ class ProfilesDialog(QDialog):
         self.customer_id.setText(profile.customer_id)
         self.notes.setPlainText(profile.notes)
         self._clear_secrets()
-        for state in (self.certificate_state, self.secret_state):
-            state.setText("checking…")
+        for row in self._secret_rows:
+            row.state.setText("checking…")
         self.remove_button.setEnabled(True)
         self.status.clear_message()
         self.revalidate()
@@ -232,25 +252,17 @@ class ProfilesDialog(QDialog):
         )
 
     def _stored_unknown(self) -> None:
-        for state in (self.certificate_state, self.secret_state):
-            state.setText("unknown (the keyring could not be read)")
+        for row in self._secret_rows:
+            row.state.setText("unknown (the keyring could not be read)")
 
     def _show_stored(self, name: str, stored: dict[str, str | None]) -> None:
         if name != self._editing:
             return
-        for kind, state, remove, field in (
-            (
-                APP_CERTIFICATE,
-                self.certificate_state,
-                self.remove_certificate,
-                self.app_certificate,
-            ),
-            (CUSTOMER_SECRET, self.secret_state, self.remove_secret, self.customer_secret),
-        ):
-            masked = stored.get(kind)
-            state.setText(f"stored: {masked}" if masked else "none stored")
-            remove.setEnabled(bool(masked))
-            field.edit.setPlaceholderText(
+        for row in self._secret_rows:
+            masked = stored.get(row.kind)
+            row.state.setText(f"stored: {masked}" if masked else "none stored")
+            row.remove.setEnabled(bool(masked))
+            row.field.edit.setPlaceholderText(
                 "leave empty to keep the stored one" if masked else "not stored yet"
             )
 
@@ -265,21 +277,19 @@ class ProfilesDialog(QDialog):
             field.setText("")
         self.notes.clear()
         self._clear_secrets()
-        for state in (self.certificate_state, self.secret_state):
-            state.setText("")
-        for field in (self.app_certificate, self.customer_secret):
-            field.edit.setPlaceholderText("optional")
+        for row in self._secret_rows:
+            row.state.setText("")
+            row.field.edit.setPlaceholderText("optional")
         self.remove_button.setEnabled(False)
         self.status.clear_message()
         self.revalidate()
         self.name.setFocus()
 
     def _clear_secrets(self) -> None:
-        for field in (self.app_certificate, self.customer_secret):
-            field.setText("")
-        for box in (self.remove_certificate, self.remove_secret):
-            box.setChecked(False)
-            box.setEnabled(False)
+        for row in self._secret_rows:
+            row.field.setText("")
+            row.remove.setChecked(False)
+            row.remove.setEnabled(False)
 
     # -- validation --------------------------------------------------------------
 
@@ -309,13 +319,7 @@ class ProfilesDialog(QDialog):
     def revalidate(self) -> bool:
         """Show problems beside non-empty fields; True when the form can be saved."""
         problems = self._problems()
-        for field in (
-            self.name,
-            self.app_id,
-            self.app_certificate,
-            self.customer_id,
-            self.customer_secret,
-        ):
+        for field in self._fields:
             problem = problems.get(field)
             if problem is None or not field.text():
                 field.message.clear_message()
@@ -346,12 +350,9 @@ class ProfilesDialog(QDialog):
         secret = self.customer_secret.secret() or None
         editing = self._editing
         remove = [
-            kind
-            for kind, box in (
-                (APP_CERTIFICATE, self.remove_certificate),
-                (CUSTOMER_SECRET, self.remove_secret),
-            )
-            if box.isChecked() and box.isEnabled()
+            row.kind
+            for row in self._secret_rows
+            if row.remove.isChecked() and row.remove.isEnabled()
         ]
 
         def work(job: Job) -> None:
