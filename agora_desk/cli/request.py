@@ -356,7 +356,7 @@ def _send(
             f"{response.http_version} {response.status} {response.reason} "
             f"({response.elapsed_ms:.0f} ms)\n"
         )
-        text = json.dumps(body, indent=2, ensure_ascii=False) if view.is_json else view.text
+        text = view.text  # JSON already pretty-printed by body_view
         if text:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         if explanation:
