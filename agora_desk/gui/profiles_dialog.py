@@ -43,6 +43,7 @@ from agora_desk.secrets.errors import ConfigError, ProfileExists
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
     CUSTOMER_SECRET,
+    LABELS,
     validate_app_id,
     validate_customer_id,
     validate_profile_name,
@@ -162,12 +163,11 @@ class ProfilesDialog(QDialog):
     def _secret_row(self, form: QFormLayout, kind: str, label: str) -> _SecretRow:
         field = ValidatedField(password=True, parent=self.form_widget)
         add_row(form, label, field)
-        name = label.replace("&", "").removesuffix(":")
         row = _SecretRow(
             kind,
             field,
             QLabel(self.form_widget),
-            QCheckBox(f"Remove the stored {name}", self.form_widget),
+            QCheckBox(f"Remove the stored {LABELS[kind]}", self.form_widget),
         )
         pair = QWidget(self.form_widget)
         layout = QHBoxLayout(pair)

@@ -48,7 +48,7 @@ from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue, check_expire, check_hex32, parse_seconds
 from agora_desk.gui.context import AppContext, ResolvedCredentials
 from agora_desk.gui.jobs import Job
-from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET, validate_secret
+from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET, LABELS, validate_secret
 
 if TYPE_CHECKING:
     # Only a type here: the signing core is imported when a tab first builds.
@@ -812,11 +812,10 @@ class CredentialsPanel(QGroupBox):
 
 def _secret_issues(kind: str, value: str) -> list[Issue]:
     """Checks for a typed secret whose messages never quote a character of it."""
-    label = "App Certificate" if kind == APP_CERTIFICATE else "Customer Secret"
     try:
         validate_secret(kind, Secret(value))
     except InputError as exc:
-        return [Issue("error", label, exc.problem)]
+        return [Issue("error", LABELS[kind], exc.problem)]
     return []
 
 
@@ -1018,7 +1017,7 @@ class GeneratorTab(QWidget):
         self.form.setEnabled(not busy)
         self.credentials.setEnabled(not busy)
         if busy and self.credentials.uses_profile:
-            secret = "App Certificate" if self.CREDENTIALS == "app" else "Customer Secret"
+            secret = LABELS[self.credentials.secret_key]
             self.status_label.set_message(
                 "info",
                 f"Reading the {secret} from the keyring… (answer the unlock prompt if one appears)",
