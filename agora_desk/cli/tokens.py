@@ -9,7 +9,13 @@ from typing import Any
 from agora_desk.cli import common
 from agora_desk.core import builders
 from agora_desk.core.errors import InputError
-from agora_desk.core.validation import parse_seconds, parse_uid, raise_for_errors
+from agora_desk.core.validation import (
+    check_expire,
+    check_user_id,
+    parse_seconds,
+    parse_uid,
+    raise_for_errors,
+)
 from agora_desk.core.wire import U32_MAX
 
 EPILOG_TIMES = (
@@ -79,13 +85,9 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     common.add_profile_options(p)
 
 
-def _seconds(value: str | None, option: str) -> int | None:
-    return None if value is None else parse_seconds(value, option)
-
-
 def _stamp(args: argparse.Namespace) -> builders.Stamp:
-    salt = _seconds(args.salt, "--salt")
-    issued = _seconds(args.issued_at, "--issued-at")
+    salt = common.parse_int_option(args.salt, "--salt")
+    issued = common.parse_int_option(args.issued_at, "--issued-at")
     if salt is not None and not 0 <= salt <= U32_MAX:
         raise InputError("--salt", "must be 0 ... 4294967295")
     return builders.Stamp(issued_at=issued, salt=salt)
@@ -109,13 +111,13 @@ def rtc_request(args: argparse.Namespace) -> builders.RtcRequest:
         account=args.account,
         role=builders.parse_role(args.role) if args.role is not None else "publisher",
         expire=expire,
-        privilege_expire=_seconds(args.privilege_expire, "--privilege-expire"),
-        join_expire=_seconds(args.join_expire, "--join-expire"),
-        audio_expire=_seconds(args.audio_expire, "--audio-expire"),
-        video_expire=_seconds(args.video_expire, "--video-expire"),
-        data_expire=_seconds(args.data_expire, "--data-expire"),
+        privilege_expire=common.parse_int_option(args.privilege_expire, "--privilege-expire"),
+        join_expire=common.parse_int_option(args.join_expire, "--join-expire"),
+        audio_expire=common.parse_int_option(args.audio_expire, "--audio-expire"),
+        video_expire=common.parse_int_option(args.video_expire, "--video-expire"),
+        data_expire=common.parse_int_option(args.data_expire, "--data-expire"),
         rtm_user_id=args.rtm_user,
-        rtm_expire=_seconds(args.rtm_expire, "--rtm-expire"),
+        rtm_expire=common.parse_int_option(args.rtm_expire, "--rtm-expire"),
     )
     if args.rtm_expire is not None and args.rtm_user is None:
         raise InputError("--rtm-expire", "needs --rtm-user")
@@ -154,8 +156,6 @@ def _emit(
 
 
 def run_rtc(args: argparse.Namespace) -> int:
-    if args.uid_range is not None and args.account is not None:
-        raise InputError("--uid-range", "works with integer uids, not --account")
     req = rtc_request(args)
     stamp = _stamp(args)
     uids = _uid_range(args.uid_range) if args.uid_range is not None else None
@@ -311,8 +311,6 @@ def _with_uid(req: builders.RtcRequest, uid: int) -> builders.RtcRequest:
 
 def run_rtm(args: argparse.Namespace) -> int:
     req = builders.RtmRequest(user_id=args.user_id, expire=parse_seconds(args.expire, "--expire"))
-    from agora_desk.core.validation import check_expire, check_user_id, raise_for_errors
-
     raise_for_errors(check_user_id(req.user_id, "--user-id") + check_expire(req.expire, "--expire"))
     stamp = _stamp(args)
     creds = _credentials(args)
