@@ -18,6 +18,7 @@ from agora_desk.gui.widgets import (
     Output,
     ValidatedField,
     add_row,
+    credentials_source,
     group,
     monospace_font,
 )
@@ -72,9 +73,8 @@ class BasicTab(GeneratorTab):
     def produce(self, creds: ResolvedCredentials, request: object) -> Output:
         assert creds.customer_secret is not None
         header = build_header(creds.customer_id, creds.customer_secret)
-        source = f"profile “{creds.profile}”" if creds.profile else "typed credentials"
         details = (
-            f"Customer ID {creds.customer_id} · from {source}\n"
+            f"Customer ID {creds.customer_id} · from {credentials_source(creds)}\n"
             "Send it as the HTTP header  Authorization: <this value>"
         )
         return Output(header.reveal(), details)

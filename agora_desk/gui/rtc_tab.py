@@ -26,6 +26,7 @@ from agora_desk.gui.widgets import (
     Output,
     ValidatedField,
     add_row,
+    credentials_source,
     group,
 )
 
@@ -273,9 +274,8 @@ class RtcTab(GeneratorTab):
                 expiries.append(("Join privilege expires", join_at))
         services = "RTC + RTM" if request.rtm_user_id is not None else "RTC"
         version = "006 (legacy)" if legacy else "007"
-        source = f"profile “{creds.profile}”" if creds.profile else "typed credentials"
         details = (
-            f"{version} · {services} · {what} · from {source}\n"
+            f"{version} · {services} · {what} · from {credentials_source(creds)}\n"
             f"Issued {timefmt.local(issued)} · salt {result.salt}"
         )
         return Output(result.token, details, expiries, result.warnings)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from agora_desk.core import timefmt
-from agora_desk.core.validation import Issue, check_user_id
+from agora_desk.core.validation import check_user_id
 from agora_desk.gui.context import AppContext, ResolvedCredentials
 from agora_desk.gui.widgets import (
     ExpiryChooser,
@@ -16,6 +16,7 @@ from agora_desk.gui.widgets import (
     Output,
     ValidatedField,
     add_row,
+    credentials_source,
     group,
 )
 
@@ -74,10 +75,8 @@ class RtmTab(GeneratorTab):
         expires_at = result.issued_at + request.expire if request.expire else 0
         label = "Login privilege expires" if legacy else "Token expires"
         version = "006 (legacy)" if legacy else "007"
-        source = f"profile “{creds.profile}”" if creds.profile else "typed credentials"
         details = (
-            f"{version} · RTM login for “{request.user_id}” · from {source}\n"
+            f"{version} · RTM login for “{request.user_id}” · from {credentials_source(creds)}\n"
             f"Issued {timefmt.local(result.issued_at)} · salt {result.salt}"
         )
-        warnings: list[Issue] = list(result.warnings)
-        return Output(result.token, details, [(label, expires_at)], warnings)
+        return Output(result.token, details, [(label, expires_at)], result.warnings)

@@ -832,6 +832,11 @@ class Output:
     warnings: Sequence[Issue] = ()
 
 
+def credentials_source(creds: ResolvedCredentials) -> str:
+    """Where a result's credentials came from, in the words every tab's details line uses."""
+    return f"profile “{creds.profile}”" if creds.profile else "typed credentials"
+
+
 class GeneratorTab(QWidget):
     """Form → Generate → result: the flow the RTC, RTM and Basic tabs share.
 
