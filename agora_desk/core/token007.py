@@ -432,6 +432,16 @@ def pack_signing_info(
     )
 
 
+# string(signature): a SHA-256 HMAC is always 32 bytes.
+_SIGNATURE_PREFIX = pack_u16(32)
+
+
+def encode(content: bytes) -> str:
+    """``"007"`` + base64(zlib(content)), byte-identical to the official builders."""
+    # binascii directly: base64.b64encode is a Python wrapper around it.
+    return VERSION + binascii.b2a_base64(zlib.compress(content), newline=False).decode("ascii")
+
+
 class Signer:
     """Signs and encodes many tokens sharing App ID, certificate, issued_at and salt.
 
@@ -450,24 +460,11 @@ class Signer:
     def encode(self, signing_info: bytes) -> str:
         inner = _sha256(self._ipad + signing_info).digest()
         signature = _sha256(self._opad + inner).digest()
-        content = _SIGNATURE_PREFIX + signature + signing_info
-        return VERSION + binascii.b2a_base64(zlib.compress(content), newline=False).decode("ascii")
+        return encode(_SIGNATURE_PREFIX + signature + signing_info)
 
 
 def _seal(key: bytes, signing_info: bytes) -> str:
-    signature = hmac_sha256(key, signing_info)
-    content = _SIGNATURE_PREFIX + signature + signing_info
-    # binascii directly: base64.b64encode is a Python wrapper around it.
-    return VERSION + binascii.b2a_base64(zlib.compress(content), newline=False).decode("ascii")
-
-
-# string(signature): a SHA-256 HMAC is always 32 bytes.
-_SIGNATURE_PREFIX = pack_u16(32)
-
-
-def encode(content: bytes) -> str:
-    """``"007"`` + base64(zlib(content)), byte-identical to the official builders."""
-    return VERSION + base64.b64encode(zlib.compress(content)).decode("ascii")
+    return encode(_SIGNATURE_PREFIX + hmac_sha256(key, signing_info) + signing_info)
 
 
 def build(
