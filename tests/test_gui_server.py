@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import http.client
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -179,6 +180,28 @@ def test_missing_certificate_is_reported(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: bool(errors), timeout=WAIT_MS)
     assert "no App Certificate" in errors[0][1]
     assert tab.state == "stopped"
+
+
+def test_a_failed_stop_says_so_and_goes_to_the_exception_hook(  # type: ignore[no-untyped-def]
+    qtbot, tab: ServerTab, errors: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start(qtbot, tab)
+    handle = tab.handle
+    assert handle is not None
+    seen: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda t, v, tb: seen.append(v))
+
+    def broken_stop() -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(handle, "stop", broken_stop)
+    tab.stop()
+    qtbot.waitUntil(lambda: bool(errors), timeout=WAIT_MS)
+    assert errors == [("Token server", "stopping the server failed unexpectedly (RuntimeError)")]
+    assert [type(e) for e in seen] == [RuntimeError]
+    assert tab.state == "stopped"
+    monkeypatch.undo()
+    handle.stop()
 
 
 def test_non_loopback_host_shows_the_warning(tab: ServerTab) -> None:

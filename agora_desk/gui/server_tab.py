@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agora_desk.core.errors import AgoraDeskError
 from agora_desk.gui.context import APP_CERTIFICATE, AppContext, ResolvedCredentials
 from agora_desk.gui.jobs import Job, run_job
+from agora_desk.gui.widgets import failure_message
 from agora_desk.server.app import RequestRecord, ServerConfig
 from agora_desk.server.runner import DEFAULT_HOST, ServerHandle, is_loopback, start_server
 
@@ -77,13 +77,6 @@ class _Slot:
             self._closed = True
             handle, self._handle = self._handle, None
             return handle
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, AgoraDeskError):
-        return str(exc)
-    # Unknown exceptions may carry anything in their text; name the type only.
-    return f"unexpected {type(exc).__name__}; the server was not started"
 
 
 def host_is_loopback(host: str) -> bool:
@@ -287,7 +280,7 @@ class ServerTab(QWidget):
 
     def _on_start_failed(self, exc: BaseException) -> None:
         self._credentials_job = None
-        self._fail(_describe(exc))
+        self._fail(failure_message(exc, "starting the server"))
 
     def _fail(self, message: str) -> None:
         if self._closed:
@@ -307,7 +300,7 @@ class ServerTab(QWidget):
         if self._closed:
             return
         self._on_stopped()
-        self.context.report_error(ERROR_TITLE, f"stopping the server: {_describe(exc)}")
+        self.context.report_error(ERROR_TITLE, failure_message(exc, "stopping the server"))
 
     # -- view ---------------------------------------------------------------------
     def drain_log(self) -> None:
