@@ -62,10 +62,7 @@ def validate_app_id(value: str) -> str:
 def validate_customer_id(value: str) -> str:
     """Empty means "no Customer ID"."""
     field = LABELS["customer_id"]
-    if value != value.strip():
-        raise InputError(field, "has leading or trailing whitespace (from a paste?)")
-    if any(ch.isspace() or not ch.isprintable() for ch in value):
-        raise InputError(field, "contains whitespace or an invisible character")
+    _check_pasted(field, value)
     if ":" in value:
         # Basic auth is base64("id:secret"); a colon in the id splits it wrongly.
         raise InputError(field, "contains ':', which Basic authentication cannot carry")
@@ -85,11 +82,16 @@ def validate_secret(kind: str, secret: Secret) -> Secret:
     value = secret.reveal()
     if not value:
         raise InputError(field, "is empty")
+    _check_pasted(field, value)
+    return secret
+
+
+def _check_pasted(field: str, value: str) -> None:
+    """What a paste leaves behind; the messages never quote the value."""
     if value != value.strip():
         raise InputError(field, "has leading or trailing whitespace (from a paste?)")
     if any(ch.isspace() or not ch.isprintable() for ch in value):
         raise InputError(field, "contains whitespace or an invisible character")
-    return secret
 
 
 def _without_detail(message: str) -> str:
