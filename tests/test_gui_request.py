@@ -12,6 +12,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from _gui_helpers import make_context
 from _rest_server import (
     APP_CERTIFICATE,
     APP_ID,
@@ -19,13 +20,13 @@ from _rest_server import (
     CUSTOMER_SECRET,
     FakeAgora,
 )
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
 from agora_desk.core import rest, token007
 from agora_desk.core.rest import AuthScheme
 from agora_desk.core.secret import Secret
-from agora_desk.gui.context import AppContext, AppSettings
+from agora_desk.gui.context import AppContext
 from agora_desk.gui.jobs import pool
 from agora_desk.gui.request_tab import PASTE, RequestTab
 from agora_desk.secrets.profiles import Profile, ProfileStore
@@ -51,8 +52,7 @@ def context(tmp_path: Path, qapp: object) -> AppContext:
         app_certificate=Secret(APP_CERTIFICATE),
         customer_secret=Secret(CUSTOMER_SECRET),
     )
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    ctx = AppContext(profiles=store, settings=settings)
+    ctx = make_context(tmp_path, store)
     ctx.set_profile(store.get("test"))
     return ctx
 

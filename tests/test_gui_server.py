@@ -14,14 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _gui_helpers import Errors, make_context
 from _server_helpers import APP_ID, CERT, SUBSCRIBER, call, check_rtc, port_is_free
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtCore import QSettings
-
 from agora_desk.core.secret import Secret
-from agora_desk.gui.context import AppContext, AppSettings
+from agora_desk.gui.context import AppContext
 from agora_desk.gui.server_tab import COLUMNS, ServerTab
 from agora_desk.secrets.profiles import Profile
 
@@ -59,17 +58,14 @@ def profiles() -> FakeProfiles:
 
 @pytest.fixture
 def context(qtbot: object, tmp_path: Path, profiles: FakeProfiles) -> AppContext:
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    ctx = AppContext(profiles=profiles, settings=settings)
+    ctx = make_context(tmp_path, profiles)
     ctx.set_profile(Profile("dev", APP_ID))
     return ctx
 
 
 @pytest.fixture
-def errors(context: AppContext) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
-    context.errorReported.connect(lambda title, message: seen.append((title, message)))
-    return seen
+def errors(context: AppContext) -> Errors:
+    return Errors(context)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _gui_helpers import make_context
 from _inspect_helpers import (
     CERT,
     ISSUED,
@@ -17,7 +18,7 @@ from _inspect_helpers import (
     rtc_token,
     token_006,
 )
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +27,6 @@ from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Node, to_tree
 from agora_desk.core.token007 import RtcService, RtmService
 from agora_desk.gui.compare import ABSENT, CompareView, align
-from agora_desk.gui.context import AppContext, AppSettings
 from agora_desk.gui.inspect_tab import InspectTab
 from agora_desk.gui.token_model import HIGHLIGHT_ROLE, MISSING, STATUS_ROLE, VALUE_COLUMN
 
@@ -201,8 +201,7 @@ def test_typing_in_a_side_recompares(view: CompareView, qtbot: QtBot) -> None:
 
 
 def test_compare_from_the_inspect_tab(qtbot: QtBot, tmp_path: Path) -> None:
-    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    context = AppContext(profiles=FakeProfiles(), settings=settings)
+    context = make_context(tmp_path, FakeProfiles())
     tab = InspectTab(context)
     qtbot.addWidget(tab)
     tab.clock = lambda: NOW

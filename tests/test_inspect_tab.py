@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _gui_helpers import Errors, make_context
 from _inspect_helpers import (
     APP_ID,
     CERT,
@@ -28,7 +29,7 @@ from _inspect_helpers import (
     token_006,
     token_with_unknown_service,
 )
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog
@@ -36,7 +37,7 @@ from pytestqt.qtbot import QtBot
 
 from agora_desk.core.diagnostics import Expectations, diagnose
 from agora_desk.core.wire import pack_string, pack_u16, pack_u32
-from agora_desk.gui.context import AppContext, AppSettings
+from agora_desk.gui.context import AppContext
 from agora_desk.gui.inspect_tab import PASTE_FIX, STATE_ROLE, CheckRow, InspectTab
 from agora_desk.gui.token_model import VALUE_COLUMN
 from agora_desk.secrets.errors import KeyringLocked
@@ -53,16 +54,13 @@ def profiles() -> FakeProfiles:
 
 @pytest.fixture
 def context(qapp: object, tmp_path: Path, profiles: FakeProfiles) -> AppContext:
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    return AppContext(profiles=profiles, settings=settings)
+    return make_context(tmp_path, profiles)
 
 
 @pytest.fixture
-def errors(context: AppContext) -> list[tuple[str, str]]:
+def errors(context: AppContext) -> Errors:
     """Every error dialog the tab asked the window to show."""
-    seen: list[tuple[str, str]] = []
-    context.errorReported.connect(lambda title, message: seen.append((title, message)))
-    return seen
+    return Errors(context)
 
 
 @pytest.fixture
