@@ -202,6 +202,15 @@ def test_decode_checks_and_exit_codes(creds_env: None, capsys: pytest.CaptureFix
     assert "[FAIL] uid" in out
 
 
+def test_decode_never_quotes_a_character_of_the_certificate(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("AGORA_APP_CERTIFICATE", CERT[:-1] + "X")
+    code, _, err = run(capsys, "decode", "007eJxT")
+    assert code == 2 and "AGORA_APP_CERTIFICATE" in err and "position 32" in err
+    assert "X" not in err
+
+
 def test_decode_json_error_on_garbage(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "decode", "007!!!", "--json")
     assert code == 2
