@@ -141,6 +141,12 @@ def test_legacy_refuses_rtm_user() -> None:
             "quotes",
         ),
         (Credentials(CREDS.app_id, ""), "App Certificate", "empty"),
+        # A certificate's characters are never quoted, only their position.
+        (
+            Credentials(CREDS.app_id, CREDS.app_certificate[:-1] + "g"),
+            "App Certificate",
+            "the character at position 32",
+        ),
     ],
 )
 def test_bad_credentials_name_field_and_problem(

@@ -127,7 +127,8 @@ _NOW = Stamp()  # issued now, random salt
 
 def check_credentials(creds: Credentials) -> None:
     raise_for_errors(
-        check_hex32("App ID", creds.app_id) + check_hex32("App Certificate", creds.app_certificate)
+        check_hex32("App ID", creds.app_id)
+        + check_hex32("App Certificate", creds.app_certificate, secret=True)
     )
 
 

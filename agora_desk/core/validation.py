@@ -83,8 +83,12 @@ def _paste_artefacts(field: str, value: str, level: Level) -> list[Issue]:
     return issues
 
 
-def check_hex32(field: str, value: str) -> list[Issue]:
-    """App ID / App Certificate: exactly 32 hexadecimal characters."""
+def check_hex32(field: str, value: str, *, secret: bool = False) -> list[Issue]:
+    """App ID / App Certificate: exactly 32 hexadecimal characters.
+
+    With ``secret`` no character of the value is quoted: a message about a
+    certificate may end up in a log or a screenshot.
+    """
     if len(value) == 32 and HEX.issuperset(value):
         return []  # the common case, checked in C: builders call this per token
     if not value:
@@ -96,11 +100,14 @@ def check_hex32(field: str, value: str) -> list[Issue]:
         return issues
     for pos, ch in enumerate(value, start=1):
         if ch not in HEX:
+            what = describe_char(ch)
+            if secret and what.startswith("'"):
+                what = "the character"  # names like "a space" reveal nothing
             return [
                 Issue(
                     "error",
                     field,
-                    f"{describe_char(ch)} at position {pos} is not a hexadecimal digit (0-9, a-f)",
+                    f"{what} at position {pos} is not a hexadecimal digit (0-9, a-f)",
                 )
             ]
     if len(value) != 32:

@@ -74,10 +74,7 @@ def validate_secret(kind: str, secret: Secret) -> Secret:
     kind = check_kind(kind)
     field = LABELS[kind]
     if kind == APP_CERTIFICATE:
-        issues = check_hex32(field, secret.reveal())
-        if issues:
-            # check_hex32 quotes the offending character; keep only the rule.
-            raise InputError(field, _without_detail(issues[0].message))
+        raise_for_errors(check_hex32(field, secret.reveal(), secret=True))
         return secret
     value = secret.reveal()
     if not value:
@@ -92,11 +89,3 @@ def _check_pasted(field: str, value: str) -> None:
         raise InputError(field, "has leading or trailing whitespace (from a paste?)")
     if any(ch.isspace() or not ch.isprintable() for ch in value):
         raise InputError(field, "contains whitespace or an invisible character")
-
-
-def _without_detail(message: str) -> str:
-    # describe_char() quotes printable characters ("'g' at position 5 ...");
-    # names like "a space" or "a line break" reveal nothing and help more.
-    if message.startswith("'") and " at position " in message:
-        return "the character at position " + message.split(" at position ", 1)[1]
-    return message
