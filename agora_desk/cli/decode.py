@@ -10,8 +10,7 @@ from typing import Any
 from agora_desk.cli import common
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
 from agora_desk.core.errors import InputError
-from agora_desk.core.secret import Secret
-from agora_desk.secrets.fields import APP_CERTIFICATE, validate_secret
+from agora_desk.core.validation import check_hex32, raise_for_errors
 
 
 def register(sub: Any) -> None:
@@ -65,11 +64,7 @@ def run(args: argparse.Namespace) -> int:
         app_id = creds.app_id
     elif os.environ.get("AGORA_APP_CERTIFICATE"):
         certificate = os.environ["AGORA_APP_CERTIFICATE"]
-        try:
-            # The secrets layer's check: it never quotes a character of the value.
-            validate_secret(APP_CERTIFICATE, Secret(certificate))
-        except InputError as exc:
-            raise InputError("AGORA_APP_CERTIFICATE", exc.problem) from None
+        raise_for_errors(check_hex32("AGORA_APP_CERTIFICATE", certificate, secret=True))
         app_id = os.environ.get("AGORA_APP_ID") or None
     decoded = diagnose(
         text,
