@@ -482,7 +482,7 @@ class InspectTab(QWidget):
         typed = self.cert_edit.text().strip()
         if not typed:
             return None, ""
-        issues = check_hex32("App Certificate", typed)
+        issues = check_hex32("App Certificate", typed, secret=True)
         if issues:
             return None, issues[0].message
         return Secret(typed), ""
