@@ -45,3 +45,24 @@ def test_typed_values_only_without_a_profile(qtbot: Any, tmp_path: Path) -> None
 
     context.set_profile(None)  # the typed values are still there for the next build
     assert _resolve(qtbot, context).app_id == TYPED_ID
+
+
+def test_a_cancelled_job_never_calls_back_even_if_already_finished(qtbot: Any) -> None:
+    import threading
+
+    from agora_desk.gui.jobs import run_job
+
+    finished = threading.Event()
+    results: list[object] = []
+
+    def work(job: Any) -> str:
+        finished.set()
+        return "late"
+
+    job = run_job(work, results.append, results.append)
+    assert finished.wait(5)
+    time_for_the_signal = 0.05
+    threading.Event().wait(time_for_the_signal)  # the result is queued, not yet delivered
+    job.cancel()
+    qtbot.wait(100)
+    assert results == []

@@ -391,3 +391,14 @@ def test_follows_the_settings_dialog(context: AppContext, qtbot, tmp_path: Path)
     qtbot.waitExposed(widget)
     assert widget.base_url_edit.text() == "https://api-eu.example.com"
     assert widget.timeout_spin.value() == 30
+
+
+def test_copy_as_curl_job_is_cancelled_on_shutdown(tab: RequestTab, qtbot) -> None:
+    tab.set_preset("projects")
+    tab.curl_button.click()
+    job = tab._curl_job
+    assert job is not None
+    tab.shutdown()
+    assert job.cancelled.is_set()
+    qtbot.wait(200)
+    assert tab.last_curl == ""  # the late result never reached the closed tab

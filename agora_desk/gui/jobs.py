@@ -71,10 +71,14 @@ def run_job(
         job.done = True
         _live_jobs.discard(job)
 
+    # Checked again on delivery: the result may already be queued to this
+    # thread when cancel() runs, and a cancelled job's callbacks must not run.
     if on_done is not None:
-        job.finished.connect(on_done)
+        done = on_done
+        job.finished.connect(lambda result: None if job.cancelled.is_set() else done(result))
     if on_error is not None:
-        job.failed.connect(on_error)
+        error = on_error
+        job.failed.connect(lambda exc: None if job.cancelled.is_set() else error(exc))
     job.finished.connect(_finish)
     job.failed.connect(_finish)
     pool().start(_Runnable(job, fn))

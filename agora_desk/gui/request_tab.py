@@ -111,6 +111,7 @@ class RequestTab(QWidget):
         self.history_path = history_path or default_history_path(context)
         self.history: list[rest.HistoryEntry] = []
         self.job: Job | None = None  # the credentials or the send job in flight
+        self._curl_job: Job | None = None  # credentials for Copy as curl
         self.state = "idle"  # idle | resolving | sending
         self.last_outcome: Outcome | None = None
         self.last_error: str = ""
@@ -407,6 +408,10 @@ class RequestTab(QWidget):
 
     def shutdown(self) -> None:
         self._stop_job()
+        if self._curl_job is not None:
+            # Its callbacks would otherwise reach a closed window.
+            self._curl_job.cancel()
+            self._curl_job = None
 
     # -- form state ----------------------------------------------------------------
 
@@ -911,7 +916,9 @@ class RequestTab(QWidget):
         def failed(exc: BaseException) -> None:
             self.context.report_error(ERROR_TITLE, failure_message(exc, "reading the credentials"))
 
-        self.context.credentials_async(need, ready, failed)
+        if self._curl_job is not None:
+            self._curl_job.cancel()
+        self._curl_job = self.context.credentials_async(need, ready, failed)
 
     # -- history -----------------------------------------------------------------------------
 
