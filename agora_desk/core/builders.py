@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
-from agora_desk.core import token006, token007
+from agora_desk.core import token006, token007, validation
 from agora_desk.core.errors import InputError
 from agora_desk.core.token007 import ChatService, RtcService, RtmService, Service
 from agora_desk.core.validation import (
@@ -174,7 +174,7 @@ def rtc_issues(req: RtcRequest) -> list[Issue]:
         ("RTM expire", req.rtm_expire),
     ):
         if value is not None:
-            issues += [i for i in check_expire(value, name) if i.level == "error"]
+            issues += validation.errors(check_expire(value, name))
     if req.rtm_user_id is not None:
         issues += check_user_id(req.rtm_user_id, "RTM user ID")
     return issues
@@ -246,9 +246,7 @@ def build_rtc(creds: Credentials, req: RtcRequest, stamp: Stamp | None = None) -
         issued_at=issued_at,
         salt=salt,
     )
-    return BuildResult(
-        token, issued_at, salt, req.expire, tuple(i for i in issues if i.level == "warning")
-    )
+    return BuildResult(token, issued_at, salt, req.expire, tuple(validation.warnings(issues)))
 
 
 def build_rtm(creds: Credentials, req: RtmRequest, stamp: Stamp | None = None) -> BuildResult:
@@ -260,7 +258,7 @@ def build_rtm(creds: Credentials, req: RtmRequest, stamp: Stamp | None = None) -
         [service],
         expire=req.expire,
         stamp=stamp,
-        warnings=[i for i in issues if i.level == "warning"],
+        warnings=validation.warnings(issues),
     )
 
 
@@ -277,7 +275,7 @@ def build_chat(creds: Credentials, req: ChatRequest, stamp: Stamp | None = None)
         [service],
         expire=req.expire,
         stamp=stamp,
-        warnings=[i for i in issues if i.level == "warning"],
+        warnings=validation.warnings(issues),
     )
 
 
@@ -313,9 +311,7 @@ def build_rtc_legacy(
         salt=salt,
         ts=issued_at + LEGACY_TS_OFFSET,
     )
-    return BuildResult(
-        token, issued_at, salt, req.expire, tuple(i for i in issues if i.level == "warning")
-    )
+    return BuildResult(token, issued_at, salt, req.expire, tuple(validation.warnings(issues)))
 
 
 def build_rtm_legacy(
@@ -335,9 +331,7 @@ def build_rtm_legacy(
         salt=salt,
         ts=issued_at + LEGACY_TS_OFFSET,
     )
-    return BuildResult(
-        token, issued_at, salt, req.expire, tuple(i for i in issues if i.level == "warning")
-    )
+    return BuildResult(token, issued_at, salt, req.expire, tuple(validation.warnings(issues)))
 
 
 def build_rtc_batch(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core.rest import check_base_url
+from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppSettings
 from agora_desk.gui.widgets import ExpiryChooser, MessageLabel, ValidatedField, add_row
 
@@ -115,7 +116,7 @@ class SettingsDialog(QDialog):
             (self.default_expire, "default token expiry"),
             (self.default_privilege_expire, "default privilege expiry"),
         ):
-            issues = [i for i in chooser.issues(field) if i.level == "error"]
+            issues = error_issues(chooser.issues(field))
             chooser.set_issues(issues)
             ok &= not issues
         # The same rules (and words) as the Test request tab and the CLI.

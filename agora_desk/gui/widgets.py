@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue, check_expire, check_hex32, parse_seconds
+from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppContext, ResolvedCredentials
 from agora_desk.gui.jobs import Job
 from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET, LABELS, validate_secret
@@ -750,7 +751,7 @@ class CredentialsPanel(QGroupBox):
             (self.id_field, ident, id_issues),
             (self.secret_field, secret, secret_issues),
         ):
-            errors = [i for i in issues if i.level == "error"]
+            errors = error_issues(issues)
             field.set_issues(errors if text or self._show_empty else [])
             found += errors
         return found
@@ -875,7 +876,7 @@ class GeneratorTab(QWidget):
 
     def show_field_issues(self, field: ValidatedField | ExpiryChooser, issues: list[Issue]) -> bool:
         """Errors beside a field (an empty field only after a Generate); True if shown."""
-        errors = [i for i in issues if i.level == "error"]
+        errors = error_issues(issues)
         empty = isinstance(field, ValidatedField) and not field.text()
         if isinstance(field, ExpiryChooser):
             empty = field.combo.currentData() == CUSTOM and not field.custom.text()
