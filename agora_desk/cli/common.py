@@ -21,10 +21,6 @@ EXIT_CHECK_FAILED = 1
 EXIT_INVALID = 2
 
 
-class CheckFailed(AgoraDeskError):
-    """The command ran, but something the user asked to check failed (exit 1)."""
-
-
 class EnvironmentProblem(AgoraDeskError):
     """Something outside the input is missing (e.g. no keyring) (exit 1)."""
 
@@ -42,7 +38,7 @@ def _one_line(message: str) -> str:
 
 
 def exit_code_for(exc: BaseException) -> int:
-    if isinstance(exc, (CheckFailed, EnvironmentProblem)):
+    if isinstance(exc, EnvironmentProblem):
         return EXIT_CHECK_FAILED
     # Keyring problems are environmental: the input was fine (spec: exit 1).
     if type(exc).__module__.startswith("agora_desk.secrets") and not isinstance(exc, InputError):

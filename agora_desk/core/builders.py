@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from agora_desk.core import token006, token007, validation
@@ -114,7 +114,6 @@ class Stamp:
 
     issued_at: int | None = None
     salt: int | None = None
-    extra: dict[str, int] = field(default_factory=dict)
 
     def resolve(self) -> tuple[int, int]:
         issued = int(time.time()) if self.issued_at is None else self.issued_at

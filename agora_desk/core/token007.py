@@ -344,9 +344,6 @@ class AccessToken2:
         """False when parsing stopped at an unknown service."""
         return not any(isinstance(s, UnknownService) for s in self.services)
 
-    def services_of(self, cls: type[Service]) -> list[Service]:
-        return [s for s in self.services if type(s) is cls]
-
 
 _salt_pool: list[int] = []
 # Largest multiple of SALT_MAX below 2**32: values above it are dropped so

@@ -10,7 +10,7 @@ silently short field.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import NoReturn
 
 from agora_desk.core.errors import TokenFormatError, TruncatedError
@@ -51,12 +51,6 @@ def pack_map_str(items: Mapping[int, bytes]) -> bytes:
     return b"".join(parts)
 
 
-def pack_strings(values: Iterable[bytes]) -> bytes:
-    """``u16`` count + that many ``string``."""
-    vals = list(values)
-    return _U16.pack(len(vals)) + b"".join(pack_string(v) for v in vals)
-
-
 class Reader:
     """Sequential reader over a byte string; every read is bounds-checked."""
 
@@ -71,13 +65,6 @@ class Reader:
     def offset(self) -> int:
         return self._pos
 
-    @property
-    def remaining(self) -> int:
-        return len(self._data) - self._pos
-
-    def at_end(self) -> bool:
-        return self._pos >= len(self._data)
-
     def _short(self, n: int, what: str) -> NoReturn:
         raise TruncatedError(
             f"{self.context} is cut short: {what} needs {n} byte(s) at offset "
@@ -86,14 +73,6 @@ class Reader:
 
     # Each read checks the bounds once and builds its error text only when it
     # fails: decoding runs on every keystroke in the Inspect tab.
-
-    def _take(self, n: int, what: str) -> bytes:
-        pos = self._pos
-        end = pos + n
-        if end > len(self._data):
-            self._short(n, what)
-        self._pos = end
-        return self._data[pos:end]
 
     def u16(self, what: str = "a 16-bit number") -> int:
         pos = self._pos
@@ -115,9 +94,6 @@ class Reader:
             self._short(4, what)
         self._pos = pos + 4
         return int(_U32.unpack_from(self._data, pos)[0])
-
-    def raw(self, n: int, what: str = "raw bytes") -> bytes:
-        return self._take(n, what)
 
     def string(self, what: str = "a string") -> bytes:
         data, pos = self._data, self._pos
