@@ -248,6 +248,14 @@ def _subprocess(*args: str, env: dict[str, str] | None = None) -> subprocess.Com
     )
 
 
+def _python_with_credentials(code: str) -> subprocess.CompletedProcess[str]:
+    """``python -c code`` in a fresh interpreter, with the test project's credentials."""
+    env = {**os.environ, "AGORA_APP_ID": APP_ID, "AGORA_APP_CERTIFICATE": CERT}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120, env=env
+    )
+
+
 def test_version_and_no_qt_on_cli_path() -> None:
     proc = _subprocess("--version")
     assert proc.returncode == 0
@@ -258,10 +266,7 @@ def test_version_and_no_qt_on_cli_path() -> None:
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'keyring', 'httpx', 'aiohttp'))]; "
         "print(rc, bad)"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60,
-        env={**os.environ, "AGORA_APP_ID": APP_ID, "AGORA_APP_CERTIFICATE": CERT},
-    )  # fmt: skip
+    proc = _python_with_credentials(code)
     assert proc.stdout.strip().endswith("0 []"), proc.stdout + proc.stderr
 
 
@@ -379,10 +384,7 @@ def test_uid_range_in_parallel_workers_matches_single_builds() -> None:
         "from agora_desk.cli.main import main; "
         "sys.exit(main(['rtc', '--channel', 'load', '--uid-range', '0-2999', '--salt', '7', '--issued-at', '1000']))"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
-        env={**os.environ, "AGORA_APP_ID": APP_ID, "AGORA_APP_CERTIFICATE": CERT},
-    )  # fmt: skip
+    proc = _python_with_credentials(code)
     assert proc.returncode == 0, proc.stderr
     rows = [line.split(",") for line in proc.stdout.splitlines()]
     assert [int(uid) for uid, _ in rows] == list(range(3000))
