@@ -35,7 +35,7 @@ def _imports(path: Path) -> list[tuple[int, str, bool]]:
 
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_layer_imports(layer: str) -> None:
-    files = sorted((PACKAGE / layer).glob("*.py"))
+    files = sorted((PACKAGE / layer).rglob("*.py"))
     assert files, f"no modules in {layer}"
     bad = []
     for path in files:
