@@ -15,7 +15,6 @@ AccessToken header pair (``x-agora-token`` + ``x-agora-uid``).
 from __future__ import annotations
 
 import base64
-import ipaddress
 import json
 import re
 import secrets as _random
@@ -40,6 +39,7 @@ from agora_desk.core.builders import (
 )
 from agora_desk.core.decoded import Node
 from agora_desk.core.errors import AgoraDeskError, InputError, TokenFormatError
+from agora_desk.core.hosts import is_loopback_host
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import (
     Issue,
@@ -117,17 +117,6 @@ def parse_scheme(value: str | AuthScheme) -> AuthScheme:
 # --------------------------------------------------------------------------
 # URLs
 # --------------------------------------------------------------------------
-
-
-def is_loopback_host(host: str) -> bool:
-    """127.0.0.0/8, ::1 and localhost: the only hosts plain HTTP may reach."""
-    name = host.strip().strip("[]").rstrip(".").lower()
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agora_desk.core.hosts import is_loopback_host
 from agora_desk.gui.context import APP_CERTIFICATE, AppContext, ResolvedCredentials
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.widgets import failure_message
-from agora_desk.server.app import RequestRecord, ServerConfig
-from agora_desk.server.runner import DEFAULT_HOST, ServerHandle, is_loopback, start_server
+from agora_desk.server import RequestRecord, ServerConfig
+from agora_desk.server.runner import DEFAULT_HOST, ServerHandle, start_server
 
 MAX_LOG_ROWS: Final = 1000
 DRAIN_INTERVAL_MS: Final = 100
@@ -77,11 +78,6 @@ class _Slot:
             self._closed = True
             handle, self._handle = self._handle, None
             return handle
-
-
-def host_is_loopback(host: str) -> bool:
-    name = host.strip().lower()
-    return name == "localhost" or is_loopback(name.strip("[]"))
 
 
 class ServerTab(QWidget):
@@ -366,7 +362,7 @@ class ServerTab(QWidget):
         self.profile_label.setText(text)
 
     def _update_exposure(self, *_: object) -> None:
-        self.exposure_label.setVisible(not host_is_loopback(self.host_edit.currentText()))
+        self.exposure_label.setVisible(not is_loopback_host(self.host_edit.currentText()))
 
 
 def _clamp(value: Any, low: int, high: int, fallback: int) -> int:

@@ -39,11 +39,11 @@ import httpx
 
 from agora_desk import __version__
 from agora_desk.core.errors import AgoraDeskError, InputError, exception_chain
+from agora_desk.core.hosts import is_loopback_host
 from agora_desk.core.rest import (
     SENSITIVE_HEADERS,
     Header,
     Prepared,
-    is_loopback_host,
     parse_url,
     same_origin,
 )

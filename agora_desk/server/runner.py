@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
-import ipaddress
 import logging
 import os
 import socket
@@ -22,7 +21,10 @@ from typing import Final
 from aiohttp import web
 
 from agora_desk.core.errors import AgoraDeskError, InputError
-from agora_desk.server.app import OnRequest, ServerConfig, create_app
+from agora_desk.core.hosts import is_loopback_host, is_unspecified_address
+from agora_desk.server.app import create_app
+from agora_desk.server.config import ServerConfig
+from agora_desk.server.requestlog import OnRequest
 
 log = logging.getLogger(__name__)
 
@@ -47,20 +49,6 @@ class PortInUse(ServerStartError):
         )
 
 
-def is_loopback(address: str) -> bool:
-    try:
-        return ipaddress.ip_address(address.split("%", 1)[0]).is_loopback
-    except ValueError:
-        return False
-
-
-def _is_unspecified(address: str) -> bool:
-    try:
-        return ipaddress.ip_address(address.split("%", 1)[0]).is_unspecified
-    except ValueError:
-        return False
-
-
 def _url(address: str, port: int) -> str:
     host = f"[{address}]" if ":" in address else address
     return f"http://{host}:{port}"
@@ -77,7 +65,7 @@ def lan_address() -> str | None:
         return None
     finally:
         probe.close()
-    return None if is_loopback(address) or _is_unspecified(address) else address
+    return None if is_loopback_host(address) or is_unspecified_address(address) else address
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -139,8 +127,8 @@ class ServerHandle:
         address = sock.getsockname()
         self.host: str = str(address[0])
         self.port: int = int(address[1])
-        self.loopback = is_loopback(self.host)
-        self.unspecified = _is_unspecified(self.host)
+        self.loopback = is_loopback_host(self.host)
+        self.unspecified = is_unspecified_address(self.host)
         self._sock = sock
         self._loop = asyncio.new_event_loop()
         self._app = create_app(config, on_request, check_host=self.loopback)
