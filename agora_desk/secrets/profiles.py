@@ -17,13 +17,13 @@ import contextlib
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
+from agora_desk.core.atomic import write_text_atomic
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import ConfigError, ProfileExists, ProfileNotFound
@@ -471,30 +471,7 @@ def _refuse_secret_in_text(text: str, secrets: Mapping[Kind, Secret | None]) -> 
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    """Write a new file and rename it over the old one: readers see old or new, never half."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(path.parent)
+        write_text_atomic(path, text)
     except OSError as exc:
         raise ConfigError(path, f"cannot write it: {exc.strerror or exc}") from exc
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open directories.
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
