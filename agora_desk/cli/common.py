@@ -14,15 +14,17 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.errors import AgoraDeskError, ExitStatus
 
-EXIT_OK = 0
-EXIT_CHECK_FAILED = 1
-EXIT_INVALID = 2
+EXIT_OK = ExitStatus.OK
+EXIT_CHECK_FAILED = ExitStatus.CHECK_FAILED
+EXIT_INVALID = ExitStatus.INVALID
 
 
 class EnvironmentProblem(AgoraDeskError):
     """Something outside the input is missing (e.g. no keyring) (exit 1)."""
+
+    exit_code = ExitStatus.CHECK_FAILED
 
 
 def error(message: str) -> None:
@@ -37,28 +39,19 @@ def _one_line(message: str) -> str:
     return " ".join(str(message).split())
 
 
-def exit_code_for(exc: BaseException) -> int:
-    if isinstance(exc, EnvironmentProblem):
-        return EXIT_CHECK_FAILED
-    # Keyring problems are environmental: the input was fine (spec: exit 1).
-    if type(exc).__module__.startswith("agora_desk.secrets") and not isinstance(exc, InputError):
-        return EXIT_CHECK_FAILED
-    return EXIT_INVALID
-
-
 def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     json_mode = bool(getattr(args, "json", False))
     try:
         return func(args)
     except AgoraDeskError as exc:
-        code = exit_code_for(exc)
+        code = exc.exit_code
         if json_mode and code == EXIT_INVALID:
             print_json({"error": _one_line(str(exc))})
         error(str(exc))
         return code
     except KeyboardInterrupt:
         sys.stderr.write("\n")
-        return 130
+        return ExitStatus.INTERRUPTED
     except BrokenPipeError:
         # `agora-desk rtc --uid-range ... | head` closes the pipe early: not an error.
         try:

@@ -16,12 +16,12 @@ from typing import Any
 
 from agora_desk.cli import common
 from agora_desk.core.errors import InputError
-from agora_desk.server.app import ENDPOINTS, RequestRecord, ServerConfig
+from agora_desk.server import RequestRecord, ServerConfig
+from agora_desk.server.handlers import ENDPOINTS
 from agora_desk.server.runner import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     ServerHandle,
-    ServerStartError,
     start_server,
 )
 
@@ -99,11 +99,8 @@ def run(args: argparse.Namespace) -> int:
         cors_origin=cors,
         profile=creds.profile,
     )
-    try:
-        handle = start_server(config, args.host, args.port, _log_line)
-    except ServerStartError as exc:
-        common.error(str(exc))
-        return common.EXIT_INVALID
+    # ServerStartError (port in use ...) reaches run_command: one line, exit 2.
+    handle = start_server(config, args.host, args.port, _log_line)
     return _serve(handle, config)
 
 

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import IntEnum
+from typing import ClassVar
+
+
+class ExitStatus(IntEnum):
+    """The CLI's exit statuses (``spec/cli.md``); each error class names its own."""
+
+    OK = 0
+    # The command ran but a requested check failed, or something outside the
+    # input is in the way (no keyring, a damaged profiles file).
+    CHECK_FAILED = 1
+    # Invalid input or usage: the command did not run.
+    INVALID = 2
+    INTERRUPTED = 130  # Ctrl+C, as shells report SIGINT
 
 
 class AgoraDeskError(Exception):
     """Base of every error agora-desk raises on purpose."""
+
+    exit_code: ClassVar[ExitStatus] = ExitStatus.INVALID
 
 
 class InputError(AgoraDeskError, ValueError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.errors import AgoraDeskError, ExitStatus, InputError
 
 # Shown wherever "no keyring" is the answer: what works without one.
 WITHOUT_KEYRING = (
@@ -25,6 +25,8 @@ HEADLESS_KEYRING = (
 
 class KeyringUnavailable(AgoraDeskError):
     """The OS keyring cannot be used right now; nothing was read or written."""
+
+    exit_code = ExitStatus.CHECK_FAILED  # the input was fine
 
     def __init__(self, reason: str, hint: str) -> None:
         self.reason = reason
@@ -58,6 +60,8 @@ class KeyringFailure(KeyringUnavailable):
 
 class ConfigError(AgoraDeskError):
     """The profiles file cannot be read or written. Names the file and the problem."""
+
+    exit_code = ExitStatus.CHECK_FAILED
 
     def __init__(self, path: Path, problem: str, corrupt: bool = False) -> None:
         self.path = path
