@@ -52,7 +52,7 @@ EXPIRE = 3600
 
 def _serve_ours(conn: multiprocessing.connection.Connection) -> None:
     from agora_desk.core.secret import Secret
-    from agora_desk.server.app import ServerConfig
+    from agora_desk.server import ServerConfig
     from agora_desk.server.runner import start_server
 
     handle = start_server(ServerConfig(APP_ID, Secret(CERT), EXPIRE), "127.0.0.1", 0)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from agora_desk.core import token007
 from agora_desk.core.secret import Secret
 from agora_desk.core.token007 import ChatService, RtcService, RtmService
-from agora_desk.server.app import RequestRecord, ServerConfig
+from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.runner import ServerHandle, start_server
 
 APP_ID = "970ca35de60c44645bbae8a215061b33"

@@ -345,12 +345,12 @@ def test_body_just_under_the_limit_is_fine(server: ServerHandle) -> None:
 def test_unexpected_errors_answer_json_without_details(
     server: ServerHandle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import agora_desk.server.app as app_module
+    import agora_desk.server.handlers as handlers
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("internal detail " + CERT)
 
-    monkeypatch.setattr(app_module, "build_rtm", broken)
+    monkeypatch.setattr(handlers, "build_rtm", broken)
     reply = get(server, "/rtm/u")
     assert_error(reply, 500, "RuntimeError")
     assert CERT not in reply.text and "internal detail" not in reply.text

@@ -19,7 +19,7 @@ from _server_helpers import (
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
-from agora_desk.server.app import redact
+from agora_desk.server import redact
 from agora_desk.server.runner import PortInUse, ServerStartError, start_server
 
 

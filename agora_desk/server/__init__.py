@@ -6,7 +6,9 @@ the core; nothing in the core depends on it.
 
 from __future__ import annotations
 
-from agora_desk.server.app import RequestRecord, ServerConfig, create_app, redact
+from agora_desk.server.app import create_app
+from agora_desk.server.config import ServerConfig
+from agora_desk.server.requestlog import RequestRecord, redact
 from agora_desk.server.runner import PortInUse, ServerHandle, ServerStartError, start_server
 
 __all__ = [

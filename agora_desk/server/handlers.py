@@ -1,0 +1,148 @@
+"""The routes: each reads its fields (:mod:`.params`), builds with the core, answers JSON.
+
+Every token is made by :mod:`agora_desk.core.builders`, so the server says the
+same thing about a value as the window and the CLI do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Final
+
+from aiohttp import web
+
+from agora_desk.core.builders import (
+    BuildResult,
+    ChatRequest,
+    RtcRequest,
+    RtmRequest,
+    build_chat,
+    build_rtc,
+    build_rtm,
+    parse_role,
+)
+from agora_desk.core.errors import InputError
+from agora_desk.server import params
+from agora_desk.server.config import CONFIG
+from agora_desk.server.requestlog import note, note_warnings
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def _warn(request: web.Request, result: BuildResult) -> str:
+    note_warnings(request, result.warnings)
+    return result.token
+
+
+def _rtc(
+    request: web.Request, channel: str, identity: tuple[int, str | None], role: str, expire: int
+) -> str:
+    uid, account = identity
+    req = RtcRequest(
+        channel=channel, uid=uid, account=account, role=parse_role(role), expire=expire
+    )
+    return _warn(request, build_rtc(request.app[CONFIG].credentials(), req))
+
+
+def _rtm(request: web.Request, user_id: str, expire: int) -> str:
+    req = RtmRequest(user_id, expire)
+    return _warn(request, build_rtm(request.app[CONFIG].credentials(), req))
+
+
+def _chat(request: web.Request, user_id: str, expire: int) -> str:
+    req = ChatRequest(user_id, expire)
+    return _warn(request, build_chat(request.app[CONFIG].credentials(), req))
+
+
+def _body_rtc(request: web.Request, body: Mapping[str, Any], expire: int) -> str:
+    channel = params.text_field(body, "channel")
+    note(request, channel=channel)
+    raw_uid = params.field(body, "uid", required=True)
+    note(request, uid=str(raw_uid))
+    return _rtc(request, channel, params.rtc_identity(raw_uid), params.role(body), expire)
+
+
+def _body_rtm(request: web.Request, body: Mapping[str, Any], expire: int) -> str:
+    user_id = params.user_id(params.field(body, "uid", required=True))
+    note(request, uid=user_id)
+    return _rtm(request, user_id, expire)
+
+
+async def ping(request: web.Request) -> web.StreamResponse:
+    return web.json_response({"message": "pong"})
+
+
+async def fetch_rtm_token(request: web.Request) -> web.StreamResponse:
+    body = await params.json_body(request)
+    token = _body_rtm(request, body, params.body_expire(request, body))
+    return web.json_response({"token": token, "code": "200"})
+
+
+async def fetch_rtc_token(request: web.Request) -> web.StreamResponse:
+    body = await params.json_body(request)
+    token = _body_rtc(request, body, params.body_expire(request, body))
+    return web.json_response({"token": token, "code": "200"})
+
+
+async def rtc_path(request: web.Request) -> web.StreamResponse:
+    m = request.match_info
+    note(request, channel=m["channel"], uid=m["uid"])
+    identity = params.path_identity(m["tokentype"], m["uid"])
+    token = _rtc(request, m["channel"], identity, m["role"], params.query_expiry(request))
+    return web.json_response({"rtcToken": token})
+
+
+async def rtm_path(request: web.Request) -> web.StreamResponse:
+    uid = request.match_info["uid"]
+    note(request, uid=uid)
+    return web.json_response({"rtmToken": _rtm(request, uid, params.query_expiry(request))})
+
+
+async def rte_path(request: web.Request) -> web.StreamResponse:
+    m = request.match_info
+    note(request, channel=m["channel"], uid=m["uid"])
+    identity = params.path_identity(m["tokentype"], m["uid"])
+    expire = params.query_expiry(request)
+    rtc_token = _rtc(request, m["channel"], identity, m["role"], expire)
+    return web.json_response({"rtcToken": rtc_token, "rtmToken": _rtm(request, m["uid"], expire)})
+
+
+async def get_token(request: web.Request) -> web.StreamResponse:
+    body = await params.json_body(request)
+    kind = params.text_field(body, "tokenType").lower()
+    expire = params.body_expire(request, body)
+    if kind == "rtc":
+        token = _body_rtc(request, body, expire)
+    elif kind == "rtm":
+        token = _body_rtm(request, body, expire)
+    elif kind == "chat":
+        raw = params.field(body, "uid", required=False)
+        # As the community service: no uid (or "") asks for an app token.
+        user_id = "" if raw is params.MISSING or raw == "" else params.user_id(raw)
+        note(request, uid=user_id or "(app token)")
+        token = _chat(request, user_id, expire)
+    else:
+        raise InputError("tokenType", f"{kind!r} is not a token type; use rtc, rtm or chat")
+    return web.Response(text=token, content_type="text/plain")
+
+
+# (method, path, handler); GET routes also answer with a trailing "/".
+ROUTES: Final[tuple[tuple[str, str, Handler], ...]] = (
+    ("GET", "/ping", ping),
+    ("POST", "/fetch_rtm_token", fetch_rtm_token),
+    ("POST", "/fetch_rtc_token", fetch_rtc_token),
+    ("GET", "/rtc/{channel}/{role}/{tokentype}/{uid}", rtc_path),
+    ("GET", "/rtm/{uid}", rtm_path),
+    ("GET", "/rte/{channel}/{role}/{tokentype}/{uid}", rte_path),
+    ("POST", "/getToken", get_token),
+)
+ENDPOINTS: Final = (
+    "GET /ping",
+    "POST /fetch_rtm_token",
+    "POST /fetch_rtc_token",
+    "GET /rtc/:channel/:role/:tokentype/:uid/",
+    "GET /rtm/:uid/",
+    "GET /rte/:channel/:role/:tokentype/:uid/",
+    "POST /getToken",
+)
+KNOWN_PREFIXES: Final = frozenset("/" + path.split("/")[1] for _, path, _ in ROUTES)

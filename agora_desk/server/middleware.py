@@ -1,0 +1,139 @@
+"""What every request passes through: the Host check, CORS, the JSON error contract, the log.
+
+Bad input gets a 4xx with ``{"error": "..."}``; nothing a client sends
+produces a traceback. A bug of ours answers a 500 naming only the exception type.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import datetime
+
+from aiohttp import web
+
+from agora_desk.core.errors import InputError
+from agora_desk.core.hosts import ip_literal, is_localhost_name
+from agora_desk.server.config import CHECK_HOST, CONFIG
+from agora_desk.server.handlers import ENDPOINTS, KNOWN_PREFIXES, Handler
+from agora_desk.server.params import ApiError, too_large
+from agora_desk.server.requestlog import LOG_ERROR, record, redact
+
+log = logging.getLogger(__name__)
+
+# The Signaling sample server's clients look at "code" in error answers too.
+_CODE_IN_ERRORS = frozenset(("/fetch_rtm_token", "/fetch_rtc_token"))
+
+
+def endpoint_name(path: str) -> str:
+    """The route a path belongs to, for the log (unknown paths redacted)."""
+    head = "/" + path.split("/", 2)[1] if path.startswith("/") else path
+    return head if head in KNOWN_PREFIXES else redact(path, 64)
+
+
+def host_allowed(host: str | None) -> bool:
+    """A Host a browser can only send for this machine: ``localhost`` or an IP literal.
+
+    While the server listens on loopback, a web page must not reach it through
+    a DNS name it controls (DNS rebinding) and read tokens as same-origin.
+    """
+    if not host:
+        return True
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[1 : name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.rsplit(":", 1)[0]
+    name = name.rstrip(".")
+    return is_localhost_name(name) or ip_literal(name) is not None
+
+
+def error_response(status: int, message: str, request: web.Request) -> web.Response:
+    request[LOG_ERROR] = message
+    body: dict[str, str] = {"error": message}
+    if request.path in _CODE_IN_ERRORS:
+        body["code"] = str(status)
+    return web.json_response(body, status=status)
+
+
+def _http_error(exc: web.HTTPException, request: web.Request) -> web.Response:
+    if isinstance(exc, web.HTTPMethodNotAllowed):
+        allowed = ", ".join(sorted(m for m in exc.allowed_methods if m != "HEAD"))
+        return error_response(
+            405, f"{request.method} is not allowed on {request.path}; use {allowed}", request
+        )
+    if isinstance(exc, web.HTTPNotFound):
+        return error_response(
+            404,
+            f"no endpoint at {redact(request.path, 64)}; endpoints: {', '.join(ENDPOINTS)}",
+            request,
+        )
+    if isinstance(exc, web.HTTPRequestEntityTooLarge):
+        return error_response(413, too_large(request).message, request)
+    return error_response(exc.status, exc.reason, request)
+
+
+def _preflight(request: web.Request) -> web.Response:
+    exc = request.match_info.http_exception
+    if isinstance(exc, web.HTTPNotFound):
+        return _http_error(exc, request)
+    headers = {
+        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+        "Access-Control-Allow-Headers": request.headers.get(
+            "Access-Control-Request-Headers", "Content-Type"
+        ),
+        "Access-Control-Max-Age": "600",
+    }
+    return web.Response(status=204, headers=headers)
+
+
+async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
+    config = request.app[CONFIG]
+    if request.app[CHECK_HOST] and not host_allowed(request.host):
+        return error_response(
+            403,
+            f"Host {redact(request.host, 64)!r} refused: while listening on loopback the server "
+            "answers only to localhost or an IP address",
+            request,
+        )
+    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        if config.cors_origin is None:
+            return error_response(
+                403,
+                "CORS is off; start the server with --cors-origin ORIGIN to allow a web page",
+                request,
+            )
+        return _preflight(request)
+    length = request.content_length
+    if length is not None and length > config.max_body_bytes:
+        return error_response(413, too_large(request).message, request)
+    try:
+        return await handler(request)
+    except ApiError as exc:
+        return error_response(exc.status, exc.message, request)
+    except InputError as exc:
+        return error_response(400, str(exc), request)
+    except web.HTTPException as exc:
+        return _http_error(exc, request)
+
+
+@web.middleware
+async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    started = time.perf_counter()
+    stamp = datetime.now().astimezone()
+    status = 500
+    try:
+        try:
+            response = await _answer(request, handler)
+        except Exception as exc:  # a bug of ours: answer in JSON, log the type only
+            log.exception("token server: unexpected error on %s", endpoint_name(request.path))
+            response = error_response(500, f"internal error ({type(exc).__name__})", request)
+        status = response.status
+        origin = request.app[CONFIG].cors_origin
+        if origin is not None:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Vary"] = "Origin"
+        return response
+    finally:
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        record(request, endpoint_name(request.path), stamp, status, elapsed_ms)

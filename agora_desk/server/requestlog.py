@@ -1,0 +1,101 @@
+"""The request log: one record per request, never a token or a secret in full."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+
+from aiohttp import web
+
+from agora_desk.core.validation import Issue
+
+log = logging.getLogger(__name__)
+
+LOG_FIELD_MAX: Final = 48
+# A token (007/006/005 + base64) or a 32-hex string (an App ID or a certificate).
+_SECRETISH = re.compile(r"(?:00[5-7][A-Za-z0-9+/=]{16,}|\b[0-9a-fA-F]{32}\b)")
+
+
+def redact(text: str, limit: int = LOG_FIELD_MAX) -> str:
+    """Shorten ``text`` for a log: tokens and hex keys cut to a prefix, long text clipped."""
+    text = _SECRETISH.sub(lambda m: m.group(0)[:6] + "…", text)
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One line of the request log. Never holds a token or a secret in full."""
+
+    time: datetime
+    method: str
+    endpoint: str
+    channel: str
+    uid: str
+    status: int
+    duration_ms: float
+    detail: str = ""  # the error message or the SDK-rule warnings, if any
+
+    def format_line(self) -> str:
+        """One access-log line, as the CLI prints it."""
+        parts = [self.time.strftime("%H:%M:%S"), self.method, self.endpoint]
+        if self.channel:
+            parts.append(f"channel={self.channel}")
+        if self.uid:
+            parts.append(f"uid={self.uid}")
+        parts += [str(self.status), f"{self.duration_ms:.1f} ms"]
+        line = " ".join(parts)
+        return f"{line} - {self.detail}" if self.detail else line
+
+
+OnRequest = Callable[[RequestRecord], None]
+
+ON_REQUEST: Final = web.AppKey("on_request", object)
+# What a handler learnt about the request, for the log line.
+LOG_CHANNEL: Final = web.RequestKey("channel", str)
+LOG_UID: Final = web.RequestKey("uid", str)
+LOG_WARNINGS: Final = web.RequestKey("warnings", tuple)
+LOG_ERROR: Final = web.RequestKey("error", str)
+
+
+def note(request: web.Request, *, channel: str | None = None, uid: str | None = None) -> None:
+    """Remember the channel / uid a handler read, for the log line."""
+    if channel is not None:
+        request[LOG_CHANNEL] = channel
+    if uid is not None:
+        request[LOG_UID] = uid
+
+
+def note_warnings(request: web.Request, warnings: tuple[Issue, ...]) -> None:
+    if warnings:
+        request[LOG_WARNINGS] = request.get(LOG_WARNINGS, ()) + warnings
+
+
+def record(
+    request: web.Request, endpoint: str, stamp: datetime, status: int, duration_ms: float
+) -> None:
+    """Hand one record to the app's log callback, if it has one."""
+    callback = request.app[ON_REQUEST]
+    if callback is None:
+        return
+    warnings: tuple[Issue, ...] = request.get(LOG_WARNINGS, ())
+    detail = request.get(LOG_ERROR) or "; ".join(str(w) for w in warnings)
+    entry = RequestRecord(
+        time=stamp,
+        method=request.method,
+        endpoint=endpoint,
+        channel=redact(str(request.get(LOG_CHANNEL, ""))),
+        uid=redact(str(request.get(LOG_UID, ""))),
+        status=status,
+        duration_ms=duration_ms,
+        detail=redact(detail, 200),
+    )
+    try:
+        callback(entry)  # type: ignore[operator]
+    except Exception:
+        # A broken log view must not break token serving.
+        log.exception("token server: request-log callback failed")
