@@ -1,7 +1,7 @@
 """Helpers for the token-server tests: a running server, HTTP calls, token checks.
 
-Imported explicitly by tests/test_server*.py, tests/test_cli_serve.py and
-tests/test_gui_server.py. Traffic goes to 127.0.0.1 only.
+Imported by name from tests/server/, tests/cli/ and the window's server-tab
+tests. Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -16,15 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from credentials import APP_ID, CERT, OTHER_CERT
+
 from agora_desk.core import token007
 from agora_desk.core.secret import Secret
 from agora_desk.core.token007 import ChatService, RtcService, RtmService
 from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.runner import ServerHandle, start_server
 
-APP_ID = "970ca35de60c44645bbae8a215061b33"
-CERT = "5cfd2fd1755d40ecb72977518be15d3b"
-OTHER_CERT = "00112233445566778899aabbccddeeff"
 PUBLISHER = {1, 2, 3, 4}
 SUBSCRIBER = {1}
 

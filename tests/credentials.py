@@ -8,4 +8,4 @@ CERT = "5CFd2fd1755d40ecb72977518be15d3b"
 OTHER_APP_ID = "abcdefabcdefabcdefabcdefabcdef12"
 OTHER_CERT = "0123456789abcdef0123456789abcdef"
 CUSTOMER_ID = "3e1b4f2c9a7d4e58b6c0a1f2d3e4b5c6"
-CUSTOMER_SECRET = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"  # noqa: S105 - a test value
+CUSTOMER_SECRET = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"

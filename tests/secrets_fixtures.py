@@ -1,8 +1,7 @@
 """Fixtures and helpers shared by the secrets / profile tests.
 
-Imported explicitly by tests/test_secrets_*.py and tests/test_cli_profile.py
-(``from secrets_fixtures import ...``): pytest finds fixtures by name in the
-test module's namespace.
+The fixtures reach tests/secrets/ and tests/cli/ through their conftest.py;
+the helpers are imported by name (``from secrets_fixtures import ...``).
 """
 
 from __future__ import annotations
@@ -20,17 +19,14 @@ from pathlib import Path
 import keyring
 import keyring.core
 import pytest
+from credentials import CUSTOMER_ID, CUSTOMER_SECRET, OTHER_CERT
 
 from agora_desk.secrets.testing import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parent.parent
 WRAPPER = ROOT / "scripts" / "keyring-session.sh"
 
-APP_ID = "0123456789abcdef0123456789abcdef"
-CERT = "fedcba9876543210fedcba9876543210"
-CERT2 = "00112233445566778899aabbccddeeff"
-CUSTOMER_ID = "c0ffee00c0ffee00c0ffee00c0ffee00"
-CUSTOMER_SECRET = "S3cr3t-customer-value-7f3a9b2c1d"
+CERT2 = OTHER_CERT  # a second certificate, for "replace" and "wrong secret" cases
 
 ENV_VARS = (
     "AGORA_APP_ID",

@@ -13,8 +13,6 @@ Run them all with:
     scripts/keyring-session.sh .venv/bin/python -m pytest tests/test_secrets_*.py -m secret_service
 """
 
-# ruff: noqa: F811 - fixtures imported from secrets_fixtures are redefined as parameters
-
 from __future__ import annotations
 
 import json
@@ -26,18 +24,13 @@ from pathlib import Path
 
 import keyring
 import pytest
+from credentials import APP_ID, CERT, CUSTOMER_ID, CUSTOMER_SECRET
 from keyring.backends import fail
-from secrets_fixtures import (  # noqa: F401 - pytest finds fixtures by name
-    APP_ID,
-    CERT,
+from secrets_fixtures import (
     CLI_SHIM,
-    CUSTOMER_ID,
-    CUSTOMER_SECRET,
     ROOT,
     WRAPPER,
     base_env,
-    clean_env,
-    config_dir,
     files_containing,
     secret_forms,
     secret_service_usable,

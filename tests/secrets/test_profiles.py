@@ -1,7 +1,5 @@
 """ProfileStore: the JSON file, its secrets in a store, and what happens on failure."""
 
-# ruff: noqa: F811 - fixtures imported from secrets_fixtures are redefined as parameters
-
 from __future__ import annotations
 
 import json
@@ -13,15 +11,9 @@ from pathlib import Path
 
 import keyring.errors
 import pytest
-from secrets_fixtures import (  # noqa: F401 - pytest finds fixtures by name
-    APP_ID,
-    CERT,
+from credentials import APP_ID, CERT, CUSTOMER_ID, CUSTOMER_SECRET
+from secrets_fixtures import (
     CERT2,
-    CUSTOMER_ID,
-    CUSTOMER_SECRET,
-    clean_env,
-    config_dir,
-    memory_keyring,
 )
 
 from agora_desk.core.errors import InputError

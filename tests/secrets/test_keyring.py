@@ -1,7 +1,5 @@
 """KeyringStore / SessionStore with in-memory and deliberately bad backends."""
 
-# ruff: noqa: F811 - fixtures imported from secrets_fixtures are redefined as parameters
-
 from __future__ import annotations
 
 import threading
@@ -12,13 +10,10 @@ import keyring
 import keyring.backend
 import keyring.errors
 import pytest
+from credentials import CERT, CUSTOMER_SECRET
 from keyring.backends import chainer, fail, null
 from keyring.compat import properties
-from secrets_fixtures import (  # noqa: F401 - pytest finds fixtures by name
-    CERT,
-    CUSTOMER_SECRET,
-    clean_env,
-    memory_keyring,
+from secrets_fixtures import (
     use_keyring,
 )
 

@@ -1,7 +1,5 @@
 """load_credentials: option → profile → environment → prompt."""
 
-# ruff: noqa: F811 - fixtures imported from secrets_fixtures are redefined as parameters
-
 from __future__ import annotations
 
 import subprocess
@@ -9,17 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from secrets_fixtures import (  # noqa: F401 - pytest finds fixtures by name
-    APP_ID,
-    CERT,
+from credentials import APP_ID, CERT, CUSTOMER_ID, CUSTOMER_SECRET
+from secrets_fixtures import (
     CERT2,
-    CUSTOMER_ID,
-    CUSTOMER_SECRET,
     ROOT,
     base_env,
-    clean_env,
-    config_dir,
-    memory_keyring,
 )
 
 from agora_desk.core.errors import InputError

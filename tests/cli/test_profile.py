@@ -1,7 +1,5 @@
 """`agora-desk profile ...`: exit codes, output, and secrets that stay out of files."""
 
-# ruff: noqa: F811 - fixtures imported from secrets_fixtures are redefined as parameters
-
 from __future__ import annotations
 
 import json
@@ -13,18 +11,13 @@ from pathlib import Path
 
 import keyring
 import pytest
+from credentials import APP_ID, CERT, CUSTOMER_ID, CUSTOMER_SECRET
 from keyring.backends import fail
-from secrets_fixtures import (  # noqa: F401 - pytest finds fixtures by name
-    APP_ID,
-    CERT,
+from secrets_fixtures import (
     CERT2,
-    CUSTOMER_ID,
-    CUSTOMER_SECRET,
+    ROOT,
     base_env,
-    clean_env,
-    config_dir,
     files_containing,
-    memory_keyring,
     run_cli,
     run_cli_subprocess,
     secret_forms,
@@ -199,7 +192,7 @@ def test_prompt_on_a_real_terminal_does_not_echo(tmp_path: Path) -> None:
     import subprocess
 
     master, slave = os.openpty()
-    env = base_env(PYTHONPATH=str(Path(__file__).resolve().parent.parent), EXPECTED=CERT)
+    env = base_env(PYTHONPATH=str(ROOT), EXPECTED=CERT)
     env["AGORA_DESK_CONFIG_DIR"] = str(tmp_path / "cfg")
     # A new session has no controlling terminal, so getpass uses this pty, never
     # the terminal pytest itself may be running in.

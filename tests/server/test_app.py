@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.client
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -22,12 +21,6 @@ from _server_helpers import (
 )
 
 from agora_desk.server.runner import ServerHandle
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[ServerHandle]:
-    with serving(default_expire=3600) as handle:
-        yield handle
 
 
 def post(handle: ServerHandle, path: str, body: object) -> Reply:

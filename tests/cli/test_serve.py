@@ -7,12 +7,10 @@ import queue
 import signal
 import socket
 import subprocess
-import sys
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from _cli_process import CliProcess
 from _server_helpers import (
     APP_ID,
     CERT,
@@ -23,45 +21,24 @@ from _server_helpers import (
     port_is_free,
     wait_until,
 )
-from secrets_fixtures import memory_keyring  # noqa: F401 - a fixture
 
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.testing import MemoryKeyring
 
-ROOT = Path(__file__).resolve().parent.parent
 STARTUP_S = 30.0
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
 
 
-def child_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AGORA_")}
-    env.update(
-        PYTHONPATH=str(ROOT),
-        AGORA_DESK_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHONUNBUFFERED="1",
-    )
-    env.update(extra)
-    return env
-
-
-def creds_env(tmp_path: Path) -> dict[str, str]:
-    return child_env(tmp_path, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT)
+def creds_env(cli: CliProcess) -> dict[str, str]:
+    return cli.env(AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT)
 
 
 class Serve:
     """``agora-desk serve ...`` in a child process; stdout lines arrive on a queue."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "agora_desk", "serve", *args],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+    def __init__(self, cli: CliProcess, args: list[str], env: dict[str, str]) -> None:
+        self.proc = cli.start("serve", *args, env=env)
         self.lines: queue.Queue[str] = queue.Queue()
         assert self.proc.stdout is not None
         threading.Thread(target=self._pump, args=(self.proc.stdout,), daemon=True).start()
@@ -88,19 +65,8 @@ class Serve:
         return self.proc.returncode, err
 
 
-@pytest.fixture
-def serve(tmp_path: Path) -> Iterator[list[Serve]]:
-    started: list[Serve] = []
-    yield started
-    for child in started:
-        if child.proc.poll() is None:
-            child.proc.kill()
-            child.proc.wait()
-
-
-def test_serve_answers_and_stops_cleanly_on_sigterm(tmp_path: Path, serve: list[Serve]) -> None:
-    child = Serve(["--port", "0"], creds_env(tmp_path))
-    serve.append(child)
+def test_serve_answers_and_stops_cleanly_on_sigterm(cli: CliProcess) -> None:
+    child = Serve(cli, ["--port", "0"], creds_env(cli))
     url = child.url()
     assert url.startswith("http://127.0.0.1:")
     port = int(url.rsplit(":", 1)[1])
@@ -118,9 +84,8 @@ def test_serve_answers_and_stops_cleanly_on_sigterm(tmp_path: Path, serve: list[
     assert port_is_free(port)
 
 
-def test_ctrl_c_stops_cleanly_too(tmp_path: Path, serve: list[Serve]) -> None:
-    child = Serve(["--port", "0", "--expire", "77"], creds_env(tmp_path))
-    serve.append(child)
+def test_ctrl_c_stops_cleanly_too(cli: CliProcess) -> None:
+    child = Serve(cli, ["--port", "0", "--expire", "77"], creds_env(cli))
     url = child.url()
     body = call(url, "POST", "/fetch_rtc_token", {"channel": "c", "uid": 5}).json()
     check_rtc(body["token"], "c", "5", PUBLISHER, 77)  # --expire is the default expiry
@@ -129,9 +94,8 @@ def test_ctrl_c_stops_cleanly_too(tmp_path: Path, serve: list[Serve]) -> None:
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
-def test_non_loopback_host_warns_loudly(tmp_path: Path, serve: list[Serve]) -> None:
-    child = Serve(["--host", "0.0.0.0", "--port", "0"], creds_env(tmp_path))
-    serve.append(child)
+def test_non_loopback_host_warns_loudly(cli: CliProcess) -> None:
+    child = Serve(cli, ["--host", "0.0.0.0", "--port", "0"], creds_env(cli))
     url = child.url()
     assert url.startswith("http://127.0.0.1:")  # the local URL; requests stay on loopback
     assert call(url, "GET", "/ping").status == 200
@@ -142,34 +106,20 @@ def test_non_loopback_host_warns_loudly(tmp_path: Path, serve: list[Serve]) -> N
     assert APP_ID in err and CERT not in err
 
 
-def test_cors_origin_option(tmp_path: Path, serve: list[Serve]) -> None:
+def test_cors_origin_option(cli: CliProcess) -> None:
     origin = "http://localhost:5173"
-    child = Serve(["--port", "0", "--cors-origin", origin], creds_env(tmp_path))
-    serve.append(child)
+    child = Serve(cli, ["--port", "0", "--cors-origin", origin], creds_env(cli))
     reply = call(child.url(), "GET", "/rtm/u", headers={"Origin": origin})
     assert reply.headers["access-control-allow-origin"] == origin
     assert child.finish()[0] == 0
 
 
-def run_serve(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "agora_desk", "serve", *args],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=STARTUP_S,
-        check=False,
-    )
-
-
-def test_port_in_use_exits_2_with_one_line(tmp_path: Path) -> None:
+def test_port_in_use_exits_2_with_one_line(cli: CliProcess) -> None:
     with socket.socket() as blocker:
         blocker.bind(("127.0.0.1", 0))
         blocker.listen(1)
         port = blocker.getsockname()[1]
-        result = run_serve(["--port", str(port)], creds_env(tmp_path))
+        result = cli.run("serve", "--port", str(port), env=creds_env(cli), timeout=STARTUP_S)
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -189,34 +139,34 @@ def test_port_in_use_exits_2_with_one_line(tmp_path: Path) -> None:
         (["--host", "no such host"], "cannot listen on 'no such host'"),
     ],
 )
-def test_bad_options_exit_2_with_one_line(tmp_path: Path, args: list[str], words: str) -> None:
+def test_bad_options_exit_2_with_one_line(cli: CliProcess, args: list[str], words: str) -> None:
     # argparse keeps the last --port: add "--port 0" only where the case has none.
     full = args if "--port" in args else [*args, "--port", "0"]
-    result = run_serve(full, creds_env(tmp_path))
+    result = cli.run("serve", *full, env=creds_env(cli), timeout=STARTUP_S)
     assert result.returncode == 2, result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert words in lines[0]
 
 
-def test_missing_credentials_exit_2_naming_them(tmp_path: Path) -> None:
-    result = run_serve(["--port", "0"], child_env(tmp_path))
+def test_missing_credentials_exit_2_naming_them(cli: CliProcess) -> None:
+    result = cli.run("serve", "--port", "0", timeout=STARTUP_S)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert "App ID" in lines[0] and "AGORA_APP_ID" in lines[0]
 
 
-def test_bad_certificate_in_env_exit_2(tmp_path: Path) -> None:
-    env = child_env(tmp_path, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE="nothex")
-    result = run_serve(["--port", "0"], env)
+def test_bad_certificate_in_env_exit_2(cli: CliProcess) -> None:
+    env = cli.env(AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE="nothex")
+    result = cli.run("serve", "--port", "0", env=env, timeout=STARTUP_S)
     assert result.returncode == 2
     assert "App Certificate" in result.stderr and "nothex" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 
 def test_profile_certificate_comes_from_the_keyring(
-    memory_keyring: MemoryKeyring,  # noqa: F811 - the imported fixture
+    memory_keyring: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """In-process: ``--profile`` reads the App ID from the profile, the certificate from the keyring."""
