@@ -29,9 +29,9 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from agora_desk.gui.compare import diagnose_input  # noqa: E402
 from agora_desk.gui.context import AppContext, AppSettings  # noqa: E402
-from agora_desk.gui.inspect_tab import InspectTab  # noqa: E402
+from agora_desk.gui.inspect.input import diagnose_input  # noqa: E402
+from agora_desk.gui.inspect.tab import InspectTab  # noqa: E402
 
 BUDGET_MS = 5.0
 VECTORS = ROOT.parent / "shared" / "vectors"

@@ -89,6 +89,16 @@ class Errors(list[tuple[str, str]]):
         return "\n".join(f"{t}: {m}" for t, m in self)
 
 
+class KeyringLike:
+    """What a fake profile store offers as its ``secrets``: a persistent keyring that works."""
+
+    description = "the OS keyring"
+    is_persistent = True
+
+    def check(self) -> None:
+        pass
+
+
 class SlowProfiles:
     """A store whose keyring answers only when ``gate`` is set (an open unlock prompt).
 
@@ -100,6 +110,7 @@ class SlowProfiles:
         self.cert = cert
         self.customer = customer_secret
         self.threads: list[int] = []
+        self.secrets = KeyringLike()
 
     def _wait(self) -> None:
         self.threads.append(threading.get_ident())

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _gui_helpers import KeyringLike
 
 from agora_desk.core import token006, token007
 from agora_desk.core.secret import Secret
@@ -148,6 +149,7 @@ class FakeProfiles:
     hold: threading.Event | None = None
     calls: list[str] = field(default_factory=list)
     threads: list[str] = field(default_factory=list)  # where each read ran
+    secrets: KeyringLike = field(default_factory=KeyringLike)
 
     def app_certificate(self, name: str) -> Secret | None:
         self.calls.append(name)

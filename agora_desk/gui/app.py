@@ -2,7 +2,7 @@
 
 ``run(argv)`` is what ``agora-desk`` (no subcommand) and ``python -m agora_desk``
 call. ``--smoke-test`` opens the window, builds every tab, and exits after
-about a second: 0 when every required tab opened and nothing raised, 1
+about a second: 0 when every tab opened and nothing raised, 1
 otherwise. The packaged bundle is tested with it.
 """
 
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     import tempfile
 
     from PySide6.QtWidgets import QMessageBox
+
+    from agora_desk.gui.main_window import MainWindow
+    from agora_desk.secrets.profiles import ProfileStore
 
 SMOKE_TEST = "--smoke-test"
 SMOKE_TEST_MS = 1000
@@ -129,7 +132,7 @@ class ExceptionHook:
         self.dialog = None
 
 
-def make_profile_store() -> tuple[Any, str | None]:
+def make_profile_store() -> tuple[ProfileStore, str | None]:
     """The store over the OS keyring; a session store (and the reason) if it cannot be set up.
 
     Whether the keyring actually works is checked after the window is shown,
@@ -203,8 +206,8 @@ def run(argv: list[str]) -> int:
             scratch.cleanup()
 
 
-def _schedule_smoke_test(app: QApplication, window: Any, hook: ExceptionHook) -> None:
-    from agora_desk.gui.widgets import storage_of
+def _schedule_smoke_test(app: QApplication, window: MainWindow, hook: ExceptionHook) -> None:
+    from agora_desk.gui.context import storage_of
 
     def visit_tabs() -> None:
         for page in window.pages:
@@ -213,12 +216,10 @@ def _schedule_smoke_test(app: QApplication, window: Any, hook: ExceptionHook) ->
 
     def finish() -> None:
         problems = [f"{p.spec.title}: {p.problem}" for p in window.pages if p.problem]
-        problems += [f"{s.title}: module {s.module} missing" for s in window.skipped if s.required]
         if hook.count:
             problems.append(f"{hook.count} unexpected exception(s)")
         opened = ", ".join(p.spec.title for p in window.pages if p.tab is not None)
-        skipped = ", ".join(s.title for s in window.skipped) or "none"
-        sys.stderr.write(f"agora-desk smoke test: opened {opened}; not installed: {skipped}\n")
+        sys.stderr.write(f"agora-desk smoke test: opened {opened}\n")
         # Informational: a bundle missing a keyring backend shows up here.
         where, persistent = storage_of(window.context)
         keyring = where if persistent else f"session only ({window.banner_label.message})"

@@ -13,20 +13,14 @@ from agora_desk.core.basic import BasicCredential, build_header, parse_header
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.gui.context import AppContext, ResolvedCredentials
-from agora_desk.gui.widgets import (
-    GeneratorTab,
-    Output,
-    ValidatedField,
-    add_row,
-    credentials_source,
-    group,
-    monospace_font,
-)
+from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
+from agora_desk.gui.theme import monospace_font
+from agora_desk.gui.widgets import CredentialKind, Level, ValidatedField, add_row, group
 
 
-class BasicTab(GeneratorTab):
+class BasicTab(GeneratorTab[tuple[()]]):
     TITLE = "Basic credential"
-    CREDENTIALS = "customer"
+    CREDENTIALS = CredentialKind.CUSTOMER
     PLACEHOLDER = "The Authorization header value appears here after Generate (Ctrl+Enter)."
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -66,11 +60,11 @@ class BasicTab(GeneratorTab):
 
     # -- building --------------------------------------------------------------
 
-    def check(self) -> tuple[object | None, bool]:
-        # The credentials panel holds every field; it validates itself.
-        return object(), False
+    def check(self) -> tuple[tuple[()], bool]:
+        # The credentials panel holds every field and validates itself: no inputs of its own.
+        return (), False
 
-    def produce(self, creds: ResolvedCredentials, request: object) -> Output:
+    def produce(self, creds: ResolvedCredentials, request: tuple[()]) -> Output:
         assert creds.customer_secret is not None
         header = build_header(creds.customer_id, creds.customer_secret)
         details = (
@@ -90,7 +84,7 @@ class BasicTab(GeneratorTab):
             try:
                 self._decoded = parse_header(text)
             except InputError as exc:
-                self.header.message.set_message("error", exc.problem)
+                self.header.message.set_message(Level.ERROR, exc.problem)
             else:
                 self.header.set_issues([])
         self.reveal_button.setEnabled(self._decoded is not None)

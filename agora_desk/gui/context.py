@@ -18,6 +18,7 @@ from agora_desk.core.secret import Secret
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.secrets.fields import APP_CERTIFICATE as APP_CERTIFICATE  # re-exported for tabs
 from agora_desk.secrets.fields import CUSTOMER_SECRET as CUSTOMER_SECRET
+from agora_desk.secrets.profiles import Profile, ProfileStore
 from agora_desk.secrets.resolve import Credentials
 
 # One definition of the credential kinds and of the credentials record, shared
@@ -102,7 +103,7 @@ class AppContext(QObject):
 
     def __init__(
         self,
-        profiles: Any,  # agora_desk.secrets.profiles.ProfileStore (duck-typed: no import cycle)
+        profiles: ProfileStore,
         settings: AppSettings | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -110,16 +111,16 @@ class AppContext(QObject):
         self.profiles = profiles
         self.settings = settings or AppSettings()
         self.clipboard = ClipboardGuard(lambda: self.settings.clipboard_timeout_s, self)
-        self._profile: Any = None
+        self._profile: Profile | None = None
         # Secrets typed "for this session only" (no keyring, or not saved).
         self.session_secrets: dict[str, Secret] = {}
         self.session_ids: dict[str, str] = {}
 
     # -- profile ------------------------------------------------------------
-    def profile(self) -> Any:
+    def profile(self) -> Profile | None:
         return self._profile
 
-    def set_profile(self, profile: Any) -> None:
+    def set_profile(self, profile: Profile | None) -> None:
         self._profile = profile
         if profile is not None:
             self.settings.set("last_profile", profile.name)
@@ -157,7 +158,7 @@ class AppContext(QObject):
                 profile=name,
                 app_id=profile.app_id if profile is not None else ids.get("app_id", ""),
                 app_certificate=cert,
-                customer_id=getattr(profile, "customer_id", "")
+                customer_id=profile.customer_id
                 if profile is not None
                 else ids.get("customer_id", ""),
                 customer_secret=secret,
@@ -182,3 +183,9 @@ class AppContext(QObject):
 
     def status(self, message: str, timeout_ms: int = 4000) -> None:
         self.statusMessage.emit(message, timeout_ms)
+
+
+def storage_of(context: AppContext) -> tuple[str, bool]:
+    """Where the profiles' secrets live, for people, and whether that survives a restart."""
+    secrets = context.profiles.secrets
+    return secrets.description, secrets.is_persistent

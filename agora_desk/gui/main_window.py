@@ -1,19 +1,12 @@
 """The main window: profile picker, the tabs (each built on first view), status bar.
 
-Tabs come from :data:`TABS`, a list of ``"module:Class"`` paths. A tab's
-module is imported only when the tab is first shown, so start-up pays for the
-visible tab alone, and a tab whose module does not exist yet (its issue is
-still open) is left out instead of breaking the window.
+The tabs are listed in :data:`agora_desk.gui.tabs.TABS`.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -30,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core.errors import AgoraDeskError
-from agora_desk.gui.context import AppContext
+from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job, run_job
-from agora_desk.gui.widgets import MessageLabel, failure_message, report_unexpected, storage_of
+from agora_desk.gui.reporting import failure_message
+from agora_desk.gui.tabs import TABS, Tab, TabPage, TabSpec
+from agora_desk.gui.widgets import Level, MessageLabel
+from agora_desk.secrets.profiles import Profile
 
 log = logging.getLogger(__name__)
 
@@ -40,40 +36,6 @@ GEOMETRY_KEY = "window/geometry"
 TAB_KEY = "window/tab"
 NO_PROFILE = "(none: type credentials)"
 ICON_SIZES = (16, 32, 48, 64, 128)
-
-
-@dataclass(frozen=True)
-class TabSpec:
-    key: str  # stable short name: QSettings, screenshots, tests
-    title: str
-    target: str  # "package.module:Class", constructed as Class(context, parent)
-    required: bool = False  # the smoke test fails when a required tab is missing
-
-    @property
-    def module(self) -> str:
-        return self.target.partition(":")[0]
-
-    @property
-    def class_name(self) -> str:
-        return self.target.partition(":")[2]
-
-
-TABS: tuple[TabSpec, ...] = (
-    TabSpec("rtc", "RTC token", "agora_desk.gui.rtc_tab:RtcTab", required=True),
-    TabSpec("rtm", "RTM token", "agora_desk.gui.rtm_tab:RtmTab", required=True),
-    TabSpec("basic", "Basic credential", "agora_desk.gui.basic_tab:BasicTab", required=True),
-    TabSpec("request", "Test request", "agora_desk.gui.request_tab:RequestTab"),
-    TabSpec("inspect", "Inspect", "agora_desk.gui.inspect_tab:InspectTab"),
-    TabSpec("server", "Token server", "agora_desk.gui.server_tab:ServerTab"),
-)
-
-
-def module_exists(name: str) -> bool:
-    """Without importing it (find_spec only imports the parent packages)."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def app_icon() -> QIcon:
@@ -93,52 +55,6 @@ def app_icon() -> QIcon:
     return icon
 
 
-class TabPage(QWidget):
-    """A tab's place in the QTabWidget; the tab itself is built on first view."""
-
-    def __init__(self, spec: TabSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.spec = spec
-        self.tab: QWidget | None = None
-        self.problem: str | None = None
-        self.built = False
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def build(self, context: AppContext) -> None:
-        if self.built:
-            return
-        self.built = True
-        try:
-            module = importlib.import_module(self.spec.module)
-            cls = getattr(module, self.spec.class_name)
-            tab = cls(context, self)
-        except ModuleNotFoundError as exc:
-            if exc.name != self.spec.module:
-                self._fail(exc)
-                return
-            self._show_problem(f"The {self.spec.title} tab is not part of this build.")
-        except Exception as exc:
-            self._fail(exc)
-        else:
-            self.tab = tab
-            self._layout.addWidget(tab)
-
-    def _fail(self, exc: Exception) -> None:
-        self._show_problem(
-            f"The {self.spec.title} tab could not be opened ({type(exc).__name__}). "
-            "The other tabs still work."
-        )
-        report_unexpected(exc)
-
-    def _show_problem(self, text: str) -> None:
-        self.problem = text
-        label = MessageLabel(self)
-        label.set_message("error", text)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._layout.addWidget(label, 1)
-
-
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -151,7 +67,7 @@ class MainWindow(QMainWindow):
         self.context = context
         # The icon is application-wide (app.run sets it once).
         self.setWindowTitle("agora-desk")
-        self._profiles: dict[str, Any] = {}
+        self._profiles: dict[str, Profile] = {}
         self._profiles_dialog: QWidget | None = None
         self._keyring_job: Job | None = None
         context.profileChanged.connect(self._profile_changed)
@@ -187,11 +103,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.pages: list[TabPage] = []
-        self.skipped: list[TabSpec] = []
         for spec in tabs:
-            if not module_exists(spec.module):
-                self.skipped.append(spec)
-                continue
             page = TabPage(spec, self.tabs)
             self.tabs.addTab(page, spec.title)
             self.pages.append(page)
@@ -246,7 +158,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> TabPage | None:
         return next((p for p in self.pages if p.spec.key == key), None)
 
-    def show_tab(self, key: str) -> QWidget | None:
+    def show_tab(self, key: str) -> Tab | None:
         page = self.page(key)
         if page is None:
             return None
@@ -257,7 +169,7 @@ class MainWindow(QMainWindow):
     def built_tabs(self) -> list[str]:
         return [p.spec.key for p in self.pages if p.built]
 
-    def current_tab(self) -> QWidget | None:
+    def current_tab(self) -> Tab | None:
         page = self.tabs.currentWidget()
         if not isinstance(page, TabPage):
             return None
@@ -265,9 +177,9 @@ class MainWindow(QMainWindow):
         return page.tab
 
     def default_action(self) -> None:
-        action = getattr(self.current_tab(), "default_action", None)
-        if callable(action):
-            action()
+        tab = self.current_tab()
+        if tab is not None:
+            tab.default_action()
 
     # -- profiles ----------------------------------------------------------------
 
@@ -279,7 +191,7 @@ class MainWindow(QMainWindow):
             self.context.report_error("Profiles", str(exc))
             profiles = []
         current = self.context.profile()
-        wanted = getattr(current, "name", None)
+        wanted = current.name if current is not None else None
         if restore and wanted is None:
             wanted = self.context.settings.get("last_profile") or None
         self._profiles = {p.name: p for p in profiles}
@@ -306,13 +218,13 @@ class MainWindow(QMainWindow):
         name = self.profile_picker.itemData(index)
         self._select(self._profiles.get(name) if name is not None else None)
 
-    def _select(self, profile: Any) -> None:
+    def _select(self, profile: Profile | None) -> None:
         self.context.set_profile(profile)
         if profile is None:
             self.context.settings.set("last_profile", "")
 
-    def _profile_changed(self, profile: Any) -> None:
-        name = getattr(profile, "name", None)
+    def _profile_changed(self, profile: Profile | None) -> None:
+        name = profile.name if profile is not None else None
         self.setWindowTitle(f"agora-desk — {name}" if name else "agora-desk")
 
     def open_profiles(self) -> None:
@@ -333,10 +245,7 @@ class MainWindow(QMainWindow):
 
     def probe_keyring(self) -> Job | None:
         """Check the keyring off the GUI thread; without one, switch to session-only."""
-        secrets = getattr(self.context.profiles, "secrets", None)
-        check = getattr(secrets, "check", None)
-        if not callable(check):
-            return None
+        check = self.context.profiles.secrets.check
 
         def failed(exc: BaseException) -> None:
             self.use_session_store(failure_message(exc, "checking the keyring"))
@@ -350,7 +259,7 @@ class MainWindow(QMainWindow):
         from agora_desk.secrets.store import SessionStore
 
         current = self.context.profiles
-        path = getattr(current, "config_path", None)
+        path = current.config_path
         self.context.profiles = ProfileStore(path, secrets=SessionStore())
         self.set_session_only(reason)
         # The tabs say where secrets come from: tell them again.
@@ -359,7 +268,7 @@ class MainWindow(QMainWindow):
 
     def set_session_only(self, reason: str) -> None:
         self.banner_label.set_message(
-            "warning",
+            Level.WARNING,
             "Session only — no keyring. Secrets you enter are kept in memory until agora-desk "
             f"closes, never written to a file. Why: {reason}",
         )
@@ -372,7 +281,7 @@ class MainWindow(QMainWindow):
     # -- messages ----------------------------------------------------------------
 
     def show_error(self, title: str, message: str) -> None:
-        self.error_label.set_message("error", f"{title}: {message}")
+        self.error_label.set_message(Level.ERROR, f"{title}: {message}")
         self.error_box.show()
 
     def clear_error(self) -> None:
@@ -402,10 +311,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         for page in self.pages:
-            shutdown = getattr(page.tab, "shutdown", None)
-            if callable(shutdown):
+            if page.tab is not None:
                 try:
-                    shutdown()
+                    page.tab.shutdown()
                 except Exception as exc:
                     # One tab failing to stop must not keep the others running.
                     # The type only: the message could quote a token.

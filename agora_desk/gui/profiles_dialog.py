@@ -30,15 +30,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from agora_desk.core.errors import InputError
-from agora_desk.gui.context import AppContext
+from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job, run_job
-from agora_desk.gui.widgets import (
-    MessageLabel,
-    ValidatedField,
-    add_row,
-    failure_message,
-    storage_of,
-)
+from agora_desk.gui.reporting import failure_message
+from agora_desk.gui.widgets import Level, MessageLabel, ValidatedField, add_row
 from agora_desk.secrets.errors import ConfigError, ProfileExists
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
@@ -158,7 +153,8 @@ class ProfilesDialog(QDialog):
             field.textChanged.connect(self.revalidate)
         context.profilesChanged.connect(self._show_storage)
         self._show_storage()
-        self.reload(select=getattr(context.profile(), "name", None))
+        current = context.profile()
+        self.reload(select=current.name if current is not None else None)
 
     def _secret_row(self, form: QFormLayout, kind: str, label: str) -> _SecretRow:
         field = ValidatedField(password=True, parent=self.form_widget)
@@ -186,13 +182,13 @@ class ProfilesDialog(QDialog):
 
     def _show_storage(self) -> None:
         where, persistent = storage_of(self.context)
-        path = getattr(self.context.profiles, "config_path", None)
+        path = self.context.profiles.config_path
         saved = f" Names, App IDs and Customer IDs are saved in {path}." if path else ""
         if persistent:
-            self.storage.set_message("info", f"Secrets are stored in {where}.{saved}")
+            self.storage.set_message(Level.INFO, f"Secrets are stored in {where}.{saved}")
         else:
             self.storage.set_message(
-                "warning",
+                Level.WARNING,
                 "Session only — no keyring: secrets are kept in memory until agora-desk "
                 f"closes, never written to a file.{saved}",
             )
@@ -324,7 +320,7 @@ class ProfilesDialog(QDialog):
             if problem is None or not field.text():
                 field.message.clear_message()
             else:
-                field.message.set_message("error", problem)
+                field.message.set_message(Level.ERROR, problem)
         shown = any(field.text() for field in problems)
         self.save_button.setEnabled(not shown and not self._busy)
         return not problems
@@ -336,8 +332,8 @@ class ProfilesDialog(QDialog):
             return
         if not self.revalidate():
             for field, problem in self._problems().items():
-                field.message.set_message("error", problem)
-            self.status.set_message("error", "Fix the fields marked in red first.")
+                field.message.set_message(Level.ERROR, problem)
+            self.status.set_message(Level.ERROR, "Fix the fields marked in red first.")
             return
         store = self.context.profiles
         profile = Profile(
@@ -405,7 +401,7 @@ class ProfilesDialog(QDialog):
         if not isValid(self):
             return
         self.reload(select=select)
-        self.status.set_message("info", message)
+        self.status.set_message(Level.INFO, message)
 
     # -- jobs --------------------------------------------------------------------
 
@@ -435,7 +431,7 @@ class ProfilesDialog(QDialog):
             if isValid(self):
                 self._error(message)
                 if isinstance(exc, ProfileExists):
-                    self.name.message.set_message("error", exc.problem)
+                    self.name.message.set_message(Level.ERROR, exc.problem)
 
         # Not cancelled when the dialog closes: a started change completes and
         # the window still hears of it (``_changed``).
@@ -446,15 +442,15 @@ class ProfilesDialog(QDialog):
         for widget in (self.form_widget, self.list, self.new_button, self.remove_button):
             widget.setEnabled(not busy)
         if busy:
-            self.status.set_message("info", BUSY_TEXT)
-        elif self.status.level == "info" and self.status.message == BUSY_TEXT:
+            self.status.set_message(Level.INFO, BUSY_TEXT)
+        elif self.status.level is Level.INFO and self.status.message == BUSY_TEXT:
             self.status.clear_message()
         if not busy:
             self.remove_button.setEnabled(self._editing is not None)
         self.revalidate()
 
     def _error(self, message: str) -> None:
-        self.status.set_message("error", message)
+        self.status.set_message(Level.ERROR, message)
 
     @property
     def busy(self) -> bool:

@@ -20,15 +20,8 @@ from PySide6.QtWidgets import (
 from agora_desk.core import timefmt
 from agora_desk.core.validation import Issue, check_expire, check_uid, parse_seconds, parse_uid
 from agora_desk.gui.context import AppContext, ResolvedCredentials
-from agora_desk.gui.widgets import (
-    ExpiryChooser,
-    GeneratorTab,
-    Output,
-    ValidatedField,
-    add_row,
-    credentials_source,
-    group,
-)
+from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
+from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row, group
 
 if TYPE_CHECKING:
     from agora_desk.core.builders import RtcRequest
@@ -48,7 +41,7 @@ UID_PLACEHOLDER = "0 to 4294967295; 0 = any user"
 ACCOUNT_PLACEHOLDER = "the user account the app joins with"
 
 
-class RtcTab(GeneratorTab):
+class RtcTab(GeneratorTab["RtcRequest"]):
     TITLE = "RTC token"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

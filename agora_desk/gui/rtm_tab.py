@@ -10,21 +10,14 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 from agora_desk.core import timefmt
 from agora_desk.core.validation import check_user_id
 from agora_desk.gui.context import AppContext, ResolvedCredentials
-from agora_desk.gui.widgets import (
-    ExpiryChooser,
-    GeneratorTab,
-    Output,
-    ValidatedField,
-    add_row,
-    credentials_source,
-    group,
-)
+from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
+from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row, group
 
 if TYPE_CHECKING:
     from agora_desk.core.builders import RtmRequest
 
 
-class RtmTab(GeneratorTab):
+class RtmTab(GeneratorTab["RtmRequest"]):
     TITLE = "RTM token"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core.hosts import is_loopback_host
 from agora_desk.gui.context import APP_CERTIFICATE, AppContext, ResolvedCredentials
 from agora_desk.gui.jobs import Job, run_job
-from agora_desk.gui.widgets import failure_message
+from agora_desk.gui.reporting import failure_message
 from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.runner import DEFAULT_HOST, ServerHandle, start_server
 
@@ -355,7 +355,7 @@ class ServerTab(QWidget):
 
     def _update_profile(self, *_: object) -> None:
         profile = self.context.profile()
-        name = getattr(profile, "name", None)
+        name = profile.name if profile is not None else None
         text = f"{name} (App ID {profile.app_id})" if profile is not None else "none selected"
         if self._state == "running" and name != self._serving_profile:
             text += " - the server keeps the profile it started with; restart to switch"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core.rest import check_base_url
 from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppSettings
-from agora_desk.gui.widgets import ExpiryChooser, MessageLabel, ValidatedField, add_row
+from agora_desk.gui.widgets import ExpiryChooser, Level, MessageLabel, ValidatedField, add_row
 
 
 class SettingsDialog(QDialog):
@@ -125,14 +125,14 @@ class SettingsDialog(QDialog):
         ok &= not url_issues
         ca = self.rest_ca_file.text().strip()
         ca_problem = None if not ca or os.path.isfile(ca) else "no such file"
-        self.rest_ca_file.message.set_message("error" if ca_problem else None, ca_problem or "")
+        self.rest_ca_file.message.set_message(Level.ERROR if ca_problem else None, ca_problem or "")
         ok &= ca_problem is None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         return ok
 
     def accept(self) -> None:
         if not self.revalidate():
-            self.status.set_message("error", "Fix the fields marked in red first.")
+            self.status.set_message(Level.ERROR, "Fix the fields marked in red first.")
             return
         expire = self.default_expire.seconds("default token expiry")
         privilege = self.default_privilege_expire.seconds("default privilege expiry")

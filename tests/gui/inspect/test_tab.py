@@ -38,8 +38,8 @@ from pytestqt.qtbot import QtBot
 from agora_desk.core.diagnostics import Expectations, diagnose
 from agora_desk.core.wire import pack_string, pack_u16, pack_u32
 from agora_desk.gui.context import AppContext
-from agora_desk.gui.inspect_tab import PASTE_FIX, STATE_ROLE, CheckRow, InspectTab
-from agora_desk.gui.token_model import VALUE_COLUMN
+from agora_desk.gui.inspect.model import VALUE_COLUMN
+from agora_desk.gui.inspect.tab import PASTE_FIX, STATE_ROLE, CheckRow, InspectTab
 from agora_desk.secrets.errors import KeyringLocked
 
 pytestmark = pytest.mark.gui

@@ -26,9 +26,9 @@ from agora_desk.core import token007
 from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Node, to_tree
 from agora_desk.core.token007 import RtcService, RtmService
-from agora_desk.gui.compare import ABSENT, CompareView, align
-from agora_desk.gui.inspect_tab import InspectTab
-from agora_desk.gui.token_model import HIGHLIGHT_ROLE, MISSING, STATUS_ROLE, VALUE_COLUMN
+from agora_desk.gui.inspect.compare import ABSENT, CompareView, align
+from agora_desk.gui.inspect.model import HIGHLIGHT_ROLE, MISSING, STATUS_ROLE, VALUE_COLUMN
+from agora_desk.gui.inspect.tab import InspectTab
 
 pytestmark = pytest.mark.gui
 
@@ -178,7 +178,7 @@ def test_a_core_bug_is_a_one_line_reason_not_a_dialog(
     def broken(*_args: object) -> None:
         raise ZeroDivisionError("core bug")
 
-    monkeypatch.setattr("agora_desk.gui.compare.diagnose", broken)
+    monkeypatch.setattr("agora_desk.gui.inspect.input.diagnose", broken)
     view.set_tokens(rtc_token(), rtc_token())
     assert "internal error ZeroDivisionError" in view.left.error.text()
     assert view.alignment is None

@@ -30,6 +30,7 @@ from agora_desk.core import timefmt
 from agora_desk.core.decoded import Node
 from agora_desk.core.diagnostics import CLOCK_SKEW
 from agora_desk.core.wire import is_clean_text
+from agora_desk.gui.theme import Tone, highlight_colour, tone_colour
 
 FIELD_COLUMN = 0
 VALUE_COLUMN = 1
@@ -39,7 +40,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 2  # str: "services/1 RTC/uid", stable ac
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # str: "", "ok", "warning", "error", "missing"
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 4  # bool: marked as a difference (compare)
 
-MISSING = "missing"  # status of a placeholder row in compare mode
+MISSING = Tone.MUTED.value  # status of a placeholder row in compare mode
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -100,35 +101,13 @@ def qt_text(value: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def is_dark(palette: QPalette | None = None) -> bool:
-    palette = palette or QGuiApplication.palette()
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-# (light palette, dark palette): saturated on white, pastel on dark grey.
-_STATUS_COLOURS: dict[str, tuple[str, str]] = {
-    "ok": ("#1b7f2a", "#8fd694"),
-    "warning": ("#a15c00", "#ffc46b"),
-    "error": ("#c62828", "#ff8a80"),
-}
-
-
 def status_colour(status: str, palette: QPalette | None = None) -> QColor | None:
-    """Foreground colour for a status, or None for the palette's own text colour."""
-    if status == MISSING:
-        palette = palette or QGuiApplication.palette()
-        return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-    pair = _STATUS_COLOURS.get(status)
-    if pair is None:
+    """Foreground colour for a node status, or None for the palette's own text colour."""
+    try:
+        tone = Tone(status)
+    except ValueError:
         return None
-    return QColor(pair[1] if is_dark(palette) else pair[0])
-
-
-def highlight_colour(palette: QPalette | None = None) -> QColor:
-    """Background of a differing row: translucent amber reads on both palettes."""
-    colour = QColor("#ffb300")
-    colour.setAlpha(110 if is_dark(palette) else 80)
-    return colour
+    return tone_colour(tone, palette)
 
 
 class _Item:

@@ -13,9 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -50,11 +48,18 @@ from PySide6.QtWidgets import (
 
 from agora_desk.core.decoded import DecodedToken, to_tree
 from agora_desk.core.diagnostics import Expectations
-from agora_desk.core.errors import AgoraDeskError
-from agora_desk.core.secret import Secret
-from agora_desk.core.validation import check_hex32
-from agora_desk.gui.compare import (
-    CompareView,
+from agora_desk.gui.context import AppContext
+from agora_desk.gui.inspect.certificate import CertificateSource
+from agora_desk.gui.inspect.checks import (
+    PASTE_FIX,
+    CheckRow,
+    RowState,
+    check_rows,
+    row_tone,
+    summarize,
+)
+from agora_desk.gui.inspect.compare import CompareView
+from agora_desk.gui.inspect.input import (
     ReasonLine,
     TokenEdit,
     accept_drop,
@@ -62,25 +67,15 @@ from agora_desk.gui.compare import (
     diagnose_input,
     limit_children,
     read_token_file,
-    set_text_colour,
 )
-from agora_desk.gui.context import APP_CERTIFICATE, AppContext, ResolvedCredentials
+from agora_desk.gui.inspect.model import COPY_ROLE, FIELD_COLUMN, TokenTreeModel
 from agora_desk.gui.jobs import Job, run_job
-from agora_desk.gui.token_model import (
-    COPY_ROLE,
-    FIELD_COLUMN,
-    TokenTreeModel,
-    status_colour,
-)
+from agora_desk.gui.theme import set_text_tone, tone_colour
 
-STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # check row: "ok", "error", "warning", "info"
+__all__ = ["PASTE_FIX", "STATE_ROLE", "CheckRow", "InspectTab", "check_rows", "decoded_json"]
+
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # check row: its RowState value
 FIX_ROLE = Qt.ItemDataRole.UserRole + 2  # check row: the fix sentence
-
-PASTE_FIX = (
-    "The token was decoded after this clean-up; if it is stored or sent like this, "
-    "remove these characters there too: the SDK uses the token exactly as given."
-)
-_TYPE_CERT_FIX = "Type the App Certificate above to verify the signature for this session."
 
 
 def decoded_json(decoded: DecodedToken) -> str:
@@ -92,48 +87,6 @@ def decoded_json(decoded: DecodedToken) -> str:
     """
     text = json.dumps(decoded.to_json(), ensure_ascii=False)
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-@dataclass(frozen=True)
-class CheckRow:
-    """One line of the checks list."""
-
-    state: str  # "ok", "error", "warning", "info"
-    name: str
-    detail: str
-    fix: str = ""
-
-    @property
-    def text(self) -> str:
-        line = f"{self.name}: {self.detail}"
-        return f"{line}\n→ {self.fix}" if self.fix and self.state != "ok" else line
-
-
-def check_rows(decoded: DecodedToken, certificate_note: CheckRow | None = None) -> list[CheckRow]:
-    """The checks list: core checks, why the signature was not checked, paste clean-up, warnings."""
-    rows = [CheckRow("ok" if c.ok else "error", c.name, c.detail, c.fix) for c in decoded.checks]
-    if certificate_note is not None and decoded.signature_valid is None:
-        rows.append(certificate_note)
-    rows.extend(CheckRow("warning", "paste", note, PASTE_FIX) for note in decoded.cleaned)
-    warnings = list(decoded.warnings)
-    for note in decoded.cleaned:  # parse_any puts the clean-up notes first in warnings
-        if note in warnings:
-            warnings.remove(note)
-    rows.extend(CheckRow("warning", "warning", w) for w in warnings)
-    return rows
-
-
-def summarize(rows: list[CheckRow]) -> tuple[str, str]:
-    """(state, text) for the line above the checks list."""
-    failed = [r.name for r in rows if r.state == "error"]
-    checks = sum(1 for r in rows if r.state in ("ok", "error"))
-    warned = sum(1 for r in rows if r.state == "warning")
-    tail = f"; {warned} warning{'s' if warned != 1 else ''}" if warned else ""
-    if failed:
-        return "error", f"✗ {len(failed)} of {checks} checks failed: {', '.join(failed)}{tail}"
-    if checks:
-        return ("warning" if warned else "ok"), f"✓ all {checks} checks passed{tail}"
-    return ("warning" if warned else "info"), f"no checks ran{tail}"
 
 
 class _TokenTree(QTreeView):
@@ -163,14 +116,10 @@ class InspectTab(QWidget):
         self.rows: list[CheckRow] = []
         self.error_message = ""
 
-        # Certificate from the profile: fetched once per profile, off the GUI thread.
-        self._cred_state = "idle"  # idle | loading | ready | error
-        self._cred_generation = 0
-        self._cred_job: Job | None = None
-        self._cred: ResolvedCredentials | None = None
-        self._cred_error = ""
-
         self._build_ui()
+        self.certificate = CertificateSource(
+            context, self.cert_edit.text, self._certificate_changed
+        )
         self.setAcceptDrops(True)
 
         self._debounce = QTimer(self)
@@ -399,12 +348,12 @@ class InspectTab(QWidget):
     # -- decoding -----------------------------------------------------------------
     def expectations(self, now: int | None = None) -> Expectations:
         """What the token is checked against, from the fields and the profile."""
-        certificate = self._certificate()
+        certificate = self.certificate.certificate()
         return Expectations(
             certificate=certificate.reveal() if certificate is not None else None,
             channel=self.channel_edit.text() or None,
             uid=self.uid_edit.text().strip() or None,
-            app_id=self._expected_app_id(),
+            app_id=self.certificate.expected_app_id(),
             now=now,
         )
 
@@ -418,7 +367,7 @@ class InspectTab(QWidget):
             self.model.clear()
             self._show_error(result or "")
             self._render_checks([])
-            set_text_colour(self.summary_label, "")
+            set_text_tone(self.summary_label, None)
             self.summary_label.setText("Checks appear here")
             self._set_actions_enabled(False)
             self._tick.stop()
@@ -429,11 +378,11 @@ class InspectTab(QWidget):
         self.model.set_root(limit_children(to_tree(result, now)), now)
         if self._reset_pending:
             self.tree_view.expandAll()
-        self._render_checks(check_rows(result, self._certificate_note()))
+        self._render_checks(check_rows(result, self.certificate.note()))
         self._set_actions_enabled(True)
         if not self._tick.isActive():
             self._tick.start()
-        self._ensure_certificate()
+        self.certificate.ensure()
 
     def _recheck_times(self) -> None:
         if self.decoded is None:
@@ -442,7 +391,7 @@ class InspectTab(QWidget):
         result = diagnose_input(self.token_edit.toPlainText(), self.expectations(self.clock()))
         if isinstance(result, DecodedToken):
             self.decoded = result
-            self._render_checks(check_rows(result, self._certificate_note()))
+            self._render_checks(check_rows(result, self.certificate.note()))
 
     def _show_error(self, message: str) -> None:
         self.error_message = message
@@ -456,167 +405,42 @@ class InspectTab(QWidget):
         self.checks_view.clear()
         style = self.style()
         icons = {
-            "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
-            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-            "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-            "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+            RowState.OK: QStyle.StandardPixmap.SP_DialogApplyButton,
+            RowState.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+            RowState.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+            RowState.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
         }
         for row in rows:
             item = QListWidgetItem(style.standardIcon(icons[row.state]), row.text)
-            item.setData(STATE_ROLE, row.state)
+            item.setData(STATE_ROLE, row.state.value)
             item.setData(FIX_ROLE, row.fix)
             if row.fix:
                 item.setToolTip(row.fix)
-            colour = status_colour(row.state)
-            if colour is not None:
-                item.setForeground(colour)
+            tone = row_tone(row.state)
+            if tone is not None:
+                item.setForeground(tone_colour(tone))
             self.checks_view.addItem(item)
         if rows:
             state, text = summarize(rows)
-            set_text_colour(self.summary_label, state)
+            set_text_tone(self.summary_label, row_tone(state))
             self.summary_label.setText(text)
 
     # -- certificate ------------------------------------------------------------------
-    def _typed_certificate(self) -> tuple[Secret | None, str]:
-        """(certificate, problem) from the password field."""
-        typed = self.cert_edit.text().strip()
-        if not typed:
-            return None, ""
-        issues = check_hex32("App Certificate", typed, secret=True)
-        if issues:
-            return None, issues[0].message
-        return Secret(typed), ""
-
-    def _certificate(self) -> Secret | None:
-        typed, problem = self._typed_certificate()
-        if typed is not None or problem:
-            return typed
-        if self._cred_state == "ready" and self._cred is not None:
-            return self._cred.app_certificate
-        return None
-
-    def _expected_app_id(self) -> str | None:
-        if self._cred_state == "ready" and self._cred is not None and self._cred.app_id:
-            return self._cred.app_id
-        profile = self.context.profile()
-        app_id = getattr(profile, "app_id", "") if profile is not None else ""
-        return app_id or None
-
-    def _profile_name(self) -> str | None:
-        profile = self.context.profile()
-        return getattr(profile, "name", None) if profile is not None else None
-
-    def _certificate_note(self) -> CheckRow | None:
-        """Why the signature was not checked (shown when it was not)."""
-        typed, problem = self._typed_certificate()
-        if problem:
-            return CheckRow(
-                "error",
-                "certificate",
-                f"the App Certificate you typed {problem}",
-                "Copy the 32-character App Certificate from Agora Console.",
-            )
-        if typed is not None:
-            return None
-        name = self._profile_name()
-        if self._cred_state == "loading":
-            who = f"profile {name!r}" if name else "the session"
-            return CheckRow("info", "signature", f"reading the App Certificate of {who}…")
-        if self._cred_state == "error":
-            return CheckRow(
-                "warning",
-                "signature",
-                f"not verified: the App Certificate could not be read ({self._cred_error})",
-                _TYPE_CERT_FIX,
-            )
-        if self._cred_state == "ready" and (
-            self._cred is None or self._cred.app_certificate is None
-        ):
-            why = f"profile {name!r} has no App Certificate" if name else "no profile is selected"
-            return CheckRow(
-                "info",
-                "signature",
-                f"not verified: {why}",
-                "Type the App Certificate above, or select a profile that has one.",
-            )
-        if self._cred_state == "idle":
-            return CheckRow("info", "signature", "not verified yet")
-        return None
-
-    def _ensure_certificate(self) -> None:
-        """Fetch the profile's certificate once, when a token first needs it."""
-        typed, problem = self._typed_certificate()
-        if typed is not None or problem or self._cred_state != "idle":
-            return
-        self._cred_generation += 1
-        generation = self._cred_generation
-        if (
-            self.context.profile() is None
-            and APP_CERTIFICATE not in self.context.session_secrets
-            and not self.context.session_ids.get("app_id")
-        ):
-            # Nothing to read: no thread, no second decode.
-            self._credentials_ready(generation, ResolvedCredentials(profile=None))
-            return
-        self._cred_state = "loading"
-        self._cred_job = self.context.credentials_async(
-            {APP_CERTIFICATE},
-            lambda creds: self._credentials_ready(generation, creds),
-            lambda exc: self._credentials_failed(generation, exc),
-        )
+    def _certificate_changed(self, recheck: bool) -> None:
         self._update_certificate_label()
-        self._render_checks(
-            check_rows(self.decoded, self._certificate_note()) if self.decoded else []
-        )
-
-    def _credentials_ready(self, generation: int, creds: Any) -> None:
-        if generation != self._cred_generation:
-            return  # the profile changed meanwhile
-        self._cred_job = None
-        self._cred_state = "ready"
-        self._cred = creds if isinstance(creds, ResolvedCredentials) else None
-        self._update_certificate_label()
-        if self._cred is not None and (self._cred.app_certificate or self._cred.app_id):
-            self.decode_now()  # new expectations: check again
+        if recheck:
+            self.decode_now()
         elif self.decoded is not None:
-            self._render_checks(check_rows(self.decoded, self._certificate_note()))
-
-    def _credentials_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._cred_generation:
-            return
-        self._cred_job = None
-        self._cred_state = "error"
-        # Keyring errors are built from fixed text, never from the secret.
-        self._cred_error = str(exc) if isinstance(exc, AgoraDeskError) else type(exc).__name__
-        self._update_certificate_label()
-        self.decode_now()
+            self._render_checks(check_rows(self.decoded, self.certificate.note()))
 
     def _profile_changed(self, *_: object) -> None:
-        if self._cred_job is not None:
-            self._cred_job.cancel()
-            self._cred_job = None
-        self._cred_generation += 1
-        self._cred_state = "idle"
-        self._cred = None
-        self._cred_error = ""
+        self.certificate.reset()
         self._update_certificate_label()
         if self.decoded is not None or self.error_message:
             self.decode_now()
 
     def _update_certificate_label(self) -> None:
-        typed, problem = self._typed_certificate()
-        name = self._profile_name()
-        if typed is not None or problem:
-            text = "Verifying with the certificate typed for this session."
-        elif self._cred_state == "loading":
-            text = "Reading the App Certificate of the profile…"
-        elif self._cred_state == "error":
-            text = "The profile's App Certificate could not be read: type it to verify."
-        elif name:
-            text = f"Verifying with the App Certificate of profile {name!r}."
-        else:
-            text = "No profile selected: type an App Certificate to verify the signature."
-        self.certificate_label.setText(text)
+        self.certificate_label.setText(self.certificate.label_text())
 
     # -- copy / export ------------------------------------------------------------------
     def _context_menu(self, pos: QPoint) -> None:
@@ -716,7 +540,4 @@ class InspectTab(QWidget):
         self._tick.stop()
         self.model.set_live(False)
         self.compare.shutdown()
-        if self._cred_job is not None:
-            self._cred_job.cancel()
-            self._cred_job = None
-        self._cred_generation += 1
+        self.certificate.cancel()

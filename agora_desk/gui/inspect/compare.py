@@ -12,24 +12,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -37,181 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
-from agora_desk.core.diagnostics import Expectations, diagnose
-from agora_desk.core.errors import AgoraDeskError
+from agora_desk.core.diagnostics import Expectations
+from agora_desk.gui.inspect.input import (
+    ReasonLine,
+    TokenEdit,
+    clipboard_text,
+    diagnose_input,
+    limit_children,
+    read_token_file,
+)
+from agora_desk.gui.inspect.model import MISSING, PATH_ROLE, TokenTreeModel
 from agora_desk.gui.jobs import run_job
-from agora_desk.gui.token_model import MISSING, PATH_ROLE, TokenTreeModel, status_colour
 
 ABSENT = "(absent)"
 
-# A token is a few hundred characters; refuse to decode a pasted novel.
-MAX_INPUT_CHARS = 64 * 1024
-# Dropped files: a token file, or a short log excerpt.
-MAX_FILE_BYTES = 64 * 1024
-
-# Rows shown under one parent; the rest are summarised in one row.
-MAX_CHILDREN = 200
-
 # Rows that differ between any two tokens built from the same inputs.
 STAMP_LABELS = frozenset({"issued at", "expires at", "ts", "salt", "signature"})
-
-
-# -- input ---------------------------------------------------------------------
-
-
-def local_file(mime: QMimeData) -> str | None:
-    """The first local file in a drop, if any."""
-    if mime.hasUrls():
-        for url in mime.urls():
-            if url.isLocalFile():
-                return url.toLocalFile()
-    return None
-
-
-def read_token_file(path: str) -> str:
-    """Read a dropped file as text. Raises :class:`AgoraDeskError` with the reason."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise AgoraDeskError(
-                f"{p.name} is {size // 1024} KiB: a token is a few hundred characters; "
-                "drop a file that holds just the token, or paste it"
-            )
-        data = p.read_bytes()
-    except OSError as exc:
-        raise AgoraDeskError(f"cannot read {p.name}: {exc.strerror or exc}") from None
-    if b"\x00" in data:
-        raise AgoraDeskError(f"{p.name} is a binary file, not a text file with a token")
-    return data.decode("utf-8", "replace")
-
-
-class TokenEdit(QPlainTextEdit):
-    """Plain-text token input. A drop replaces the text; a dropped file is read.
-
-    The file is read off the GUI thread by whoever handles ``fileDropped``
-    (a network share can hang).
-    """
-
-    fileDropped = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setWordWrapMode(self.wordWrapMode().WrapAnywhere)
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return local_file(source) is not None or super().canInsertFromMimeData(source)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_file(event.mimeData()) is not None or event.mimeData().hasText():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if accept_drop(event.mimeData(), self.setPlainText, self.fileDropped.emit):
-            event.acceptProposedAction()
-        else:
-            super().dropEvent(event)
-
-
-def accept_drop(
-    mime: QMimeData, set_text: Callable[[str], object], open_file: Callable[[str], object]
-) -> bool:
-    """Route a drop: a local file is opened, text replaces the input."""
-    path = local_file(mime)
-    if path is not None:
-        open_file(path)
-        return True
-    if mime.hasText():
-        set_text(mime.text())
-        return True
-    return False
-
-
-def clipboard_text() -> str:
-    return QGuiApplication.clipboard().text()
-
-
-def set_text_colour(widget: QWidget, state: str) -> None:
-    """Colour a label's text by status via its palette (a style sheet would restyle it)."""
-    palette = widget.palette()
-    colour = status_colour(state) or QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
-    if palette.color(QPalette.ColorRole.WindowText) != colour:
-        palette.setColor(QPalette.ColorRole.WindowText, colour)
-        widget.setPalette(palette)
-
-
-class ReasonLine(QLabel):
-    """One line for the reason a token cannot be decoded, elided to fit; full text as tooltip.
-
-    It keeps its one line of space when empty, so a reason appearing or
-    going away while someone types does not re-lay out the whole tab.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.fontMetrics().height() + 4)
-        set_text_colour(self, "error")
-
-    def show_reason(self, message: str) -> None:
-        text = " ".join(message.split())
-        if text != self.text():
-            self.setText(text)
-            self.setToolTip(text)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
-        painter = QPainter(self)
-        self.style().drawItemText(
-            painter,
-            rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.palette(),
-            self.isEnabled(),
-            text,
-            self.foregroundRole(),
-        )
-
-
-def diagnose_input(text: str, expect: Expectations) -> DecodedToken | str | None:
-    """The decoded and checked token, the one-line reason it cannot be, or None if empty."""
-    if not text.strip():
-        return None
-    if len(text) > MAX_INPUT_CHARS:
-        return f"{len(text)} characters: a token is a few hundred; paste just the token"
-    try:
-        return diagnose(text, expect)
-    except AgoraDeskError as exc:
-        return str(exc)
-    except Exception as exc:  # a core bug must still not become an exception dialog
-        return f"cannot decode this input (internal error {type(exc).__name__}; please report it)"
-
-
-def limit_children(node: Node, limit: int = MAX_CHILDREN) -> Node:
-    """Cut any list of rows longer than ``limit``, saying how many were left out.
-
-    A real token has a handful of services, but a 400-character paste can
-    inflate to 65 535 of them; building and expanding that many rows would
-    freeze the window. Export JSON still has every one.
-    """
-    if len(node.children) > limit:
-        hidden = len(node.children) - limit
-        node.children = node.children[:limit]
-        node.children.append(
-            Node(f"… {hidden} more", "not shown here; Export JSON has them all", status="warning")
-        )
-    for child in node.children:
-        limit_children(child, limit)
-    return node
-
-
-# -- alignment -------------------------------------------------------------------
 
 
 @dataclass

@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring.errors
@@ -42,7 +42,6 @@ from agora_desk.core.builders import (
     build_rtc,
     build_rtc_legacy,
 )
-from agora_desk.gui.context import AppContext
 from agora_desk.gui.rtc_tab import RtcTab
 from agora_desk.secrets.errors import KeyringLocked
 from agora_desk.secrets.profiles import Profile
@@ -53,17 +52,8 @@ CREDS = Credentials(APP_ID, CERT)
 
 
 @pytest.fixture
-def context(tmp_path: Path) -> AppContext:
-    return make_context(tmp_path)
-
-
-@pytest.fixture
-def tab(qtbot, context: AppContext) -> Iterator[RtcTab]:  # type: ignore[no-untyped-def]
-    widget = RtcTab(context)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.shutdown()
+def tab(open_tab) -> RtcTab:  # type: ignore[no-untyped-def]
+    return open_tab(RtcTab)  # type: ignore[no-any-return]
 
 
 # -- the token equals the core's ------------------------------------------------

@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,17 +36,8 @@ CREDS = Credentials(APP_ID, CERT)
 
 
 @pytest.fixture
-def context(tmp_path: Path) -> AppContext:
-    return make_context(tmp_path)
-
-
-@pytest.fixture
-def tab(qtbot, context: AppContext) -> Iterator[RtmTab]:  # type: ignore[no-untyped-def]
-    widget = RtmTab(context)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.shutdown()
+def tab(open_tab) -> RtmTab:  # type: ignore[no-untyped-def]
+    return open_tab(RtmTab)  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Node, to_tree
 from agora_desk.core.diagnostics import Expectations, diagnose
-from agora_desk.gui.token_model import (
+from agora_desk.gui.inspect.model import (
     COPY_ROLE,
     HIGHLIGHT_ROLE,
     PATH_ROLE,

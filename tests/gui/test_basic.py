@@ -8,7 +8,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import base64
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import QLineEdit
 from agora_desk.core.basic import build_header
 from agora_desk.core.secret import Secret
 from agora_desk.gui.basic_tab import BasicTab
-from agora_desk.gui.context import AppContext
 from agora_desk.secrets.profiles import Profile
 
 pytestmark = pytest.mark.gui
@@ -43,17 +41,8 @@ HEADER = build_header(CUSTOMER_ID, Secret(CUSTOMER_SECRET)).reveal()
 
 
 @pytest.fixture
-def context(tmp_path: Path) -> AppContext:
-    return make_context(tmp_path)
-
-
-@pytest.fixture
-def tab(qtbot, context: AppContext) -> Iterator[BasicTab]:  # type: ignore[no-untyped-def]
-    widget = BasicTab(context)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.shutdown()
+def tab(open_tab) -> BasicTab:  # type: ignore[no-untyped-def]
+    return open_tab(BasicTab)  # type: ignore[no-any-return]
 
 
 def type_customer(tab: BasicTab, cid: str = CUSTOMER_ID, secret: str = CUSTOMER_SECRET) -> None:

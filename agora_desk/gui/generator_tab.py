@@ -1,0 +1,255 @@
+"""The flow the RTC, RTM and Basic tabs share: form → Generate → result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.core.errors import InputError
+from agora_desk.core.validation import Issue
+from agora_desk.core.validation import errors as error_issues
+from agora_desk.gui.context import AppContext, ResolvedCredentials
+from agora_desk.gui.jobs import Job
+from agora_desk.gui.widgets import (
+    CredentialKind,
+    CredentialsPanel,
+    ExpiryChooser,
+    ExpiryDisplay,
+    Level,
+    MessageLabel,
+    ResultBox,
+    ValidatedField,
+    WarningsList,
+)
+from agora_desk.gui.widgets.expiry_chooser import CUSTOM
+from agora_desk.secrets.fields import LABELS
+
+if TYPE_CHECKING:
+    # Only a type here: the signing core is imported when a tab first builds.
+    from agora_desk.core.builders import Stamp
+
+RequestT = TypeVar("RequestT")
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a generator tab shows after Generate."""
+
+    text: str
+    details: str = ""
+    expiries: Sequence[tuple[str, int]] = ()
+    warnings: Sequence[Issue] = ()
+
+
+def credentials_source(creds: ResolvedCredentials) -> str:
+    """Where a result's credentials came from, in the words every tab's details line uses."""
+    return f"profile “{creds.profile}”" if creds.profile else "typed credentials"
+
+
+class GeneratorTab(QWidget, Generic[RequestT]):
+    """Form → Generate → result: the flow the RTC, RTM and Basic tabs share.
+
+    A subclass creates its fields after ``super().__init__`` (creation order is
+    the tab order), then calls :meth:`finish_layout`, and implements
+    :meth:`check` (live validation) and :meth:`produce` (the build, on the GUI
+    thread: microseconds). Generate first resolves the credentials off the GUI
+    thread through the :class:`CredentialsPanel`; the form is disabled meanwhile
+    so the token always matches what is on screen. ``RequestT`` is what
+    :meth:`check` hands to :meth:`produce`: the tab's validated inputs.
+    """
+
+    TITLE: ClassVar[str] = ""
+    CREDENTIALS: ClassVar[CredentialKind] = CredentialKind.APP
+    PLACEHOLDER: ClassVar[str] = "The token appears here after Generate (Ctrl+Enter)."
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        # Tests and screenshots: a fixed issued_at and salt reproduce a token.
+        self.stamp: Stamp | None = None
+        self.attempted = False  # after the first Generate, empty fields count as errors
+        self._busy = False
+        self._job: Job | None = None
+        self._output: Output | None = None
+        self.credentials = CredentialsPanel(context, self.CREDENTIALS, self)
+
+    # -- for subclasses ----------------------------------------------------------
+
+    def check(self) -> tuple[RequestT | None, bool]:
+        """Validate the form, showing messages; returns (request or None, an error is shown)."""
+        raise NotImplementedError
+
+    def produce(self, creds: ResolvedCredentials, request: RequestT) -> Output:
+        """Build the output; raise InputError for a problem the form could not see."""
+        raise NotImplementedError
+
+    def show_field_issues(self, field: ValidatedField | ExpiryChooser, issues: list[Issue]) -> bool:
+        """Errors beside a field (an empty field only after a Generate); True if shown."""
+        errors = error_issues(issues)
+        empty = isinstance(field, ValidatedField) and not field.text()
+        if isinstance(field, ExpiryChooser):
+            empty = field.combo.currentData() == CUSTOM and not field.custom.text()
+        shown = errors if (self.attempted or not empty) else []
+        field.set_issues(shown)
+        return bool(shown)
+
+    def finish_layout(self, form: QWidget, extra: QWidget | None = None) -> None:
+        """Generate button and result column; call once the fields exist."""
+        self.form = form
+        self.generate_button = QPushButton("&Generate", self)
+        self.generate_button.setToolTip("Generate (Ctrl+Enter)")
+        self.generate_button.clicked.connect(self.generate)
+        self.status_label = MessageLabel(self)
+        self.result_group = QGroupBox("Result", self)
+        self.result = ResultBox(
+            lambda text: self.context.copy(text, secret=True),
+            placeholder=self.PLACEHOLDER,
+            parent=self.result_group,
+        )
+        self.details = QLabel(self.result_group)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.expiry_display = ExpiryDisplay(self.result_group)
+        self.warnings = WarningsList(self.result_group)
+        right = QVBoxLayout(self.result_group)
+        right.addWidget(self.result)
+        right.addWidget(self.details)
+        right.addWidget(self.expiry_display)
+        right.addWidget(self.warnings)
+        right.addStretch(1)
+
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.credentials)
+        column.addWidget(form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addWidget(self.status_label)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        columns = QHBoxLayout()
+        columns.addWidget(scroll, 1)
+        columns.addWidget(self.result_group, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns, 1)
+        if extra is not None:
+            outer.addWidget(extra)
+        self.credentials.changed.connect(self.on_input_changed)
+        # No first check here: a fresh form shows no message (an empty field is
+        # not an error before Generate) and the button starts enabled, so the
+        # checks (and the signing core they import) wait for the first edit.
+
+    # -- the flow ----------------------------------------------------------------
+
+    def revalidate(self) -> RequestT | None:
+        """Run the live checks; returns the request when the form is complete."""
+        self.credentials.show_empty_errors(self.attempted)
+        credential_errors = self.credentials.issues()
+        request, shown = self.check()
+        blocking = shown or self.credentials.blocking()
+        self.generate_button.setEnabled(not blocking and not self._busy)
+        return None if credential_errors else request
+
+    def on_input_changed(self) -> None:
+        if self._busy and self._job is not None:
+            # Only the profile can change while busy: the answer would be for the old one.
+            self._job.cancel()
+            self._set_busy(False)
+        self.status_label.clear_message()
+        self.revalidate()
+        if self._output is not None:
+            # A result beside inputs it was not made from would be a silently wrong token.
+            self.clear_output()
+
+    def generate(self) -> None:
+        if self._busy:
+            return
+        self.attempted = True
+        request = self.revalidate()
+        if request is None:
+            self.status_label.set_message(Level.ERROR, "Fix the fields marked in red first.")
+            return
+        self._set_busy(True)
+        self._job = self.credentials.fetch(lambda creds: self._ready(creds, request), self._failed)
+
+    def default_action(self) -> None:
+        self.generate()
+
+    def shutdown(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+        self.expiry_display.clear()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def output(self) -> Output | None:
+        return self._output
+
+    def show_output(self, output: Output) -> None:
+        self._output = output
+        self.result.set_text(output.text)
+        self.details.setText(output.details)
+        self.expiry_display.set_rows(output.expiries)
+        self.warnings.set_issues(output.warnings)
+
+    def clear_output(self) -> None:
+        self._output = None
+        self.result.clear()
+        self.details.clear()
+        self.expiry_display.clear()
+        self.warnings.clear()
+
+    def _ready(self, creds: ResolvedCredentials, request: RequestT) -> None:
+        self._job = None
+        self._set_busy(False)
+        try:
+            output = self.produce(creds, request)
+        except InputError as exc:
+            self._failed(str(exc))
+            return
+        self.show_output(output)
+        self.context.status(f"{self.TITLE}: generated")
+
+    def _failed(self, message: str) -> None:
+        self._job = None
+        self._set_busy(False)
+        self.status_label.set_message(Level.ERROR, message)
+        self.context.report_error(self.TITLE, message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.form.setEnabled(not busy)
+        self.credentials.setEnabled(not busy)
+        if busy and self.credentials.uses_profile:
+            secret = LABELS[self.credentials.secret_key]
+            self.status_label.set_message(
+                Level.INFO,
+                f"Reading the {secret} from the keyring… (answer the unlock prompt if one appears)",
+            )
+        elif not busy and self.status_label.level is Level.INFO:
+            self.status_label.clear_message()
+        self.revalidate()

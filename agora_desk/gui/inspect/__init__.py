@@ -1,0 +1,1 @@
+"""The Inspect tab and its collaborators: input, checks, certificate, tree model, compare."""

@@ -1,0 +1,77 @@
+"""The checks list of the Inspect tab: one row per core check, note and warning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from agora_desk.core.decoded import DecodedToken
+from agora_desk.gui.theme import Tone
+
+PASTE_FIX = (
+    "The token was decoded after this clean-up; if it is stored or sent like this, "
+    "remove these characters there too: the SDK uses the token exactly as given."
+)
+
+
+class RowState(str, Enum):
+    OK = "ok"
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One line of the checks list."""
+
+    state: RowState
+    name: str
+    detail: str
+    fix: str = ""
+
+    @property
+    def text(self) -> str:
+        line = f"{self.name}: {self.detail}"
+        return f"{line}\n→ {self.fix}" if self.fix and self.state is not RowState.OK else line
+
+
+def check_rows(decoded: DecodedToken, certificate_note: CheckRow | None = None) -> list[CheckRow]:
+    """The checks list: core checks, why the signature was not checked, paste clean-up, warnings."""
+    rows = [
+        CheckRow(RowState.OK if c.ok else RowState.ERROR, c.name, c.detail, c.fix)
+        for c in decoded.checks
+    ]
+    if certificate_note is not None and decoded.signature_valid is None:
+        rows.append(certificate_note)
+    rows.extend(CheckRow(RowState.WARNING, "paste", note, PASTE_FIX) for note in decoded.cleaned)
+    warnings = list(decoded.warnings)
+    for note in decoded.cleaned:  # parse_any puts the clean-up notes first in warnings
+        if note in warnings:
+            warnings.remove(note)
+    rows.extend(CheckRow(RowState.WARNING, "warning", w) for w in warnings)
+    return rows
+
+
+def summarize(rows: list[CheckRow]) -> tuple[RowState, str]:
+    """(state, text) for the line above the checks list."""
+    failed = [r.name for r in rows if r.state is RowState.ERROR]
+    checks = sum(1 for r in rows if r.state in (RowState.OK, RowState.ERROR))
+    warned = sum(1 for r in rows if r.state is RowState.WARNING)
+    tail = f"; {warned} warning{'s' if warned != 1 else ''}" if warned else ""
+    if failed:
+        return (
+            RowState.ERROR,
+            f"✗ {len(failed)} of {checks} checks failed: {', '.join(failed)}{tail}",
+        )
+    if checks:
+        return (RowState.WARNING if warned else RowState.OK), f"✓ all {checks} checks passed{tail}"
+    return (RowState.WARNING if warned else RowState.INFO), f"no checks ran{tail}"
+
+
+def row_tone(state: RowState) -> Tone | None:
+    """The text colour of a row (info rows use the palette's own)."""
+    return _TONES.get(state)
+
+
+_TONES = {RowState.OK: Tone.OK, RowState.ERROR: Tone.ERROR, RowState.WARNING: Tone.WARNING}

@@ -1,0 +1,249 @@
+"""App ID + App Certificate, or Customer ID + Secret: from a profile, or typed for the session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from agora_desk.core.errors import InputError
+from agora_desk.core.secret import Secret
+from agora_desk.core.validation import Issue, check_hex32
+from agora_desk.core.validation import errors as error_issues
+from agora_desk.gui.context import AppContext, ResolvedCredentials, storage_of
+from agora_desk.gui.jobs import Job
+from agora_desk.gui.reporting import failure_message
+from agora_desk.gui.widgets.forms import add_row
+from agora_desk.gui.widgets.validated_field import ValidatedField
+from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET, LABELS, validate_secret
+from agora_desk.secrets.profiles import Profile
+
+
+class CredentialKind(str, Enum):
+    APP = "app"  # App ID + App Certificate
+    CUSTOMER = "customer"  # Customer ID + Customer Secret
+
+
+class CredentialsPanel(QGroupBox):
+    """App ID + App Certificate (``kind="app"``) or Customer ID + Secret (``"customer"``).
+
+    With a profile selected it only says which profile is used: the secret is
+    read from the keyring (off the GUI thread) when the tab generates. With no
+    profile the two values are typed here, for this session only; they are kept
+    in ``context.session_ids`` / ``context.session_secrets`` so that every tab
+    sees the same typed values.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        context: AppContext,
+        kind: CredentialKind = CredentialKind.APP,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Credentials", parent)
+        self.context = context
+        self.kind = CredentialKind(kind)
+        if self.kind is CredentialKind.APP:
+            labels = ("App &ID:", "App &Certificate:")
+            placeholders = ("32 hexadecimal characters from Agora Console", "32 hex characters")
+            self.id_key, self.secret_key = "app_id", APP_CERTIFICATE
+        else:
+            labels = ("Customer &ID:", "Customer &Secret:")
+            placeholders = ("from Agora Console → RESTful API", "downloaded once from the Console")
+            self.id_key, self.secret_key = "customer_id", CUSTOMER_SECRET
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.typed = QWidget(self)
+        form = QFormLayout(self.typed)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.id_field = ValidatedField(placeholders[0], parent=self.typed)
+        self.secret_field = ValidatedField(placeholders[1], password=True, parent=self.typed)
+        add_row(form, labels[0], self.id_field)
+        add_row(form, labels[1], self.secret_field)
+        note = QLabel(
+            "Typed for this session only; nothing is saved. Use Profiles… to keep them in "
+            "the OS keyring.",
+            self.typed,
+        )
+        note.setWordWrap(True)
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        form.addRow(note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.typed)
+        self._show_empty = False
+        self._loading = False
+        self.id_field.textChanged.connect(self._typed_changed)
+        self.secret_field.textChanged.connect(self._typed_changed)
+        context.profileChanged.connect(self._profile_changed)
+        self._profile_changed(context.profile())
+
+    # -- state -----------------------------------------------------------------
+
+    @property
+    def uses_profile(self) -> bool:
+        return self.context.profile() is not None
+
+    def _profile_changed(self, profile: Profile | None) -> None:
+        self.load_typed()
+        self.summary.setVisible(profile is not None)
+        self.typed.setVisible(profile is None)
+        if profile is not None:
+            self.summary.setText(self._summary_text(profile))
+        self.changed.emit()
+
+    def _summary_text(self, profile: Profile) -> str:
+        where, _persistent = storage_of(self.context)
+        name = profile.name
+        if self.kind is CredentialKind.APP:
+            return (
+                f"Profile “{name}” · App ID {profile.app_id}\n"
+                f"The App Certificate is read from {where} when you generate."
+            )
+        customer = profile.customer_id or "(none saved)"
+        return (
+            f"Profile “{name}” · Customer ID {customer}\n"
+            f"The Customer Secret is read from {where} when you generate."
+        )
+
+    def load_typed(self) -> None:
+        """Show the session's typed values (another tab may have changed them)."""
+        if self.uses_profile:
+            return
+        secret = self.context.session_secrets.get(self.secret_key)
+        values = (
+            self.context.session_ids.get(self.id_key, ""),
+            secret.reveal() if secret is not None else "",
+        )
+        if values == (self.id_field.text(), self.secret_field.text()):
+            return
+        # Both fields first, then one notice: writing back after the first
+        # field alone would store it with the other field's stale value.
+        self._loading = True
+        try:
+            self.id_field.setText(values[0])
+            self.secret_field.setText(values[1])
+        finally:
+            self._loading = False
+        self.changed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.load_typed()
+        super().showEvent(event)
+
+    def _typed_changed(self) -> None:
+        if self._loading:
+            return
+        if not self.uses_profile:
+            ident, secret = self.id_field.text(), self.secret_field.text()
+            if ident:
+                self.context.session_ids[self.id_key] = ident
+            else:
+                self.context.session_ids.pop(self.id_key, None)
+            if secret:
+                self.context.session_secrets[self.secret_key] = Secret(secret)
+            else:
+                self.context.session_secrets.pop(self.secret_key, None)
+        self.changed.emit()
+
+    # -- validation ------------------------------------------------------------
+
+    def show_empty_errors(self, show: bool = True) -> None:
+        """Before the first Generate, an empty field is not yet an error worth red text."""
+        self._show_empty = show
+
+    def issues(self) -> list[Issue]:
+        """Errors in the typed values (shown beside the fields); none with a profile."""
+        if self.uses_profile:
+            self.id_field.set_issues([])
+            self.secret_field.set_issues([])
+            return []
+        ident, secret = self.id_field.text(), self.secret_field.text()
+        if self.kind is CredentialKind.APP:
+            id_issues = check_hex32("App ID", ident)
+            secret_issues = _secret_issues(APP_CERTIFICATE, secret)
+        else:
+            from agora_desk.core.basic import check_customer_id
+
+            id_issues = check_customer_id(ident)
+            secret_issues = _secret_issues(CUSTOMER_SECRET, secret)
+        found: list[Issue] = []
+        for field, text, issues in (
+            (self.id_field, ident, id_issues),
+            (self.secret_field, secret, secret_issues),
+        ):
+            errors = error_issues(issues)
+            field.set_issues(errors if text or self._show_empty else [])
+            found += errors
+        return found
+
+    def blocking(self) -> bool:
+        """True while an error is on screen (Generate stays disabled)."""
+        return not self.uses_profile and (self.id_field.has_error or self.secret_field.has_error)
+
+    # -- fetching --------------------------------------------------------------
+
+    def fetch(
+        self,
+        on_ready: Callable[[ResolvedCredentials], None],
+        on_error: Callable[[str], None],
+    ) -> Job:
+        """Resolve the credentials off the GUI thread; exactly one callback runs.
+
+        ``on_error`` gets a message a person can act on; an unexpected
+        exception additionally goes to the exception hook.
+        """
+
+        def done(creds: ResolvedCredentials) -> None:
+            problem = self.missing(creds)
+            if problem:
+                on_error(problem)
+            else:
+                on_ready(creds)
+
+        def failed(exc: BaseException) -> None:
+            on_error(failure_message(exc, "reading the credentials"))
+
+        return self.context.credentials_async({self.secret_key}, done, failed)
+
+    def missing(self, creds: ResolvedCredentials) -> str | None:
+        _where, persistent = storage_of(self.context)
+        in_session = "" if persistent else " in this session (no keyring)"
+        name = creds.profile
+        if self.kind is CredentialKind.APP:
+            if not creds.app_id:
+                return "App ID is empty: pick a profile or type the App ID"
+            if creds.app_certificate is None or not creds.app_certificate:
+                if name is None:
+                    return "App Certificate is empty: type it, or pick a profile that has one"
+                return (
+                    f"profile {name!r} has no App Certificate saved{in_session}; "
+                    "add it in Profiles…"
+                )
+            return None
+        if not creds.customer_id:
+            if name is None:
+                return "Customer ID is empty: type it, or pick a profile that has one"
+            return f"profile {name!r} has no Customer ID; add it in Profiles…"
+        if creds.customer_secret is None or not creds.customer_secret:
+            if name is None:
+                return "Customer Secret is empty: type it, or pick a profile that has one"
+            return f"profile {name!r} has no Customer Secret saved{in_session}; add it in Profiles…"
+        return None
+
+
+def _secret_issues(kind: str, value: str) -> list[Issue]:
+    """Checks for a typed secret whose messages never quote a character of it."""
+    try:
+        validate_secret(kind, Secret(value))
+    except InputError as exc:
+        return [Issue("error", LABELS[kind], exc.problem)]
+    return []

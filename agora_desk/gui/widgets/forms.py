@@ -1,0 +1,22 @@
+"""Form building blocks: a titled form box, a row whose label has a buddy."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+
+
+def group(title: str, parent: QWidget | None = None) -> tuple[QGroupBox, QFormLayout]:
+    """A titled box holding a form, with labels on the left."""
+    box = QGroupBox(title, parent)
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return box, form
+
+
+def add_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
+    """A form row whose label (with its &mnemonic) has ``field`` as buddy."""
+    label = QLabel(text, form.parentWidget())
+    label.setBuddy(field)
+    form.addRow(label, field)
+    return label

@@ -1,0 +1,79 @@
+"""One inline message (error / warning / info) with its symbol and colour."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from agora_desk.gui.theme import Tone, set_text_tone
+
+
+class Level(str, Enum):
+    """How serious a message is; the values are the core's Issue levels."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def symbol(self) -> str:
+        return _SYMBOLS[self]
+
+    @property
+    def tone(self) -> Tone | None:
+        return _TONES.get(self)
+
+
+# The same levels as words: what the core's Issue.level holds.
+LevelName = Literal["error", "warning", "info"]
+
+_SYMBOLS = {Level.ERROR: "✖ ", Level.WARNING: "⚠ ", Level.INFO: ""}
+_TONES = {Level.ERROR: Tone.ERROR, Level.WARNING: Tone.WARNING}
+
+
+class MessageLabel(QLabel):
+    """One inline message (error / warning / info); hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._level: Level | None = None
+        self._message = ""
+        self.hide()
+
+    @property
+    def level(self) -> Level | None:
+        return self._level
+
+    @property
+    def message(self) -> str:
+        """The text without the leading symbol."""
+        return self._message
+
+    def set_message(self, level: Level | LevelName | None, text: str = "") -> None:
+        if level is None or not text:
+            self._level, self._message = None, ""
+            self.clear()
+            self.hide()
+            return
+        self._level, self._message = Level(level), text
+        self.setText(self._level.symbol + text)
+        self._apply_colour()
+        self.show()
+
+    def clear_message(self) -> None:
+        self.set_message(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_colour()
+
+    def _apply_colour(self) -> None:
+        set_text_tone(self, self._level.tone if self._level is not None else None)

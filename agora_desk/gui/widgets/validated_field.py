@@ -1,0 +1,94 @@
+"""A line edit with its message beneath (and Show/Hide for secrets)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
+
+from agora_desk.core.secret import Secret
+from agora_desk.core.validation import Issue
+from agora_desk.gui.widgets.message_label import Level, MessageLabel
+
+
+def first_issue(issues: Iterable[Issue]) -> Issue | None:
+    """The issue to show beside a field: the first error, else the first warning."""
+    issues = list(issues)
+    for issue in issues:
+        if issue.level == "error":
+            return issue
+    return issues[0] if issues else None
+
+
+class ValidatedField(QWidget):
+    """A line edit with its message beneath; ``password`` adds a Show/Hide toggle.
+
+    Labels can use the field as their buddy: focus goes to the line edit.
+    """
+
+    textChanged = Signal(str)
+
+    def __init__(
+        self,
+        placeholder: str = "",
+        *,
+        password: bool = False,
+        text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(text, self)
+        self.edit.setPlaceholderText(placeholder)
+        self.message = MessageLabel(self)
+        self.reveal_button: QToolButton | None = None
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        if password:
+            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+            # Secrets pasted into a password field must not be dragged or
+            # copied out again by accident.
+            self.edit.setDragEnabled(False)
+            button = QToolButton(self)
+            button.setText("Show")
+            button.setCheckable(True)
+            button.setToolTip("Show or hide what is typed here")
+            button.toggled.connect(self._toggle_echo)
+            row.addWidget(button)
+            self.reveal_button = button
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.message)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(self.textChanged)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:
+        if text != self.edit.text():
+            self.edit.setText(text)
+
+    def secret(self) -> Secret:
+        return Secret(self.edit.text())
+
+    def set_issues(self, issues: Iterable[Issue]) -> None:
+        issue = first_issue(issues)
+        if issue is None:
+            self.message.clear_message()
+            self.edit.setAccessibleDescription("")
+        else:
+            self.message.set_message(Level(issue.level), issue.message)
+            self.edit.setAccessibleDescription(f"{issue.level}: {issue.message}")
+
+    @property
+    def has_error(self) -> bool:
+        return self.message.level is Level.ERROR
+
+    def _toggle_echo(self, shown: bool) -> None:
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        assert self.reveal_button is not None
+        self.reveal_button.setText("Hide" if shown else "Show")

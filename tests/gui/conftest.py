@@ -1,0 +1,36 @@
+"""Fixtures the window and form tests share: a context over throwaway settings and profiles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from _gui_helpers import make_context
+
+from agora_desk.gui.context import AppContext
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> AppContext:
+    return make_context(tmp_path)
+
+
+@pytest.fixture
+def open_tab(qtbot: Any, context: AppContext) -> Iterator[Callable[..., Any]]:
+    """``open_tab(TabClass)``: the tab over ``context``, shown; shut down after the test."""
+    opened: list[Any] = []
+
+    def open_(cls: Callable[[AppContext], T], over: AppContext | None = None) -> T:
+        widget = cls(over if over is not None else context)
+        qtbot.addWidget(widget)
+        widget.show()  # type: ignore[attr-defined]
+        opened.append(widget)
+        return widget
+
+    yield open_
+    for widget in opened:
+        widget.shutdown()
