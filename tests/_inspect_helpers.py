@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import base64
 import hmac
-import json
 import threading
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import pytest
 from _gui_helpers import KeyringLike
+from vectors import all_cases
 
 from agora_desk.core import token006, token007
 from agora_desk.core.secret import Secret
 from agora_desk.core.token007 import RtcService, RtmService
 from agora_desk.core.wire import pack_map_u32, pack_string, pack_u16, pack_u32
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-VECTORS = SHARED / "vectors"
 
 APP_ID = "970CA35de60c44645bbae8a215061b33"
 CERT = "5CFd2fd1755d40ecb72977518be15d3b"
@@ -30,15 +25,8 @@ SALT = 12345
 
 
 def vector_cases() -> list[dict[str, Any]]:
-    """Every token case in ../shared/vectors; skips the test when the folder is absent."""
-    if not VECTORS.is_dir():
-        pytest.skip(f"reference vectors not found at {VECTORS} (../shared is not checked out)")
-    cases: list[dict[str, Any]] = []
-    for name in ("published.json", "generated.json"):
-        doc = json.loads((VECTORS / name).read_text(encoding="utf-8"))
-        for case in doc["cases"]:
-            cases.append({**case, "source": name})
-    return cases
+    """Every official token case (tests/data/), each with its ``source`` file."""
+    return all_cases()
 
 
 def largest_vector() -> dict[str, Any]:

@@ -13,10 +13,10 @@ import json
 import zlib
 from typing import Any
 
-import pytest
-from _inspect_helpers import VECTORS, token_006, token_with_unknown_service
+from _inspect_helpers import token_006, token_with_unknown_service
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from vectors import all_cases
 
 from agora_desk.core import token005
 from agora_desk.core.decode import parse_any
@@ -24,27 +24,14 @@ from agora_desk.core.decoded import to_tree
 from agora_desk.core.diagnostics import Expectations, diagnose
 from agora_desk.core.errors import AgoraDeskError
 
-
-def _load_tokens() -> list[str]:
-    tokens: list[str] = []
-    if VECTORS.is_dir():
-        for name in ("published.json", "generated.json"):
-            doc = json.loads((VECTORS / name).read_text(encoding="utf-8"))
-            tokens.extend(c["token"] for c in doc["cases"])
-    return tokens
-
-
-REAL = _load_tokens()
-# Hand-built tokens keep the fuzzing meaningful without ../shared.
+REAL = [case["token"] for case in all_cases()]
+# Hand-built tokens add shapes the vectors lack (an unknown service, 005).
 BUILT = [
     token_with_unknown_service(42),
     token_006(),
     token005.build(1, "a" * 32, "b" * 32, "demo", 5, unix_ts=1, random=2, expired_ts=3),
 ]
 SEEDS = REAL + BUILT
-needs_vectors = pytest.mark.skipif(
-    not REAL, reason=f"reference vectors not found at {VECTORS} (../shared is not checked out)"
-)
 
 FUZZ = settings(
     max_examples=300,
@@ -151,7 +138,6 @@ def test_truncated_content_recompressed(token: str, keep: int) -> None:
     survives(reencode(token, lambda content: content[:keep]))
 
 
-@needs_vectors
 @FUZZ
 @given(st.sampled_from(REAL or ["007"]), st.binary(min_size=1, max_size=64))
 def test_appended_service_bytes(token: str, tail: bytes) -> None:
@@ -159,7 +145,6 @@ def test_appended_service_bytes(token: str, tail: bytes) -> None:
     survives(reencode(token, lambda content: content + tail))
 
 
-@needs_vectors
 def test_every_vector_survives_every_truncation_of_its_content() -> None:
     # Exhaustive and cheap: every cut point of every real token's content.
     for token in REAL[:40]:

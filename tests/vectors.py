@@ -1,4 +1,8 @@
-"""Loading the official vectors in ../shared/vectors (skip cleanly without them)."""
+"""The official vectors in tests/data/ (their format: tests/data/README.md).
+
+They are facts, kept in the project so that a clean clone tests standalone: a
+missing or empty file is an error here, never a skip.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +10,23 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from agora_desk.core import token007
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-VECTORS = SHARED / "vectors"
+DATA = Path(__file__).resolve().parent / "data"
+FILES = ("published.json", "generated.json")
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    path = VECTORS / name
-    if not path.exists():
-        pytest.skip(
-            f"{path} not found: the shared vectors are not beside this checkout",
-            allow_module_level=True,
-        )
-    cases: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["cases"]
+    """The cases of one file in tests/data/."""
+    cases: list[dict[str, Any]] = json.loads((DATA / name).read_text(encoding="utf-8"))["cases"]
+    if not cases:
+        raise AssertionError(f"{DATA / name} holds no cases")
     return cases
 
 
 def all_cases() -> list[dict[str, Any]]:
-    return load("published.json") + load("generated.json")
+    """Every case, each with the ``source`` file it came from."""
+    return [{**case, "source": name} for name in FILES for case in load(name)]
 
 
 def case_id(case: dict[str, Any]) -> str:
@@ -34,7 +34,7 @@ def case_id(case: dict[str, Any]) -> str:
 
 
 def services_of(case: dict[str, Any]) -> list[token007.Service]:
-    """Vector service dicts → service objects (field names as in spec/cli.md)."""
+    """Vector service dicts → service objects (field names as in docs/cli.md)."""
     out: list[token007.Service] = []
     for s in case["services"]:
         cls = token007.SERVICE_CLASSES[s["type"]]
