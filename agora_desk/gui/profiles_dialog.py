@@ -77,6 +77,7 @@ class ProfilesDialog(QDialog):
         self._busy = False
         self._editing: str | None = None  # None: a new profile
         self._profiles: dict[str, Profile] = {}
+        self._lookup: Job | None = None  # the keyring read behind "checking…"
 
         self.storage = MessageLabel(self)
 
@@ -240,12 +241,18 @@ class ProfilesDialog(QDialog):
         self.revalidate()
         name = profile.name
         store = self.context.profiles
-        self._run(
+        self._cancel_lookup()
+        self._lookup = self._run(
             lambda job: store.stored_secrets(name),
             lambda stored: self._show_stored(name, stored),
             busy=False,
             on_failed=self._stored_unknown,
         )
+
+    def _cancel_lookup(self) -> None:
+        if self._lookup is not None:
+            self._lookup.cancel()
+            self._lookup = None
 
     def _stored_unknown(self) -> None:
         for row in self._secret_rows:
@@ -412,14 +419,22 @@ class ProfilesDialog(QDialog):
         *,
         busy: bool = True,
         on_failed: Callable[[], None] | None = None,
-    ) -> None:
+    ) -> Job:
+        """Run ``fn`` off the GUI thread.
+
+        ``busy``: a change; the form is locked meanwhile and ``on_done`` runs
+        even after the dialog is gone (``_changed`` tells the window). Otherwise
+        a read whose result only this dialog shows: dropped once it is gone.
+        """
         if busy:
             self._set_busy(True)
 
         def done(result: Any) -> None:
-            if busy and isValid(self):
+            alive = isValid(self)
+            if busy and alive:
                 self._set_busy(False)
-            on_done(result)
+            if busy or alive:
+                on_done(result)
 
         def failed(exc: BaseException) -> None:
             if busy and isValid(self):
@@ -433,9 +448,9 @@ class ProfilesDialog(QDialog):
                 if isinstance(exc, ProfileExists):
                     self.name.message.set_message(Level.ERROR, exc.problem)
 
-        # Not cancelled when the dialog closes: a started change completes and
+        # A change is not cancelled when the dialog closes: it completes and
         # the window still hears of it (``_changed``).
-        run_job(fn, done, failed)
+        return run_job(fn, done, failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -457,6 +472,8 @@ class ProfilesDialog(QDialog):
         return self._busy
 
     def done(self, result: int) -> None:
-        # Secrets typed but not saved do not outlive the dialog.
+        # Secrets typed but not saved do not outlive the dialog, and what it
+        # was still reading to show arrives nowhere.
+        self._cancel_lookup()
         self._clear_secrets()
         super().done(result)

@@ -28,7 +28,9 @@ from _gui_helpers import (
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+from PySide6.QtCore import QEvent, QThreadPool
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
+from shiboken6 import isValid
 
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.profiles_dialog import ProfilesDialog
@@ -223,6 +225,34 @@ def test_keyring_calls_run_off_the_gui_thread(
     assert threads and threading.get_ident() not in threads
     assert store.app_certificate("demo").reveal() == CERT
     assert dialog.form_widget.isEnabled()
+
+
+@pytest.mark.parametrize("gone", ["closed", "deleted"])
+def test_closing_while_the_keyring_is_read_leaves_nothing_to_update(
+    qtbot, context: AppContext, store: ProfileStore, backend: MemoryKeyring, gone: str
+) -> None:  # type: ignore[no-untyped-def]
+    # Closing Profiles while it says "checking…" (or its window deleting it):
+    # the keyring answers after the dialog and its labels are deleted, and
+    # nothing may touch them then.
+    add_demo_profile(store)
+    backend.hold = threading.Event()  # the read behind "checking…" hangs
+    dlg = ProfilesDialog(context)
+    try:
+        dlg.show()
+        assert dlg.certificate_state.text() == "checking…"
+        if gone == "closed":
+            dlg.close()  # WA_DeleteOnClose
+        else:
+            dlg.deleteLater()  # e.g. with its parent window: no close, no done()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not isValid(dlg)
+    finally:
+        backend.hold.set()
+    assert QThreadPool.globalInstance().waitForDone(WAIT_MS)
+    # The job's result is queued by now: deliver it (an exception in its
+    # callback fails this test through pytest-qt's exception capture).
+    QApplication.sendPostedEvents()
+    assert ("get", SERVICE, "demo/app_certificate") in backend.calls
 
 
 def test_keyring_error_shows_the_typed_message(
