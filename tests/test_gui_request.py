@@ -263,8 +263,11 @@ class GapMeter:
         self.timer.stop()
 
 
+SLOW_REQUEST_S = 1.5
+
+
 def test_event_loop_keeps_turning_during_a_slow_request(tab: RequestTab, qtbot) -> None:
-    custom(tab, "GET", "/test/slow?delay=1.5")
+    custom(tab, "GET", f"/test/slow?delay={SLOW_REQUEST_S}")
     qtbot.wait(50)
     meter = GapMeter()
     meter.start()
@@ -273,9 +276,15 @@ def test_event_loop_keeps_turning_during_a_slow_request(tab: RequestTab, qtbot) 
     qtbot.waitUntil(lambda: tab.state == "idle", timeout=15_000)
     meter.stop()
     assert tab.last_outcome is not None and tab.last_outcome.response.status == 200
-    assert meter.ticks > 50  # the timer really ran for the whole 1.5 s
     print(f"longest event-loop gap: {meter.max_gap * 1000:.1f} ms over {meter.ticks} ticks")
-    assert meter.max_gap < 0.050, f"event loop stalled for {meter.max_gap * 1000:.0f} ms"
+    # A request sent on the GUI thread stalls the loop for the whole request
+    # (1.5 s, a handful of ticks). A free loop on a loaded 2-core machine
+    # (stress-ng on both cores) was seen to pause up to 360 ms and tick ~180
+    # times: the bounds sit between the two.
+    assert meter.ticks > 20, f"only {meter.ticks} ticks of a 10 ms timer in {SLOW_REQUEST_S} s"
+    assert meter.max_gap < SLOW_REQUEST_S * 2 / 3, (
+        f"event loop stalled for {meter.max_gap * 1000:.0f} ms of a {SLOW_REQUEST_S} s request"
+    )
 
 
 def test_cancel(tab: RequestTab, qtbot) -> None:
