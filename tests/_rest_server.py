@@ -34,13 +34,11 @@ from pathlib import Path
 from typing import Any
 
 import trustme
+from credentials import APP_ID, CERT, CUSTOMER_ID, CUSTOMER_SECRET
 
 from agora_desk.core import token007
 
-APP_ID = "970CA35de60c44645bbae8a215061b33"
-APP_CERTIFICATE = "5CFd2fd1755d40ecb72977518be15d3b"
-CUSTOMER_ID = "3c2f5e8d1a7b4c6e9f0a1b2c3d4e5f60"
-CUSTOMER_SECRET = "s3cr3t-Xy9Qw7Zp2Lm4Nk8Vb6Tr1Hd5"
+APP_CERTIFICATE = CERT
 
 
 @dataclass

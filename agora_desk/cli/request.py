@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -20,6 +19,7 @@ from typing import Any
 from agora_desk.cli import common
 from agora_desk.core import rest
 from agora_desk.core.errors import InputError
+from agora_desk.core.redact import SENSITIVE_HEADERS, redacted_headers, scrub
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import parse_seconds
 
@@ -141,7 +141,7 @@ def _headers(values: list[str]) -> tuple[tuple[str, str], ...]:
         name = name.strip()
         if not sep:
             raise InputError("--header", f"{item!r} is not 'Name: value'")
-        if name.lower() in rest.SENSITIVE_HEADERS:
+        if name.lower() in SENSITIVE_HEADERS:
             raise InputError(
                 "--header",
                 f"{name} carries a credential; use --auth (and --profile) so it stays out of argv",
@@ -172,9 +172,7 @@ def _scheme(args: argparse.Namespace, preset: rest.Preset | None) -> rest.AuthSc
         return scheme
     if preset is None:
         return rest.AuthScheme.NONE
-    if preset.name == "convoai-leave" and args.token:
-        return rest.AuthScheme.TOKEN
-    return preset.default_auth
+    return preset.default_scheme(token_given=bool(args.token))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -217,7 +215,7 @@ def run(args: argparse.Namespace) -> int:
     spec = rest.RequestSpec(
         base_url=args.base_url,
         scheme=scheme,
-        preset=preset.name if preset else None,
+        preset=preset or rest.CUSTOM,
         method=method,
         path=args.path or "/",
         params=params,
@@ -261,7 +259,7 @@ def run(args: argparse.Namespace) -> int:
             + "\n"
         )
         return common.EXIT_OK
-    return _send(args, prepared, built.request.auth, built.params, spec.preset, timeout)
+    return _send(args, prepared, built, spec.preset, timeout)
 
 
 @contextlib.contextmanager
@@ -274,24 +272,17 @@ def _options_named() -> Iterator[None]:
 
 
 def _option(field: str) -> str:
-    options = {
-        "agent uid": "--agent-uid",
-        "remote uid": "--remote-uid",
-        "channel": "--channel",
-        "uid": "--uid",
-        "token": "--token",
-        "agent id": "--agent-id",
-        "name": "--name",
-    }
-    return options.get(field, field)
+    if field == "token":
+        return "--token"
+    found = rest.Field.by_label(field)
+    return found.option if found is not None else field
 
 
 def _send(
     args: argparse.Namespace,
     prepared: rest.Prepared,
-    auth: rest.Auth,
-    params: rest.PresetParams,
-    preset: str | None,
+    built: rest.Assembled,
+    preset: rest.Preset,
     timeout: float,
 ) -> int:
     from agora_desk.net import http
@@ -299,21 +290,21 @@ def _send(
     request_json = {
         "method": prepared.method,
         "url": prepared.url,
-        "headers": rest.redacted_headers(prepared.headers),
+        "headers": redacted_headers(prepared.header_pairs()),
     }
     failure = rest.Failure(
-        scheme=auth.scheme,
-        token=auth.token.reveal() if auth.token else _body_token(prepared),
-        app_id=params.app_id or None,
+        scheme=built.request.auth.scheme,
+        token=built.token or None,
+        app_id=built.params.app_id or None,
         preset=preset,
-        params=params,
+        params=built.params,
         timeout=timeout,
     )
     try:
         response = http.send(prepared, http.Options(timeout=timeout, ca_file=args.ca_file))
     except http.TransportError as exc:
         explanation = rest.explain(replace(failure, kind=exc.kind, detail=exc.detail))
-        message = rest.scrub(str(exc), prepared.secrets)
+        message = scrub(str(exc), prepared.secrets)
         if args.json:
             common.print_json(
                 {
@@ -331,7 +322,7 @@ def _send(
     view = rest.body_view(
         response.body, response.content_type, truncated=response.truncated, limit=1 << 62
     )
-    body: Any = view.json if view.is_json else view.text
+    body = view.value
     explanation = rest.explain(
         replace(failure, status=response.status, headers=response.headers_dict(), body=body)
     )
@@ -362,15 +353,3 @@ def _send(
         if explanation:
             sys.stderr.write(f"agora-desk: {explanation}\n")
     return common.EXIT_OK if response.ok else common.EXIT_CHECK_FAILED
-
-
-def _body_token(prepared: rest.Prepared) -> str | None:
-    if not prepared.body:
-        return None
-    try:
-        body = json.loads(prepared.body)
-    except ValueError:
-        return None
-    props = body.get("properties") if isinstance(body, dict) else None
-    token = props.get("token") if isinstance(props, dict) else None
-    return token if isinstance(token, str) and token else None

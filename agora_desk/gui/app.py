@@ -8,7 +8,6 @@ otherwise. The packaged bundle is tested with it.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from agora_desk.core.errors import AgoraDeskError
+from agora_desk.core.redact import redact_text
 
 if TYPE_CHECKING:
     import tempfile
@@ -31,23 +31,6 @@ if TYPE_CHECKING:
 SMOKE_TEST = "--smoke-test"
 SMOKE_TEST_MS = 1000
 KEYRING_PROBE_DELAY_MS = 300
-
-# What a traceback must never show. Tokens first: a 006 token contains a
-# 32-hex App ID, which the next pattern would otherwise cut out of the middle.
-_REDACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<![A-Za-z0-9+/])00[5-7][A-Za-z0-9+/=_-]{16,}"), "<redacted token>"),
-    (re.compile(r"(?i)\b(basic|bearer)(\s+)[A-Za-z0-9+/=._~-]{4,}"), r"\1\2<redacted>"),
-    (re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{32}(?![0-9A-Fa-f])"), "<redacted hex>"),
-)
-
-
-def redact(text: str, known: Iterable[str] = ()) -> str:
-    """``text`` without tokens, Basic/Bearer credentials, 32-hex strings and ``known`` secrets."""
-    for secret in sorted((s for s in known if len(s) >= 4), key=len, reverse=True):
-        text = text.replace(secret, "<redacted secret>")
-    for pattern, replacement in _REDACTIONS:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 class ExceptionHook:
@@ -92,8 +75,8 @@ class ExceptionHook:
             import traceback
 
             known = [str(s) for s in self._known()]
-            details = redact("".join(traceback.format_exception(exc_type, exc, tb)), known)
-            summary = redact(f"{exc_type.__name__}: {exc}", known)
+            details = redact_text("".join(traceback.format_exception(exc_type, exc, tb)), known)
+            summary = redact_text(f"{exc_type.__name__}: {exc}", known)
             self.count += 1
             sys.stderr.write(details)
             self._show(summary, details)

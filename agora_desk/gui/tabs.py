@@ -58,7 +58,7 @@ def _basic(context: AppContext, parent: QWidget) -> Tab:
 
 
 def _request(context: AppContext, parent: QWidget) -> Tab:
-    from agora_desk.gui.request_tab import RequestTab
+    from agora_desk.gui.request.tab import RequestTab
 
     return RequestTab(context, parent)
 

@@ -20,7 +20,7 @@ Rules it keeps whoever calls it (the window or the CLI):
   sockets are shut down, so a stuck read cannot hold the caller.
 
 Errors are :class:`TransportError` subclasses with a ``kind`` that
-:func:`agora_desk.core.rest.explain` turns into a sentence.
+:func:`agora_desk.core.rest.explain.explain` turns into a sentence.
 """
 
 from __future__ import annotations
@@ -40,13 +40,9 @@ import httpx
 from agora_desk import __version__
 from agora_desk.core.errors import AgoraDeskError, InputError, exception_chain
 from agora_desk.core.hosts import is_loopback_host
-from agora_desk.core.rest import (
-    SENSITIVE_HEADERS,
-    Header,
-    Prepared,
-    parse_url,
-    same_origin,
-)
+from agora_desk.core.redact import SENSITIVE_HEADERS
+from agora_desk.core.rest.model import FailureKind, Header, Prepared
+from agora_desk.core.rest.urls import origin_of, parse_url, same_origin
 
 DEFAULT_TIMEOUT: Final = 15.0
 MAX_BODY: Final = 2 * 1024 * 1024  # bytes of a body that are kept
@@ -67,7 +63,7 @@ _CHUNK: Final = 64 * 1024
 class TransportError(AgoraDeskError):
     """The request did not get an HTTP answer. ``kind`` names why, for explanations."""
 
-    kind: ClassVar[str] = "connection"
+    kind: ClassVar[FailureKind] = FailureKind.CONNECTION
 
     def __init__(self, message: str, *, detail: str = "", elapsed_ms: float = 0.0) -> None:
         self.detail = detail
@@ -76,39 +72,39 @@ class TransportError(AgoraDeskError):
 
 
 class TlsError(TransportError):
-    kind: ClassVar[str] = "tls"
+    kind: ClassVar[FailureKind] = FailureKind.TLS
 
 
 class RequestTimeout(TransportError):
-    kind: ClassVar[str] = "timeout"
+    kind: ClassVar[FailureKind] = FailureKind.TIMEOUT
 
 
 class DnsError(TransportError):
-    kind: ClassVar[str] = "dns"
+    kind: ClassVar[FailureKind] = FailureKind.DNS
 
 
 class ConnectError(TransportError):
-    kind: ClassVar[str] = "connection"
+    kind: ClassVar[FailureKind] = FailureKind.CONNECTION
 
 
 class ConnectionRefused(ConnectError):
-    kind: ClassVar[str] = "refused"
+    kind: ClassVar[FailureKind] = FailureKind.REFUSED
 
 
 class ProxyError(ConnectError):
-    kind: ClassVar[str] = "proxy"
+    kind: ClassVar[FailureKind] = FailureKind.PROXY
 
 
 class Cancelled(TransportError):
-    kind: ClassVar[str] = "cancelled"
+    kind: ClassVar[FailureKind] = FailureKind.CANCELLED
 
 
 class TooManyRedirects(TransportError):
-    kind: ClassVar[str] = "redirects"
+    kind: ClassVar[FailureKind] = FailureKind.REDIRECTS
 
 
 class InsecureRedirect(TransportError):
-    kind: ClassVar[str] = "insecure-redirect"
+    kind: ClassVar[FailureKind] = FailureKind.INSECURE_REDIRECT
 
 
 class CaFileError(InputError):
@@ -335,7 +331,7 @@ class _Exchange:
             keeps_body = resp.status_code in (307, 308)
             if cross and keeps_body and body is not None and self._body_has_secret(body):
                 notes.append(
-                    f"the {resp.status_code} redirect to {_origin(target)} was not followed: "
+                    f"the {resp.status_code} redirect to {origin_of(target)} was not followed: "
                     "the body holds a token, which is not sent to another host"
                 )
                 break
@@ -349,14 +345,14 @@ class _Exchange:
                 parse_url(target, "redirect")
             except InputError as exc:
                 raise InsecureRedirect(
-                    f"{_origin(url)} redirected to {target}, which is refused: {exc.problem}"
+                    f"{origin_of(url)} redirected to {target}, which is refused: {exc.problem}"
                 ) from None
             if cross:
                 dropped = [h.name for h in headers if h.name.lower() in CREDENTIAL_HEADERS]
                 if dropped:
                     headers = [h for h in headers if h.name.lower() not in CREDENTIAL_HEADERS]
                     notes.append(
-                        f"redirected to {_origin(target)}: {', '.join(dropped)} not sent there "
+                        f"redirected to {origin_of(target)}: {', '.join(dropped)} not sent there "
                         "(credentials stay with the host they are for)"
                     )
             if resp.status_code == 303 or (
@@ -449,11 +445,6 @@ class _Exchange:
                 c.close()
 
 
-def _origin(url: str) -> str:
-    parts = urllib.parse.urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
 def send(
     prepared: Prepared,
     options: Options | None = None,
@@ -487,7 +478,7 @@ def send(
                 # The kept part is complete; only the count of the rest is cut short.
                 return exchange.response()
             raise RequestTimeout(
-                f"{_origin(prepared.url)} gave no complete answer within {opts.timeout:g} s",
+                f"{origin_of(prepared.url)} gave no complete answer within {opts.timeout:g} s",
                 elapsed_ms=exchange.elapsed_ms(),
             )
     if exchange.error is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,18 +10,17 @@ from typing import Final
 
 from aiohttp import web
 
+from agora_desk.core.redact import abbreviate_secrets
 from agora_desk.core.validation import Issue
 
 log = logging.getLogger(__name__)
 
 LOG_FIELD_MAX: Final = 48
-# A token (007/006/005 + base64) or a 32-hex string (an App ID or a certificate).
-_SECRETISH = re.compile(r"(?:00[5-7][A-Za-z0-9+/=]{16,}|\b[0-9a-fA-F]{32}\b)")
 
 
 def redact(text: str, limit: int = LOG_FIELD_MAX) -> str:
     """Shorten ``text`` for a log: tokens and hex keys cut to a prefix, long text clipped."""
-    text = _SECRETISH.sub(lambda m: m.group(0)[:6] + "…", text)
+    text = abbreviate_secrets(text)
     text = "".join(ch if ch.isprintable() else "?" for ch in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -24,11 +24,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
 from agora_desk.core import rest, token007
-from agora_desk.core.rest import AuthScheme
+from agora_desk.core.rest import AuthScheme, Field
 from agora_desk.core.secret import Secret
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.jobs import pool
-from agora_desk.gui.request_tab import PASTE, RequestTab
+from agora_desk.gui.request import RequestTab
+from agora_desk.gui.request.form import PASTE
 from agora_desk.secrets.profiles import Profile, ProfileStore
 from agora_desk.secrets.store import SessionStore
 
@@ -61,9 +62,9 @@ def context(tmp_path: Path, qapp: object) -> AppContext:
 def tab(context: AppContext, fake: FakeAgora, qtbot, tmp_path: Path) -> Iterator[RequestTab]:
     widget = RequestTab(context, history_path=tmp_path / "history.json")
     qtbot.addWidget(widget)
-    widget.base_url_edit.setText(fake.base_url)
-    widget.ca_edit.setText(fake.ca_file)
-    widget.timeout_spin.setValue(10)
+    widget.form.base_url_edit.setText(fake.base_url)
+    widget.form.ca_edit.setText(fake.ca_file)
+    widget.form.timeout_spin.setValue(10)
     yield widget
     widget.shutdown()
 
@@ -76,43 +77,43 @@ def send_and_wait(tab: RequestTab, qtbot, timeout: int = 15_000) -> None:
 
 
 def custom(tab: RequestTab, method: str, path: str, scheme: AuthScheme = AuthScheme.NONE) -> None:
-    tab.set_preset(None)
-    tab.method_combo.setCurrentText(method)
-    tab.path_edit.setText(path)
-    tab.set_scheme(scheme)
+    tab.form.set_preset(None)
+    tab.form.method_combo.setCurrentText(method)
+    tab.form.path_edit.setText(path)
+    tab.form.set_scheme(scheme)
 
 
 # -- presets and schemes --------------------------------------------------------------------
 
 
 def test_projects_basic(tab: RequestTab, qtbot) -> None:
-    tab.set_preset("projects")
-    assert tab.scheme is AuthScheme.BASIC and tab.path_edit.text() == "/dev/v1/projects"
+    tab.form.set_preset("projects")
+    assert tab.form.scheme is AuthScheme.BASIC and tab.form.path_edit.text() == "/dev/v1/projects"
     send_and_wait(tab, qtbot)
     outcome = tab.last_outcome
     assert outcome is not None and outcome.response.status == 200
-    assert "200" in tab.status_label.text() and " ms" in tab.status_label.text()
-    assert json.loads(tab.body_view.toPlainText())["projects"][0]["vendor_key"] == APP_ID
-    assert tab.tree.topLevelItemCount() == 1
-    assert tab.response_headers.rowCount() >= 2
-    assert tab.explanation.isHidden()
+    assert "200" in tab.response.status_label.text() and " ms" in tab.response.status_label.text()
+    assert json.loads(tab.response.body_view.toPlainText())["projects"][0]["vendor_key"] == APP_ID
+    assert tab.response.tree.topLevelItemCount() == 1
+    assert tab.response.headers.rowCount() >= 2
+    assert tab.response.explanation.isHidden()
 
 
 def test_wrong_basic_secret_is_explained(tab: RequestTab, qtbot, context: AppContext) -> None:
     context.profiles.update("test", customer_secret=Secret("not-the-secret-123"))
-    tab.set_preset("projects")
+    tab.form.set_preset("projects")
     send_and_wait(tab, qtbot)
     assert tab.last_outcome is not None and tab.last_outcome.response.status == 401
-    assert "Customer ID / Customer Secret" in tab.explanation.message
+    assert "Customer ID / Customer Secret" in tab.response.explanation.message
 
 
 @pytest.mark.parametrize("scheme", [AuthScheme.TOKEN, AuthScheme.ACCESS_TOKEN])
 def test_rtm_user_events(tab: RequestTab, qtbot, fake: FakeAgora, scheme: AuthScheme) -> None:
-    tab.set_preset("rtm-user-events")
-    tab.set_scheme(scheme)
-    tab.uid_edit.setText("erin")
+    tab.form.set_preset("rtm-user-events")
+    tab.form.set_scheme(scheme)
+    tab.form.edits[Field.UID].setText("erin")
     assert tab.check()
-    assert "RTM token for user 'erin'" in tab.token_info.message
+    assert "RTM token for user 'erin'" in tab.form.token_info.message
     send_and_wait(tab, qtbot)
     assert tab.last_outcome is not None, tab.last_error
     assert tab.last_outcome.response.status == 200
@@ -126,18 +127,18 @@ def test_rtm_user_events(tab: RequestTab, qtbot, fake: FakeAgora, scheme: AuthSc
 def test_convoai_join_fields_keep_body_and_token_consistent(
     tab: RequestTab, qtbot, fake: FakeAgora
 ) -> None:
-    tab.set_preset("convoai-join")
-    tab.channel_edit.setText("room-9")
-    tab.agent_uid_edit.setText("bot-9")
-    tab.string_uid_check.setChecked(True)
-    tab.enable_rtm_check.setChecked(True)
-    tab.remote_uid_edit.setText("user-1")
-    body = json.loads(tab.body_edit.toPlainText())
+    tab.form.set_preset("convoai-join")
+    tab.form.edits[Field.CHANNEL].setText("room-9")
+    tab.form.edits[Field.AGENT_UID].setText("bot-9")
+    tab.form.flags[Field.STRING_UID].setChecked(True)
+    tab.form.flags[Field.ENABLE_RTM].setChecked(True)
+    tab.form.edits[Field.REMOTE_UID].setText("user-1")
+    body = json.loads(tab.form.body_edit.toPlainText())
     props = body["properties"]
     assert props["channel"] == "room-9" and props["agent_rtc_uid"] == "bot-9"
     assert props["enable_string_uid"] is True and props["advanced_features"]["enable_rtm"] is True
     props["llm"] = {"url": "https://llm.example", "api_key": "sk-llm-secret-0000"}
-    tab.body_edit.setPlainText(json.dumps(body))
+    tab.form.body_edit.setPlainText(json.dumps(body))
     send_and_wait(tab, qtbot)
     assert tab.last_outcome is not None, tab.last_error
     assert tab.last_outcome.response.status == 200
@@ -155,14 +156,12 @@ def test_convoai_join_fields_keep_body_and_token_consistent(
 def test_body_edit_conflicting_with_fields_is_refused(
     tab: RequestTab, qtbot, fake: FakeAgora
 ) -> None:
-    tab.set_preset("convoai-join")
-    tab.channel_edit.setText("room-1")
-    tab.agent_uid_edit.setText("5")
-    body = json.loads(tab.body_edit.toPlainText())
+    tab.form.set_preset("convoai-join")
+    tab.form.edits[Field.CHANNEL].setText("room-1")
+    tab.form.edits[Field.AGENT_UID].setText("5")
+    body = json.loads(tab.form.body_edit.toPlainText())
     body["properties"]["channel"] = "elsewhere"
-    tab._syncing = True  # as if typed by hand into the editor only
-    tab.body_edit.setPlainText(json.dumps(body))
-    tab._syncing = False
+    tab.form.body_edit.setPlainText(json.dumps(body))  # typed into the editor only
     before = len(fake.seen())
     send_and_wait(tab, qtbot)
     assert tab.last_outcome is None and "properties.channel" in tab.last_error
@@ -173,20 +172,20 @@ def test_pasted_token(tab: RequestTab, qtbot) -> None:
     from agora_desk.core.builders import Credentials, RtmRequest, build_rtm
 
     tok = build_rtm(Credentials(APP_ID, APP_CERTIFICATE), RtmRequest("frank")).token
-    tab.set_preset("rtm-user-events")
-    tab.set_scheme(AuthScheme.ACCESS_TOKEN)
-    tab.set_token_source(PASTE)
-    tab.token_field.setText(tok)
+    tab.form.set_preset("rtm-user-events")
+    tab.form.set_scheme(AuthScheme.ACCESS_TOKEN)
+    tab.form.set_token_source(PASTE)
+    tab.form.token_field.setText(tok)
     send_and_wait(tab, qtbot)
     assert tab.last_outcome is not None and tab.last_outcome.response.status == 200
     assert tok not in tab.history_path.read_text()
     entry = tab.history[0]
     assert entry.token_source == "pasted"
     tab.load_entry(entry)
-    assert tab.token_source == PASTE and tab.token_field.text() == ""
-    assert "Paste the token again" in tab.token_info.message
+    assert tab.form.token_source == PASTE and tab.form.token_field.text() == ""
+    assert "Paste the token again" in tab.form.token_info.message
     qtbot.wait(300)  # the debounced live check keeps saying so
-    assert "pasted tokens are never saved" in tab.token_info.message
+    assert "pasted tokens are never saved" in tab.form.token_info.message
 
 
 # -- inline checks --------------------------------------------------------------------------
@@ -194,18 +193,21 @@ def test_pasted_token(tab: RequestTab, qtbot) -> None:
 
 def test_invalid_json_flagged_inline_and_not_sent(tab: RequestTab, qtbot, fake: FakeAgora) -> None:
     custom(tab, "POST", "/test/echo")
-    tab.body_edit.setPlainText('{"a": 1,\n "b": }')
+    tab.form.body_edit.setPlainText('{"a": 1,\n "b": }')
     assert not tab.check()
-    assert tab.body_message.isVisibleTo(tab) and "line 2, column 7" in tab.body_message.message
+    assert (
+        tab.form.body_message.isVisibleTo(tab)
+        and "line 2, column 7" in tab.form.body_message.message
+    )
     before = len(fake.seen())
     send_and_wait(tab, qtbot)
     assert len(fake.seen()) == before and "invalid JSON" in tab.last_error
 
 
 def test_http_refused_inline(tab: RequestTab) -> None:
-    tab.base_url_edit.setText("http://api.agora.io")
+    tab.form.base_url_edit.setText("http://api.agora.io")
     assert not tab.check()
-    assert "HTTPS only" in tab.url_message.message
+    assert "HTTPS only" in tab.form.url_message.message
 
 
 # -- transport failures -----------------------------------------------------------------------
@@ -213,17 +215,20 @@ def test_http_refused_inline(tab: RequestTab) -> None:
 
 def test_untrusted_certificate_explained(tab: RequestTab, qtbot, fake: FakeAgora) -> None:
     custom(tab, "GET", "/")
-    tab.base_url_edit.setText(fake.untrusted_url)
+    tab.form.base_url_edit.setText(fake.untrusted_url)
     send_and_wait(tab, qtbot)
     assert tab.last_outcome is None
-    assert "TLS" in tab.explanation.message and "CA bundle" in tab.explanation.message
+    assert (
+        "TLS" in tab.response.explanation.message
+        and "CA bundle" in tab.response.explanation.message
+    )
 
 
 def test_timeout_explained(tab: RequestTab, qtbot) -> None:
     custom(tab, "GET", "/test/slow?delay=10")
-    tab.timeout_spin.setValue(0.5)
+    tab.form.timeout_spin.setValue(0.5)
     send_and_wait(tab, qtbot)
-    assert "No answer within 0.5 s" in tab.explanation.message
+    assert "No answer within 0.5 s" in tab.response.explanation.message
 
 
 def test_big_body_shown_truncated(tab: RequestTab, qtbot) -> None:
@@ -231,8 +236,11 @@ def test_big_body_shown_truncated(tab: RequestTab, qtbot) -> None:
     send_and_wait(tab, qtbot, timeout=30_000)
     outcome = tab.last_outcome
     assert outcome is not None and outcome.response.truncated
-    assert len(tab.body_view.toPlainText()) <= rest.DISPLAY_LIMIT
-    assert "truncated" in tab.notes_label.message and "20,971,520" in tab.notes_label.message
+    assert len(tab.response.body_view.toPlainText()) <= rest.DISPLAY_LIMIT
+    assert (
+        "truncated" in tab.response.notes_label.message
+        and "20,971,520" in tab.response.notes_label.message
+    )
 
 
 # -- the window never freezes; Cancel works -------------------------------------------------------
@@ -295,7 +303,7 @@ def test_cancel(tab: RequestTab, qtbot) -> None:
     assert tab.cancel_button.isEnabled()
     tab.cancel_button.click()
     assert tab.state == "idle" and tab.send_button.isEnabled()
-    assert "Cancelled" in tab.status_label.text()
+    assert "Cancelled" in tab.response.status_label.text()
     # The worker stops long before the server would have answered.
     qtbot.waitUntil(lambda: pool().activeThreadCount() == 0, timeout=3000)
     qtbot.wait(100)
@@ -313,7 +321,7 @@ def test_ctrl_enter_default_action_sends(tab: RequestTab, qtbot) -> None:
 
 
 def test_copy_as_curl(tab: RequestTab, qtbot) -> None:
-    tab.set_preset("projects")
+    tab.form.set_preset("projects")
     clipboard = QGuiApplication.clipboard()
     clipboard.clear()
     tab.curl_button.click()
@@ -331,19 +339,19 @@ def test_copy_as_curl(tab: RequestTab, qtbot) -> None:
 def test_history_holds_no_secret_and_replays(
     tab: RequestTab, qtbot, fake: FakeAgora, context: AppContext, tmp_path: Path
 ) -> None:
-    tab.set_preset("projects")
+    tab.form.set_preset("projects")
     send_and_wait(tab, qtbot)
-    tab.set_preset("rtm-user-events")
-    tab.uid_edit.setText("gina")
+    tab.form.set_preset("rtm-user-events")
+    tab.form.edits[Field.UID].setText("gina")
     send_and_wait(tab, qtbot)
-    tab.set_preset("convoai-join")
-    tab.channel_edit.setText("c1")
-    tab.agent_uid_edit.setText("77")
-    tab.enable_rtm_check.setChecked(True)
+    tab.form.set_preset("convoai-join")
+    tab.form.edits[Field.CHANNEL].setText("c1")
+    tab.form.edits[Field.AGENT_UID].setText("77")
+    tab.form.flags[Field.ENABLE_RTM].setChecked(True)
     send_and_wait(tab, qtbot)
     custom(tab, "GET", "/test/echo")
-    tab._add_header("X-Trace", "trace-1")
-    tab._add_header("Cookie", "session=abcdefghijkl")
+    tab.form.add_header("X-Trace", "trace-1")
+    tab.form.add_header("Cookie", "session=abcdefghijkl")
     send_and_wait(tab, qtbot)
     assert [e.status for e in tab.history] == [200, 200, 200, 200]
 
@@ -375,10 +383,10 @@ def test_history_holds_no_secret_and_replays(
     qtbot.addWidget(again)
     assert [e.title for e in again.history] == [e.title for e in tab.history]
     join_row = next(i for i, e in enumerate(again.history) if e.preset == "convoai-join")
-    again.ca_edit.setText(fake.ca_file)
-    again.history_list.setCurrentRow(join_row)
+    again.form.ca_edit.setText(fake.ca_file)
+    again.history_panel.list.setCurrentRow(join_row)
     before = len(fake.seen("/api/"))
-    again.replay_button.click()
+    again.history_panel.replay_button.click()
     qtbot.waitUntil(
         lambda: again.state == "idle" and len(fake.seen("/api/")) > before, timeout=10_000
     )
@@ -393,17 +401,17 @@ def test_history_holds_no_secret_and_replays(
 def test_follows_the_settings_dialog(context: AppContext, qtbot, tmp_path: Path) -> None:
     widget = RequestTab(context, history_path=tmp_path / "h.json")
     qtbot.addWidget(widget)
-    assert widget.base_url_edit.text() == rest.DEFAULT_BASE_URL
+    assert widget.form.base_url_edit.text() == rest.DEFAULT_BASE_URL
     context.settings.set("rest_base_url", "https://api-eu.example.com")
     context.settings.set("rest_timeout_s", 30)
     widget.show()
     qtbot.waitExposed(widget)
-    assert widget.base_url_edit.text() == "https://api-eu.example.com"
-    assert widget.timeout_spin.value() == 30
+    assert widget.form.base_url_edit.text() == "https://api-eu.example.com"
+    assert widget.form.timeout_spin.value() == 30
 
 
 def test_copy_as_curl_job_is_cancelled_on_shutdown(tab: RequestTab, qtbot) -> None:
-    tab.set_preset("projects")
+    tab.form.set_preset("projects")
     tab.curl_button.click()
     job = tab._curl_job
     assert job is not None

@@ -123,7 +123,7 @@ def test_agora_token_rejected(fake: FakeAgora, token, status: int, cause: str | 
             scheme=AuthScheme.TOKEN,
             token=tok,
             app_id=APP_ID,
-            preset="rtm-user-events",
+            preset=rest.get_preset("rtm-user-events"),
             body=json.loads(r.body),
         )
     )
@@ -157,12 +157,11 @@ def test_access_token_pair(fake: FakeAgora) -> None:
 def join(
     fake: FakeAgora, params: rest.PresetParams, scheme: AuthScheme, token: str | None = None
 ) -> http.Response:
-    params = rest.params_from_join_body(params, None)
     if token is None:
-        plan = rest.token_plan("convoai-join", params, scheme)
+        plan = rest.get_preset("convoai-join").token_plan(params, scheme)
         assert plan is not None
         token = plan.build(CREDS).token
-    filled = rest.fill_preset("convoai-join", params, token)
+    filled = rest.get_preset("convoai-join").fill(params, token)
     auth = (
         rest.Auth(AuthScheme.TOKEN, token=Secret(token))
         if scheme is AuthScheme.TOKEN
@@ -190,7 +189,9 @@ def test_convoai_join_preset_is_consistent(
     r = join(fake, params, scheme)
     assert r.status == 200, r.body
     agent_id = json.loads(r.body)["agent_id"]
-    leave = rest.fill_preset("convoai-leave", rest.PresetParams(app_id=APP_ID, agent_id=agent_id))
+    leave = rest.get_preset("convoai-leave").fill(
+        rest.PresetParams(app_id=APP_ID, agent_id=agent_id)
+    )
     r = send(
         fake, "POST", leave.path, rest.Auth(AuthScheme.BASIC, CUSTOMER_ID, Secret(CUSTOMER_SECRET))
     )
@@ -213,7 +214,7 @@ def test_server_catches_an_inconsistent_join(fake: FakeAgora) -> None:
             status=403,
             scheme=AuthScheme.TOKEN,
             token=rtc_only,
-            preset="convoai-join",
+            preset=rest.get_preset("convoai-join"),
             params=params,
             app_id=APP_ID,
         )
@@ -349,7 +350,7 @@ def test_dns_failure() -> None:
             http.Options(timeout=5, trust_env=False),
         )
     if isinstance(info.value, http.DnsError):
-        assert "resolved" in (rest.explain(rest.Failure(kind="dns")) or "")
+        assert "resolved" in (rest.explain(rest.Failure(kind=rest.FailureKind.DNS)) or "")
 
 
 def test_error_messages_hold_no_secret(fake: FakeAgora) -> None:

@@ -1,0 +1,152 @@
+"""One sentence on why a request failed: from the status, the scheme and the token sent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from agora_desk.core.rest.fit import token_cause
+from agora_desk.core.rest.model import AuthScheme, FailureKind
+from agora_desk.core.rest.params import PresetParams
+from agora_desk.core.rest.presets import CUSTOM, Preset
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What went wrong, for :func:`explain`. ``kind`` names a transport failure."""
+
+    status: int | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: Any = None  # parsed JSON or text
+    scheme: AuthScheme = AuthScheme.NONE
+    kind: FailureKind | None = None
+    detail: str = ""  # the transport's own message
+    token: str | None = None  # the token sent, to find the likely cause locally
+    app_id: str | None = None  # the App ID in the path
+    preset: Preset = CUSTOM
+    params: PresetParams | None = None
+    timeout: float | None = None
+    now: int | None = None
+
+    def cause(self) -> str | None:
+        return token_cause(self.token, self.params, self.preset, self.app_id, self.now)
+
+
+def server_message(body: Any) -> str:
+    if isinstance(body, dict):
+        for key in ("message", "reason", "detail", "error", "msg"):
+            value = body.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()[:200]
+    return ""
+
+
+def explain(f: Failure) -> str | None:
+    """One sentence on why the request failed, or None when it did not."""
+    if f.kind is not None:
+        return _TRANSPORT[f.kind](f)
+    status = f.status
+    if status is None or status < 400:
+        return None
+    server = server_message(f.body)
+    said = f' (server: "{server}")' if server else ""
+    if status == 401:
+        if f.scheme is AuthScheme.BASIC:
+            return (
+                "401 with Basic auth: Agora did not accept the Customer ID / Customer Secret "
+                "pair — check that both come from the same row under Agora Console → RESTful "
+                "API and that the secret has no space or line break from a paste" + said + "."
+            )
+        if f.scheme.uses_token:
+            cause = f.cause()
+            if cause:
+                return f"{status} with a token: {cause}{said}."
+            return (
+                "401 with a token: it was refused — it may have expired, be for another App "
+                "ID, lack a privilege (RTM login for Signaling; RTC, plus RTM with enable_rtm, "
+                "for Conversational AI), or the project may not have its App Certificate "
+                "enabled" + said + "."
+            )
+        return (
+            "401: this API needs authentication; choose Basic (Customer ID + Secret) or a "
+            "token" + said + "."
+        )
+    if status == 403:
+        if f.scheme.uses_token:
+            cause = f.cause()
+            if cause:
+                return f"403 with a token: {cause}{said}."
+            return (
+                "403 with a token: the token is valid but not allowed here — it may lack the "
+                "privilege this API needs, be for another App ID, or the project may not "
+                "have its App Certificate enabled" + said + "."
+            )
+        return (
+            "403: the credentials were accepted but may not use this API or project "
+            "(is the service enabled for the project in Agora Console?)" + said + "."
+        )
+    if status == 404:
+        return (
+            "404: nothing at this path — check the path and the App ID in it, and the base "
+            "URL (a regional host?)" + said + "."
+        )
+    if status in (400, 422):
+        return f"{status}: the server refused the request body or parameters{said}."
+    if status == 405:
+        return f"405: this path does not accept that method; check the method{said}."
+    if status == 429:
+        return f"429: too many requests; wait and try again{said}."
+    if status >= 500:
+        return f"{status}: the server failed; try again later{said}."
+    return f"{status}: the request failed{said}."
+
+
+def _tls(f: Failure) -> str:
+    return (
+        "TLS failed: the server's certificate is not trusted or does not match the host"
+        + (f" ({f.detail})" if f.detail else "")
+        + " — behind a TLS-inspecting proxy, add its CA bundle (--ca-file, or the CA "
+        "file setting); verification is never switched off."
+    )
+
+
+def _timeout(f: Failure) -> str:
+    secs = f" within {f.timeout:g} s" if f.timeout else ""
+    return (
+        f"No answer{secs}: the server, the network or a proxy is slow or unreachable — "
+        "try again, raise the timeout, or check HTTPS_PROXY."
+    )
+
+
+def _connection(f: Failure) -> str:
+    return "The connection failed" + (f" ({f.detail})" if f.detail else "") + "."
+
+
+def _fixed(text: str) -> Callable[[Failure], str]:
+    return lambda _f: text
+
+
+_TRANSPORT: Final[dict[FailureKind, Callable[[Failure], str]]] = {
+    FailureKind.TLS: _tls,
+    FailureKind.TIMEOUT: _timeout,
+    FailureKind.DNS: _fixed(
+        "The host name could not be resolved — check the base URL for typos, and your "
+        "DNS or proxy settings."
+    ),
+    FailureKind.REFUSED: _fixed(
+        "Connection refused: nothing listens at that host and port — check the base URL "
+        "and port (or the proxy in HTTPS_PROXY)."
+    ),
+    FailureKind.CANCELLED: _fixed("Cancelled before an answer arrived."),
+    FailureKind.REDIRECTS: _fixed(
+        "Too many redirects: the server keeps sending the request elsewhere; check the base URL."
+    ),
+    FailureKind.INSECURE_REDIRECT: _fixed(
+        "The server redirected to plain http://, which is refused (HTTPS only); check the base URL."
+    ),
+    FailureKind.PROXY: _fixed(
+        "The proxy from HTTPS_PROXY/HTTP_PROXY failed; check it or unset it."
+    ),
+    FailureKind.CONNECTION: _connection,
+}

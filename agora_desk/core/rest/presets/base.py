@@ -1,0 +1,164 @@
+"""What a preset is: an object that owns its request's shape and its rules.
+
+A preset knows its method and path template, which auth schemes the docs
+give for it, which form fields apply, the body it fills in, the token it
+needs built and what makes a given token unfit. Nothing outside a preset
+compares preset names: the form, the command line and the explanations ask
+the preset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from agora_desk.core import token007
+from agora_desk.core.errors import InputError
+from agora_desk.core.rest.jsonbody import pretty
+from agora_desk.core.rest.model import AuthScheme
+from agora_desk.core.rest.params import Field, PresetParams
+from agora_desk.core.rest.tokens import TokenPlan, channel_plan, rtm_plan
+from agora_desk.core.rest.urls import fill_path, placeholders
+from agora_desk.core.validation import Issue
+
+# Fields of the "token for a channel" a generated token may be built for.
+CHANNEL_TOKEN_FIELDS = frozenset(
+    {Field.CHANNEL, Field.AGENT_UID, Field.ENABLE_RTM, Field.STRING_UID}
+)
+# What a path placeholder needs, in words, when it is missing.
+_PLACEHOLDER_HINTS = {Field.AGENT_ID: "the agent_id that join returned"}
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A preset filled in: method, path, body. Credentials are added by the caller."""
+
+    preset: str
+    method: str
+    path: str
+    body: Any
+    params: PresetParams
+
+
+class Preset:
+    """A documented REST call. Subclasses refine the hooks below; the defaults are a plain call."""
+
+    name: str = ""
+    title: str = ""
+    method: str = "GET"
+    path: str = "/"
+    default_auth: AuthScheme = AuthScheme.NONE
+    auths: tuple[AuthScheme, ...] = ()
+    description: str = ""
+    group: str = ""  # title of the form's box for this preset's fields
+
+    # -- auth ----------------------------------------------------------------------
+
+    def default_scheme(self, *, token_given: bool) -> AuthScheme:
+        """The scheme when the user chose none (``token_given``: a token was pasted)."""
+        return self.default_auth
+
+    def carries_token(self, scheme: AuthScheme) -> bool:
+        """True when a token goes out with the request (in a header or in the body)."""
+        return scheme.uses_token
+
+    # -- form ----------------------------------------------------------------------
+
+    def fields(self, scheme: AuthScheme, *, generate: bool) -> frozenset[Field]:
+        """The form fields that apply (``generate``: the token is built from the profile)."""
+        return frozenset({Field.UID}) if scheme is AuthScheme.ACCESS_TOKEN else frozenset()
+
+    def editor_body(self, params: PresetParams) -> str | None:
+        """The body editor's text when the preset is chosen; None leaves the editor alone."""
+        return "" if self.method == "GET" else None
+
+    def sync_body(self, body: Any, params: PresetParams) -> Any:
+        """The editor's body with the fields the form owns written in."""
+        return body
+
+    # -- request -------------------------------------------------------------------
+
+    def resolve(self, params: PresetParams, body: Any) -> PresetParams:
+        """``params`` completed from the user's body; errors name the field to fix."""
+        for name in placeholders(self.path):
+            f = Field(name) if name in Field._value2member_map_ else None
+            if f is not None and not params.value(f):
+                hint = _PLACEHOLDER_HINTS.get(f, "it is part of the path")
+                raise InputError(f.label, f"is needed: {hint}")
+        return params
+
+    def token_plan(
+        self, params: PresetParams, scheme: AuthScheme, expire: int = 3600
+    ) -> TokenPlan | None:
+        """The token to generate from the profile; None when none is needed."""
+        if not scheme.uses_token:
+            return None
+        if params.channel:
+            return channel_plan(params, expire)
+        return rtm_plan(params, expire)
+
+    def body(self, params: PresetParams, token: str, user_body: Any) -> Any:
+        return user_body
+
+    def fill(
+        self,
+        params: PresetParams,
+        token: str = "",
+        user_body: Any = None,
+        *,
+        template: str | None = None,
+        method: str | None = None,
+    ) -> Filled:
+        """Method, path and body; ``user_body`` is merged over the preset's body.
+
+        ``template`` and ``method`` are the user's for a custom request.
+        """
+        path = self.path if template is None else template
+        if "{app_id}" in path and not params.app_id:
+            what = f"the {self.name} path" if self.name else "the path"
+            raise InputError("App ID", f"is needed for {what}; choose a profile")
+        values = {name: str(getattr(params, name, "")) for name in placeholders(path)}
+        filled = fill_path(path, **values) if values else path
+        body = self.body(params, token, user_body)
+        return Filled(self.name, method or self.method, filled, body, params)
+
+    def history_body(self, body: Any) -> Any:
+        """The body as history keeps it (already redacted)."""
+        return body
+
+    # -- the token given -----------------------------------------------------------
+
+    def fit(self, token: token007.AccessToken2, params: PresetParams) -> list[Issue]:
+        """Warnings when a decoded token does not fit this call (beyond expiry and App ID)."""
+        return []
+
+    def token_cause(self, token: token007.AccessToken2, params: PresetParams) -> str | None:
+        """This call's most likely reason for refusing ``token``, if the token shows one."""
+        return None
+
+
+class CustomRequest(Preset):
+    """Any method and path: a token, if asked for, is built for a channel or a Signaling user."""
+
+    name = ""
+    title = "Custom request"
+    description = "Any method and path under the base URL."
+    group = "Token for a channel"
+
+    def fields(self, scheme: AuthScheme, *, generate: bool) -> frozenset[Field]:
+        found = set(super().fields(scheme, generate=generate))
+        if scheme.uses_token:
+            found.add(Field.UID)
+            if generate:
+                found |= CHANNEL_TOKEN_FIELDS
+        return frozenset(found)
+
+    def editor_body(self, params: PresetParams) -> str | None:
+        return None
+
+
+CUSTOM = CustomRequest()
+
+
+def body_text(body: Any) -> str:
+    return "" if body is None else pretty(body)

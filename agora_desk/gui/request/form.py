@@ -1,0 +1,446 @@
+"""The request form: preset, method, URL, auth, the preset's fields, headers and body.
+
+Which fields show is the preset's business (:meth:`Preset.fields`); the form
+only binds widgets to :class:`~agora_desk.core.rest.PresetParams` and lays
+them out. The body editor follows the preset's fields through
+:meth:`Preset.sync_body`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Final
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.core import rest
+from agora_desk.core.errors import InputError
+from agora_desk.core.rest import AuthScheme, Field, Preset
+from agora_desk.core.secret import Secret
+from agora_desk.gui.request.tables import append_row
+from agora_desk.gui.widgets import MessageLabel, ValidatedField, add_row, monospace_font
+
+GENERATE: Final = "generate"
+PASTE: Final = "paste"
+
+
+@dataclass(frozen=True)
+class _FieldSpec:
+    label: str  # a form label with its mnemonic, or a check box's text
+    placeholder: str = ""
+    default: str = ""
+    flag: bool = False
+
+
+# How each preset field looks; which ones show is up to the preset.
+_SPECS: Final[dict[Field, _FieldSpec]] = {
+    Field.UID: _FieldSpec("Signaling &user ID:", "the Signaling user ID the RTM token is for"),
+    Field.CHANNEL: _FieldSpec("C&hannel:"),
+    Field.AGENT_UID: _FieldSpec("Agent &uid:", "0 = random", "0"),
+    Field.REMOTE_UID: _FieldSpec("&Remote uid:", "* = every user in the channel"),
+    Field.NAME: _FieldSpec("Agent &name:", "unique agent name (generated when empty)"),
+    Field.ENABLE_RTM: _FieldSpec("enable_rtm (the token gets RTM login too)", flag=True),
+    Field.STRING_UID: _FieldSpec(
+        "String uid (enable_string_uid; token for the account)", flag=True
+    ),
+    Field.AGENT_ID: _FieldSpec("Agent &ID:", "the agent_id that join returned"),
+}
+# Fields that sit with the credentials rather than in the preset's box.
+_AUTH_FIELDS: Final = frozenset({Field.UID})
+
+
+class RequestForm(QWidget):
+    """Everything the user types before Send. ``changed`` fires (debounced) on any edit."""
+
+    changed = Signal()
+
+    def __init__(self, base_url: str, ca_file: str, timeout: float) -> None:
+        super().__init__()
+        self._syncing = False
+        self.edits: dict[Field, QLineEdit] = {}
+        self.flags: dict[Field, QCheckBox] = {}
+        self._rows: dict[Field, tuple[QLabel | None, QWidget]] = {}
+        self._build(base_url, ca_file, timeout)
+        self._connect()
+        self._preset_changed()
+
+    # -- building -------------------------------------------------------------------
+
+    def _field_row(self, form: QFormLayout, f: Field) -> None:
+        spec = _SPECS[f]
+        if spec.flag:
+            box = QCheckBox(spec.label)
+            form.addRow(box)
+            self.flags[f] = box
+            self._rows[f] = (None, box)
+            return
+        edit = QLineEdit(spec.default)
+        edit.setPlaceholderText(spec.placeholder)
+        self.edits[f] = edit
+        self._rows[f] = (add_row(form, spec.label, edit), edit)
+
+    def _build(self, base_url: str, ca_file: str, timeout: float) -> None:
+        left = QVBoxLayout(self)
+        left.setContentsMargins(0, 0, 0, 0)
+
+        req_box = QGroupBox("Request")
+        form = QFormLayout(req_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.preset_combo = QComboBox()
+        self.preset_combo.addItem(rest.CUSTOM.title, rest.CUSTOM.name)
+        for preset in rest.PRESETS.values():
+            self.preset_combo.addItem(preset.title, preset.name)
+        add_row(form, "Pre&set:", self.preset_combo)
+        self.preset_note = QLabel()
+        self.preset_note.setWordWrap(True)
+        form.addRow(self.preset_note)
+        self.method_combo = QComboBox()
+        self.method_combo.addItems(list(rest.METHODS))
+        add_row(form, "&Method:", self.method_combo)
+        self.base_url_edit = QLineEdit(base_url)
+        self.base_url_edit.setPlaceholderText(rest.DEFAULT_BASE_URL)
+        add_row(form, "&Base URL:", self.base_url_edit)
+        self.path_edit = QLineEdit("/dev/v1/projects")
+        self.path_edit.setPlaceholderText("/dev/v1/projects  ({app_id} is filled in)")
+        add_row(form, "&Path:", self.path_edit)
+        self.url_message = MessageLabel()
+        form.addRow(self.url_message)
+        left.addWidget(req_box)
+
+        auth_box = QGroupBox("Authentication")
+        aform = QFormLayout(auth_box)
+        aform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.auth_combo = QComboBox()
+        for scheme in AuthScheme:
+            self.auth_combo.addItem(scheme.label, scheme.value)
+        add_row(aform, "&Auth:", self.auth_combo)
+        self.token_source_combo = QComboBox()
+        self.token_source_combo.addItem("Generate from the profile", GENERATE)
+        self.token_source_combo.addItem("Paste a token", PASTE)
+        self.token_source_label = add_row(aform, "&Token:", self.token_source_combo)
+        self.token_field = ValidatedField("007… (pasted tokens are never saved)", password=True)
+        self.token_field_label = add_row(aform, "Pasted token:", self.token_field)
+        for f in _AUTH_FIELDS:
+            self._field_row(aform, f)
+        self.token_info = MessageLabel()
+        aform.addRow(self.token_info)
+        self.profile_label = QLabel()
+        self.profile_label.setWordWrap(True)
+        aform.addRow(self.profile_label)
+        left.addWidget(auth_box)
+
+        self.preset_box = QGroupBox()
+        pform = QFormLayout(self.preset_box)
+        pform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for f in _SPECS:
+            if f not in _AUTH_FIELDS:
+                self._field_row(pform, f)
+        left.addWidget(self.preset_box)
+
+        headers_box = QGroupBox("Headers (Content-Type: application/json is always sent)")
+        hlayout = QVBoxLayout(headers_box)
+        self.headers_table = QTableWidget(0, 2)
+        self.headers_table.setHorizontalHeaderLabels(["Name", "Value"])
+        self.headers_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        self.headers_table.setMinimumHeight(80)
+        hlayout.addWidget(self.headers_table)
+        hbuttons = QHBoxLayout()
+        self.add_header_button = QPushButton("Add header")
+        self.remove_header_button = QPushButton("Remove")
+        hbuttons.addWidget(self.add_header_button)
+        hbuttons.addWidget(self.remove_header_button)
+        hbuttons.addStretch(1)
+        hlayout.addLayout(hbuttons)
+        left.addWidget(headers_box)
+
+        body_box = QGroupBox("JSON body")
+        blayout = QVBoxLayout(body_box)
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setFont(monospace_font())
+        self.body_edit.setPlaceholderText("{ }  (empty: no body)")
+        self.body_edit.setMinimumHeight(120)
+        blayout.addWidget(self.body_edit)
+        self.body_message = MessageLabel()
+        blayout.addWidget(self.body_message)
+        left.addWidget(body_box)
+
+        tls_box = QGroupBox("Connection")
+        tform = QFormLayout(tls_box)
+        ca_row = QHBoxLayout()
+        self.ca_edit = QLineEdit(ca_file)
+        self.ca_edit.setPlaceholderText("extra CA bundle (PEM), added to the system's")
+        self.ca_browse = QPushButton("Browse…")
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(self.ca_browse)
+        ca_widget = QWidget()
+        ca_widget.setLayout(ca_row)
+        ca_row.setContentsMargins(0, 0, 0, 0)
+        add_row(tform, "&CA file:", ca_widget)
+        self.timeout_spin = QDoubleSpinBox()
+        self.timeout_spin.setRange(0.1, 3600)
+        self.timeout_spin.setDecimals(1)
+        self.timeout_spin.setSuffix(" s")
+        self.timeout_spin.setValue(timeout)
+        add_row(tform, "T&imeout:", self.timeout_spin)
+        left.addWidget(tls_box)
+        left.addStretch(1)
+
+        # Live checks are cheap but run on every keystroke: debounce them.
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(150)
+
+    def _connect(self) -> None:
+        self.preset_combo.currentIndexChanged.connect(self._preset_changed)
+        self.auth_combo.currentIndexChanged.connect(self._update_visibility)
+        self.token_source_combo.currentIndexChanged.connect(self._update_visibility)
+        for edit in (self.base_url_edit, self.path_edit):
+            edit.textChanged.connect(self._check_timer.start)
+        for f, edit in self.edits.items():
+            edit.textChanged.connect(self._check_timer.start)
+            if f is not Field.UID and f is not Field.AGENT_ID:
+                edit.textChanged.connect(self._sync_body)
+        for box in self.flags.values():
+            box.toggled.connect(self._check_timer.start)
+            box.toggled.connect(self._sync_body)
+        self.token_field.textChanged.connect(self._check_timer.start)
+        self.body_edit.textChanged.connect(self._check_timer.start)
+        self._check_timer.timeout.connect(self.changed.emit)
+        self.add_header_button.clicked.connect(lambda: self.add_header())
+        self.remove_header_button.clicked.connect(self._remove_header)
+        self.ca_browse.clicked.connect(self._browse_ca)
+
+    # -- values ----------------------------------------------------------------------
+
+    @property
+    def preset(self) -> Preset:
+        return rest.preset_or_custom(self.preset_combo.currentData() or None)
+
+    @property
+    def scheme(self) -> AuthScheme:
+        return AuthScheme(self.auth_combo.currentData())
+
+    @property
+    def token_source(self) -> str:
+        return str(self.token_source_combo.currentData())
+
+    @property
+    def generate(self) -> bool:
+        return self.token_source == GENERATE
+
+    def set_preset(self, name: str | None) -> None:
+        index = self.preset_combo.findData(name or rest.CUSTOM.name)
+        if index >= 0:
+            self.preset_combo.setCurrentIndex(index)
+
+    def set_scheme(self, scheme: AuthScheme) -> None:
+        self.auth_combo.setCurrentIndex(self.auth_combo.findData(scheme.value))
+
+    def set_token_source(self, source: str) -> None:
+        self.token_source_combo.setCurrentIndex(self.token_source_combo.findData(source))
+
+    def params(self) -> rest.PresetParams:
+        values: dict[str, Any] = {f.value: e.text().strip() for f, e in self.edits.items()}
+        values |= {f.value: b.isChecked() for f, b in self.flags.items()}
+        return rest.PresetParams(**values)
+
+    @contextlib.contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Programmatic edits: the body does not follow them field by field."""
+        self._syncing = True
+        try:
+            yield
+        finally:
+            self._syncing = False
+
+    def set_params(self, params: rest.PresetParams) -> None:
+        with self._quietly():
+            for f, edit in self.edits.items():
+                edit.setText(params.value(f))
+            for f, box in self.flags.items():
+                box.setChecked(bool(getattr(params, f.value)))
+
+    def set_body(self, body: Any) -> None:
+        with self._quietly():
+            self.body_edit.setPlainText("" if body is None else rest.pretty(body))
+
+    def headers(self) -> tuple[tuple[str, str], ...]:
+        out: list[tuple[str, str]] = []
+        for row in range(self.headers_table.rowCount()):
+            name_item = self.headers_table.item(row, 0)
+            value_item = self.headers_table.item(row, 1)
+            name = name_item.text().strip() if name_item else ""
+            value = value_item.text().strip() if value_item else ""
+            if name:
+                out.append((name, value))
+        return tuple(out)
+
+    def set_headers(self, headers: tuple[tuple[str, str], ...]) -> None:
+        self.headers_table.setRowCount(0)
+        for name, value in headers:
+            self.add_header(name, value)
+
+    def add_header(self, name: str = "", value: str = "") -> None:
+        append_row(self.headers_table, name, value)
+
+    def _remove_header(self) -> None:
+        row = self.headers_table.currentRow()
+        if row >= 0:
+            self.headers_table.removeRow(row)
+
+    def _browse_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "CA bundle", "", "PEM files (*.pem *.crt *.cer);;All files (*)"
+        )
+        if path:
+            self.ca_edit.setText(path)
+
+    def connection(self) -> tuple[str, str, float]:
+        """Base URL, CA file and timeout as typed."""
+        return (
+            self.base_url_edit.text().strip(),
+            self.ca_edit.text().strip(),
+            float(self.timeout_spin.value()),
+        )
+
+    def set_connection(self, base_url: str, ca_file: str, timeout: float) -> None:
+        self.base_url_edit.setText(base_url)
+        self.ca_edit.setText(ca_file)
+        self.timeout_spin.setValue(timeout)
+
+    # -- following the preset -----------------------------------------------------------
+
+    def _preset_changed(self, *_: object) -> None:
+        preset = self.preset
+        custom = preset is rest.CUSTOM
+        if not custom:
+            self.method_combo.setCurrentText(preset.method)
+            self.path_edit.setText(preset.path)
+            self.set_scheme(preset.default_auth)
+        self.preset_note.setText(preset.description)
+        text = preset.editor_body(self.params())
+        if text is not None:
+            with self._quietly():
+                self.body_edit.setPlainText(text)
+        self.method_combo.setEnabled(custom)
+        self.path_edit.setReadOnly(not custom)
+        self._update_visibility()
+
+    def _sync_body(self, *_: object) -> None:
+        """Keep the body's preset-owned fields equal to the form (the token's inputs)."""
+        if self._syncing:
+            return
+        body, problem = rest.parse_json_text(self.body_edit.toPlainText())
+        if problem is not None or body is None:
+            return
+        synced = self.preset.sync_body(body, self.params())
+        if synced != body:
+            self.set_body(synced)
+
+    def _update_visibility(self, *_: object) -> None:
+        preset = self.preset
+        scheme = self.scheme
+        carries = preset.carries_token(scheme)
+        self.token_source_combo.setVisible(carries)
+        self.token_source_label.setVisible(carries)
+        self.token_field.setVisible(carries and not self.generate)
+        self.token_field_label.setVisible(carries and not self.generate)
+        shown = preset.fields(scheme, generate=self.generate)
+        for f, (label, widget) in self._rows.items():
+            if label is not None:
+                label.setVisible(f in shown)
+            widget.setVisible(f in shown)
+        self.preset_box.setVisible(bool(shown - _AUTH_FIELDS))
+        self.preset_box.setTitle(preset.group or preset.title)
+        self.changed.emit()
+
+    # -- the request ---------------------------------------------------------------------
+
+    def spec(self, expire: int) -> rest.RequestSpec:
+        """The form as a request spec; raises :class:`InputError` naming the field."""
+        for issue in rest.check_base_url(self.base_url_edit.text()):
+            raise InputError("base URL", issue.message)
+        body, problem = rest.parse_json_text(self.body_edit.toPlainText())
+        if problem is not None:
+            raise InputError("body", str(problem))
+        for name, value in self.headers():
+            rest.check_header(name, value)
+        pasted: Secret | None = None
+        if not self.generate and self.preset.carries_token(self.scheme):
+            text = self.token_field.text().strip()
+            if not text:
+                raise InputError(
+                    "token",
+                    "paste a token (pasted tokens are never saved), or choose “Generate from "
+                    "the profile”",
+                )
+            pasted = Secret(text)
+        return rest.RequestSpec(
+            base_url=self.base_url_edit.text().strip(),
+            scheme=self.scheme,
+            preset=self.preset,
+            method=self.method_combo.currentText(),
+            path=self.path_edit.text().strip() or "/",
+            params=self.params(),
+            headers=self.headers(),
+            body=body,
+            pasted_token=pasted,
+            expire=expire,
+        )
+
+    def check(self, expire: int) -> bool:
+        """Inline messages for the form; True when it can be sent."""
+        problems = rest.check_base_url(self.base_url_edit.text())
+        self.url_message.set_message(
+            "error" if problems else None, str(problems[0]) if problems else ""
+        )
+        _body, problem = rest.parse_json_text(self.body_edit.toPlainText())
+        self.body_message.set_message("error" if problem else None, str(problem or ""))
+        try:
+            spec = self.spec(expire)
+            plan = rest.plan_token(spec)
+        except InputError as exc:
+            if not problems and problem is None:
+                self.token_info.set_message("error", str(exc))
+            else:
+                self.token_info.clear_message()
+            return False
+        if spec.pasted_token is not None:
+            issues = rest.check_token_for(
+                spec.pasted_token.reveal(), rest.resolve_params(spec), spec.preset
+            )
+            if issues:
+                self.token_info.set_message("warning", "; ".join(i.message for i in issues))
+            else:
+                self.token_info.set_message("info", "Using the pasted token.")
+        elif plan is not None:
+            text = f"Sends a fresh {plan.describe()}, built from the profile."
+            if plan.issues:
+                notes = " ".join(i.message for i in plan.issues)
+                self.token_info.set_message("warning", f"{text} {notes}")
+            else:
+                self.token_info.set_message("info", text)
+        else:
+            self.token_info.clear_message()
+        return not problems and problem is None

@@ -1,0 +1,87 @@
+"""Recent requests: a list with Replay / Load / Clear. The file is :class:`rest.HistoryFile`'s."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from agora_desk.core import rest
+
+
+class HistoryPanel(QGroupBox):
+    """``replay`` / ``load`` carry the chosen entry; the tab fills the form from it."""
+
+    replay = Signal(object)
+    load = Signal(object)
+
+    def __init__(self, store: rest.HistoryFile, report: Callable[[str], None]) -> None:
+        super().__init__("History (no secrets kept; replay rebuilds them from the profile)")
+        self.store = store
+        self._report = report
+        self.entries: list[rest.HistoryEntry] = []
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        layout.addWidget(self.list)
+        buttons = QHBoxLayout()
+        self.replay_button = QPushButton("&Replay")
+        self.load_button = QPushButton("Load into form")
+        self.clear_button = QPushButton("Clear history")
+        for w in (self.replay_button, self.load_button, self.clear_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.replay_button.clicked.connect(lambda: self._emit(self.replay))
+        self.load_button.clicked.connect(lambda: self._emit(self.load))
+        self.list.itemDoubleClicked.connect(lambda _item: self._emit(self.load))
+        self.clear_button.clicked.connect(self.clear)
+        self._read()
+
+    def _read(self) -> None:
+        try:
+            self.entries = self.store.load()
+        except rest.HistoryFileError as exc:
+            self._report(str(exc))
+            self.entries = []
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.list.clear()
+        for entry in self.entries:
+            item = QListWidgetItem(entry.title)
+            item.setToolTip(f"{entry.method} {entry.base_url}{entry.path} ({entry.scheme})")
+            self.list.addItem(item)
+
+    def _save(self) -> None:
+        try:
+            self.store.save(self.entries)
+        except rest.HistoryFileError as exc:
+            self._report(str(exc))
+
+    def add(self, entry: rest.HistoryEntry) -> None:
+        self.entries.insert(0, entry)
+        del self.entries[rest.HISTORY_MAX :]
+        self._refresh()
+        self._save()
+
+    def clear(self) -> None:
+        self.entries = []
+        self._refresh()
+        self._save()
+
+    def selected(self) -> rest.HistoryEntry | None:
+        row = self.list.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _emit(self, signal: SignalInstance) -> None:
+        entry = self.selected()
+        if entry is not None:
+            signal.emit(entry)
