@@ -8,7 +8,7 @@ Prints, for the same inputs on the same machine:
    and, for reference, the batch builder behind ``--uid-range``;
 3. whole process: ``agora-desk rtc --uid-range 1-50000`` (start-up included)
    vs the official builder making 50 000 tokens in a warm loop; target >= 3.5x;
-4. parsing: ``token007.parse`` vs the official ``AccessToken.from_string``; target >= 1x.
+4. parsing: ``v007.parse`` vs the official ``AccessToken.from_string``; target >= 1x.
 
 Each in-process figure is measured in a fresh worker process per side (so
 neither side inherits the other's allocator state), as CPU time after a
@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import _official  # noqa: E402
 
-from agora_desk.core import builders, token007  # noqa: E402
+from agora_desk.core import builders  # noqa: E402
+from agora_desk.core.formats import v007  # noqa: E402
 
 APP_ID = "970CA35de60c44645bbae8a215061b33"
 CERT = "5CFd2fd1755d40ecb72977518be15d3b"
@@ -86,7 +87,7 @@ def _work(kind: str) -> Callable[[int], object]:
         token = builders.build_rtc(
             CREDS, builders.RtcRequest(CHANNEL, uid=7, rtm_user_id="u")
         ).token
-        return lambda i: token007.parse(token)
+        return lambda i: v007.parse(token)
     if kind == "ours-batch":
         holder: dict[str, object] = {}
 

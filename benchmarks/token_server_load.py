@@ -36,8 +36,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from agora_desk.core import token007
-from agora_desk.core.token007 import ChatService, RtcService, RtmService
+from agora_desk.core.formats import v007
+from agora_desk.core.formats.v007 import ChatService, RtcService, RtmService
 
 APP_ID = "970ca35de60c44645bbae8a215061b33"
 CERT = "5cfd2fd1755d40ecb72977518be15d3b"
@@ -116,9 +116,9 @@ class Call:
     check: Callable[[bytes], None]
 
 
-def _token(raw: str) -> token007.AccessToken2:
-    tok = token007.parse(raw)
-    if not token007.verify(tok, CERT) or tok.app_id != APP_ID or tok.expire != EXPIRE:
+def _token(raw: str) -> v007.AccessToken2:
+    tok = v007.parse(raw)
+    if not v007.verify(tok, CERT) or tok.app_id != APP_ID or tok.expire != EXPIRE:
         raise AssertionError("token does not verify / wrong App ID / wrong expiry")
     return tok
 

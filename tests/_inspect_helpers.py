@@ -12,9 +12,10 @@ from typing import Any
 from _gui_helpers import KeyringLike
 from vectors import all_cases
 
-from agora_desk.core import token006, token007
+from agora_desk.core.checks import Expectations, typed_user
+from agora_desk.core.formats import v006, v007
+from agora_desk.core.formats.v007 import RtcService, RtmService
 from agora_desk.core.secret import Secret
-from agora_desk.core.token007 import RtcService, RtmService
 from agora_desk.core.wire import pack_map_u32, pack_string, pack_u16, pack_u32
 
 APP_ID = "970CA35de60c44645bbae8a215061b33"
@@ -62,24 +63,20 @@ def rtc_token(
     issued_at: int = ISSUED,
     privileges: dict[int, int] | None = None,
     certificate: str = CERT,
-    extra_services: list[token007.Service] | None = None,
+    extra_services: list[v007.Service] | None = None,
 ) -> str:
     privs = privileges if privileges is not None else {1: expire, 2: expire}
-    services: list[token007.Service] = [
+    services: list[v007.Service] = [
         RtcService(privileges=privs, channel_name=channel, uid=uid),
         *(extra_services or []),
     ]
-    return token007.build(
-        APP_ID, certificate, services, expire=expire, issued_at=issued_at, salt=SALT
-    )
+    return v007.build(APP_ID, certificate, services, expire=expire, issued_at=issued_at, salt=SALT)
 
 
 def token_006(
     *, channel: str = "demo", uid: str = "42", ts: int = ISSUED + 86400, join_until: int = 0
 ) -> str:
-    return token006.build(
-        APP_ID, CERT, channel, uid, {token006.JOIN_CHANNEL: join_until}, salt=SALT, ts=ts
-    )
+    return v006.build(APP_ID, CERT, channel, uid, {v006.JOIN_CHANNEL: join_until}, salt=SALT, ts=ts)
 
 
 def token_with_unknown_service(type_id: int = 42, certificate: str = CERT) -> str:
@@ -103,7 +100,7 @@ def token_with_unknown_service(type_id: int = 42, certificate: str = CERT) -> st
 
 def sign_and_encode(signing_info: bytes, certificate: str = CERT) -> str:
     """Sign raw 007 signing_info bytes, as a builder of a future version would."""
-    key = token007.signing_key(certificate, ISSUED, SALT)
+    key = v007.signing_key(certificate, ISSUED, SALT)
     signature = hmac.digest(key, signing_info, "sha256")
     content = pack_string(signature) + signing_info
     return "007" + base64.b64encode(zlib.compress(content)).decode("ascii")
@@ -151,3 +148,14 @@ class FakeProfiles:
 
     def customer_secret(self, name: str) -> Secret | None:
         return None
+
+
+def expect(certificate: str | None = None, *, uid: str | None = None, **kw: Any) -> Expectations:
+    """Expectations from plain test values: a certificate string, a uid as typed."""
+    typed_uid, account = typed_user(uid) if uid is not None else (None, None)
+    return Expectations(
+        certificate=Secret(certificate) if certificate is not None else None,
+        uid=typed_uid,
+        account=account,
+        **kw,
+    )

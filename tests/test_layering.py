@@ -73,3 +73,16 @@ def test_layer_imports(layer: str) -> None:
 def test_cli_entry_does_not_import_qt_at_module_level() -> None:
     for line, module, toplevel in _imports(PACKAGE / "cli" / "main.py"):
         assert not (toplevel and module.startswith(("PySide6", "agora_desk.gui"))), (line, module)
+
+
+def test_token_formats_sit_below_the_engine_and_the_builders() -> None:
+    """A format module knows wire, model and shared checks, never who drives it."""
+    above = ("agora_desk.core.decode", "agora_desk.core.diagnostics", "agora_desk.core.builders",
+             "agora_desk.core.batch", "agora_desk.core.rest")  # fmt: skip
+    bad = [
+        f"{path.name}:{line} imports {module}"
+        for path in sorted((PACKAGE / "core" / "formats").glob("*.py"))
+        for line, module, _ in _imports(path)
+        if module in above or module.startswith(tuple(m + "." for m in above))
+    ]
+    assert bad == []

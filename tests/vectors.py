@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from agora_desk.core import token007
+from agora_desk.core.formats import v007
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = ("published.json", "generated.json")
@@ -33,11 +33,11 @@ def case_id(case: dict[str, Any]) -> str:
     return case.get("name") or f"{case['format']}-{case.get('salt')}-{case['token'][-12:]}"
 
 
-def services_of(case: dict[str, Any]) -> list[token007.Service]:
-    """Vector service dicts → service objects (field names as in docs/cli.md)."""
-    out: list[token007.Service] = []
+def services_of(case: dict[str, Any]) -> list[v007.Service]:
+    """Vector service dicts → service objects (field names as in spec/cli.md)."""
+    out: list[v007.Service] = []
     for s in case["services"]:
-        cls = token007.SERVICE_CLASSES[s["type"]]
+        cls = v007.SERVICE_CLASSES[s["type"]]
         kw = {k: v for k, v in s.items() if k not in ("type", "privileges", "permissions")}
         if "permissions" in s:
             kw["permissions"] = {

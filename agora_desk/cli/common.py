@@ -8,12 +8,12 @@ check failed, 2 invalid input or usage. Errors are one line on stderr,
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from agora_desk.core import jsontext
 from agora_desk.core.errors import AgoraDeskError, ExitStatus
 
 EXIT_OK = ExitStatus.OK
@@ -65,14 +65,7 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
 
 
 def print_json(obj: Any) -> None:
-    text = json.dumps(obj, ensure_ascii=False)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        # Invalid UTF-8 from a token field (kept as lone surrogates): \udcXX
-        # escapes keep the output valid JSON and valid UTF-8.
-        text = json.dumps(obj, ensure_ascii=True)
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(jsontext.dumps(obj) + "\n")
 
 
 def print_warnings(messages: Iterable[object]) -> None:

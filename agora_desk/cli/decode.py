@@ -10,6 +10,7 @@ from typing import Any
 from agora_desk.cli import common
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
 from agora_desk.core.errors import InputError
+from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32, raise_for_errors
 
 
@@ -52,28 +53,35 @@ def _read_token(arg: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from agora_desk.core.diagnostics import Expectations, diagnose
+    from agora_desk.core.checks import Expectations, typed_user
+    from agora_desk.core.diagnostics import diagnose
 
     now = common.parse_int_option(args.now, "--now")
     text = _read_token(args.token)
-    certificate: str | None = None
+    certificate: Secret | None = None
     app_id: str | None = None
     if args.profile is not None:
         creds = common.load(args, {"app_id", "app_certificate"})
-        certificate = creds.app_certificate.reveal()
+        certificate = creds.app_certificate
         app_id = creds.app_id
     elif os.environ.get("AGORA_APP_CERTIFICATE"):
-        certificate = os.environ["AGORA_APP_CERTIFICATE"]
-        raise_for_errors(check_hex32("AGORA_APP_CERTIFICATE", certificate, secret=True))
+        certificate = Secret(os.environ["AGORA_APP_CERTIFICATE"])
+        raise_for_errors(check_hex32("AGORA_APP_CERTIFICATE", certificate.reveal(), secret=True))
         app_id = os.environ.get("AGORA_APP_ID") or None
+    uid, account = typed_user(args.uid) if args.uid is not None else (None, None)
     decoded = diagnose(
         text,
         Expectations(
-            certificate=certificate, channel=args.channel, uid=args.uid, app_id=app_id, now=now
+            certificate=certificate,
+            channel=args.channel,
+            uid=uid,
+            account=account,
+            app_id=app_id,
+            now=now,
         ),
     )
     if args.json:
-        common.print_json(decoded.to_json())
+        sys.stdout.write(decoded.json_text() + "\n")
     else:
         sys.stdout.write(render(decoded, now))
     return common.EXIT_CHECK_FAILED if decoded.failed_checks else common.EXIT_OK
@@ -84,12 +92,13 @@ def render(decoded: DecodedToken, now: int | None = None) -> str:
     lines: list[str] = []
 
     def walk(node: Node, depth: int) -> None:
-        value = f": {node.value}" if node.value else ""
+        text = node.text(now)
+        value = f": {text}" if text else ""
         lines.append(f"{'  ' * depth}{node.label}{value}")
         for child in node.children:
             walk(child, depth + 1)
 
-    for child in to_tree(decoded, now).children:
+    for child in to_tree(decoded).children:
         walk(child, 0)
     if decoded.checks:
         lines.append("checks:")

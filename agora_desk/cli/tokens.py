@@ -9,6 +9,7 @@ from typing import Any
 from agora_desk.cli import common
 from agora_desk.core import builders
 from agora_desk.core.errors import InputError
+from agora_desk.core.secret import Secret
 from agora_desk.core.validation import (
     check_expire,
     check_user_id,
@@ -139,10 +140,12 @@ def _emit(
     extra: dict[str, Any] | None = None,
 ) -> None:
     if args.json:
-        from agora_desk.core.diagnostics import Expectations, diagnose
+        from agora_desk.core.checks import Expectations
+        from agora_desk.core.diagnostics import diagnose
 
         decoded = diagnose(
-            result.token, Expectations(certificate=creds.app_certificate, app_id=creds.app_id)
+            result.token,
+            Expectations(certificate=Secret(creds.app_certificate), app_id=creds.app_id),
         )
         obj: dict[str, Any] = dict(extra or {})
         obj.update(

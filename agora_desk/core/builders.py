@@ -14,24 +14,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
-from agora_desk.core import token006, token007, validation
+from agora_desk.core import batch, validation
 from agora_desk.core.errors import InputError
-from agora_desk.core.token007 import ChatService, RtcService, RtmService, Service
+from agora_desk.core.formats import v006, v007
+from agora_desk.core.formats.v007_services import ChatService, RtcService, RtmService, Service
 from agora_desk.core.validation import (
-    CHANNEL_MAX_BYTES,
-    MAX_EXPIRE,
     Issue,
     check_account,
     check_channel,
     check_expire,
     check_hex32,
     check_user_id,
-    is_plain_name,
     parse_uid,
     raise_for_errors,
     rtc_user,
 )
-from agora_desk.core.wire import U32_MAX, pack_string, pack_u16
 
 Role = Literal["publisher", "subscriber"]
 ROLES: dict[str, Role] = {
@@ -117,7 +114,7 @@ class Stamp:
 
     def resolve(self) -> tuple[int, int]:
         issued = int(time.time()) if self.issued_at is None else self.issued_at
-        salt = token007.new_salt() if self.salt is None else self.salt
+        salt = v007.new_salt() if self.salt is None else self.salt
         return issued, salt
 
 
@@ -131,29 +128,9 @@ def check_credentials(creds: Credentials) -> None:
     )
 
 
-def _plain(req: RtcRequest) -> bool:
-    """True for the everyday request that cannot produce an issue (checked cheaply)."""
-    uid = req.uid
-    return (
-        req.account is None
-        and type(uid) is int
-        and 0 <= uid <= U32_MAX
-        and type(req.expire) is int
-        and 0 <= req.expire <= MAX_EXPIRE
-        and req.privilege_expire is None
-        and req.rtm_user_id is None
-        and req.rtm_expire is None
-        and req.join_expire is None
-        and req.audio_expire is None
-        and req.video_expire is None
-        and req.data_expire is None
-        and is_plain_name(req.channel, CHANNEL_MAX_BYTES)
-    )
-
-
 def rtc_issues(req: RtcRequest) -> list[Issue]:
     """All errors and warnings for an RTC request, in form order."""
-    if _plain(req):
+    if batch.is_plain_rtc(req):
         return []
     issues = check_channel(req.channel)
     if req.account is not None:
@@ -221,7 +198,7 @@ def compose(
     check_credentials(creds)
     raise_for_errors(check_expire(expire))
     issued_at, salt = (stamp or Stamp()).resolve()
-    token = token007.build(
+    token = batch.build(
         creds.app_id, creds.app_certificate, services, expire=expire, issued_at=issued_at, salt=salt
     )
     return BuildResult(
@@ -237,7 +214,7 @@ def build_rtc(creds: Credentials, req: RtcRequest, stamp: Stamp | None = None) -
     # compose() without its checks: rtc_issues covered the expiries already, and
     # this is the call the token server makes per request.
     issued_at, salt = (stamp or _NOW).resolve()
-    token = token007.build(
+    token = batch.build(
         creds.app_id,
         creds.app_certificate,
         rtc_services(req),
@@ -301,7 +278,7 @@ def build_rtc_legacy(
     issued_at, salt = (stamp or Stamp()).resolve()
     (rtc,) = rtc_services(req)
     privileges = {pid: _absolute(issued_at, secs) for pid, secs in rtc.privileges.items()}
-    token = token006.build(
+    token = v006.build(
         creds.app_id,
         creds.app_certificate,
         req.channel,
@@ -321,12 +298,12 @@ def build_rtm_legacy(
     check_credentials(creds)
     issued_at, salt = (stamp or Stamp()).resolve()
     # The official 006 RTM builder puts the account in the channel position.
-    token = token006.build(
+    token = v006.build(
         creds.app_id,
         creds.app_certificate,
         req.user_id,
         "",
-        {token006.RTM_LOGIN: _absolute(issued_at, req.expire)},
+        {v006.RTM_LOGIN: _absolute(issued_at, req.expire)},
         salt=salt,
         ts=issued_at + LEGACY_TS_OFFSET,
     )
@@ -340,8 +317,7 @@ def build_rtc_batch(
 
     Returns the result for the first uid (for its warnings) and an iterator
     of ``(uid, token)``. Every token equals :func:`build_rtc` with the same
-    stamp; only the uid string differs between them, so the bytes before
-    and after it are packed once.
+    stamp (made by :func:`agora_desk.core.batch.tokens_for_uids`).
     """
     uid_list = uids if isinstance(uids, range) else list(uids)
     if not uid_list:
@@ -350,20 +326,13 @@ def build_rtc_batch(
         parse_uid(uid, "uid range")
     issued_at, salt = (stamp or Stamp()).resolve()
     first = build_rtc(creds, replace(req, uid=uid_list[0], account=None), Stamp(issued_at, salt))
-    services = token007.ordered(rtc_services(replace(req, uid=1, account=None)))
-    rtc = services[0]
-    assert isinstance(rtc, RtcService)  # type 1 sorts first
-    head = token007.pack_header(creds.app_id, issued_at, req.expire, salt, len(services))
-    # The RTC service ends with string(uid); everything before it is fixed.
-    rtc_fixed = rtc.pack()[: -len(pack_string(b"1"))]
-    prefix = head + rtc_fixed
-    suffix = b"".join(s.pack() for s in services[1:])
-    signer = token007.Signer(creds.app_certificate, issued_at, salt)
-
-    def tokens() -> Iterator[tuple[int, str]]:
-        encode = signer.encode
-        for uid in uid_list:
-            wire_uid = b"%d" % uid if uid else b""
-            yield uid, encode(prefix + pack_u16(len(wire_uid)) + wire_uid + suffix)
-
-    return first, tokens()
+    tokens = batch.tokens_for_uids(
+        creds.app_id,
+        creds.app_certificate,
+        rtc_services(replace(req, uid=1, account=None)),
+        uid_list,
+        expire=req.expire,
+        issued_at=issued_at,
+        salt=salt,
+    )
+    return first, tokens

@@ -7,9 +7,10 @@ all read from :class:`DecodedToken`, so the three always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
-from agora_desk.core import timefmt
+from agora_desk.core import jsontext, timefmt
 
 
 @dataclass
@@ -66,15 +67,37 @@ class ServiceInfo:
         return out
 
 
-@dataclass
+class CheckName(str, Enum):
+    """The checks, in causal order: an earlier failure explains a later one."""
+
+    APP_ID = "app id"
+    CHANNEL = "channel"
+    UID = "uid"  # also for a string user account
+    ROLE = "role"
+    RTM_USER = "rtm user"
+    EXPIRY = "expiry"
+    PRIVILEGES = "privileges"
+    LIFETIME = "lifetime"
+    SIGNATURE = "signature"
+    ERROR_CODE = "error code"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
 class Check:
-    name: str  # expiry, signature, channel, uid, app id, privileges, ...
-    ok: bool
+    name: CheckName
+    ok: bool | None  # None: cannot be decided (the detail says why)
     detail: str
     fix: str = ""  # one sentence on how to fix a failed check
 
+    @property
+    def failed(self) -> bool:
+        return self.ok is False
+
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"name": self.name, "ok": self.ok, "detail": self.detail}
+        out: dict[str, Any] = {"name": self.name.value, "ok": self.ok, "detail": self.detail}
         if self.fix:
             out["fix"] = self.fix
         return out
@@ -104,7 +127,7 @@ class DecodedToken:
 
     @property
     def failed_checks(self) -> list[Check]:
-        return [c for c in self.checks if not c.ok]
+        return [c for c in self.checks if c.failed]
 
     def to_json(self) -> dict[str, Any]:
         """The ``agora-desk decode --json`` schema (absent fields omitted)."""
@@ -132,19 +155,36 @@ class DecodedToken:
         out["warnings"] = list(self.warnings)
         return out
 
+    def json_text(self) -> str:
+        """The ``decode --json`` text: the one serializer every front end uses."""
+        return jsontext.dumps(self.to_json())
+
 
 # -- tree ---------------------------------------------------------------
 
 
+class TimeKind(Enum):
+    """How a row's time reads: an end ("expires in …") or a start ("issued … ago")."""
+
+    END = ("expires", "expired")
+    START = ("issued", "issued")
+
+
 @dataclass
 class Node:
-    """A row of the Inspect tree: label, display text, and the raw value to copy."""
+    """A row of the Inspect tree: label, display text, and the raw value to copy.
+
+    A row with a ``timestamp`` is a time: ``value`` is the text before it and
+    :meth:`text` writes the time relative to a given moment, so a view can
+    refresh "expires in …" from the data instead of parsing the text.
+    """
 
     label: str
     value: str = ""
     children: list[Node] = field(default_factory=list)
     copy: str | None = None  # what "Copy value" puts on the clipboard
-    timestamp: int | None = None  # rows whose relative time refreshes live
+    timestamp: int | None = None  # absolute Unix time of a time row
+    time_kind: TimeKind = TimeKind.END
     status: str = ""  # "", "ok", "warning", "error"
 
     def add(self, label: str, value: object = "", **kw: Any) -> Node:
@@ -152,39 +192,43 @@ class Node:
         self.children.append(child)
         return child
 
+    def text(self, now: int | None = None) -> str:
+        """The display text; a time row describes its time relative to ``now``."""
+        if self.timestamp is None:
+            return self.value
+        future, past = self.time_kind.value
+        return self.value + timefmt.describe(self.timestamp, now, future=future, past=past)
 
-def _time_node(parent: Node, label: str, ts: int, now: int | None, *, issued: bool = False) -> None:
+
+def _time_node(parent: Node, label: str, ts: int, *, kind: TimeKind = TimeKind.END) -> None:
     if ts == 0:
         parent.add(label, "0 (no time limit)", copy="0")
-    elif issued:
-        text = timefmt.describe(ts, now, future="issued", past="issued")
-        parent.add(label, text, copy=str(ts), timestamp=ts)
     else:
-        parent.add(label, timefmt.describe(ts, now), copy=str(ts), timestamp=ts)
+        parent.add(label, copy=str(ts), timestamp=ts, time_kind=kind)
 
 
-def _privileges_node(parent: Node, privileges: list[Privilege], now: int | None) -> None:
+def _privileges_node(parent: Node, privileges: list[Privilege]) -> None:
     node = parent.add("privileges", f"{len(privileges)}")
     for p in privileges:
-        text = "no time limit" if p.expires_at == 0 else timefmt.describe(p.expires_at, now)
-        if p.expire is not None:
-            text = f"{p.expire} s → {text}" if p.expires_at else f"0 → {text}"
-        node.add(
-            f"{p.id} {p.name}",
-            text,
-            copy=str(p.expire if p.expire is not None else p.expires_at),
-            timestamp=p.expires_at or None,
-        )
+        copy = str(p.expire if p.expire is not None else p.expires_at)
+        label = f"{p.id} {p.name}"
+        if p.expires_at == 0:
+            node.add(
+                label, "0 → no time limit" if p.expire is not None else "no time limit", copy=copy
+            )
+        else:
+            prefix = f"{p.expire} s → " if p.expire is not None else ""
+            node.add(label, prefix, copy=copy, timestamp=p.expires_at)
 
 
-def to_tree(decoded: DecodedToken, now: int | None = None) -> Node:
-    """The tree the Inspect tab shows; times are described relative to ``now``."""
+def to_tree(decoded: DecodedToken) -> Node:
+    """The tree the Inspect tab and the text report show (times as data, see :class:`Node`)."""
     root = Node("token", decoded.kind)
     root.add("version", f"{decoded.version} ({decoded.kind})", copy=decoded.version)
     if decoded.app_id:
         root.add("App ID", decoded.app_id, copy=decoded.app_id)
     if decoded.issued_at is not None:
-        _time_node(root, "issued at", decoded.issued_at, now, issued=True)
+        _time_node(root, "issued at", decoded.issued_at, kind=TimeKind.START)
     if decoded.expire is not None:
         root.add(
             "expire",
@@ -192,9 +236,9 @@ def to_tree(decoded: DecodedToken, now: int | None = None) -> Node:
             copy=str(decoded.expire),
         )
     if decoded.expires_at is not None:
-        _time_node(root, "expires at", decoded.expires_at, now)
+        _time_node(root, "expires at", decoded.expires_at)
     if decoded.ts is not None:
-        _time_node(root, "ts", decoded.ts, now)
+        _time_node(root, "ts", decoded.ts)
     if decoded.salt is not None:
         root.add("salt", decoded.salt, copy=str(decoded.salt))
     for key in ("crc_channel_name", "crc_uid"):
@@ -228,7 +272,7 @@ def to_tree(decoded: DecodedToken, now: int | None = None) -> Node:
                 if key == "uid" and value == "":
                     shown = '"" (uid 0: any user)'
                 node.add(key, shown, copy=str(value))
-            _privileges_node(node, s.privileges, now)
+            _privileges_node(node, s.privileges)
             if s.permissions is not None:
                 perms = node.add("permissions", str(len(s.permissions)))
                 for p in s.permissions:
@@ -238,5 +282,5 @@ def to_tree(decoded: DecodedToken, now: int | None = None) -> Node:
                     for r in p.resources:
                         entry.add("resource", r, copy=r)
     if decoded.privileges is not None:
-        _privileges_node(root, decoded.privileges, now)
+        _privileges_node(root, decoded.privileges)
     return root

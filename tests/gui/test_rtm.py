@@ -25,9 +25,9 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtGui import QGuiApplication
 
-from agora_desk.core import token006, token007
 from agora_desk.core.builders import Credentials, RtmRequest, build_rtm, build_rtm_legacy
-from agora_desk.core.token007 import RtmService
+from agora_desk.core.formats import v006, v007
+from agora_desk.core.formats.v007 import RtmService
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.rtm_tab import RtmTab
 
@@ -57,8 +57,8 @@ def test_token_equals_core_build(qtbot, tab: RtmTab, expire: int, legacy: bool) 
 def test_real_salt_and_time(qtbot, tab: RtmTab) -> None:  # type: ignore[no-untyped-def]
     type_credentials(tab)
     tab.user_id.setText("bob")
-    parsed = token007.parse(generate(qtbot, tab))
-    assert token007.verify(parsed, CERT)
+    parsed = v007.parse(generate(qtbot, tab))
+    assert v007.verify(parsed, CERT)
     (service,) = parsed.services
     assert isinstance(service, RtmService)
     assert service.user_id == "bob"
@@ -71,9 +71,9 @@ def test_legacy_token_is_006(qtbot, tab: RtmTab) -> None:  # type: ignore[no-unt
     tab.user_id.setText("bob")
     tab.legacy.setChecked(True)
     token = generate(qtbot, tab)
-    parsed = token006.parse(token)
+    parsed = v006.parse(token)
     assert parsed.app_id == APP_ID
-    assert token006.verify(parsed, CERT, "bob", "")
+    assert v006.verify(parsed, CERT, "bob", "")
 
 
 def test_profile(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

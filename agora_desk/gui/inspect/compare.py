@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agora_desk.core.checks import Expectations
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
-from agora_desk.core.diagnostics import Expectations
 from agora_desk.gui.inspect.input import (
     ReasonLine,
     TokenEdit,
@@ -130,8 +130,8 @@ def _align_children(a: Node, b: Node, out_a: Node, out_b: Node, base: str, res: 
             _mark_all(present, path, res.paths)
             res.names.append(present.label)
             continue
-        ca = Node(na.label, na.value, copy=na.copy, timestamp=na.timestamp, status=na.status)
-        cb = Node(nb.label, nb.value, copy=nb.copy, timestamp=nb.timestamp, status=nb.status)
+        ca = replace(na, children=[])
+        cb = replace(nb, children=[])
         out_a.children.append(ca)
         out_b.children.append(cb)
         if _value(na) != _value(nb):
@@ -268,11 +268,11 @@ class CompareView(QWidget):
     # -- internals -------------------------------------------------------------
     def _decode(self, side: _Side, now: int) -> Node | None:
         expect = self._expectations() if self._expectations is not None else Expectations()
-        expect.now = now
+        expect = replace(expect, now=now)
         result = diagnose_input(side.edit.toPlainText(), expect)
         side.decoded = result if isinstance(result, DecodedToken) else None
         side.show_error(result if isinstance(result, str) else "")
-        return limit_children(to_tree(side.decoded, now)) if side.decoded is not None else None
+        return limit_children(to_tree(side.decoded)) if side.decoded is not None else None
 
     def _file_opener(self, side: _Side) -> Callable[[str], None]:
         def open_file(path: str) -> None:

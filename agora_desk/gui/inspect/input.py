@@ -9,8 +9,9 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
+from agora_desk.core.checks import Expectations
 from agora_desk.core.decoded import DecodedToken, Node
-from agora_desk.core.diagnostics import Expectations, diagnose
+from agora_desk.core.diagnostics import diagnose
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.gui.theme import Tone, set_text_tone
 

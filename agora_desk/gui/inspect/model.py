@@ -11,7 +11,6 @@ tick every second without resetting the model.
 from __future__ import annotations
 
 import ctypes
-import re
 import time
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
@@ -26,9 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
-from agora_desk.core import timefmt
-from agora_desk.core.decoded import Node
-from agora_desk.core.diagnostics import CLOCK_SKEW
+from agora_desk.core.checks import CLOCK_SKEW
+from agora_desk.core.decoded import Node, TimeKind
 from agora_desk.core.wire import is_clean_text
 from agora_desk.gui.theme import Tone, highlight_colour, tone_colour
 
@@ -54,19 +52,6 @@ _HIGHLIGHT = int(HIGHLIGHT_ROLE)
 _ANSWERED = frozenset(
     {_DISPLAY, _TOOLTIP, _FONT, _BACKGROUND, _FOREGROUND, _COPY, _PATH, _STATUS, _HIGHLIGHT}
 )
-
-# Rows whose timestamp is a start, not an end: being in the past is fine.
-_START_LABELS = frozenset({"issued at"})
-
-# The phrase timefmt.relative() writes: "expires in 3 h 5 min", "issued 10 s ago".
-_DURATION = r"\d+ (?:s|min|h|d)(?: \d+ (?:min|h))?"
-_RELATIVE = re.compile(rf"(?P<word>[A-Za-z]+) (?:in {_DURATION}|{_DURATION} ago)")
-# The future/past wording pairs to_tree uses; an unknown word is used for both.
-_WORDS = {
-    "expires": ("expires", "expired"),
-    "expired": ("expires", "expired"),
-    "issued": ("issued", "issued"),
-}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -118,16 +103,13 @@ class _Item:
         "children",
         "copy",
         "label",
+        "node",
         "parent",
         "path",
-        "prefix",
         "row",
         "status",
-        "suffix",
         "text",
-        "timed",
         "timestamp",
-        "words",
     )
 
     def __init__(self, node: Node, parent: _Item | None, row: int, path: str) -> None:
@@ -141,48 +123,29 @@ class _Item:
         self.status = ""
         self.base = ""
         self.timestamp: int | None = None
-        self.timed = False
-        self.prefix = ""
-        self.suffix = ""
-        self.words = ("expires", "expired")
+        self.node = node
 
     def assign(self, node: Node, now: int) -> None:
+        self.node = node
         self.label = qt_text(node.label)
         self.copy = qt_text(node.copy if node.copy is not None else node.value)
         self.timestamp = node.timestamp
-        value = qt_text(node.value)
-        self.timed = False
-        if node.timestamp is not None:
-            # Split the value around its relative phrase so that a tick
-            # replaces just that phrase, whatever text surrounds it.
-            for match in reversed(list(_RELATIVE.finditer(value))):
-                future, past = _WORDS.get(match["word"], (match["word"], match["word"]))
-                if timefmt.relative(node.timestamp, now, future=future, past=past) == match[0]:
-                    self.timed = True
-                    self.words = (future, past)
-                    self.prefix = value[: match.start()]
-                    self.suffix = value[match.end() :]
-                    break
-        self.text = value
+        self.text = qt_text(node.text(now))
         self.base = node.status
         self.status = self._derive_status(now)
 
     def _derive_status(self, now: int) -> str:
         if self.base or self.timestamp is None:
             return self.base
-        if self.label in _START_LABELS:
+        if self.node.time_kind is TimeKind.START:
             return "warning" if self.timestamp > now + CLOCK_SKEW else ""
         return "error" if self.timestamp <= now else ""
 
     def retime(self, now: int) -> bool:
-        """Refresh the relative phrase and status; True when the row changed."""
+        """Refresh the relative time and status from the node; True when the row changed."""
         if self.timestamp is None:
             return False
-        text = self.text
-        if self.timed:
-            future, past = self.words
-            phrase = timefmt.relative(self.timestamp, now, future=future, past=past)
-            text = self.prefix + phrase + self.suffix
+        text = qt_text(self.node.text(now))
         status = self._derive_status(now)
         if text == self.text and status == self.status:
             return False
@@ -264,8 +227,7 @@ class TokenTreeModel(QAbstractItemModel):
             for a, b in zip(old, new, strict=True):
                 changed = (a.text, a.copy, a.status) != (b.text, b.copy, b.status)
                 a.copy, a.status, a.base, a.timestamp = b.copy, b.status, b.base, b.timestamp
-                a.text, a.timed, a.prefix, a.suffix = b.text, b.timed, b.prefix, b.suffix
-                a.words = b.words
+                a.text, a.node = b.text, b.node
                 if changed:
                     self._row_changed(a)
         else:

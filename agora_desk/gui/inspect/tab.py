@@ -10,7 +10,6 @@ from the profile off the GUI thread) and the compare page.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -46,8 +45,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agora_desk.core.checks import Expectations, typed_user
 from agora_desk.core.decoded import DecodedToken, to_tree
-from agora_desk.core.diagnostics import Expectations
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.inspect.certificate import CertificateSource
 from agora_desk.gui.inspect.checks import (
@@ -85,8 +84,7 @@ def decoded_json(decoded: DecodedToken) -> str:
     ``\\udcXX`` escapes so that the text stays valid JSON that can be saved
     and copied (the value is the same one ``json.loads`` gives back).
     """
-    text = json.dumps(decoded.to_json(), ensure_ascii=False)
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return decoded.json_text()
 
 
 class _TokenTree(QTreeView):
@@ -349,10 +347,12 @@ class InspectTab(QWidget):
     def expectations(self, now: int | None = None) -> Expectations:
         """What the token is checked against, from the fields and the profile."""
         certificate = self.certificate.certificate()
+        uid, account = typed_user(self.uid_edit.text())
         return Expectations(
-            certificate=certificate.reveal() if certificate is not None else None,
+            certificate=certificate,
             channel=self.channel_edit.text() or None,
-            uid=self.uid_edit.text().strip() or None,
+            uid=uid,
+            account=account,
             app_id=self.certificate.expected_app_id(),
             now=now,
         )
@@ -375,7 +375,7 @@ class InspectTab(QWidget):
         self.decoded = result
         self._show_error("")
         self._reset_pending = False
-        self.model.set_root(limit_children(to_tree(result, now)), now)
+        self.model.set_root(limit_children(to_tree(result)), now)
         if self._reset_pending:
             self.tree_view.expandAll()
         self._render_checks(check_rows(result, self.certificate.note()))

@@ -36,7 +36,7 @@ NOW = ISSUED + 60
 
 
 def tree(token: str) -> Node:
-    return to_tree(parse_any(token).decoded, NOW)
+    return to_tree(parse_any(token).decoded)
 
 
 def rtc_rtm(uid: str = "42", user: str = "alice") -> str:

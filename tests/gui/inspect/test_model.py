@@ -8,13 +8,20 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from _inspect_helpers import ISSUED, rtc_token, sample_cases, token_006, token_with_unknown_service
+from _inspect_helpers import (
+    ISSUED,
+    expect,
+    rtc_token,
+    sample_cases,
+    token_006,
+    token_with_unknown_service,
+)
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Node, to_tree
-from agora_desk.core.diagnostics import Expectations, diagnose
+from agora_desk.core.diagnostics import diagnose
 from agora_desk.gui.inspect.model import (
     COPY_ROLE,
     HIGHLIGHT_ROLE,
@@ -29,7 +36,7 @@ pytestmark = pytest.mark.gui
 
 
 def tree_of(token: str, now: int) -> Node:
-    return to_tree(parse_any(token).decoded, now)
+    return to_tree(parse_any(token).decoded)
 
 
 @pytest.fixture
@@ -155,12 +162,12 @@ def test_live_timer_runs_only_with_time_rows(qapp: object) -> None:
 
 
 def test_signature_status_follows_the_checks(model: TokenTreeModel) -> None:
-    good = diagnose(rtc_token(), Expectations(certificate="5CFd2fd1755d40ecb72977518be15d3b"))
-    model.set_root(to_tree(good, ISSUED), ISSUED)
+    good = diagnose(rtc_token(), expect(certificate="5CFd2fd1755d40ecb72977518be15d3b"))
+    model.set_root(to_tree(good), ISSUED)
     sig = model.index_for_path("signature", VALUE_COLUMN)
     assert sig.data(STATUS_ROLE) == "ok" and "(valid)" in sig.data()
-    bad = diagnose(rtc_token(), Expectations(certificate="0" * 32))
-    model.set_root(to_tree(bad, ISSUED), ISSUED)
+    bad = diagnose(rtc_token(), expect(certificate="0" * 32))
+    model.set_root(to_tree(bad), ISSUED)
     assert sig.data(STATUS_ROLE) == "error"  # same index: updated in place
     assert "does NOT match" in sig.data()
 

@@ -24,6 +24,7 @@ from _inspect_helpers import (
     FakeProfiles,
     content_of,
     encode_content,
+    expect,
     largest_vector,
     rtc_token,
     token_006,
@@ -35,7 +36,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from agora_desk.core.diagnostics import Expectations, diagnose
+from agora_desk.core.diagnostics import diagnose
 from agora_desk.core.wire import pack_string, pack_u16, pack_u32
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.inspect.model import VALUE_COLUMN
@@ -419,9 +420,7 @@ def test_export_json_matches_the_cli(
     )
     tab.export_action.trigger()
     exported = json.loads(target.read_text(encoding="utf-8"))
-    expected = diagnose(
-        f'"{token}"', Expectations(certificate=CERT, channel="demo", now=NOW)
-    ).to_json()
+    expected = diagnose(f'"{token}"', expect(certificate=CERT, channel="demo", now=NOW)).to_json()
     assert exported == expected
     assert exported["signature_valid"] is True
     assert [c["name"] for c in exported["checks"]] == [

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from agora_desk.core import token006, token007
 from agora_desk.core.decode import parse_any
+from agora_desk.core.formats import v006, v007
 from tests.vectors import all_cases, case_id, services_of
 
 CASES = all_cases()
@@ -26,7 +26,7 @@ def test_the_vector_sets_are_complete() -> None:
 
 @pytest.mark.parametrize("case", BUILD_007, ids=case_id)
 def test_007_build_is_byte_identical(case: dict[str, Any]) -> None:
-    token = token007.build(
+    token = v007.build(
         case["app_id"],
         case["app_certificate"],
         services_of(case),
@@ -39,7 +39,7 @@ def test_007_build_is_byte_identical(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", BUILD_007, ids=case_id)
 def test_007_decodes_back_to_inputs(case: dict[str, Any]) -> None:
-    tok = token007.parse(case["token"])
+    tok = v007.parse(case["token"])
     assert tok.app_id == case["app_id"]
     assert (tok.issued_at, tok.expire, tok.salt) == (
         case["issued_at"],
@@ -49,14 +49,14 @@ def test_007_decodes_back_to_inputs(case: dict[str, Any]) -> None:
     assert tok.complete
     expected = sorted(services_of(case), key=lambda s: s.service_type)
     assert tok.services == expected
-    assert token007.verify(tok, case["app_certificate"])
-    assert not token007.verify(tok, OTHER_CERT)
+    assert v007.verify(tok, case["app_certificate"])
+    assert not v007.verify(tok, OTHER_CERT)
 
 
 @pytest.mark.parametrize("case", PARSE_ONLY, ids=case_id)
 def test_007_parse_only(case: dict[str, Any]) -> None:
-    tok = token007.parse(case["token"])
-    assert token007.verify(tok, case["app_certificate"])
+    tok = v007.parse(case["token"])
+    assert v007.verify(tok, case["app_certificate"])
     by_name = {s.name.lower(): s for s in tok.services}
     for name, fields in case["expect"].items():
         service = by_name[name]
@@ -74,7 +74,7 @@ def test_007_parse_only(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", CASES_006, ids=case_id)
 def test_006_build_parse_verify(case: dict[str, Any]) -> None:
     privileges = {int(k): v for k, v in case["privileges"].items()}
-    token = token006.build(
+    token = v006.build(
         case["app_id"],
         case["app_certificate"],
         case["channel_name"],
@@ -84,7 +84,7 @@ def test_006_build_parse_verify(case: dict[str, Any]) -> None:
         ts=case["ts"],
     )
     assert token == case["token"]
-    tok = token006.parse(case["token"])
+    tok = v006.parse(case["token"])
     assert (tok.app_id, tok.salt, tok.ts, tok.privileges) == (
         case["app_id"],
         case["salt"],
@@ -94,10 +94,8 @@ def test_006_build_parse_verify(case: dict[str, Any]) -> None:
     assert tok.channel_matches(case["channel_name"])
     assert tok.uid_matches(case["uid"])
     assert not tok.channel_matches(case["channel_name"] + "x")
-    assert token006.verify(tok, case["app_certificate"], case["channel_name"], case["uid"])
-    assert not token006.verify(
-        tok, case["app_certificate"], case["channel_name"] + "x", case["uid"]
-    )
+    assert v006.verify(tok, case["app_certificate"], case["channel_name"], case["uid"])
+    assert not v006.verify(tok, case["app_certificate"], case["channel_name"] + "x", case["uid"])
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from agora_desk.cli.main import main
-from agora_desk.core import older, token006, token007
+from agora_desk.core.formats import signaling, v006, v007
 from tests.vectors import load
 
 PUBLISHED = {c["name"]: c for c in load("published.json")}
 APP_ID = "970CA35de60c44645bbae8a215061b33"
 CERT = "5CFd2fd1755d40ecb72977518be15d3b"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -72,9 +72,9 @@ def test_uid_range_csv(creds_env: None, capsys: pytest.CaptureFixture[str]) -> N
     rows = [line.split(",") for line in out.splitlines()]
     assert [int(uid) for uid, _ in rows] == [5, 6, 7, 8, 9]
     for uid, token in rows:
-        tok = token007.parse(token)
+        tok = v007.parse(token)
         assert tok.services[0].uid == uid  # type: ignore[attr-defined]
-        assert token007.verify(tok, CERT)
+        assert v007.verify(tok, CERT)
 
 
 def test_uid_range_json_lines(creds_env: None, capsys: pytest.CaptureFixture[str]) -> None:
@@ -88,9 +88,9 @@ def test_rtm_and_legacy(creds_env: None, capsys: pytest.CaptureFixture[str]) -> 
         capsys, "rtm", "--user-id", "bob", "--legacy", "--issued-at", "1000", "--expire", "60"
     )
     assert code == 0
-    tok = token006.parse(out.strip())
+    tok = v006.parse(out.strip())
     assert tok.privileges == {1000: 1060}
-    assert token006.verify(tok, CERT, "bob", "")
+    assert v006.verify(tok, CERT, "bob", "")
 
 
 def test_legacy_formats_take_argv_bytes_that_are_not_utf8(
@@ -100,14 +100,14 @@ def test_legacy_formats_take_argv_bytes_that_are_not_utf8(
     odd = os.fsdecode(b"ch\xff")
     code, out, err = run(capsys, "rtc", "--legacy", "--channel", odd, "--issued-at", "1000")
     assert code == 0 and "unexpected" not in err
-    tok = token006.parse(out.strip())
-    assert token006.verify(tok, CERT, odd, "") and tok.channel_matches(odd)
+    tok = v006.parse(out.strip())
+    assert v006.verify(tok, CERT, odd, "") and tok.channel_matches(odd)
     code, out, err = run(capsys, "rtm", "--legacy", "--user-id", odd)
     assert code == 0 and "unexpected" not in err
     code, out, err = run(capsys, "decode", out.strip(), "--channel", odd, "--uid", odd)
     assert code == 1 and "unexpected" not in err  # the uid CRC does not match
-    signaling = older.build_signaling(odd, APP_ID, CERT, 4_000_000_000)
-    code, out, err = run(capsys, "decode", signaling, "--uid", odd)
+    legacy = signaling.build(odd, APP_ID, CERT, 4_000_000_000)
+    code, out, err = run(capsys, "decode", legacy, "--uid", odd)
     assert (code, err) == (0, "")
 
 
@@ -127,7 +127,7 @@ def test_role_ignored_warning(creds_env: None, capsys: pytest.CaptureFixture[str
     )
     assert code == 0
     assert "--role is ignored" in err
-    assert token007.parse(out.strip()).services[0].privileges == {1: 60, 2: 3600, 3: 3600, 4: 3600}
+    assert v007.parse(out.strip()).services[0].privileges == {1: 60, 2: 3600, 3: 3600, 4: 3600}
 
 
 @pytest.mark.parametrize(
@@ -312,9 +312,9 @@ def test_unknown_option_values_are_not_echoed(capsys: pytest.CaptureFixture[str]
 def test_decode_json_is_valid_utf8_for_invalid_utf8_fields(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from agora_desk.core.token007 import RtcService
+    from agora_desk.core.formats.v007 import RtcService
 
-    token = token007.build(
+    token = v007.build(
         APP_ID,
         CERT,
         [RtcService(privileges={1: 0}, channel_name="bad\udcff", uid="")],
@@ -348,8 +348,8 @@ def test_profile_credentials_for_rtc_decode_and_basic(
         )
         code, out, err = run(capsys, "rtc", "--profile", "dev", "--channel", "c", "--uid", "9")
         assert (code, err) == (0, "")
-        tok = token007.parse(out.strip())
-        assert tok.app_id == APP_ID and token007.verify(tok, CERT)
+        tok = v007.parse(out.strip())
+        assert tok.app_id == APP_ID and v007.verify(tok, CERT)
 
         code, out, _ = run(
             capsys, "decode", out.strip(), "--certificate-from-profile", "dev", "--json"
@@ -357,10 +357,10 @@ def test_profile_credentials_for_rtc_decode_and_basic(
         checks = {c["name"]: c["ok"] for c in json.loads(out)["checks"]}
         assert code == 0 and checks["signature"] and checks["app id"]
 
-        other = token007.build(
+        other = v007.build(
             APP_ID,
             "0" * 32,
-            [token007.RtcService(privileges={1: 0}, channel_name="c")],
+            [v007.RtcService(privileges={1: 0}, channel_name="c")],
             expire=0,
             issued_at=1,
             salt=1,

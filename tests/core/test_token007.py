@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agora_desk.core import token007
+from agora_desk.core import batch
 from agora_desk.core.errors import AgoraDeskError, InputError, TokenFormatError, TruncatedError
-from agora_desk.core.token007 import (
+from agora_desk.core.formats import v007
+from agora_desk.core.formats.v007 import (
     ApaasService,
     ChatService,
     ConvoAiService,
@@ -34,7 +35,7 @@ text = st.text(max_size=40)
 privileges = st.dictionaries(st.integers(0, 2**16 - 1), u32, max_size=5)
 
 
-def _strategy_for(cls: type[token007.Service]) -> st.SearchStrategy[token007.Service]:
+def _strategy_for(cls: type[v007.Service]) -> st.SearchStrategy[v007.Service]:
     if cls is RtcService:
         return st.builds(RtcService, privileges=privileges, channel_name=text, uid=text)
     if cls in (RtmService, ChatService):
@@ -59,11 +60,11 @@ def _strategy_for(cls: type[token007.Service]) -> st.SearchStrategy[token007.Ser
     return st.builds(cls, privileges=privileges)
 
 
-ANY_SERVICE = st.one_of(*(_strategy_for(cls) for cls in token007.SERVICE_CLASSES.values()))
+ANY_SERVICE = st.one_of(*(_strategy_for(cls) for cls in v007.SERVICE_CLASSES.values()))
 
 
 def test_every_service_type_has_a_strategy() -> None:
-    assert sorted(token007.SERVICE_CLASSES) == list(range(1, 11))
+    assert sorted(v007.SERVICE_CLASSES) == list(range(1, 11))
     for cls in (FpaService, ConvoAiService, SttService):
         assert cls().field_items() == []
 
@@ -76,10 +77,10 @@ def test_every_service_type_has_a_strategy() -> None:
     salt=u32,
 )
 def test_round_trip_any_services(
-    services: list[token007.Service], issued_at: int, expire: int, salt: int
+    services: list[v007.Service], issued_at: int, expire: int, salt: int
 ) -> None:
-    token = token007.build(APP_ID, CERT, services, expire=expire, issued_at=issued_at, salt=salt)
-    parsed = token007.parse(token)
+    token = v007.build(APP_ID, CERT, services, expire=expire, issued_at=issued_at, salt=salt)
+    parsed = v007.parse(token)
     # Stable sort by type: repeated types keep the order they were added in.
     assert parsed.services == sorted(services, key=lambda s: s.service_type)
     assert (parsed.app_id, parsed.issued_at, parsed.expire, parsed.salt) == (
@@ -88,17 +89,15 @@ def test_round_trip_any_services(
         expire,
         salt,
     )
-    assert token007.verify(parsed, CERT)
-    assert not token007.verify(parsed, CERT.lower() if CERT.lower() != CERT else CERT.upper())
+    assert v007.verify(parsed, CERT)
+    assert not v007.verify(parsed, CERT.lower() if CERT.lower() != CERT else CERT.upper())
 
 
 def test_repeated_services_keep_their_order() -> None:
     a = RtcService(privileges={1: 10}, channel_name="a", uid="1")
     b = RtcService(privileges={1: 20}, channel_name="b", uid="2")
     rtm = RtmService(privileges={1: 5}, user_id="u")
-    parsed = token007.parse(
-        token007.build(APP_ID, CERT, [rtm, b, a], expire=60, issued_at=1, salt=1)
-    )
+    parsed = v007.parse(v007.build(APP_ID, CERT, [rtm, b, a], expire=60, issued_at=1, salt=1))
     assert parsed.services == [b, a, rtm]
 
 
@@ -122,33 +121,33 @@ def test_unknown_service_stops_parsing_but_still_verifies() -> None:
     import hmac
 
     info, _ = _content_with_unknown(42)
-    sig = hmac.digest(token007.signing_key(CERT, 1, 7), info, "sha256")
-    token = token007.encode(pack_string(sig) + info)
-    parsed = token007.parse(token)
+    sig = hmac.digest(v007.signing_key(CERT, 1, 7), info, "sha256")
+    token = v007.encode(pack_string(sig) + info)
+    parsed = v007.parse(token)
     assert isinstance(parsed.services[0], RtcService)
     unknown = parsed.services[1]
     assert isinstance(unknown, UnknownService)
     assert unknown.service_type == 42
     assert unknown.raw.endswith(b"future-field")
     assert not parsed.complete
-    assert token007.verify(parsed, CERT)
+    assert v007.verify(parsed, CERT)
 
 
 def test_build_rejects_out_of_range_values() -> None:
     svc = [RtcService(privileges={1: 1}, channel_name="c")]
     with pytest.raises(InputError, match="expire"):
-        token007.build(APP_ID, CERT, svc, expire=-1, issued_at=1, salt=1)
+        v007.build(APP_ID, CERT, svc, expire=-1, issued_at=1, salt=1)
     with pytest.raises(InputError, match="salt"):
-        token007.build(APP_ID, CERT, svc, expire=1, issued_at=1, salt=2**32)
+        v007.build(APP_ID, CERT, svc, expire=1, issued_at=1, salt=2**32)
     with pytest.raises(InputError, match="65535"):
-        token007.build(
+        v007.build(
             APP_ID, CERT, [RtcService(channel_name="x" * 70000)], expire=1, issued_at=1, salt=1
         )
     with pytest.raises(InputError, match="at least one service"):
-        token007.build(APP_ID, CERT, [], expire=1, issued_at=1, salt=1)
+        v007.build(APP_ID, CERT, [], expire=1, issued_at=1, salt=1)
 
 
-GOOD = token007.build(
+GOOD = v007.build(
     APP_ID,
     CERT,
     [RtcService(privileges={1: 600}, channel_name="chan", uid="7")],
@@ -171,21 +170,21 @@ GOOD_CONTENT = zlib.decompress(base64.b64decode(GOOD[3:]))
 )
 def test_malformed_tokens_give_typed_errors(token: str, message: str) -> None:
     with pytest.raises(TokenFormatError, match=message):
-        token007.parse(token)
+        v007.parse(token)
 
 
 @pytest.mark.parametrize("cut", range(1, len(GOOD_CONTENT)))
 def test_every_truncation_is_a_typed_error(cut: int) -> None:
-    token = token007.encode(GOOD_CONTENT[:cut])
+    token = v007.encode(GOOD_CONTENT[:cut])
     with pytest.raises(TruncatedError, match="cut short"):
-        token007.parse(token)
+        v007.parse(token)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=300))
 def test_random_content_never_escapes(data: bytes) -> None:
     try:
-        token007.parse(token007.encode(data))
+        v007.parse(v007.encode(data))
     except AgoraDeskError:
         pass
 
@@ -195,4 +194,4 @@ def test_random_content_never_escapes(data: bytes) -> None:
 def test_hmac_sha256_is_hmac(key: bytes, msg: bytes) -> None:
     import hmac
 
-    assert token007.hmac_sha256(key, msg) == hmac.digest(key, msg, "sha256")
+    assert batch.hmac_sha256(key, msg) == hmac.digest(key, msg, "sha256")

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from agora_desk.core import builders, token006, token007
+from agora_desk.core import builders
 from agora_desk.core.builders import ChatRequest, Credentials, RtcRequest, RtmRequest, Stamp
 from agora_desk.core.errors import InputError
+from agora_desk.core.formats import v006, v007
 from tests.vectors import load
 
 PUBLISHED = {c["name"]: c for c in load("published.json")}
@@ -45,7 +46,7 @@ def test_chat_vectors() -> None:
 def test_006_vector_through_legacy_builder() -> None:
     case = PUBLISHED["006 rtc join"]
     # The 006 vector was made with a fixed ts and a join privilege at an absolute time.
-    tok = token006.build(
+    tok = v006.build(
         CREDS.app_id,
         CREDS.app_certificate,
         case["channel_name"],
@@ -58,7 +59,7 @@ def test_006_vector_through_legacy_builder() -> None:
 
 
 def _privs(token: str) -> list[dict[int, int]]:
-    return [s.privileges for s in token007.parse(token).services]
+    return [s.privileges for s in v007.parse(token).services]
 
 
 def test_publisher_subscriber_and_separate_privileges() -> None:
@@ -80,7 +81,7 @@ def test_rtc_plus_rtm() -> None:
         RtcRequest("c", account="alice", expire=100, rtm_user_id="alice", rtm_expire=40),
         STAMP,
     )
-    tok = token007.parse(res.token)
+    tok = v007.parse(res.token)
     assert [s.name for s in tok.services] == ["RTC", "RTM"]
     assert tok.services[1].privileges == {1: 40}
     assert tok.services[0].uid == "alice"  # type: ignore[attr-defined]
@@ -88,7 +89,7 @@ def test_rtc_plus_rtm() -> None:
 
 def test_rtm_token() -> None:
     res = builders.build_rtm(CREDS, RtmRequest("bob", expire=120), STAMP)
-    tok = token007.parse(res.token)
+    tok = v007.parse(res.token)
     assert tok.expire == 120
     assert [(s.name, s.privileges, s.user_id) for s in tok.services] == [("RTM", {1: 120}, "bob")]  # type: ignore[attr-defined]
 
@@ -97,23 +98,23 @@ def test_legacy_rtc_follows_official_006() -> None:
     res = builders.build_rtc_legacy(
         CREDS, RtcRequest("c", uid=9, expire=600, privilege_expire=0), STAMP
     )
-    tok = token006.parse(res.token)
+    tok = v006.parse(res.token)
     assert tok.ts == 1111111 + 86400
     assert tok.privileges == {1: 0, 2: 0, 3: 0, 4: 0}  # an expiry of 0 stays 0
-    assert token006.verify(tok, CREDS.app_certificate, "c", "9")
+    assert v006.verify(tok, CREDS.app_certificate, "c", "9")
     res = builders.build_rtc_legacy(
         CREDS, RtcRequest("c", uid=0, role="subscriber", expire=600), STAMP
     )
-    tok = token006.parse(res.token)
+    tok = v006.parse(res.token)
     assert tok.privileges == {1: 1111111 + 600}
-    assert token006.verify(tok, CREDS.app_certificate, "c", "")
+    assert v006.verify(tok, CREDS.app_certificate, "c", "")
 
 
 def test_legacy_rtm_puts_user_in_channel_position() -> None:
     res = builders.build_rtm_legacy(CREDS, RtmRequest("bob", expire=600), STAMP)
-    tok = token006.parse(res.token)
+    tok = v006.parse(res.token)
     assert tok.privileges == {1000: 1111111 + 600}
-    assert token006.verify(tok, CREDS.app_certificate, "bob", "")
+    assert v006.verify(tok, CREDS.app_certificate, "bob", "")
 
 
 def test_legacy_refuses_rtm_user() -> None:

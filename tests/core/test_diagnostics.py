@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.parse
+from dataclasses import replace
 
 import pytest
 from _inspect_helpers import (
@@ -12,17 +13,19 @@ from _inspect_helpers import (
     OTHER_CERT,
     content_of,
     encode_content,
+    expect,
     rtc_token,
     token_006,
     token_with_unknown_service,
     vector_cases,
 )
 
-from agora_desk.core import token005
+from agora_desk.core.checks import CLOCK_SKEW, Expectations
 from agora_desk.core.decode import clean_paste, parse_any
 from agora_desk.core.decoded import Check, DecodedToken, to_tree
-from agora_desk.core.diagnostics import CLOCK_SKEW, Expectations, diagnose
+from agora_desk.core.diagnostics import diagnose
 from agora_desk.core.errors import TokenFormatError, TruncatedError
+from agora_desk.core.formats import v005
 from agora_desk.core.wire import pack_string
 
 
@@ -107,13 +110,13 @@ def test_privilege_that_will_expire_before_the_token_is_a_warning() -> None:
 
 
 def test_signature_with_the_right_certificate() -> None:
-    d = diagnose(rtc_token(), Expectations(certificate=CERT, now=ISSUED))
+    d = diagnose(rtc_token(), expect(certificate=CERT, now=ISSUED))
     assert d.signature_valid is True
     assert check(d, "signature").ok
 
 
 def test_token_signed_with_another_certificate() -> None:
-    d = diagnose(rtc_token(certificate=OTHER_CERT), Expectations(certificate=CERT, now=ISSUED))
+    d = diagnose(rtc_token(certificate=OTHER_CERT), expect(certificate=CERT, now=ISSUED))
     assert d.signature_valid is False
     c = check(d, "signature")
     assert not c.ok
@@ -129,7 +132,7 @@ def test_no_certificate_means_not_verified() -> None:
 
 @pytest.mark.parametrize("certificate", ["", "é" * 32, "not hex at all"])
 def test_odd_certificate_is_a_mismatch_not_a_crash(certificate: str) -> None:
-    d = diagnose(rtc_token(), Expectations(certificate=certificate, now=ISSUED))
+    d = diagnose(rtc_token(), expect(certificate=certificate, now=ISSUED))
     assert d.signature_valid is False
 
 
@@ -137,10 +140,11 @@ def test_every_vector_verifies_with_its_certificate() -> None:
     for case in vector_cases():
         if "app_certificate" not in case:
             continue
-        expect = Expectations(certificate=case["app_certificate"], now=case.get("issued_at"))
+        wanted = expect(certificate=case["app_certificate"], now=case.get("issued_at"))
         if case["token"].startswith("006"):
-            expect.channel, expect.uid = case["channel_name"], case["uid"]
-        d = diagnose(case["token"], expect)
+            # The vector's uid is the wire string: as an account it is used as given.
+            wanted = replace(wanted, channel=case["channel_name"], account=case["uid"])
+        d = diagnose(case["token"], wanted)
         assert d.signature_valid is True, case.get("name", case["token"][:40])
         assert d.app_id == case["app_id"]
 
@@ -150,9 +154,9 @@ def test_every_vector_verifies_with_its_certificate() -> None:
 
 def test_007_channel_and_uid() -> None:
     token = rtc_token(channel="demo", uid="42")
-    ok = diagnose(token, Expectations(channel="demo", uid="42", now=ISSUED))
+    ok = diagnose(token, expect(channel="demo", uid="42", now=ISSUED))
     assert check(ok, "channel").ok and check(ok, "uid").ok
-    bad = diagnose(token, Expectations(channel="Demo", uid="43", now=ISSUED))
+    bad = diagnose(token, expect(channel="Demo", uid="43", now=ISSUED))
     assert not check(bad, "channel").ok
     assert "case-sensitive" in check(bad, "channel").fix
     assert "built for '42', not '43'" in check(bad, "uid").detail
@@ -160,14 +164,14 @@ def test_007_channel_and_uid() -> None:
 
 def test_uid_zero_means_any_user() -> None:
     token = rtc_token(uid="")
-    assert check(diagnose(token, Expectations(uid="0", now=ISSUED)), "uid").ok
-    c = check(diagnose(token, Expectations(uid="7", now=ISSUED)), "uid")
+    assert check(diagnose(token, expect(uid="0", now=ISSUED)), "uid").ok
+    c = check(diagnose(token, expect(uid="7", now=ISSUED)), "uid")
     assert not c.ok and "0 (any user)" in c.detail
 
 
 def test_006_checked_against_the_wrong_channel() -> None:
     token = token_006(channel="demo", uid="42")
-    d = diagnose(token, Expectations(certificate=CERT, channel="other", uid="42", now=ISSUED))
+    d = diagnose(token, expect(certificate=CERT, channel="other", uid="42", now=ISSUED))
     c = check(d, "channel")
     assert not c.ok and "does not match 'other'" in c.detail and c.fix
     assert check(d, "uid").ok
@@ -177,7 +181,7 @@ def test_006_checked_against_the_wrong_channel() -> None:
 
 def test_006_checked_against_the_right_channel() -> None:
     token = token_006(channel="demo", uid="42")
-    d = diagnose(token, Expectations(certificate=CERT, channel="demo", uid="42", now=ISSUED))
+    d = diagnose(token, expect(certificate=CERT, channel="demo", uid="42", now=ISSUED))
     assert check(d, "channel").ok
     assert check(d, "uid").ok
     assert d.signature_valid is True
@@ -185,14 +189,14 @@ def test_006_checked_against_the_right_channel() -> None:
 
 
 def test_006_wrong_uid_and_uid_zero() -> None:
-    d = diagnose(token_006(uid="42"), Expectations(uid="41", now=ISSUED))
+    d = diagnose(token_006(uid="42"), expect(uid="41", now=ISSUED))
     assert not check(d, "uid").ok
-    any_user = diagnose(token_006(uid=""), Expectations(uid="0", now=ISSUED))
+    any_user = diagnose(token_006(uid=""), expect(uid="0", now=ISSUED))
     assert check(any_user, "uid").ok
 
 
 def test_006_needs_channel_and_uid_to_verify() -> None:
-    d = diagnose(token_006(), Expectations(certificate=CERT, now=ISSUED))
+    d = diagnose(token_006(), expect(certificate=CERT, now=ISSUED))
     assert d.signature_valid is None
     assert any("only with its channel name and uid" in w for w in d.warnings)
 
@@ -248,7 +252,7 @@ def _wrapped(text: str, width: int = 40) -> str:
 def test_each_paste_artefact_is_cleaned_and_reported(pasted: str, note: str) -> None:
     if pasted == TOKEN:
         pytest.skip("this token happens to have no character the artefact changes")
-    d = diagnose(pasted, Expectations(certificate=CERT, now=ISSUED))
+    d = diagnose(pasted, expect(certificate=CERT, now=ISSUED))
     assert d.token == TOKEN
     assert d.signature_valid is True
     assert any(note in n for n in d.cleaned), d.cleaned
@@ -273,7 +277,7 @@ def test_clean_token_has_no_notes() -> None:
 
 def test_unknown_service_type_decodes_the_known_part_and_still_verifies() -> None:
     token = token_with_unknown_service(42)
-    d = diagnose(token, Expectations(certificate=CERT, channel="demo", uid="42", now=ISSUED))
+    d = diagnose(token, expect(certificate=CERT, channel="demo", uid="42", now=ISSUED))
     assert d.services is not None
     assert [(s.type, s.name, s.undecoded) for s in d.services] == [
         (1, "RTC", False),
@@ -286,7 +290,7 @@ def test_unknown_service_type_decodes_the_known_part_and_still_verifies() -> Non
     assert any("service type 42 is not known" in w for w in d.warnings)
     assert d.signature_valid is True
     assert d.failed_checks == []
-    tree = to_tree(d, ISSUED)
+    tree = to_tree(d)
     services = next(n for n in tree.children if n.label == "services")
     unknown = services.children[-1]
     assert unknown.label == "type 42" and unknown.status == "warning"
@@ -294,7 +298,7 @@ def test_unknown_service_type_decodes_the_known_part_and_still_verifies() -> Non
 
 
 def test_unknown_service_with_another_certificate_fails() -> None:
-    d = diagnose(token_with_unknown_service(42, certificate=OTHER_CERT), Expectations(CERT))
+    d = diagnose(token_with_unknown_service(42, certificate=OTHER_CERT), expect(CERT))
     assert d.signature_valid is False
 
 
@@ -356,10 +360,10 @@ def test_length_running_past_the_end() -> None:
 
 
 def test_005_odd_uid_is_a_warning_not_a_crash() -> None:
-    key = token005.build(1, APP_ID, CERT, "demo", 5, unix_ts=ISSUED, random=7, expired_ts=0)
-    ok = diagnose(key, Expectations(certificate=CERT, channel="demo", uid="5"))
+    key = v005.build(1, APP_ID, CERT, "demo", 5, unix_ts=ISSUED, random=7, expired_ts=0)
+    ok = diagnose(key, expect(certificate=CERT, channel="demo", uid="5"))
     assert ok.signature_valid is True
     for uid in ("²", "99999999999", "1" * 5000, "-1"):
-        d = diagnose(key, Expectations(certificate=CERT, channel="demo", uid=uid))
+        d = diagnose(key, expect(certificate=CERT, channel="demo", uid=uid))
         assert d.signature_valid is None
         assert any("numeric uid" in w for w in d.warnings)

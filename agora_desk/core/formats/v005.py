@@ -16,7 +16,11 @@ import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from agora_desk.core import checks
+from agora_desk.core.checks import Expectations, Findings, found
+from agora_desk.core.decoded import DecodedToken
 from agora_desk.core.errors import InputError, TokenFormatError
+from agora_desk.core.formats.base import TokenFormat
 from agora_desk.core.wire import Reader, pack_map_str, pack_string, pack_u16, pack_u32, wire
 
 VERSION = "005"
@@ -157,3 +161,52 @@ def verify(key: DynamicKey5, app_certificate: str, channel_name: str, uid: int) 
     except (InputError, ValueError):
         return False
     return hmac.compare_digest(expected.encode(), key.signature.upper().encode())
+
+
+def describe(key: DynamicKey5) -> DecodedToken:
+    return DecodedToken(
+        version=VERSION,
+        kind="DynamicKey5 (deprecated)",
+        app_id=key.app_id,
+        salt=key.random,
+        signature=key.signature,
+        extra={
+            "service_type": key.service_type,
+            "service": key.service_name,
+            "unix_ts": key.unix_ts,
+            "expired_ts": key.expired_ts,
+            "extra": {str(k): v.decode("utf-8", "replace") for k, v in key.extra.items()},
+        },
+        warnings=["DynamicKey5 is deprecated; current SDKs expect a 007 token"],
+    )
+
+
+def signature(key: DynamicKey5, expect: Expectations) -> Findings:
+    if expect.certificate is None:
+        return Findings()
+    if expect.channel is None or expect.uid is None:
+        return found(
+            warnings=[
+                "a 005 key can be verified only with its channel name and numeric uid (0 to 4294967295)"
+            ]
+        )
+    ok = verify(key, expect.certificate.reveal(), expect.channel, expect.uid)
+    return checks.signature(ok, "the App Certificate with this channel and uid")
+
+
+def check(key: DynamicKey5, expect: Expectations, now: int) -> Findings:
+    return (
+        checks.absolute_expiry(key.expired_ts, now)
+        + signature(key, expect)
+        + checks.app_id(key.app_id, expect)
+    )
+
+
+FORMAT = TokenFormat(
+    version=VERSION,
+    base64_from=len(VERSION),
+    claims=lambda token: token.startswith(VERSION),
+    parse=parse,
+    describe=describe,
+    check=check,
+)

@@ -19,7 +19,11 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from agora_desk.core import checks, timefmt
+from agora_desk.core.checks import RENEW, Expectations, Findings, found, user_label
+from agora_desk.core.decoded import Check, CheckName, DecodedToken, Privilege
 from agora_desk.core.errors import InputError, TokenFormatError
+from agora_desk.core.formats.base import TokenFormat
 from agora_desk.core.wire import (
     U32_MAX,
     Reader,
@@ -162,3 +166,106 @@ def parse(token: str) -> AccessToken006:
 def verify(token: AccessToken006, app_certificate: str, channel_name: str, uid: str) -> bool:
     expected = _sign(app_certificate, token.app_id, channel_name, uid, token.message)
     return hmac.compare_digest(expected, token.signature)
+
+
+def describe(tok: AccessToken006) -> DecodedToken:
+    return DecodedToken(
+        version=VERSION,
+        kind="AccessToken (006)",
+        app_id=tok.app_id,
+        ts=tok.ts,
+        crc_channel_name=tok.crc_channel_name,
+        crc_uid=tok.crc_uid,
+        salt=tok.salt,
+        signature=tok.signature.hex(),
+        privileges=[
+            Privilege(pid, privilege_name(pid), value)
+            for pid, value in sorted(tok.privileges.items())
+        ],
+    )
+
+
+def expiry(tok: AccessToken006, now: int) -> Findings:
+    if tok.ts and now >= tok.ts:
+        first = Check(
+            CheckName.EXPIRY,
+            False,
+            f"the token's ts expired {timefmt.duration(now - tok.ts)} ago",
+            RENEW,
+        )
+    else:
+        first = Check(
+            CheckName.EXPIRY,
+            True,
+            f"ts {timefmt.relative(tok.ts, now)}" if tok.ts else "no ts limit",
+        )
+    expired = [
+        f"{privilege_name(pid)} expired {timefmt.duration(now - at)} ago"
+        for pid, at in sorted(tok.privileges.items())
+        if at and now >= at
+    ]
+    if expired:
+        return found(first, Check(CheckName.PRIVILEGES, False, "; ".join(expired), RENEW))
+    return found(first)
+
+
+def signature(tok: AccessToken006, expect: Expectations) -> Findings:
+    if expect.certificate is None:
+        return Findings()
+    uid = expect.wire_user
+    if expect.channel is None or uid is None:
+        return found(
+            warnings=[
+                "a 006 token can be verified only with its channel name and uid: give both "
+                "(for an RTM 006 token: the user ID as channel and uid 0)"
+            ]
+        )
+    ok = verify(tok, expect.certificate.reveal(), expect.channel, uid)
+    return checks.signature(ok, "the App Certificate with this channel and uid")
+
+
+def fit(tok: AccessToken006, expect: Expectations) -> Findings:
+    out: list[Check] = []
+    if expect.channel is not None:
+        ok = tok.channel_matches(expect.channel)
+        out.append(
+            Check(
+                CheckName.CHANNEL,
+                ok,
+                f"the channel CRC {'matches' if ok else 'does not match'} {expect.channel!r}",
+                ""
+                if ok
+                else "Join the channel the token was built for (names are case-sensitive).",
+            )
+        )
+    uid = expect.wire_user
+    if uid is not None:
+        ok = tok.uid_matches(uid)
+        out.append(
+            Check(
+                CheckName.UID,
+                ok,
+                f"the uid CRC {'matches' if ok else 'does not match'} {user_label(uid)}",
+                "" if ok else "Join with the uid the token was built for.",
+            )
+        )
+    return Findings(tuple(out))
+
+
+def check(tok: AccessToken006, expect: Expectations, now: int) -> Findings:
+    return (
+        expiry(tok, now)
+        + signature(tok, expect)
+        + fit(tok, expect)
+        + checks.app_id(tok.app_id, expect)
+    )
+
+
+FORMAT = TokenFormat(
+    version=VERSION,
+    base64_from=len(VERSION) + APP_ID_LENGTH,
+    claims=lambda token: token.startswith(VERSION),
+    parse=parse,
+    describe=describe,
+    check=check,
+)

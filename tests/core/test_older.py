@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from _inspect_helpers import expect
 
-from agora_desk.core import older, token005
+from agora_desk.core.checks import Expectations
 from agora_desk.core.decode import parse_any
-from agora_desk.core.diagnostics import Expectations, diagnose
+from agora_desk.core.diagnostics import diagnose
 from agora_desk.core.errors import TokenFormatError
+from agora_desk.core.formats import signaling, v005
 
 APP_ID = "970CA35de60c44645bbae8a215061b33"
 CERT = "5CFd2fd1755d40ecb72977518be15d3b"
 
 
 def test_005_round_trip_and_verify() -> None:
-    token = token005.build(
+    token = v005.build(
         1,
         APP_ID,
         CERT,
@@ -25,7 +27,7 @@ def test_005_round_trip_and_verify() -> None:
         expired_ts=1446455471 + 600,
         extra={1: b"3"},
     )
-    key = token005.parse(token)
+    key = v005.parse(token)
     assert key.app_id == APP_ID.lower()
     assert (key.unix_ts, key.random, key.service_name, key.extra) == (
         1446455472,
@@ -33,11 +35,9 @@ def test_005_round_trip_and_verify() -> None:
         "MediaChannel",
         {1: b"3"},
     )
-    assert token005.verify(key, CERT, "chan", 42)
-    assert not token005.verify(key, CERT, "chan", 43)
-    decoded = diagnose(
-        token, Expectations(certificate=CERT, channel="chan", uid="42", now=1446455472)
-    )
+    assert v005.verify(key, CERT, "chan", 42)
+    assert not v005.verify(key, CERT, "chan", 43)
+    decoded = diagnose(token, expect(certificate=CERT, channel="chan", uid="42", now=1446455472))
     assert decoded.version == "005"
     assert decoded.signature_valid is True
     assert not decoded.failed_checks
@@ -59,11 +59,11 @@ def test_older_versions_are_named(prefix: str) -> None:
 
 
 def test_signaling_token() -> None:
-    token = older.build_signaling("alice", APP_ID, CERT, 1446455471)
-    decoded = diagnose(token, Expectations(certificate=CERT, uid="alice", now=1446455000))
+    token = signaling.build("alice", APP_ID, CERT, 1446455471)
+    decoded = diagnose(token, expect(certificate=CERT, uid="alice", now=1446455000))
     assert decoded.version == "signaling"
     assert decoded.signature_valid is True
-    wrong = diagnose(token, Expectations(certificate=CERT, uid="bob", now=1446455000))
+    wrong = diagnose(token, expect(certificate=CERT, uid="bob", now=1446455000))
     assert wrong.signature_valid is False
     with pytest.raises(TokenFormatError, match="Signaling"):
         parse_any("1:nothex:1:2")
@@ -94,13 +94,13 @@ def test_checks_can_be_rerun() -> None:
     from agora_desk.core.decode import parse_any as parse
     from agora_desk.core.diagnostics import run_checks
 
-    token = token005.build(1, APP_ID, CERT, "c", 1, unix_ts=1, random=2, expired_ts=0)
+    token = v005.build(1, APP_ID, CERT, "c", 1, unix_ts=1, random=2, expired_ts=0)
     parsed = parse(token)
-    run_checks(parsed, Expectations(certificate=CERT, now=10))
-    first = list(parsed.decoded.warnings)
-    run_checks(parsed, Expectations(certificate=CERT, now=10))
-    assert parsed.decoded.warnings == first
-    run_checks(parsed, Expectations(certificate=CERT, channel="c", uid="1", now=10))
-    assert parsed.decoded.signature_valid is True
-    run_checks(parsed, Expectations(now=10))
-    assert parsed.decoded.signature_valid is None
+    pristine = list(parsed.decoded.warnings)
+    first = run_checks(parsed, expect(certificate=CERT, now=10))
+    again = run_checks(parsed, expect(certificate=CERT, now=10))
+    assert again.warnings == first.warnings
+    assert parsed.decoded.warnings == pristine and parsed.decoded.checks == []
+    verified = run_checks(parsed, expect(certificate=CERT, channel="c", uid="1", now=10))
+    assert verified.signature_valid is True and parsed.decoded.signature_valid is None
+    assert run_checks(parsed, Expectations(now=10)).signature_valid is None

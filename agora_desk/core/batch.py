@@ -1,0 +1,140 @@
+"""Speed-only code: the same tokens as the plain path, made faster.
+
+The plain path is :func:`agora_desk.core.formats.v007.build` (``hmac``,
+one call per token) and the full rules in :mod:`agora_desk.core.validation`.
+What is here exists only because the token server and ``--uid-range`` make
+tokens in hot loops; ``tests/core/test_batch.py`` proves each piece gives
+the plain path's bytes and answers.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from agora_desk.core.formats import v007
+from agora_desk.core.formats.v007_services import RtcService, Service
+from agora_desk.core.validation import CHANNEL_MAX_BYTES, MAX_EXPIRE, is_plain_name
+from agora_desk.core.wire import U32_MAX, pack_u16, pack_u32
+
+if TYPE_CHECKING:
+    from agora_desk.core.builders import RtcRequest
+
+_IPAD = bytes(x ^ 0x36 for x in range(256))
+_OPAD = bytes(x ^ 0x5C for x in range(256))
+_sha256 = hashlib.sha256
+
+
+def hmac_sha256(key: bytes, msg: bytes) -> bytes:
+    """HMAC-SHA256 (RFC 2104) for keys of at most 64 bytes.
+
+    The same bytes as ``hmac.digest(key, msg, "sha256")``; OpenSSL's one-shot
+    HMAC sets up a MAC context per call, which costs more than the two
+    hashes themselves on a token's few hundred bytes.
+    """
+    padded = key.ljust(64, b"\0")
+    inner = _sha256(padded.translate(_IPAD) + msg).digest()
+    return _sha256(padded.translate(_OPAD) + inner).digest()
+
+
+@functools.lru_cache(maxsize=32)
+def _first_key(certificate: str, issued_at: int) -> bytes:
+    # Shared by every token built in the same second with the same certificate.
+    return hmac_sha256(pack_u32(issued_at), certificate.encode("ascii"))
+
+
+def signing_key(certificate: str, issued_at: int, salt: int) -> bytes:
+    """:func:`v007.signing_key`, with the first HMAC cached per second."""
+    return hmac_sha256(pack_u32(salt), _first_key(certificate, issued_at))
+
+
+def build(
+    app_id: str,
+    app_certificate: str,
+    services: Sequence[Service],
+    *,
+    expire: int,
+    issued_at: int,
+    salt: int,
+) -> str:
+    """:func:`v007.build` through the fast HMAC; same bytes."""
+    if not services:
+        return v007.build(
+            app_id, app_certificate, services, expire=expire, issued_at=issued_at, salt=salt
+        )
+    info = v007.pack_signing_info(app_id, issued_at, expire, salt, services)
+    key = signing_key(app_certificate, issued_at, salt)
+    return v007.encode(v007.SIGNATURE_PREFIX + hmac_sha256(key, info) + info)
+
+
+class Signer:
+    """Signs many tokens sharing certificate, issued_at and salt.
+
+    The two key-derivation HMACs depend only on those, so a batch computes
+    them once, and the key's pads too.
+    """
+
+    __slots__ = ("_ipad", "_opad")
+
+    def __init__(self, app_certificate: str, issued_at: int, salt: int) -> None:
+        padded = signing_key(app_certificate, issued_at, salt).ljust(64, b"\0")
+        self._ipad = padded.translate(_IPAD)
+        self._opad = padded.translate(_OPAD)
+
+    def encode(self, signing_info: bytes) -> str:
+        inner = _sha256(self._ipad + signing_info).digest()
+        signature = _sha256(self._opad + inner).digest()
+        return v007.encode(v007.SIGNATURE_PREFIX + signature + signing_info)
+
+
+def tokens_for_uids(
+    app_id: str,
+    app_certificate: str,
+    services: Sequence[Service],
+    uids: Iterable[int],
+    *,
+    expire: int,
+    issued_at: int,
+    salt: int,
+) -> Iterator[tuple[int, str]]:
+    """One token per uid: ``services`` with the RTC service's uid replaced.
+
+    Only the uid differs between the tokens, so the bytes before and after
+    it are packed once (the RTC service packs its part before the uid).
+    """
+    wire_order = v007.ordered(services)
+    rtc = wire_order[0]
+    assert isinstance(rtc, RtcService)  # type 1 sorts first
+    prefix = v007.pack_header(app_id, issued_at, expire, salt, len(wire_order))
+    prefix += rtc.pack_before_uid()
+    suffix = b"".join(s.pack() for s in wire_order[1:])
+    encode = Signer(app_certificate, issued_at, salt).encode
+    for uid in uids:
+        wire_uid = b"%d" % uid if uid else b""
+        yield uid, encode(prefix + pack_u16(len(wire_uid)) + wire_uid + suffix)
+
+
+def is_plain_rtc(req: RtcRequest) -> bool:
+    """True for the everyday request that cannot produce an issue (checked cheaply).
+
+    Every request this accepts gets no issue from ``builders.rtc_issues``'
+    full rules; anything else goes through them.
+    """
+    uid = req.uid
+    return (
+        req.account is None
+        and type(uid) is int
+        and 0 <= uid <= U32_MAX
+        and type(req.expire) is int
+        and 0 <= req.expire <= MAX_EXPIRE
+        and req.privilege_expire is None
+        and req.rtm_user_id is None
+        and req.rtm_expire is None
+        and req.join_expire is None
+        and req.audio_expire is None
+        and req.video_expire is None
+        and req.data_expire is None
+        and is_plain_name(req.channel, CHANNEL_MAX_BYTES)
+    )

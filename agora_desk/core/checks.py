@@ -1,0 +1,140 @@
+"""What every token format's checks share: the expectations and the shared rules.
+
+A format's ``check`` (see :mod:`agora_desk.core.formats`) takes an
+:class:`Expectations` - what the person joining, logging in or calling a
+REST API will use - and returns :class:`Findings`: typed checks, warnings
+and whether the signature matched. Nothing here mutates a decoded token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from agora_desk.core import timefmt
+from agora_desk.core.decoded import Check, CheckName
+from agora_desk.core.secret import Secret
+
+# Agora tolerates some clock difference; a token "issued" further in the
+# future than this is reported as not yet valid.
+CLOCK_SKEW = 300
+
+RENEW = "Generate a new token (Agora tokens last at most 24 h) and renew it before it expires."
+WRONG_CERTIFICATE = (
+    "The token was signed with a different App Certificate: check the certificate in the "
+    "profile, whether it was regenerated in Agora Console, or whether the token is from another project."
+)
+
+# Service types a use needs (007 type numbers; 006 has RTC and RTM privileges).
+RTC = 1
+RTM = 2
+
+
+@dataclass(frozen=True)
+class Expectations:
+    """What the token is checked against; ``None`` means "not asked"."""
+
+    certificate: Secret | None = None
+    channel: str | None = None
+    uid: int | None = None  # numeric RTC uid; 0 = any user
+    account: str | None = None  # string user account, any string ("0" too)
+    rtm_user: str | None = None  # the RTM (Signaling) user ID that logs in
+    services: frozenset[int] = field(default_factory=frozenset)  # types the use needs
+    app_id: str | None = None
+    app_id_source: str = "the profile's App ID"  # where the expected App ID came from
+    now: int | None = None
+
+    @property
+    def wire_user(self) -> str | None:
+        """The RTC user as written into a token ("" = uid 0), or None when not asked."""
+        if self.account is not None:
+            return self.account
+        if self.uid is None:
+            return None
+        return "" if self.uid == 0 else str(self.uid)
+
+    @property
+    def user_shown(self) -> str:
+        if self.account is not None:
+            return f"account {self.account!r}"
+        return "uid 0 (any user)" if self.uid == 0 else f"uid {self.uid}"
+
+
+def typed_user(text: str) -> tuple[int | None, str | None]:
+    """(uid, account) for a uid field where a person may type either.
+
+    All ASCII digits (up to 2^32 - 1) is a numeric uid, anything else an account;
+    an empty field asks nothing.
+    """
+    value = text.strip()
+    if not value:
+        return None, None
+    if value.isascii() and value.isdigit() and len(value) <= 10 and int(value) <= 0xFFFFFFFF:
+        return int(value), None
+    return None, value
+
+
+def user_label(wire_uid: str) -> str:
+    """How a wire uid reads: '0 (any user)' for the empty uid, else quoted."""
+    return "0 (any user)" if wire_uid == "" else repr(wire_uid)
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What a format's checks found for one token and one set of expectations."""
+
+    checks: tuple[Check, ...] = ()
+    warnings: tuple[str, ...] = ()
+    signature_valid: bool | None = None
+
+    def __add__(self, other: Findings) -> Findings:
+        return Findings(
+            self.checks + other.checks,
+            self.warnings + other.warnings,
+            other.signature_valid if other.signature_valid is not None else self.signature_valid,
+        )
+
+
+def found(*checks: Check, warnings: Iterable[str] = ()) -> Findings:
+    return Findings(tuple(checks), tuple(warnings))
+
+
+def absolute_expiry(expired_ts: int, now: int) -> Findings:
+    """The expiry of a format that stores an absolute time (005, older, Signaling)."""
+    if expired_ts and now >= expired_ts:
+        return found(
+            Check(
+                CheckName.EXPIRY, False, f"expired {timefmt.duration(now - expired_ts)} ago", RENEW
+            )
+        )
+    if expired_ts:
+        return found(Check(CheckName.EXPIRY, True, timefmt.relative(expired_ts, now)))
+    return found(Check(CheckName.EXPIRY, True, "no expiry (expired_ts = 0)"))
+
+
+def signature(ok: bool, what: str) -> Findings:
+    check = Check(
+        CheckName.SIGNATURE,
+        ok,
+        f"matches {what}" if ok else f"does not match {what}",
+        "" if ok else WRONG_CERTIFICATE,
+    )
+    return Findings((check,), (), ok)
+
+
+def app_id(token_app_id: str, expect: Expectations) -> Findings:
+    if expect.app_id is None or not token_app_id:
+        return Findings()
+    source = expect.app_id_source
+    if token_app_id == expect.app_id:
+        return found(Check(CheckName.APP_ID, True, f"matches {source}"))
+    if token_app_id.lower() == expect.app_id.lower():
+        return found(Check(CheckName.APP_ID, True, f"matches {source} (letter case differs)"))
+    return found(
+        Check(
+            CheckName.APP_ID,
+            False,
+            f"the token is for App ID {token_app_id}, not {expect.app_id}",
+            "Use a token built for this project, or select the profile of the project the token is for.",
+        )
+    )

@@ -1,0 +1,25 @@
+"""What a token format provides: one small record of its functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from agora_desk.core.checks import Expectations, Findings
+from agora_desk.core.decoded import DecodedToken
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TokenFormat(Generic[T]):
+    """A format's entry in the registry; ``T`` is its parsed token type."""
+
+    version: str  # the prefix, or a name ("signaling", "001-004")
+    # Where the base64 part starts (to repair lost '=' padding); None: not base64.
+    base64_from: int | None
+    claims: Callable[[str], bool]  # is the (cleaned) text meant to be this format?
+    parse: Callable[[str], T]  # raises TokenFormatError
+    describe: Callable[[T], DecodedToken]  # a fresh model, never shared
+    check: Callable[[T, Expectations, int], Findings]  # (token, expectations, now)

@@ -1,0 +1,495 @@
+"""AccessToken2, version "007": build, parse, verify, describe and check.
+
+    token        = "007" + base64(zlib(string(signature) + signing_info))
+    signing_info = string(app_id) + u32 issued_at + u32 expire + u32 salt
+                   + u16 service_count + service*
+
+The services (each packing its own fields) are in :mod:`.v007_services`.
+``expire`` and privilege values are durations in seconds from ``issued_at``
+(0 = no limit of its own). This is the plain path; the builders' hot loop
+signs through :mod:`agora_desk.core.batch`, which must give the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import secrets
+import struct
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from agora_desk.core import checks, timefmt
+from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings, found, user_label
+from agora_desk.core.decoded import Check, CheckName, DecodedToken
+from agora_desk.core.errors import InputError, TokenFormatError
+from agora_desk.core.formats.base import TokenFormat
+from agora_desk.core.formats.v007_services import (
+    PERMISSION_TYPES,
+    RESOURCE_TYPES,
+    SERVICE_CLASSES,
+    ApaasService,
+    ChatService,
+    ConvoAiService,
+    FcdnService,
+    FpaService,
+    Permissions,
+    RtcService,
+    Rtm2Service,
+    RtmService,
+    Service,
+    StreamingService,
+    SttService,
+    UnknownService,
+)
+from agora_desk.core.wire import U32_MAX, Reader, pack_string, pack_u16, pack_u32, text
+
+# The services are part of this format's API: ``v007.RtcService`` and so on.
+__all__ = [
+    "FORMAT",
+    "MAX_CONTENT_BYTES",
+    "PERMISSION_TYPES",
+    "RESOURCE_TYPES",
+    "SALT_MAX",
+    "SERVICE_CLASSES",
+    "SIGNATURE_PREFIX",
+    "VERSION",
+    "AccessToken2",
+    "ApaasService",
+    "ChatService",
+    "ConvoAiService",
+    "FcdnService",
+    "FpaService",
+    "Permissions",
+    "RtcService",
+    "Rtm2Service",
+    "RtmService",
+    "Service",
+    "StreamingService",
+    "SttService",
+    "UnknownService",
+    "build",
+    "check",
+    "decompress",
+    "describe",
+    "encode",
+    "expiry",
+    "fit",
+    "new_salt",
+    "ordered",
+    "pack_header",
+    "pack_signing_info",
+    "parse",
+    "parse_content",
+    "signing_key",
+    "verify",
+]
+
+VERSION = "007"
+
+# zlib streams of real tokens are a few hundred bytes; refuse to inflate a
+# pasted "token" into something huge.
+MAX_CONTENT_BYTES = 1 << 20
+
+SALT_MAX = 99_999_999
+
+
+@dataclass
+class AccessToken2:
+    app_id: str
+    issued_at: int
+    expire: int
+    salt: int
+    services: list[Service]
+    signature: bytes = b""
+    # The exact bytes the signature covers, kept from parsing so that a
+    # token can be verified even when parts of it could not be decoded.
+    signing_info: bytes = b""
+    declared_service_count: int = 0
+    trailing: bytes = b""
+
+    @property
+    def version(self) -> str:
+        return VERSION
+
+    @property
+    def expires_at(self) -> int:
+        return self.issued_at + self.expire if self.expire else 0
+
+    @property
+    def complete(self) -> bool:
+        """False when parsing stopped at an unknown service."""
+        return not any(isinstance(s, UnknownService) for s in self.services)
+
+
+_salt_pool: list[int] = []
+# Largest multiple of SALT_MAX below 2**32: values above it are dropped so
+# that every salt in 1 ... SALT_MAX is equally likely.
+_SALT_LIMIT = (1 << 32) // SALT_MAX * SALT_MAX
+
+
+def new_salt() -> int:
+    """A random salt in 1 ... 99 999 999, as the official builders draw it.
+
+    Drawn from the OS CSPRNG 1024 at a time: one getrandom() call per token
+    would cost more than signing it. list.pop() is atomic under the GIL, so
+    threads may share the pool.
+    """
+    try:
+        return _salt_pool.pop()
+    except IndexError:
+        raw = secrets.token_bytes(4096)
+        _salt_pool.extend(
+            v % SALT_MAX + 1 for (v,) in struct.iter_unpack("<I", raw) if v < _SALT_LIMIT
+        )
+        return _salt_pool.pop()
+
+
+# -- build ---------------------------------------------------------------------
+
+
+def signing_key(certificate: str, issued_at: int, salt: int) -> bytes:
+    # Note the argument order: the timestamp and salt are the HMAC keys.
+    first = hmac.digest(pack_u32(issued_at), certificate.encode("ascii"), "sha256")
+    return hmac.digest(pack_u32(salt), first, "sha256")
+
+
+def check_u32(name: str, value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= U32_MAX:
+        raise InputError(name, f"must be a whole number from 0 to {U32_MAX}, got {value!r}")
+
+
+def pack_header(app_id: str, issued_at: int, expire: int, salt: int, service_count: int) -> bytes:
+    """``signing_info`` up to and including the service count."""
+    return (
+        pack_string(app_id.encode("ascii"))
+        + pack_u32(issued_at)
+        + pack_u32(expire)
+        + pack_u32(salt)
+        + pack_u16(service_count)
+    )
+
+
+def _type_of(service: Service) -> int:
+    return service.service_type
+
+
+def ordered(services: Iterable[Service]) -> list[Service]:
+    """Wire order: by type; sorted() is stable, so repeated types keep their order."""
+    return sorted(services, key=_type_of)
+
+
+def pack_signing_info(
+    app_id: str, issued_at: int, expire: int, salt: int, services: Sequence[Service]
+) -> bytes:
+    """Raises :class:`InputError` naming the field that cannot be packed."""
+    try:
+        if len(services) == 1:  # nothing to sort
+            return pack_header(app_id, issued_at, expire, salt, 1) + services[0].pack()
+        return pack_header(app_id, issued_at, expire, salt, len(services)) + b"".join(
+            s.pack() for s in ordered(services)
+        )
+    except struct.error:
+        # Out-of-range numbers: find which one, for a message that names it.
+        check_u32("issued-at", issued_at)
+        check_u32("expire", expire)
+        check_u32("salt", salt)
+        for service in services:
+            for pid, value in service.privileges.items():
+                check_u32(f"{service.name} privilege {pid} expiry", value)
+        raise InputError("token fields", "a number is out of range") from None
+    except ValueError as exc:  # a string over 65 535 bytes
+        raise InputError("token fields", str(exc)) from None
+
+
+# string(signature): a SHA-256 HMAC is always 32 bytes.
+SIGNATURE_PREFIX = pack_u16(32)
+
+
+def encode(content: bytes) -> str:
+    """``"007"`` + base64(zlib(content)), byte-identical to the official builders."""
+    # binascii directly: base64.b64encode is a Python wrapper around it.
+    return VERSION + binascii.b2a_base64(zlib.compress(content), newline=False).decode("ascii")
+
+
+def build(
+    app_id: str,
+    app_certificate: str,
+    services: Iterable[Service],
+    *,
+    expire: int,
+    issued_at: int,
+    salt: int,
+) -> str:
+    """Sign and encode. Inputs must already be validated (see builders)."""
+    service_list = list(services)
+    if not service_list:
+        raise InputError("services", "a token needs at least one service")
+    info = pack_signing_info(app_id, issued_at, expire, salt, service_list)
+    key = signing_key(app_certificate, issued_at, salt)
+    return encode(SIGNATURE_PREFIX + hmac.digest(key, info, "sha256") + info)
+
+
+# -- parse -----------------------------------------------------------------------
+
+
+def decompress(body: str) -> bytes:
+    """base64 + zlib layer of a 007 token, with errors a person can act on."""
+    try:
+        raw = base64.b64decode(body, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise TokenFormatError(f"the part after '007' is not valid base64 ({exc})") from None
+    inflater = zlib.decompressobj()
+    try:
+        content = inflater.decompress(raw, MAX_CONTENT_BYTES)
+    except zlib.error as exc:
+        raise TokenFormatError(f"the 007 token's compressed data is corrupt ({exc})") from None
+    if inflater.unconsumed_tail:
+        raise TokenFormatError("the token inflates to more than 1 MiB: not a real token")
+    if not inflater.eof:
+        raise TokenFormatError(
+            "the 007 token's compressed data is cut short (incomplete zlib stream)"
+        )
+    return content
+
+
+def parse_content(content: bytes) -> AccessToken2:
+    reader = Reader(content, "the 007 token")
+    signature = reader.string("the signature")
+    info_start = reader.offset
+    app_id = text(reader.string("the App ID"))
+    issued_at = reader.u32("issued_at")
+    expire = reader.u32("expire")
+    salt = reader.u32("salt")
+    count = reader.u16("the service count")
+    services: list[Service] = []
+    for index in range(count):
+        stype = reader.u16(f"the type of service {index + 1} of {count}")
+        cls = SERVICE_CLASSES.get(stype)
+        if cls is None:
+            services.append(UnknownService(type_id=stype, raw=reader.rest()))
+            break
+        privileges = reader.map_u32(f"the privileges of the {cls.NAME} service")
+        services.append(cls.unpack_fields(reader, privileges))
+    trailing = reader.rest()
+    return AccessToken2(
+        app_id=app_id,
+        issued_at=issued_at,
+        expire=expire,
+        salt=salt,
+        services=services,
+        signature=signature,
+        signing_info=content[info_start:],
+        declared_service_count=count,
+        trailing=trailing,
+    )
+
+
+def parse(token: str) -> AccessToken2:
+    if not token.startswith(VERSION):
+        raise TokenFormatError(f"not a 007 token: it starts with {token[:3]!r}")
+    return parse_content(decompress(token[len(VERSION) :]))
+
+
+def verify(token: AccessToken2, app_certificate: str) -> bool:
+    """True when the signature matches ``app_certificate`` (constant time)."""
+    try:
+        key = signing_key(app_certificate, token.issued_at, token.salt)
+    except UnicodeEncodeError:
+        return False
+    expected = hmac.digest(key, token.signing_info, "sha256")
+    return hmac.compare_digest(expected, token.signature)
+
+
+# -- describe --------------------------------------------------------------------
+
+
+def describe(tok: AccessToken2) -> DecodedToken:
+    warnings: list[str] = []
+    for s in tok.services:
+        if isinstance(s, UnknownService):
+            warnings.append(
+                f"service type {s.type_id} is not known to this version of agora-desk; "
+                f"the {len(s.raw)} byte(s) from there on are not decoded (the signature still covers them)"
+            )
+        for key in s.unclean_fields():
+            warnings.append(f"{s.name} {key} is not valid UTF-8; invalid bytes are shown escaped")
+    if tok.trailing and tok.complete:
+        warnings.append(f"{len(tok.trailing)} unexpected byte(s) after the last service")
+    if tok.complete and len(tok.services) != tok.declared_service_count:
+        warnings.append("fewer services than the token declares")
+    return DecodedToken(
+        version=VERSION,
+        kind="AccessToken2",
+        app_id=tok.app_id,
+        issued_at=tok.issued_at,
+        expire=tok.expire,
+        expires_at=tok.expires_at,
+        salt=tok.salt,
+        signature=tok.signature.hex(),
+        services=[s.describe(tok.issued_at) for s in tok.services],
+        warnings=warnings,
+    )
+
+
+# -- checks ----------------------------------------------------------------------
+
+
+def expiry(tok: AccessToken2, now: int) -> Findings:
+    """Not yet valid, expired, or valid; then the privileges' own expiry."""
+    if tok.issued_at > now + CLOCK_SKEW:
+        first = Check(
+            CheckName.EXPIRY,
+            False,
+            f"not yet valid: issued at {timefmt.utc_iso(tok.issued_at)}, "
+            f"{timefmt.duration(tok.issued_at - now)} in the future",
+            "The clock of the machine that built it is ahead: sync it (NTP) and generate a new token.",
+        )
+    elif tok.expire and now >= tok.expires_at:
+        first = Check(
+            CheckName.EXPIRY,
+            False,
+            f"expired {timefmt.duration(now - tok.expires_at)} ago (at {timefmt.utc_iso(tok.expires_at)})",
+            RENEW,
+        )
+    elif tok.expire:
+        first = Check(CheckName.EXPIRY, True, f"valid, {timefmt.relative(tok.expires_at, now)}")
+    else:
+        first = Check(CheckName.EXPIRY, True, "the token has no expiry of its own (expire = 0)")
+
+    expired: list[str] = []
+    early: list[str] = []
+    for s in tok.services:
+        for pid, seconds in s.privileges.items():
+            if not seconds:
+                continue  # 0: no limit of its own, never "expired"
+            at = tok.issued_at + seconds
+            label = f"{s.name} {s.privilege_name(pid)}"
+            if now >= at:
+                expired.append(f"{label} expired {timefmt.duration(now - at)} ago")
+            elif tok.expire and seconds < tok.expire:
+                early.append(f"{label} ({timefmt.relative(at, now)})")
+    if expired:
+        return found(
+            first,
+            Check(
+                CheckName.PRIVILEGES,
+                False,
+                "; ".join(expired),
+                "The SDK will refuse these actions: generate a token whose privilege expiry "
+                "covers the session, and renew on the SDK's privilege-will-expire callback.",
+            ),
+        )
+    if early:
+        return found(
+            first, warnings=["privileges that expire before the token: " + "; ".join(early)]
+        )
+    return found(first)
+
+
+def fit(tok: AccessToken2, expect: Expectations) -> Findings:
+    """Does the token fit the use: its channel, RTC user, RTM user and services.
+
+    The one home of this rule; the REST request checks call it too.
+    """
+    rtc = [s for s in tok.services if isinstance(s, RtcService)]
+    rtm = [s for s in tok.services if isinstance(s, RtmService)]
+    out: list[Check] = []
+    if expect.channel is not None:
+        if not rtc:
+            out.append(
+                Check(
+                    CheckName.CHANNEL,
+                    False,
+                    "the token has no RTC service, so no channel",
+                    "Build an RTC token (or RTC + RTM) for this channel.",
+                )
+            )
+        elif any(s.channel_name == expect.channel for s in rtc):
+            out.append(Check(CheckName.CHANNEL, True, f"built for channel {expect.channel!r}"))
+        else:
+            names = ", ".join(repr(s.channel_name) for s in rtc)
+            out.append(
+                Check(
+                    CheckName.CHANNEL,
+                    False,
+                    f"built for channel {names}, not {expect.channel!r}",
+                    "Join the channel the token was built for, or build a token for this channel "
+                    "(names are case-sensitive).",
+                )
+            )
+    uid = expect.wire_user
+    if uid is not None:
+        shown = user_label(uid)
+        users = [s.uid for s in rtc] or [
+            str(v) for s in tok.services for k, v in s.field_items() if k == "user_id"
+        ]
+        if not users:
+            out.append(
+                Check(CheckName.UID, False, "the token has no RTC uid or user ID to compare")
+            )
+        elif uid in users:
+            out.append(Check(CheckName.UID, True, f"built for uid {shown}"))
+        else:
+            have = ", ".join(user_label(f) for f in users)
+            out.append(
+                Check(
+                    CheckName.UID,
+                    False,
+                    f"built for {have}, not {shown}",
+                    "Join with the uid or user account the token was built for, or build one for this "
+                    "uid (an integer uid and a string account are different users unless the digits match).",
+                )
+            )
+    if expect.rtm_user is not None or checks.RTM in expect.services:
+        if not rtm:
+            out.append(
+                Check(
+                    CheckName.RTM_USER,
+                    False,
+                    "the token has no RTM (Signaling) service: it cannot log in to Signaling",
+                    "Build an RTM token, or RTC + RTM in one token, for this user ID.",
+                )
+            )
+        elif expect.rtm_user is not None and all(s.user_id != expect.rtm_user for s in rtm):
+            have = ", ".join(repr(s.user_id) for s in rtm)
+            out.append(
+                Check(
+                    CheckName.RTM_USER,
+                    False,
+                    f"built for RTM user {have}, not {expect.rtm_user!r}",
+                    "Log in with the user ID the token was built for, or build one for this user.",
+                )
+            )
+        elif expect.rtm_user is not None:
+            out.append(Check(CheckName.RTM_USER, True, f"built for RTM user {expect.rtm_user!r}"))
+    if checks.RTC in expect.services and not rtc and expect.channel is None:
+        out.append(
+            Check(
+                CheckName.CHANNEL,
+                False,
+                "the token has no RTC service: it cannot join a channel",
+                "Build an RTC token (or RTC + RTM) for the channel.",
+            )
+        )
+    return Findings(tuple(out))
+
+
+def check(tok: AccessToken2, expect: Expectations, now: int) -> Findings:
+    result = expiry(tok, now)
+    if expect.certificate is not None:
+        ok = verify(tok, expect.certificate.reveal())
+        result += checks.signature(ok, "the App Certificate")
+    return result + fit(tok, expect) + checks.app_id(tok.app_id, expect)
+
+
+FORMAT = TokenFormat(
+    version=VERSION,
+    base64_from=len(VERSION),
+    claims=lambda token: token.startswith(VERSION),
+    parse=parse,
+    describe=describe,
+    check=check,
+)

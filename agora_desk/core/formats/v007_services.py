@@ -1,0 +1,335 @@
+"""The 007 (AccessToken2) services: each packs and unpacks its own fields.
+
+    service = u16 type + map_u32 privileges + the service's own fields
+
+Each class writes :meth:`Service.pack_fields` and reads
+:meth:`Service.unpack_fields` side by side, so a service reads top to bottom
+in one place; :data:`SERVICE_CLASSES` is the registry by type. Privilege
+values are durations in seconds from the token's ``issued_at`` (0 = no limit
+of its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import ClassVar
+
+from agora_desk.core.decoded import Permission, Privilege, ServiceInfo
+from agora_desk.core.wire import (
+    Reader,
+    is_clean_text,
+    pack_i16,
+    pack_map_u32,
+    pack_string,
+    pack_u16,
+    text,
+    wire,
+)
+
+
+@dataclass(kw_only=True)
+class Service:
+    """A service entry. Subclasses add their fields and (un)pack them."""
+
+    TYPE: ClassVar[int] = 0
+    NAME: ClassVar[str] = "service"
+    PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {}
+
+    privileges: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def service_type(self) -> int:
+        return self.TYPE
+
+    @property
+    def name(self) -> str:
+        return self.NAME
+
+    def privilege_name(self, privilege_id: int) -> str:
+        return self.PRIVILEGE_NAMES.get(privilege_id, f"privilege {privilege_id}")
+
+    def pack(self) -> bytes:
+        return pack_u16(self.service_type) + pack_map_u32(self.privileges) + self.pack_fields()
+
+    def pack_fields(self) -> bytes:
+        return b""
+
+    @classmethod
+    def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
+        return cls(privileges=privileges)
+
+    def field_items(self) -> list[tuple[str, object]]:
+        """The service's own fields (not privileges), in wire order."""
+        return [(f.name, getattr(self, f.name)) for f in fields(self) if f.name != "privileges"]
+
+    def describe(self, issued_at: int) -> ServiceInfo:
+        """The neutral model of this service; privilege times are absolute."""
+        shown = dict(self.field_items())
+        return ServiceInfo(self.service_type, self.name, shown, self.privilege_info(issued_at))
+
+    def privilege_info(self, issued_at: int) -> list[Privilege]:
+        return [
+            Privilege(pid, self.privilege_name(pid), issued_at + v if v else 0, expire=v)
+            for pid, v in sorted(self.privileges.items())
+        ]
+
+    def unclean_fields(self) -> list[str]:
+        """Names of text fields that hold bytes that are not UTF-8."""
+        return [k for k, v in self.field_items() if isinstance(v, str) and not is_clean_text(v)]
+
+
+@dataclass(kw_only=True)
+class RtcService(Service):
+    TYPE: ClassVar[int] = 1
+    NAME: ClassVar[str] = "RTC"
+    PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {
+        1: "joinChannel",
+        2: "publishAudioStream",
+        3: "publishVideoStream",
+        4: "publishDataStream",
+    }
+    JOIN_CHANNEL: ClassVar[int] = 1
+    PUBLISH_AUDIO: ClassVar[int] = 2
+    PUBLISH_VIDEO: ClassVar[int] = 3
+    PUBLISH_DATA: ClassVar[int] = 4
+
+    channel_name: str = ""
+    uid: str = ""  # "" = uid 0, any user; digits = int uid; else a user account
+
+    def pack_fields(self) -> bytes:
+        return pack_string(wire(self.channel_name)) + pack_string(wire(self.uid))
+
+    def pack_before_uid(self) -> bytes:
+        """Everything :meth:`pack` writes before ``string(uid)``, its last field.
+
+        A batch of tokens that differ only in the uid packs this once.
+        """
+        return (
+            pack_u16(self.TYPE)
+            + pack_map_u32(self.privileges)
+            + pack_string(wire(self.channel_name))
+        )
+
+    @classmethod
+    def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
+        channel = text(reader.string("the RTC channel name"))
+        uid = text(reader.string("the RTC uid"))
+        return cls(privileges=privileges, channel_name=channel, uid=uid)
+
+
+@dataclass(kw_only=True)
+class RtmService(Service):
+    TYPE: ClassVar[int] = 2
+    NAME: ClassVar[str] = "RTM"
+    PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {1: "login"}
+    LOGIN: ClassVar[int] = 1
+
+    user_id: str = ""
+
+    def pack_fields(self) -> bytes:
+        return pack_string(wire(self.user_id))
+
+    @classmethod
+    def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
+        return cls(privileges=privileges, user_id=text(reader.string("the RTM user ID")))
+
+
+@dataclass(kw_only=True)
+class StreamingService(Service):
+    TYPE: ClassVar[int] = 3
+    NAME: ClassVar[str] = "Streaming"
+    PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {1: "publishMixStream", 2: "publishRawStream"}
+
+    channel_name: str = ""
+    account: str = ""
+
+    def pack_fields(self) -> bytes:
+        return pack_string(wire(self.channel_name)) + pack_string(wire(self.account))
+
+    @classmethod
+    def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
+        channel = text(reader.string(f"the {cls.NAME} channel name"))
+        account = text(reader.string(f"the {cls.NAME} account"))
+        return cls(privileges=privileges, channel_name=channel, account=account)
+
+
+@dataclass(kw_only=True)
+class FpaService(Service):
+    TYPE: ClassVar[int] = 4
+    NAME: ClassVar[str] = "FPA"
+    PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {1: "login"}
+
+
+@dataclass(kw_only=True)
+class ChatService(Service):
+    TYPE: ClassVar[int] = 5
+    NAME: ClassVar[str] = "Chat"
+    PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {1: "user", 2: "app"}
+    USER: ClassVar[int] = 1
+    APP: ClassVar[int] = 2
+
+    user_id: str = ""
+
+    def pack_fields(self) -> bytes:
+        return pack_string(wire(self.user_id))
+
+    @classmethod
+    def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
+        return cls(privileges=privileges, user_id=text(reader.string("the Chat user ID")))
+
+
+@dataclass(kw_only=True)
+class FcdnService(StreamingService):
+    # Same fields as Streaming: channel name and account.
+    TYPE: ClassVar[int] = 6
+    NAME: ClassVar[str] = "FCDN"
+    PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {1: "publish", 2: "play"}
+
+
+@dataclass(kw_only=True)
+class ApaasService(Service):
+    TYPE: ClassVar[int] = 7
+    NAME: ClassVar[str] = "APaaS"
+    PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {1: "roomUser", 2: "user", 3: "app"}
+
+    room_uuid: str = ""
+    user_uuid: str = ""
+    role: int = -1  # -1: not set
+
+    def pack_fields(self) -> bytes:
+        return (
+            pack_string(wire(self.room_uuid))
+            + pack_string(wire(self.user_uuid))
+            + pack_i16(self.role)
+        )
+
+    @classmethod
+    def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
+        room = text(reader.string("the APaaS room UUID"))
+        user = text(reader.string("the APaaS user UUID"))
+        role = reader.i16("the APaaS role")
+        return cls(privileges=privileges, room_uuid=room, user_uuid=user, role=role)
+
+
+RESOURCE_TYPES: Mapping[int, str] = {
+    0: "messageChannels",
+    1: "streamChannels",
+    2: "groupChannels",
+    3: "serverGroups",
+    4: "users",
+}
+PERMISSION_TYPES: Mapping[int, str] = {0: "read", 1: "write"}
+
+# resource type -> permission type -> resource names
+Permissions = dict[int, dict[int, list[str]]]
+
+
+@dataclass(kw_only=True)
+class Rtm2Service(Service):
+    TYPE: ClassVar[int] = 8
+    NAME: ClassVar[str] = "RTM2"
+    PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {1: "login"}
+
+    user_id: str = ""
+    permissions: Permissions = field(default_factory=dict)
+
+    def pack_fields(self) -> bytes:
+        parts = [pack_string(wire(self.user_id)), pack_u16(len(self.permissions))]
+        for rtype in sorted(self.permissions):
+            by_perm = self.permissions[rtype]
+            parts.append(pack_u16(rtype) + pack_u16(len(by_perm)))
+            for ptype in sorted(by_perm):
+                resources = by_perm[ptype]
+                parts.append(pack_u16(ptype) + pack_u16(len(resources)))
+                parts.extend(pack_string(wire(r)) for r in resources)
+        return b"".join(parts)
+
+    @classmethod
+    def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
+        user_id = text(reader.string("the RTM2 user ID"))
+        permissions: Permissions = {}
+        for _ in range(reader.u16("the RTM2 resource type count")):
+            rtype = reader.u16("an RTM2 resource type")
+            by_perm: dict[int, list[str]] = {}
+            for _ in range(reader.u16(f"the permission count of resource type {rtype}")):
+                ptype = reader.u16("an RTM2 permission type")
+                count = reader.u16(f"the resource count of permission {ptype}")
+                by_perm[ptype] = [
+                    text(reader.string("an RTM2 resource name")) for _ in range(count)
+                ]
+            permissions[rtype] = by_perm
+        return cls(privileges=privileges, user_id=user_id, permissions=permissions)
+
+    def describe(self, issued_at: int) -> ServiceInfo:
+        info = ServiceInfo(
+            self.TYPE, self.NAME, {"user_id": self.user_id}, self.privilege_info(issued_at)
+        )
+        info.permissions = [
+            Permission(
+                rt,
+                RESOURCE_TYPES.get(rt, f"resource type {rt}"),
+                pt,
+                PERMISSION_TYPES.get(pt, f"permission type {pt}"),
+                list(resources),
+            )
+            for rt, by_perm in self.permissions.items()
+            for pt, resources in by_perm.items()
+        ]
+        return info
+
+
+@dataclass(kw_only=True)
+class ConvoAiService(Service):
+    TYPE: ClassVar[int] = 9
+    NAME: ClassVar[str] = "ConvoAI"
+
+
+@dataclass(kw_only=True)
+class SttService(Service):
+    TYPE: ClassVar[int] = 10
+    NAME: ClassVar[str] = "STT"
+
+
+@dataclass(kw_only=True)
+class UnknownService(Service):
+    """A service type this version does not know.
+
+    Its length is not on the wire, so parsing stops here; ``raw`` keeps
+    everything from its privilege map to the end of the token.
+    """
+
+    NAME: ClassVar[str] = "unknown"
+
+    type_id: int = 0
+    raw: bytes = b""
+
+    @property
+    def service_type(self) -> int:
+        return self.type_id
+
+    def pack(self) -> bytes:
+        return pack_u16(self.type_id) + self.raw
+
+    def field_items(self) -> list[tuple[str, object]]:
+        return [("undecoded bytes", len(self.raw))]
+
+    def describe(self, issued_at: int) -> ServiceInfo:
+        return ServiceInfo(type=self.type_id, name="unknown", undecoded=True)
+
+
+SERVICE_CLASSES: Mapping[int, type[Service]] = {
+    cls.TYPE: cls
+    for cls in (
+        RtcService,
+        RtmService,
+        StreamingService,
+        FpaService,
+        ChatService,
+        FcdnService,
+        ApaasService,
+        Rtm2Service,
+        ConvoAiService,
+        SttService,
+    )
+}

@@ -1,0 +1,89 @@
+"""The speed-only code in core/batch.py gives exactly what the plain path gives."""
+
+from __future__ import annotations
+
+import hmac
+
+from credentials import APP_ID, CERT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agora_desk.core import batch, builders
+from agora_desk.core.builders import RtcRequest
+from agora_desk.core.formats import v007
+from agora_desk.core.formats.v007 import RtcService, RtmService
+
+keys = st.binary(min_size=0, max_size=64)
+
+
+@given(keys, st.binary(max_size=600))
+def test_fast_hmac_is_hmac(key: bytes, msg: bytes) -> None:
+    assert batch.hmac_sha256(key, msg) == hmac.digest(key, msg, "sha256")
+
+
+@given(st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1))
+def test_cached_signing_key_is_the_plain_one(issued_at: int, salt: int) -> None:
+    assert batch.signing_key(CERT, issued_at, salt) == v007.signing_key(CERT, issued_at, salt)
+
+
+services = st.lists(
+    st.one_of(
+        st.builds(
+            lambda ch, uid, p: RtcService(privileges={1: p, 2: p}, channel_name=ch, uid=uid),
+            st.text(max_size=20),
+            st.text(max_size=12),
+            st.integers(0, 2**32 - 1),
+        ),
+        st.builds(
+            lambda u, p: RtmService(privileges={1: p}, user_id=u),
+            st.text(max_size=20),
+            st.integers(0, 2**32 - 1),
+        ),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=200)
+@given(services, st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1), st.integers(0, 86400))
+def test_fast_build_is_the_plain_build(
+    svc: list[v007.Service], issued_at: int, salt: int, expire: int
+) -> None:
+    args = {"expire": expire, "issued_at": issued_at, "salt": salt}
+    assert batch.build(APP_ID, CERT, svc, **args) == v007.build(APP_ID, CERT, svc, **args)
+
+
+def test_uid_batch_is_one_plain_build_per_uid() -> None:
+    req = RtcRequest("demo", role="subscriber", rtm_user_id="agent", expire=600)
+    stamp = builders.Stamp(1_700_000_000, 77)
+    _, tokens = builders.build_rtc_batch(
+        builders.Credentials(APP_ID, CERT), req, range(0, 40), stamp
+    )
+    for uid, token in tokens:
+        plain = v007.build(
+            APP_ID,
+            CERT,
+            builders.rtc_services(RtcRequest(**{**req.__dict__, "uid": uid})),
+            expire=600,
+            issued_at=1_700_000_000,
+            salt=77,
+        )
+        assert token == plain, uid
+
+
+@given(
+    st.text(max_size=70),
+    st.integers(-1, 2**32),
+    st.one_of(st.none(), st.text(max_size=5)),
+    st.integers(-1, 90_000),
+)
+def test_plain_request_fast_path_agrees_with_the_rules(
+    channel: str, uid: int, account: str | None, expire: int
+) -> None:
+    """Whatever the fast path waves through, the full rules find nothing to say about."""
+    req = RtcRequest(channel, uid=uid, account=account, expire=expire)
+    if batch.is_plain_rtc(req):
+        full = builders.rtc_issues(RtcRequest(channel, uid=uid, account=account, expire=expire,
+                                              privilege_expire=expire))  # fmt: skip
+        assert full == []
