@@ -17,6 +17,7 @@ from typing import Any
 from agora_desk.cli import common
 from agora_desk.core.errors import InputError
 from agora_desk.server import RequestRecord, ServerConfig
+from agora_desk.server.config import host_name_ok
 from agora_desk.server.handlers import ENDPOINTS
 from agora_desk.server.runner import (
     DEFAULT_HOST,
@@ -61,6 +62,31 @@ def register(sub: Any) -> None:
         help=f"expiry in seconds when a request gives none (default {DEFAULT_EXPIRE})",
     )
     p.add_argument(
+        "--allow-host",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="also answer requests addressed to NAME (e.g. mylaptop.local); localhost and IP "
+        "addresses always work, other names are refused (DNS-rebinding protection)",
+    )
+    key = p.add_mutually_exclusive_group()
+    key.add_argument(
+        "--require-key",
+        dest="require_key",
+        action="store_const",
+        const=True,
+        default=None,
+        help="require a generated access key on every token request (header "
+        "X-Agora-Desk-Key or ?key=); the default when --host is not loopback",
+    )
+    key.add_argument(
+        "--no-require-key",
+        dest="require_key",
+        action="store_const",
+        const=False,
+        help="serve tokens without a key even when reachable from other machines",
+    )
+    p.add_argument(
         "--cors-origin",
         metavar="ORIGIN",
         help="allow a web page from ORIGIN (e.g. http://localhost:3000) to fetch tokens",
@@ -77,6 +103,14 @@ def _port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"{port} is out of range; use 1 to 65535 (0 = any free)")
     return port
+
+
+def _allowed_host(name: str) -> str:
+    if not host_name_ok(name):
+        raise InputError(
+            "--allow-host", "give a host name such as mylaptop.local (no scheme, no port)"
+        )
+    return name
 
 
 def _log_line(record: RequestRecord) -> None:
@@ -98,10 +132,11 @@ def run(args: argparse.Namespace) -> int:
         default_expire=expire,
         cors_origin=cors,
         profile=creds.profile,
+        allowed_hosts=tuple(_allowed_host(name) for name in args.allow_host),
     )
     # ServerStartError (port in use ...) reaches run_command: one line, exit 2.
-    handle = start_server(config, args.host, args.port, _log_line)
-    return _serve(handle, config)
+    handle = start_server(config, args.host, args.port, _log_line, require_key=args.require_key)
+    return _serve(handle, handle.config)
 
 
 def _banner(handle: ServerHandle, config: ServerConfig) -> None:
@@ -115,10 +150,21 @@ def _banner(handle: ServerHandle, config: ServerConfig) -> None:
         for line in (
             f"listening on {handle.host} port {handle.port}, NOT only on this machine "
             f"(reachable as {where}).",
-            f"ANYONE who can reach this port can mint tokens for App ID {config.app_id}.",
+            (
+                "token requests need the access key printed on stdout above (header "
+                "X-Agora-Desk-Key: KEY, or ?key=KEY)."
+                if handle.access_key is not None
+                else f"ANYONE who can reach this port can mint tokens for App ID "
+                f"{config.app_id} (--no-require-key)."
+            ),
             "Use it only on a network you trust, and stop it as soon as you are done.",
         ):
             sys.stderr.write(f"agora-desk: WARNING: {line}\n")
+    elif handle.access_key is not None:
+        sys.stderr.write(
+            "agora-desk: token requests need the access key printed on stdout above (header "
+            "X-Agora-Desk-Key: KEY, or ?key=KEY)\n"
+        )
     if config.cors_origin == "*":
         common.warn(
             "--cors-origin '*' lets any web page open in your browser fetch tokens from "
@@ -136,6 +182,9 @@ def _serve(handle: ServerHandle, config: ServerConfig) -> int:
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         sys.stdout.write(handle.url + "\n")
+        if handle.access_key is not None:
+            # Printed once, here, for the person or script that started the server.
+            sys.stdout.write(handle.access_key.reveal() + "\n")
         sys.stdout.flush()
         _banner(handle, config)
         while not stop.wait(_POLL_S):

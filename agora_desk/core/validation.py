@@ -205,6 +205,41 @@ def check_user_id(value: str, field: str = "user ID") -> list[Issue]:
     return issues
 
 
+# More digits than any 32-bit field needs, even with leading zeros; Python
+# refuses int() of over 4,300 digits, so the length is checked first.
+MAX_DIGITS = 20
+SHOWN_MAX = 24
+
+
+def _whole(digits: str, field: str, allowed: str) -> int:
+    """ASCII digits → int, refusing absurd lengths with a message naming ``field``."""
+    if len(digits) > MAX_DIGITS:
+        raise InputError(field, f"is a number of {len(digits)} digits, far too large ({allowed})")
+    return int(digits)
+
+
+def shown_input(value: object) -> str:
+    """``value`` quoted for an error message: clipped, and never a pasted secret.
+
+    A 32-hex-digit run or a token-like string (007…, 006…) is described, not
+    shown: it may be the App Certificate or a token pasted into the wrong field.
+    """
+    text = str(value)
+    if _looks_secret(text):
+        return f"a {len(text)}-character value that looks like a certificate or token (not shown)"
+    clipped = text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
+    return repr(clipped)
+
+
+def _looks_secret(text: str) -> bool:
+    run = 0
+    for ch in text:
+        run = run + 1 if ch in HEX else 0
+        if run >= 32:
+            return True
+    return len(text) > 20 and text[:3] in ("005", "006", "007")
+
+
 def parse_uid(value: str | int, field: str = "uid") -> int:
     """An RTC uid: integer 0 ... 2^32-1. Raises :class:`InputError`."""
     if isinstance(value, bool):
@@ -217,9 +252,10 @@ def parse_uid(value: str | int, field: str = "uid") -> int:
             raise InputError(field, "has whitespace around it")
         if not text or not (text.isascii() and text.isdigit()):
             raise InputError(
-                field, f"{value!r} is not a whole number (a name is a user account, not a uid)"
+                field,
+                f"{shown_input(value)} is not a whole number (a name is a user account, not a uid)",
             )
-        number = int(text)
+        number = _whole(text, field, f"a uid is 0 to {U32_MAX}")
     if not 0 <= number <= U32_MAX:
         raise InputError(field, f"{number} is out of range: a uid is 0 to {U32_MAX} (0 = any user)")
     return number
@@ -239,10 +275,11 @@ def parse_seconds(value: str | int, field: str) -> int:
     if isinstance(value, str):
         text = value.strip()
         if not (text.isascii() and text.isdigit()):
-            if text.startswith("-") and text[1:].isdigit():
-                raise InputError(field, f"{text} is negative; give a number of seconds, 0 or more")
-            raise InputError(field, f"{value!r} is not a whole number of seconds")
-        value = int(text)
+            if text.startswith("-") and text[1:].isascii() and text[1:].isdigit():
+                shown = text if len(text) <= SHOWN_MAX else "the number"
+                raise InputError(field, f"{shown} is negative; give a number of seconds, 0 or more")
+            raise InputError(field, f"{shown_input(value)} is not a whole number of seconds")
+        value = _whole(text, field, f"at most {U32_MAX}")
     if value < 0:
         raise InputError(field, f"{value} is negative; give a number of seconds, 0 or more")
     if value > U32_MAX:

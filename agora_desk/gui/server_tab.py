@@ -269,6 +269,10 @@ class ServerTab(QWidget):
         hints = [f"Android emulator: http://10.0.2.2:{handle.port}"]
         if handle.lan_url and handle.lan_url != handle.url:
             hints.append(f"other devices: {handle.lan_url}")
+        if handle.access_key is not None:  # on by default when not on loopback
+            hints.append(
+                f"access key (header X-Agora-Desk-Key or ?key=): {handle.access_key.reveal()}"
+            )
         self.hint_label.setText("; ".join(hints))
         self._drain_timer.start()
         self._set_state("running")

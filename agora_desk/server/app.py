@@ -16,21 +16,18 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from agora_desk.server.config import CHECK_HOST, CONFIG, ServerConfig
+from agora_desk.server.config import CONFIG, ServerConfig
 from agora_desk.server.handlers import ROUTES
 from agora_desk.server.middleware import guard
 from agora_desk.server.requestlog import ON_REQUEST, OnRequest
 
 
-def create_app(
-    config: ServerConfig, on_request: OnRequest | None = None, *, check_host: bool = True
-) -> web.Application:
-    """The aiohttp app. ``check_host`` refuses DNS-rebinding hosts (use while on loopback)."""
+def create_app(config: ServerConfig, on_request: OnRequest | None = None) -> web.Application:
+    """The aiohttp app (serve it with :mod:`.runner`, which adds the connection guard)."""
     config.validate()
     app = web.Application(middlewares=[guard], client_max_size=config.max_body_bytes)
     app[CONFIG] = config
     app[ON_REQUEST] = on_request
-    app[CHECK_HOST] = check_host
     for method, path, handler in ROUTES:
         app.router.add_route(method, path, handler)
         if method == "GET":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
 from aiohttp import web
@@ -14,6 +16,26 @@ from agora_desk.core.validation import parse_seconds
 
 # Real requests are a few hundred bytes; anything bigger is a mistake or abuse.
 MAX_BODY_BYTES: Final = 16 * 1024
+# A client has this long for a whole request head (also the keep-alive idle limit) ...
+HEADER_TIMEOUT_S: Final = 10.0
+# ... and this long for the body once the head is in.
+BODY_TIMEOUT_S: Final = 10.0
+# Open connections at most (lowered to fit the process's file limit); beyond it the
+# longest-idle connection is closed to make room.
+MAX_CONNECTIONS: Final = 1024
+MIN_KEY_LENGTH: Final = 16
+_HOST_NAME = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*$"
+)
+
+
+def normal_host_name(name: str) -> str:
+    return name.strip().lower().rstrip(".")
+
+
+def host_name_ok(name: str) -> bool:
+    """A DNS name (``mylaptop.local``), as ``--allow-host`` takes it."""
+    return bool(_HOST_NAME.match(normal_host_name(name)))
 
 
 @dataclass(frozen=True)
@@ -26,6 +48,13 @@ class ServerConfig:
     cors_origin: str | None = None
     max_body_bytes: int = MAX_BODY_BYTES
     profile: str | None = None
+    # Host names (besides localhost and IP literals) the Host check lets through.
+    allowed_hosts: tuple[str, ...] = ()
+    # When set, every token request must carry it (header or ?key=).
+    access_key: Secret | None = None
+    header_timeout: float = HEADER_TIMEOUT_S
+    body_timeout: float = BODY_TIMEOUT_S
+    max_connections: int = MAX_CONNECTIONS
 
     def validate(self) -> None:
         """Raise :class:`InputError` now rather than a 400 on every request."""
@@ -33,10 +62,26 @@ class ServerConfig:
         parse_seconds(self.default_expire, "default expiry")
         if self.cors_origin is not None and not self.cors_origin.strip():
             raise InputError("CORS origin", "is empty; give an origin like http://localhost:3000")
+        for name in self.allowed_hosts:
+            if not host_name_ok(name):
+                raise InputError(
+                    "allowed host", "give a host name such as mylaptop.local (no port, no scheme)"
+                )
+        if self.access_key is not None and len(self.access_key) < MIN_KEY_LENGTH:
+            raise InputError("access key", f"is shorter than {MIN_KEY_LENGTH} characters")
+        if not (self.header_timeout > 0 and self.body_timeout > 0 and self.max_connections > 0):
+            raise InputError("server limits", "timeouts and the connection cap must be positive")
+
+    def host_allowed(self, name: str) -> bool:
+        """``name`` (lower case, no port) is one the user listed with ``--allow-host``."""
+        return name in self._allowed
+
+    @cached_property
+    def _allowed(self) -> frozenset[str]:
+        return frozenset(normal_host_name(n) for n in self.allowed_hosts)
 
     def credentials(self) -> Credentials:
         return Credentials(self.app_id, self.app_certificate.reveal())
 
 
 CONFIG: Final = web.AppKey("config", ServerConfig)
-CHECK_HOST: Final = web.AppKey("check_host", bool)

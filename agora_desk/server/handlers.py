@@ -22,6 +22,7 @@ from agora_desk.core.builders import (
     parse_role,
 )
 from agora_desk.core.errors import InputError
+from agora_desk.core.validation import shown_input
 from agora_desk.server import params
 from agora_desk.server.config import CONFIG
 from agora_desk.server.requestlog import note, note_warnings
@@ -122,7 +123,9 @@ async def get_token(request: web.Request) -> web.StreamResponse:
         note(request, uid=user_id or "(app token)")
         token = _chat(request, user_id, expire)
     else:
-        raise InputError("tokenType", f"{kind!r} is not a token type; use rtc, rtm or chat")
+        raise InputError(
+            "tokenType", f"{shown_input(kind)} is not a token type; use rtc, rtm or chat"
+        )
     return web.Response(text=token, content_type="text/plain")
 
 

@@ -6,15 +6,18 @@ produces a traceback. A bug of ours answers a 500 naming only the exception type
 
 from __future__ import annotations
 
+import hmac
 import logging
 import time
 from datetime import datetime
+from typing import Final
 
 from aiohttp import web
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.hosts import ip_literal, is_localhost_name
-from agora_desk.server.config import CHECK_HOST, CONFIG
+from agora_desk.server.config import CONFIG, ServerConfig
+from agora_desk.server.connections import GuardedHandler
 from agora_desk.server.handlers import ENDPOINTS, KNOWN_PREFIXES, Handler
 from agora_desk.server.params import ApiError, too_large
 from agora_desk.server.requestlog import LOG_ERROR, record, redact
@@ -31,21 +34,42 @@ def endpoint_name(path: str) -> str:
     return head if head in KNOWN_PREFIXES else redact(path, 64)
 
 
-def host_allowed(host: str | None) -> bool:
-    """A Host a browser can only send for this machine: ``localhost`` or an IP literal.
-
-    While the server listens on loopback, a web page must not reach it through
-    a DNS name it controls (DNS rebinding) and read tokens as same-origin.
-    """
-    if not host:
-        return True
+def host_name(host: str) -> str:
+    """The name part of a Host header: no port, no brackets, lower case."""
     name = host.strip().lower()
     if name.startswith("["):
         name = name[1 : name.find("]")] if "]" in name else name
     elif name.count(":") == 1:
         name = name.rsplit(":", 1)[0]
-    name = name.rstrip(".")
-    return is_localhost_name(name) or ip_literal(name) is not None
+    return name.rstrip(".")
+
+
+def host_allowed(host: str | None, config: ServerConfig) -> bool:
+    """A Host only this machine's own clients send: localhost, an IP literal, or a listed name.
+
+    On every bind: a web page must not reach the server through a DNS name
+    it controls (DNS rebinding) and read tokens as same-origin. Phones on the
+    LAN use the IP address; other names must be listed (``--allow-host``).
+    """
+    if not host:
+        return True  # HTTP/1.0 without Host: no browser sends that
+    name = host_name(host)
+    return is_localhost_name(name) or ip_literal(name) is not None or config.host_allowed(name)
+
+
+KEY_HEADER: Final = "X-Agora-Desk-Key"
+KEY_PARAM: Final = "key"
+# Answer without the key: health checks and CORS preflights (browsers send no
+# custom header on those); neither reveals anything.
+_OPEN_PATHS: Final = frozenset(("/ping", "/ping/"))
+
+
+def key_ok(request: web.Request, config: ServerConfig) -> bool:
+    if config.access_key is None or request.path in _OPEN_PATHS:
+        return True
+    given = request.headers.get(KEY_HEADER) or request.query.get(KEY_PARAM) or ""
+    expected = config.access_key.reveal()
+    return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode("utf-8"))
 
 
 def error_response(status: int, message: str, request: web.Request) -> web.Response:
@@ -89,11 +113,12 @@ def _preflight(request: web.Request) -> web.Response:
 
 async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
     config = request.app[CONFIG]
-    if request.app[CHECK_HOST] and not host_allowed(request.host):
+    if not host_allowed(request.headers.get("Host"), config):
         return error_response(
             403,
-            f"Host {redact(request.host, 64)!r} refused: while listening on loopback the server "
-            "answers only to localhost or an IP address",
+            f"Host {redact(host_name(request.host), 64)!r} refused: the server answers only to "
+            "localhost, an IP address, or a name given with --allow-host (DNS-rebinding "
+            "protection)",
             request,
         )
     if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
@@ -104,6 +129,13 @@ async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
                 request,
             )
         return _preflight(request)
+    if not key_ok(request, config):
+        return error_response(
+            401,
+            f"this server needs its access key: send the header {KEY_HEADER}: KEY or add "
+            f"?{KEY_PARAM}=KEY (the key was printed when the server started)",
+            request,
+        )
     length = request.content_length
     if length is not None and length > config.max_body_bytes:
         return error_response(413, too_large(request).message, request)
@@ -122,6 +154,10 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     started = time.perf_counter()
     stamp = datetime.now().astimezone()
     status = 500
+    protocol = request.protocol
+    guarded = protocol if isinstance(protocol, GuardedHandler) else None
+    if guarded is not None:
+        guarded.busy = True
     try:
         try:
             response = await _answer(request, handler)
@@ -135,5 +171,7 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             response.headers["Vary"] = "Origin"
         return response
     finally:
+        if guarded is not None:
+            guarded.busy = False
         elapsed_ms = (time.perf_counter() - started) * 1000
         record(request, endpoint_name(request.path), stamp, status, elapsed_ms)

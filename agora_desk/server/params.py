@@ -6,6 +6,7 @@ field; the middleware turns both into a 4xx JSON answer.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Mapping
 from typing import Any, Final
@@ -13,8 +14,15 @@ from typing import Any, Final
 from aiohttp import web
 
 from agora_desk.core.errors import InputError
-from agora_desk.core.validation import check_user_id, parse_seconds, parse_uid, raise_for_errors
+from agora_desk.core.validation import (
+    check_user_id,
+    parse_seconds,
+    parse_uid,
+    raise_for_errors,
+    shown_input,
+)
 from agora_desk.server.config import CONFIG
+from agora_desk.server.requestlog import redact
 
 
 class ApiError(Exception):
@@ -34,19 +42,76 @@ MISSING: Final = _Missing()
 Field = Any  # a decoded JSON value, or MISSING
 
 
+# JSON a token request could need: a flat object of short values.
+MAX_JSON_DEPTH: Final = 32
+MAX_NUMBER_DIGITS: Final = 40
+
+
+class HugeNumber:
+    """A JSON integer too long to be any field's value (kept as its length only)."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _json_int(text: str) -> int | HugeNumber:
+    # Python refuses int() of > 4,300 digits with a ValueError; no field needs 40.
+    return int(text) if len(text) <= MAX_NUMBER_DIGITS else HugeNumber(len(text.lstrip("-")))
+
+
+def nesting_problem(text: str) -> str | None:
+    """A message when ``text`` nests arrays/objects deeper than :data:`MAX_JSON_DEPTH`."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return None  # cannot be too deep: skip the scan (every normal request)
+    depth, in_string, escaped, start = 0, False, False, 0
+    last_key: str | None = None
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+                if depth == 1:
+                    last_key = text[start + 1 : i]
+        elif ch == '"':
+            in_string, start = True, i
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                where = f"{redact(last_key, 32)}: " if last_key is not None else ""
+                return f"{where}the value is nested more than {MAX_JSON_DEPTH} levels deep"
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
 async def json_body(request: web.Request) -> dict[str, Any]:
+    config = request.app[CONFIG]
     try:
-        raw = await request.read()
+        raw = await asyncio.wait_for(request.read(), config.body_timeout)
     except web.HTTPRequestEntityTooLarge:
         raise too_large(request) from None
+    except asyncio.TimeoutError:
+        raise ApiError(
+            408, f"the request body did not arrive within {config.body_timeout:g} s"
+        ) from None
     if not raw.strip():
         raise ApiError(400, "the request body is empty; send a JSON object")
     try:
-        body = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ApiError(400, "the request body is not UTF-8 text") from None
+    problem = nesting_problem(text)
+    if problem is not None:
+        raise ApiError(400, f"the request body is not a token request: {problem}")
+    try:
+        body = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise ApiError(400, f"the request body is not valid JSON ({exc})") from None
+    except (ValueError, RecursionError):  # a belt to nesting_problem's braces
+        raise ApiError(400, "the request body is not valid JSON") from None
     if not isinstance(body, dict):
         raise ApiError(400, f"the request body must be a JSON object, not {json_type(body)}")
     return body
@@ -77,6 +142,8 @@ def field(body: Mapping[str, Any], name: str, *, required: bool) -> Field:
         if required:
             raise InputError(name, "is missing from the request body")
         return MISSING
+    if isinstance(value, HugeNumber):
+        raise InputError(name, f"is a number of {value.digits} digits, far too long for any field")
     return value
 
 
@@ -138,13 +205,15 @@ def path_identity(tokentype: str, uid: str) -> tuple[int, str | None]:
         if not (uid.isascii() and uid.isdigit()):
             raise InputError(
                 "uid",
-                f"{uid!r} is not a whole number; for a string user account use "
+                f"{shown_input(uid)} is not a whole number; for a string user account use "
                 "tokentype userAccount",
             )
         return parse_uid(uid), None
     if kind in ("useraccount", "account"):
         return 0, uid
-    raise InputError("tokentype", f"{tokentype!r} is not a token type; use uid or userAccount")
+    raise InputError(
+        "tokentype", f"{shown_input(tokentype)} is not a token type; use uid or userAccount"
+    )
 
 
 def role(body: Mapping[str, Any]) -> str:

@@ -14,16 +14,26 @@ import contextlib
 import errno
 import logging
 import os
+import secrets
 import socket
 import threading
+from dataclasses import replace
 from typing import Final
 
 from aiohttp import web
 
 from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.hosts import is_loopback_host, is_unspecified_address
+from agora_desk.core.secret import Secret
 from agora_desk.server.app import create_app
 from agora_desk.server.config import ServerConfig
+from agora_desk.server.connections import (
+    ACCEPT_BATCH,
+    LISTEN_BACKLOG,
+    ConnectionGuard,
+    GuardedSite,
+    loop_exception_handler,
+)
 from agora_desk.server.requestlog import OnRequest
 
 log = logging.getLogger(__name__)
@@ -47,6 +57,35 @@ class PortInUse(ServerStartError):
             f"port {port} on {host} is already in use (another token server?); "
             f"stop that program or choose another port"
         )
+
+
+def new_access_key() -> Secret:
+    """A fresh random access key (URL-safe, 128 bits and more)."""
+    return Secret(secrets.token_urlsafe(24))
+
+
+# File descriptors kept free: the accept batches in flight (asyncio accepts
+# again before the idle connections it closed to make room are released,
+# about three batches) plus the process's own files.
+_FD_RESERVE: Final = 4 * ACCEPT_BATCH + 64
+
+
+def connection_cap(wanted: int) -> int:
+    """``wanted``, lowered to fit this process's open-file limit (raised first if allowed)."""
+    try:
+        import resource
+    except ImportError:  # Windows: no RLIMIT_NOFILE
+        return wanted
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted + _FD_RESERVE
+    if soft != resource.RLIM_INFINITY and soft < target:
+        new_soft = target if hard == resource.RLIM_INFINITY else min(target, hard)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (new_soft, hard))
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    if soft == resource.RLIM_INFINITY:
+        return wanted
+    return max(1, min(wanted, soft - _FD_RESERVE))
 
 
 def _url(address: str, port: int) -> str:
@@ -90,7 +129,7 @@ def bind(host: str, port: int) -> socket.socket:
             # listener still makes bind() fail on POSIX.
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
-        sock.listen(512)
+        sock.listen(LISTEN_BACKLOG)
         sock.setblocking(False)
     except OSError as exc:
         sock.close()
@@ -131,7 +170,10 @@ class ServerHandle:
         self.unspecified = is_unspecified_address(self.host)
         self._sock = sock
         self._loop = asyncio.new_event_loop()
-        self._app = create_app(config, on_request, check_host=self.loopback)
+        self._app = create_app(config, on_request)
+        self._guard = ConnectionGuard(
+            replace(config, max_connections=connection_cap(config.max_connections)), on_request
+        )
         self._started = threading.Event()
         self._stopped = threading.Event()
         self._start_error: BaseException | None = None
@@ -139,6 +181,15 @@ class ServerHandle:
         self._thread = threading.Thread(
             target=self._run, name=f"token-server:{self.port}", daemon=True
         )
+
+    @property
+    def access_key(self) -> Secret | None:
+        """The key clients must send, or None when the server needs none."""
+        return self.config.access_key
+
+    @property
+    def connection_limit(self) -> int:
+        return self._guard.config.max_connections
 
     @property
     def url(self) -> str:
@@ -173,11 +224,12 @@ class ServerHandle:
     def _run(self) -> None:
         loop = self._loop
         asyncio.set_event_loop(loop)
+        loop.set_exception_handler(loop_exception_handler(self._guard.limited))
         runner = web.AppRunner(self._app, access_log=None, shutdown_timeout=SHUTDOWN_GRACE_S)
         try:
             try:
                 loop.run_until_complete(runner.setup())
-                site = web.SockSite(runner, self._sock)
+                site = GuardedSite(runner, self._sock, self._guard)
                 loop.run_until_complete(site.start())
             except Exception as exc:
                 self._start_error = exc
@@ -226,8 +278,13 @@ def start_server(
     on_request: OnRequest | None = None,
     *,
     timeout: float = START_TIMEOUT_S,
+    require_key: bool | None = None,
 ) -> ServerHandle:
     """Bind, start serving in a background thread, return once it accepts requests.
+
+    ``require_key``: None (the default) asks for an access key exactly when
+    the bind is not loopback; a key is generated unless ``config`` has one
+    (read it from :attr:`ServerHandle.access_key`).
 
     Raises :class:`InputError` for bad settings (credentials, port, host) and
     :class:`ServerStartError` (e.g. :class:`PortInUse`) when it cannot listen.
@@ -235,6 +292,15 @@ def start_server(
     config.validate()
     sock = bind(host, port)
     try:
+        wants_key = (
+            require_key
+            if require_key is not None
+            else not is_loopback_host(str(sock.getsockname()[0]))
+        )
+        if wants_key and config.access_key is None:
+            config = replace(config, access_key=new_access_key())
+        elif require_key is False:
+            config = replace(config, access_key=None)
         handle = ServerHandle(config, sock, on_request)
     except BaseException:
         sock.close()

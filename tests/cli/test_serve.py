@@ -94,16 +94,34 @@ def test_ctrl_c_stops_cleanly_too(cli: CliProcess) -> None:
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
-def test_non_loopback_host_warns_loudly(cli: CliProcess) -> None:
+def test_non_loopback_host_warns_loudly_and_needs_the_printed_key(cli: CliProcess) -> None:
     child = Serve(cli, ["--host", "0.0.0.0", "--port", "0"], creds_env(cli))
     url = child.url()
     assert url.startswith("http://127.0.0.1:")  # the local URL; requests stay on loopback
+    key = child.lines.get(timeout=STARTUP_S)  # the second stdout line, printed once
+    assert len(key) >= 32 and key.replace("-", "").replace("_", "").isalnum()
     assert call(url, "GET", "/ping").status == 200
+    assert call(url, "GET", "/rtm/u").status == 401
+    reply = call(url, "GET", "/rtm/u", headers={"X-Agora-Desk-Key": key})
+    check_rtm(reply.json()["rtmToken"], "u", 3600)
+    assert call(url, "GET", f"/rtm/u/?key={key}").status == 200
     code, err = child.finish()
     assert code == 0
-    assert "WARNING" in err
-    assert "ANYONE who can reach this port can mint tokens" in err
+    assert "WARNING" in err and "access key" in err
     assert APP_ID in err and CERT not in err
+    assert key not in err  # printed once, on stdout; never in the request log
+
+
+def test_no_require_key_and_allow_host(cli: CliProcess) -> None:
+    args = ["--host", "0.0.0.0", "--port", "0", "--no-require-key", "--allow-host", "MyBox.Lan"]
+    child = Serve(cli, args, creds_env(cli))
+    url = child.url()
+    assert call(url, "GET", "/rtm/u", headers={"Host": "mybox.lan:8082"}).status == 200
+    assert call(url, "GET", "/rtm/u", headers={"Host": "other.lan"}).status == 403
+    code, err = child.finish()
+    assert code == 0
+    assert "ANYONE who can reach this port can mint tokens" in err
+    assert child.lines.empty()  # no key line
 
 
 def test_cors_origin_option(cli: CliProcess) -> None:
@@ -137,6 +155,8 @@ def test_port_in_use_exits_2_with_one_line(cli: CliProcess) -> None:
         (["--port", "http"], "--port"),
         (["--cors-origin", " "], "--cors-origin"),
         (["--host", "no such host"], "cannot listen on 'no such host'"),
+        (["--allow-host", "http://x"], "--allow-host"),
+        (["--require-key", "--no-require-key"], "not allowed with argument"),
     ],
 )
 def test_bad_options_exit_2_with_one_line(cli: CliProcess, args: list[str], words: str) -> None:

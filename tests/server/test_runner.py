@@ -71,16 +71,35 @@ def test_second_server_on_the_same_port_is_refused() -> None:
         start_server(config(), "127.0.0.1", first.port)
 
 
-def test_all_interfaces_bind_is_flagged_and_reachable_on_loopback() -> None:
+def test_all_interfaces_bind_is_flagged_and_needs_the_generated_key() -> None:
     with serving(host="0.0.0.0") as handle:
         assert not handle.loopback
         assert handle.url == f"http://127.0.0.1:{handle.port}"
-        reply = call(loopback_url(handle), "GET", "/rtm/u")
+        key = handle.access_key
+        assert key is not None and len(key) >= 32
+        assert call(loopback_url(handle), "GET", "/rtm/u").status == 401
+        reply = call(
+            loopback_url(handle), "GET", "/rtm/u", headers={"X-Agora-Desk-Key": key.reveal()}
+        )
         assert reply.status == 200
         check_rtm(reply.json()["rtmToken"], "u", 3600)
-        # Not on loopback: the user chose to be reachable by name, so no Host check.
-        named = call(loopback_url(handle), "GET", "/ping", headers={"Host": "mybox.lan:1"})
-        assert named.status == 200
+        # The Host check stays on: a name the user did not list is refused even with the key.
+        named = call(
+            loopback_url(handle),
+            "GET",
+            f"/rtm/u?key={key.reveal()}",
+            headers={"Host": "mybox.lan:1"},
+        )
+        assert named.status == 403
+        assert "mybox.lan" in named.json()["error"] and "--allow-host" in named.json()["error"]
+
+
+def test_each_server_generates_its_own_key_and_loopback_needs_none() -> None:
+    with serving(host="0.0.0.0") as one, serving(host="0.0.0.0") as two, serving() as local:
+        assert one.access_key is not None and two.access_key is not None
+        assert one.access_key.reveal() != two.access_key.reveal()
+        assert local.access_key is None
+        assert "access_key" not in repr(one) and one.access_key.reveal() not in repr(one.config)
 
 
 @pytest.mark.parametrize(
