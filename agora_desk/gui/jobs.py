@@ -38,14 +38,14 @@ class _Runnable(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        # Reported even when cancelled: the GUI thread drops a cancelled job's
-        # callbacks on delivery, and must still forget the job (_live_jobs).
         try:
             result = self.fn(self.job)
         except BaseException as exc:
-            self.job.failed.emit(exc)
+            if not self.job.cancelled.is_set():
+                self.job.failed.emit(exc)
         else:
-            self.job.finished.emit(result)
+            if not self.job.cancelled.is_set():
+                self.job.finished.emit(result)
 
 
 _live_jobs: set[Job] = set()
