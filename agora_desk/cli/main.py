@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from agora_desk import __version__
+from agora_desk.core.errors import ExitStatus
 
 # subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -82,7 +84,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_command(func, args)
 
 
+# What Qt needs to find a display on Linux: without any of these it aborts
+# (exit 134) with a hint about libxcb-cursor0 that sends people the wrong way.
+DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+NO_DISPLAY = (
+    "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set): "
+    "run agora-desk in a desktop session, or as 'xvfb-run agora-desk', "
+    "or use the command-line commands (agora-desk --help)"
+)
+
+
+def no_display(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """True when the window cannot open: Linux, no display, no Qt platform chosen."""
+    if not platform.startswith("linux"):
+        return False  # Windows and macOS always have their own platform
+    return not any(environ.get(name) for name in DISPLAY_VARIABLES)
+
+
 def _run_gui(argv: list[str]) -> int:
+    # Before Qt is even imported: it would pick a platform and abort.
+    if no_display(os.environ):
+        from agora_desk.cli.common import error
+
+        error(NO_DISPLAY)
+        return ExitStatus.INVALID
     from agora_desk.gui.app import run
 
     return run(argv)
