@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -183,7 +184,42 @@ def test_pyproject_lists_every_package() -> None:
         assert any(folder.glob("*.py")), f"{name} is listed in pyproject.toml but has no code"
 
 
+# -- metadata -----------------------------------------------------------------
+
+
+def test_license_is_an_spdx_string_with_its_file() -> None:
+    project = PYPROJECT["project"]
+    assert project["license"] == "MIT"
+    assert project["license-files"] == ["LICENSE"]
+    assert "MIT License" in (REPO / "LICENSE").read_text(encoding="utf-8")
+    # With an SPDX string, a License :: classifier is an error for setuptools.
+    assert not [c for c in project.get("classifiers", []) if c.startswith("License ::")]
+
+
+def test_build_backend_is_pinned_to_a_setuptools_with_spdx_licenses() -> None:
+    from packaging.requirements import Requirement
+
+    system = PYPROJECT["build-system"]
+    assert system["build-backend"] == "setuptools.build_meta"
+    (requirement,) = (Requirement(r) for r in system["requires"])
+    assert requirement.name == "setuptools"
+    # 77 brought SPDX `license` and `license-files`; an upper bound keeps a
+    # new major release from changing the build unseen.
+    assert "76.1" not in requirement.specifier and "77.0" in requirement.specifier
+    assert any(spec.operator == "<" for spec in requirement.specifier)
+
+
 # -- built and installed ------------------------------------------------------
+#
+# Nothing here touches the environment the tests run from or the checkout:
+# builds run in a copy of the source, installs go to a --target folder or a
+# venv of their own (`pip install --prefix` with this interpreter would first
+# uninstall agora-desk from it).
+
+_NOT_SOURCE = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
+    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", ".deps",
+)  # fmt: skip
 
 
 def _run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -192,15 +228,34 @@ def _run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
     return result  # type: ignore[no-any-return]
 
 
+def _warnings(log: str) -> list[str]:
+    """Lines of a build log with a Python warning (SetuptoolsDeprecationWarning: ...) or a deprecation."""
+    return [
+        line
+        for line in log.splitlines()
+        if re.search(r"[a-z]Warning: ", line) or "deprecat" in line.lower()
+    ]
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
-    """sdist, then the wheel built from that sdist (python -m build's default)."""
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the checkout's source, so that building writes nothing into the checkout."""
+    copy = tmp_path_factory.mktemp("source") / "agora-desk"
+    shutil.copytree(REPO, copy, ignore=_NOT_SOURCE)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def built(source: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
+    """sdist, then the wheel built from that sdist (python -m build's default), and the log."""
     pytest.importorskip("build", reason="needs the 'build' package (pip install build)")
     out = tmp_path_factory.mktemp("dist")
-    _run([sys.executable, "-m", "build", "--outdir", str(out), str(REPO)], cwd=out)
+    result = _run([sys.executable, "-m", "build", "--outdir", str(out), str(source)], cwd=out)
     (wheel,) = out.glob("*.whl")
     (sdist,) = out.glob("*.tar.gz")
-    yield {"wheel": wheel, "sdist": sdist}
+    log = out / "build.log"
+    log.write_text(result.stdout + result.stderr, encoding="utf-8")
+    yield {"wheel": wheel, "sdist": sdist, "log": log}
 
 
 def _lookup_script() -> str:
@@ -210,6 +265,13 @@ def _lookup_script() -> str:
         "'svg': str(r.icon_svg_path()), 'png': str(r.icon_png_path(48)),"
         "'desktop': str(r.desktop_entry_path()), 'metainfo': str(r.metainfo_path())}))"
     )
+
+
+@pytest.mark.slow
+def test_build_warns_of_nothing(built: dict[str, Path]) -> None:
+    log = built["log"].read_text(encoding="utf-8")
+    assert "setuptools" in log  # the backend's own output is in the log
+    assert _warnings(log) == []
 
 
 @pytest.mark.slow
@@ -231,59 +293,72 @@ def test_wheel_carries_resources_and_all_code(built: dict[str, Path]) -> None:
             assert rel in names, f"{rel} is missing from the wheel"
     # Nothing from the repository root leaked in as a top-level package.
     assert not {n for n in names if n.startswith("resources/")}
+    dist_info = f"agora_desk-{agora_desk.__version__}.dist-info"
+    assert f"{dist_info}/licenses/LICENSE" in names
+    metadata = zipfile.ZipFile(built["wheel"]).read(f"{dist_info}/METADATA").decode()
+    assert "License-Expression: MIT" in metadata.splitlines()
 
 
 @pytest.mark.slow
 def test_installed_wheel_finds_resources(built: dict[str, Path], tmp_path: Path) -> None:
-    prefix = tmp_path / "prefix"
+    target = tmp_path / "target"
     _run(
         [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "--no-index",
-            "--disable-pip-version-check",
-            "--prefix",
-            str(prefix),
-            str(built["wheel"]),
+            sys.executable, "-m", "pip", "install", "--no-deps", "--no-index",
+            "--disable-pip-version-check", "--target", str(target), str(built["wheel"]),
         ]
-    )
-    (site,) = prefix.glob("lib/python*/site-packages")
+    )  # fmt: skip
     # -S: no site-packages, so neither the checkout's venv nor an editable
     # install can answer; cwd outside the checkout for the same reason.
-    env = {**os.environ, "PYTHONPATH": str(site)}
+    env = {**os.environ, "PYTHONPATH": str(target)}
     result = _run([sys.executable, "-S", "-c", _lookup_script()], cwd=tmp_path, env=env)
     found = {k: Path(v) for k, v in json.loads(result.stdout).items()}
-    assert found["module"].is_relative_to(site)
-    assert found["dir"] == site / "agora_desk" / "_resources"
+    assert found["module"].is_relative_to(target)
+    assert found["dir"] == target / "agora_desk" / "_resources"
     for key in ("svg", "png", "desktop", "metainfo"):
         assert found[key].is_file() and found[key].is_relative_to(found["dir"])
     assert found["png"].parts[-3] == "48x48"
-    # The data-file copies land under <prefix>/share, as they would in ~/.local.
-    assert (prefix / "share" / "applications" / f"{APP_ID}.desktop").is_file()
-    assert (prefix / "share" / "icons/hicolor/256x256/apps" / f"{APP_ID}.png").is_file()
+    # The data-file copies land under share/, as they would in ~/.local.
+    assert (target / "share" / "applications" / f"{APP_ID}.desktop").is_file()
+    assert (target / "share" / "icons/hicolor/256x256/apps" / f"{APP_ID}.png").is_file()
+
+
+@pytest.fixture(scope="module")
+def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtualenv of its own (the tests' environment is never installed into)."""
+    path = tmp_path_factory.mktemp("venv") / "venv"
+    _run([sys.executable, "-m", "venv", str(path)])
+    return path / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
 @pytest.mark.slow
-def test_editable_install_uses_checkout(tmp_path: Path) -> None:
-    venv = tmp_path / "venv"
-    _run([sys.executable, "-m", "venv", str(venv)])
-    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+def test_pip_install_of_the_source_warns_of_nothing(
+    source: Path, venv: Path, tmp_path: Path
+) -> None:
+    # What README line 1 does, verbose so that the build backend's own
+    # warnings are shown (pip hides them otherwise).
+    target = tmp_path / "target"
+    result = _run(
+        [
+            str(venv), "-m", "pip", "install", "-v", "--no-deps", "--disable-pip-version-check",
+            "--target", str(target), str(source),
+        ]
+    )  # fmt: skip
+    log = result.stdout + result.stderr
+    assert "setuptools" in log
+    assert _warnings(log) == []
+    assert (target / "agora_desk" / "resources.py").is_file()
+
+
+@pytest.mark.slow
+def test_editable_install_uses_the_source_folder(source: Path, venv: Path, tmp_path: Path) -> None:
     _run(
         [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "--disable-pip-version-check",
-            "--editable",
-            str(REPO),
+            str(venv), "-m", "pip", "install", "--no-deps", "--disable-pip-version-check",
+            "--editable", str(source),
         ]
-    )
-    result = _run([str(python), "-c", _lookup_script()], cwd=tmp_path)
+    )  # fmt: skip
+    result = _run([str(venv), "-c", _lookup_script()], cwd=tmp_path)
     found = json.loads(result.stdout)
-    assert Path(found["module"]) == REPO / "agora_desk" / "resources.py"
-    assert Path(found["dir"]) == SOURCE
+    assert Path(found["module"]) == source / "agora_desk" / "resources.py"
+    assert Path(found["dir"]) == source / "resources"
