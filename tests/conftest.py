@@ -23,3 +23,49 @@ def _isolated_environment(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("AGORA_DESK_CONFIG_DIR", str(home / "config" / "agora-desk"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+
+
+# -- the suite leaves the environment it runs from as it found it --------------
+#
+# A test that installs into this interpreter's environment (e.g. `pip install
+# --prefix` with sys.executable, which first uninstalls agora-desk from it)
+# breaks the developer's venv; the run fails when that happened.
+
+_ENVIRONMENT: pytest.StashKey[tuple[frozenset[str], frozenset[str]]] = pytest.StashKey()
+
+
+def _environment() -> tuple[frozenset[str], frozenset[str]]:
+    """(installed distributions with versions, agora-desk commands beside this interpreter)."""
+    import importlib.metadata
+    import sys
+    from pathlib import Path
+
+    dists = frozenset(
+        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
+    )
+    commands = frozenset(p.name for p in Path(sys.executable).parent.glob("agora-desk*"))
+    return dists, commands
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.stash[_ENVIRONMENT] = _environment()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    before = session.stash.get(_ENVIRONMENT, None)
+    if before is None:
+        return
+    after = _environment()
+    changes = [
+        f"{what} {'removed' if item in old else 'added'}: {item}"
+        for what, old, new in zip(("package", "command"), before, after, strict=True)
+        for item in sorted(old ^ new)
+    ]
+    if changes:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = "\nthe tests changed the environment they ran from:\n  " + "\n  ".join(changes)
+        if reporter is not None:
+            reporter.write_line(message, red=True)
+        else:
+            print(message)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
