@@ -22,12 +22,14 @@ from a CA nobody trusts.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
 import ssl
 import threading
 import time
 import urllib.parse
+import zlib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -284,6 +286,12 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/test/big":
             self._big(int(query.get("size", str(20 * 1024 * 1024))))
             return
+        if path.startswith("/test/redirect-prefix/"):
+            self.send_response(307)
+            self.send_header("Location", self.state.other_base + "/test/echo")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if path == "/test/redirect":
             to = query.get("to", "other")
             target = {
@@ -295,6 +303,19 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Location", target)
             self.send_header("Content-Length", "0")
             self.end_headers()
+            return
+        if path == "/test/encoded":
+            layers = query.get("layers", "gzip")
+            self._encoded(layers, int(query.get("size", str(1 << 30))))
+            return
+        if path == "/test/ansi":
+            text = "ok \x1b]0;owned\x07\x1b[2J\x1b[31mred\x9b0m \u202e end\n"
+            data = text.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
             return
         if path == "/test/status":
             code = int(query.get("code", "500"))
@@ -380,6 +401,15 @@ class _Handler(BaseHTTPRequestHandler):
             200, {"agent_id": agent_id, "create_ts": int(time.time()), "status": "RUNNING"}
         )
 
+    def _encoded(self, layers: str, size: int) -> None:
+        data = bomb(layers, size)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Encoding", layers.replace(",", ", "))
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def _big(self, size: int) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "application/octet-stream")
@@ -391,6 +421,23 @@ class _Handler(BaseHTTPRequestHandler):
             n = min(len(chunk), size - sent)
             self.wfile.write(chunk[:n])
             sent += n
+
+
+@functools.lru_cache(maxsize=8)
+def bomb(layers: str, size: int) -> bytes:
+    """``size`` zero bytes, compressed once per layer ("gzip,gzip": twice): a decompression bomb."""
+    data = b""
+    for i, layer in enumerate(layers.split(",")):
+        wbits = {"gzip": 31, "deflate": 15}[layer.strip()]
+        z = zlib.compressobj(9, zlib.DEFLATED, wbits)
+        if i == 0:
+            block = b"\0" * (1 << 20)
+            parts = [z.compress(block) for _ in range(size // len(block))]
+            parts.append(z.compress(b"\0" * (size % len(block))))
+        else:
+            parts = [z.compress(data)]
+        data = b"".join(parts) + z.flush()
+    return data
 
 
 class FakeAgora:

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from agora_desk.cli import common
+from agora_desk.cli.terminal import escape_controls
 from agora_desk.core import rest
 from agora_desk.core.errors import InputError
-from agora_desk.core.redact import SENSITIVE_HEADERS, redacted_headers, scrub
+from agora_desk.core.redact import SENSITIVE_HEADERS, redact_json, redacted_headers, scrub
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import parse_seconds
 
@@ -319,24 +320,34 @@ def _send(
         if explanation:
             sys.stderr.write(f"agora-desk: {explanation}\n")
         return common.EXIT_CHECK_FAILED
+    # Whatever the server sends back is shown with the credentials sent scrubbed
+    # (servers that echo a request reflect them) and, on a terminal, its
+    # control characters escaped.
+    secrets = prepared.secrets
+
+    def shown(text: str) -> str:
+        return escape_controls(scrub(text, secrets))
+
     view = rest.body_view(
         response.body, response.content_type, truncated=response.truncated, limit=1 << 62
     )
-    body = view.value
     explanation = rest.explain(
-        replace(failure, status=response.status, headers=response.headers_dict(), body=body)
+        replace(failure, status=response.status, headers=response.headers_dict(), body=view.value)
     )
+    if explanation:
+        explanation = scrub(explanation, secrets)
     for note in response.notes:
-        common.warn(note)
+        common.warn(shown(note))
     if response.truncated:
         common.warn(f"the body was truncated: {response.size_text}")
+    redirect = _unfollowed_redirect(response)
     if args.json:
         common.print_json(
             {
                 "status": response.status,
                 "elapsed_ms": round(response.elapsed_ms, 1),
-                "headers": response.headers_dict(),
-                "body": body,
+                "headers": {k: scrub(v, secrets) for k, v in response.headers_dict().items()},
+                "body": redact_json(view.value, secrets),
                 "request": request_json,
                 "truncated": response.truncated,
                 "explanation": explanation,
@@ -344,12 +355,24 @@ def _send(
         )
     else:
         sys.stderr.write(
-            f"{response.http_version} {response.status} {response.reason} "
+            f"{response.http_version} {response.status} {shown(response.reason)} "
             f"({response.elapsed_ms:.0f} ms)\n"
         )
-        text = view.text  # JSON already pretty-printed by body_view
+        text = shown(view.text)  # JSON already pretty-printed by body_view
         if text:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         if explanation:
-            sys.stderr.write(f"agora-desk: {explanation}\n")
+            sys.stderr.write(f"agora-desk: {shown(explanation)}\n")
+    if redirect is not None:
+        common.error(shown(redirect))
+        return common.EXIT_CHECK_FAILED
     return common.EXIT_OK if response.ok else common.EXIT_CHECK_FAILED
+
+
+def _unfollowed_redirect(response: Any) -> str | None:
+    """A line saying where an answered-but-unfollowed redirect pointed, or None."""
+    if not 300 <= response.status < 400:
+        return None
+    location = response.header("location")
+    where = f"pointed to {location}" if location else "gave no Location"
+    return f"the server answered {response.status} and {where}; the redirect was not followed"

@@ -9,6 +9,7 @@ like credentials are hidden whatever their value.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from typing import Any, Final
@@ -123,3 +124,41 @@ def redact_json(value: Any, secrets: Iterable[Secret | str] = ()) -> Any:
         return v
 
     return walk(value)
+
+
+def secret_items(value: Any) -> list[tuple[str, str]]:
+    """``(key, value)`` of the non-empty strings under credential-named keys of a JSON value."""
+    found: list[tuple[str, str]] = []
+
+    def walk(v: Any) -> None:
+        if isinstance(v, dict):
+            for k, v2 in v.items():
+                if is_sensitive_key(str(k)) and isinstance(v2, str) and v2:
+                    found.append((str(k), v2))
+                else:
+                    walk(v2)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    walk(value)
+    return found
+
+
+def json_secrets(value: Any) -> list[str]:
+    """The secret values of :func:`secret_items` (tokens, api keys …)."""
+    return [v for _, v in secret_items(value)]
+
+
+def holds_secret(body: bytes, known: Iterable[Secret | str] = ()) -> bool:
+    """True when a body carries a credential: a known secret, a token, or a credential-named key."""
+    text = body.decode("utf-8", "replace")
+    if any(len(s) >= MIN_SCAN_LENGTH and s in text for s in _revealed(known)):
+        return True
+    if TOKEN_RE.search(text):
+        return True
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return bool(json_secrets(value))

@@ -40,9 +40,10 @@ import httpx
 from agora_desk import __version__
 from agora_desk.core.errors import AgoraDeskError, InputError, exception_chain
 from agora_desk.core.hosts import is_loopback_host
-from agora_desk.core.redact import SENSITIVE_HEADERS
+from agora_desk.core.redact import SENSITIVE_HEADERS, holds_secret
 from agora_desk.core.rest.model import FailureKind, Header, Prepared
 from agora_desk.core.rest.urls import origin_of, parse_url, same_origin
+from agora_desk.net.decoding import Decoder, DecodingError, layers_of
 
 DEFAULT_TIMEOUT: Final = 15.0
 MAX_BODY: Final = 2 * 1024 * 1024  # bytes of a body that are kept
@@ -105,6 +106,10 @@ class TooManyRedirects(TransportError):
 
 class InsecureRedirect(TransportError):
     kind: ClassVar[FailureKind] = FailureKind.INSECURE_REDIRECT
+
+
+class BadEncoding(TransportError):
+    kind: ClassVar[FailureKind] = FailureKind.DECODING
 
 
 class CaFileError(InputError):
@@ -290,7 +295,8 @@ class _Exchange:
             trust_env=trust_env,
             timeout=httpx.Timeout(self.options.timeout),
             follow_redirects=False,
-            headers={"User-Agent": f"agora-desk/{__version__}"},
+            # Only encodings net.decoding undoes in bounded steps.
+            headers={"User-Agent": f"agora-desk/{__version__}", "Accept-Encoding": "gzip, deflate"},
         )
         self.clients.append(c)
         return c
@@ -329,10 +335,15 @@ class _Exchange:
             target = urllib.parse.urljoin(url, location)
             cross = not same_origin(url, target)
             keeps_body = resp.status_code in (307, 308)
-            if cross and keeps_body and body is not None and self._body_has_secret(body):
+            if (
+                cross
+                and keeps_body
+                and body is not None
+                and holds_secret(body, self.prepared.secrets)
+            ):
                 notes.append(
                     f"the {resp.status_code} redirect to {origin_of(target)} was not followed: "
-                    "the body holds a token, which is not sent to another host"
+                    "the body holds a token or a secret, which is not sent to another host"
                 )
                 break
             resp.close()
@@ -364,10 +375,6 @@ class _Exchange:
             url = target
         return self._read(resp, url, tuple(redirects), tuple(notes))
 
-    def _body_has_secret(self, body: bytes) -> bool:
-        text = body.decode("utf-8", "replace")
-        return any(len(s) >= 8 and s.reveal() in text for s in self.prepared.secrets)
-
     def _read(
         self, resp: httpx.Response, url: str, redirects: tuple[str, ...], notes: tuple[str, ...]
     ) -> Response:
@@ -383,23 +390,41 @@ class _Exchange:
                 "redirects": redirects,
                 "notes": notes,
             }
+        encoding = resp.headers.get("content-encoding", "")
+        layers = layers_of(encoding)
+        if layers is None:
+            # Not one we can undo in bounded steps: kept as received, and said so.
+            layers = []
+            notes += (f"the body is {encoding}-encoded and shown as received",)
+            with self.lock:
+                self.meta["notes"] = notes
+        decoder = Decoder(layers)
         try:
-            for chunk in resp.iter_bytes(_CHUNK):
+            for raw in resp.iter_raw(_CHUNK):
                 self.check_abort()
-                with self.lock:
-                    room = limit - len(self.kept)
-                    if room > 0:
-                        self.kept += chunk[:room]
-                    self.total += len(chunk)
-                    if len(self.kept) >= limit:
-                        self.phase = "counting"
-                    if self.total >= self.options.count_limit:
-                        self.total_known = False
-                        break
+                for chunk in decoder.feed(raw):
+                    if self._keep(chunk, limit):
+                        return self.response()
         except httpx.HTTPError as exc:
             self.check_abort()
             raise translate(exc, url, self.options.timeout) from None
+        except DecodingError as exc:
+            raise BadEncoding(f"{origin_of(url)}: {exc}") from None
         return self.response()
+
+    def _keep(self, chunk: bytes, limit: int) -> bool:
+        """Keep the first ``limit`` decoded bytes and count the rest; True: stop reading."""
+        with self.lock:
+            room = limit - len(self.kept)
+            if room > 0:
+                self.kept += chunk[:room]
+            self.total += len(chunk)
+            if len(self.kept) >= limit:
+                self.phase = "counting"
+            if self.total >= self.options.count_limit:
+                self.total_known = False
+                return True
+        return False
 
     def response(self) -> Response:
         with self.lock:

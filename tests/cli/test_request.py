@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 
@@ -269,7 +270,7 @@ def test_status_400_exits_1(env: None, fake: FakeAgora, capsys: pytest.CaptureFi
         (["POST", "/x", "--body", "@/nonexistent/body.json"], "no such file"),
         (["GET", "/x", "--reveal"], "--curl"),
         (["GET", "/x", "--timeout", "soon"], "--timeout"),
-        (["GET", "/x", "--auth", "bearer"], "auth"),
+        (["GET", "/x", "--auth", "digest"], "auth"),
         (["GET", "/x", "-H", "Authorization: Basic abc"], "--auth"),
         (["--preset", "nope"], "not a preset"),
         (["--preset", "convoai-leave"], "--agent-id"),
@@ -296,3 +297,58 @@ def test_invalid_input_json(env: None, capsys: pytest.CaptureFixture[str]) -> No
 def test_missing_credentials_named(capsys: pytest.CaptureFixture[str], fake: FakeAgora) -> None:
     code, _out, err = run(capsys, fake, "--preset", "projects")
     assert code == 2 and "Customer ID" in err
+
+
+# -- hostile answers ---------------------------------------------------------------------------
+
+
+def test_control_characters_are_escaped(
+    env: None, fake: FakeAgora, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, fake, "GET", "/test/ansi")
+    assert code == 0
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert raw not in out + err
+    assert "\\x1b]0;owned\\x07" in out and "\\x9b" in out and "\\u202e" in out
+    assert out.endswith(" end\n")
+
+
+@pytest.mark.parametrize("json_out", [False, True])
+def test_reflected_credentials_are_scrubbed(
+    env: None, fake: FakeAgora, capsys: pytest.CaptureFixture[str], json_out: bool
+) -> None:
+    """A server that echoes the request headers and body gets nothing secret printed."""
+    basic64 = base64.b64encode(f"{CUSTOMER_ID}:{CUSTOMER_SECRET}".encode()).decode()
+    tok = build_rtm(Credentials(APP_ID, APP_CERTIFICATE), RtmRequest("u1")).token
+    args = ["POST", "/test/echo", "--auth", "basic", "--body", json.dumps({"k": tok})]
+    code, out, err = run(capsys, fake, *args, *(["--json"] if json_out else []))
+    assert code == 0, err
+    assert "<redacted>" in out
+    no_secret(out, err, token=tok)
+    assert basic64 not in out + err
+
+
+def test_curl_redacts_body_secrets_unless_revealed(
+    env: None, fake: FakeAgora, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = json.dumps({"properties": {"llm": {"api_key": "sk-live-0123456789", "url": "u"}}})
+    argv = ["--preset", "convoai-join", "--channel", "c", "--agent-uid", "9", "--body", body]
+    code, out, _err = run(capsys, fake, *argv, "--curl")
+    assert code == 0 and "sk-live-0123456789" not in out and "${AGORA_API_KEY}" in out
+    code, out, _err = run(capsys, fake, *argv, "--curl", "--reveal")
+    assert code == 0 and "sk-live-0123456789" in out
+
+
+def test_unfollowed_redirect_exits_1_and_says_where(
+    env: None, fake: FakeAgora, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = len(fake.other_state.seen)
+    code, _out, err = run(
+        capsys,
+        None,
+        *("--preset", "convoai-join", "--auth", "basic", "--channel", "c", "--agent-uid", "9"),
+        *("--base-url", fake.base_url + "/test/redirect-prefix", "--ca-file", fake.ca_file),
+    )
+    assert len(fake.other_state.seen) == before
+    assert code == 1
+    assert f"{fake.other_base}/test/echo" in err and "not followed" in err

@@ -366,3 +366,43 @@ def test_error_messages_hold_no_secret(fake: FakeAgora) -> None:
 def test_elapsed_is_measured(fake: FakeAgora) -> None:
     r = send(fake, "GET", "/test/slow?delay=0.3")
     assert r.status == 200 and r.elapsed_ms >= 300
+
+
+# -- hostile answers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("layers", ["gzip", "gzip,gzip", "deflate,gzip"])
+def test_encoded_body_is_capped_across_every_layer(fake: FakeAgora, layers: str) -> None:
+    """1 GiB of zeros behind one or two compression layers: kept part capped, memory bounded."""
+    import tracemalloc
+
+    from _rest_server import bomb
+
+    bomb(layers, 1 << 30)  # made before measuring
+    tracemalloc.start()
+    try:
+        r = send(fake, "GET", f"/test/encoded?layers={layers}&size={1 << 30}", timeout=60)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert r.status == 200 and r.truncated
+    assert len(r.body) == http.MAX_BODY and set(r.body) == {0}
+    assert peak < 100 * 1024 * 1024, f"peak {peak / 2**20:.0f} MiB"
+
+
+def test_body_secret_not_resent_with_basic_auth(fake: FakeAgora) -> None:
+    """A join authenticated with Basic still carries the agent's token and an LLM key in its body."""
+    tok = rtm("alice")
+    auth = rest.Auth(AuthScheme.BASIC, CUSTOMER_ID, Secret(CUSTOMER_SECRET))
+    before = len(fake.other_state.seen)
+    for body in (
+        {"properties": {"token": tok}},
+        {"properties": {"llm": {"api_key": "sk-live-0123456789"}}},
+        {"note": f"pasted {tok}"},
+    ):
+        r = send(fake, "POST", "/test/redirect?to=other&code=307", auth, body=body)
+        assert r.status == 307 and "not followed" in r.notes[0]
+    assert len(fake.other_state.seen) == before
+    # A body without a secret follows the redirect (credentials dropped).
+    r = send(fake, "POST", "/test/redirect?to=other&code=308", auth, body={"a": 1})
+    assert r.status == 200 and len(fake.other_state.seen) == before + 1

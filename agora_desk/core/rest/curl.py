@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from collections.abc import Mapping
 
+from agora_desk.core.redact import secret_items
 from agora_desk.core.rest.auth import method_for
 from agora_desk.core.rest.model import ENV_TOKEN, Auth, Prepared
 from agora_desk.core.secret import Secret
@@ -38,6 +40,16 @@ def _with_vars(text: str, variables: Mapping[str, str]) -> str:
     return f'"{quoted}"'
 
 
+def _body_secrets(body: bytes | None) -> list[tuple[str, str]]:
+    """(key, value) of the credential-named values in a JSON body (an LLM api_key ...)."""
+    if not body:
+        return []
+    try:
+        return [(k, v) for k, v in secret_items(json.loads(body)) if len(v) >= 4]
+    except (ValueError, RecursionError):
+        return []
+
+
 def _contains_any(text: str, variables: Mapping[str, str]) -> bool:
     return any(v and v in text for v in variables)
 
@@ -59,6 +71,12 @@ def curl_command(
     if not reveal:
         if auth.token:
             variables[auth.token.reveal()] = ENV_TOKEN
+        for key, value in _body_secrets(prepared.body):
+            if value not in variables:
+                name = "AGORA_" + re.sub(r"[^A-Z0-9]", "_", key.upper())
+                while name in variables.values():
+                    name += "_2"
+                variables[value] = name
         for h in prepared.headers:
             # A credential typed into the headers table gets a variable of its own.
             if (

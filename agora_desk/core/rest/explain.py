@@ -149,4 +149,8 @@ _TRANSPORT: Final[dict[FailureKind, Callable[[Failure], str]]] = {
         "The proxy from HTTPS_PROXY/HTTP_PROXY failed; check it or unset it."
     ),
     FailureKind.CONNECTION: _connection,
+    FailureKind.DECODING: _fixed(
+        "The server's body does not decode as its Content-Encoding header says (a broken "
+        "server or proxy); nothing of it is shown."
+    ),
 }

@@ -82,6 +82,7 @@ class FailureKind(str, Enum):
     CANCELLED = "cancelled"
     REDIRECTS = "redirects"
     INSECURE_REDIRECT = "insecure-redirect"
+    DECODING = "decoding"
 
 
 @dataclass(frozen=True)

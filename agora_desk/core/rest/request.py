@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from agora_desk.core.errors import InputError
-from agora_desk.core.redact import SENSITIVE_HEADERS
+from agora_desk.core.redact import MIN_SCAN_LENGTH, SENSITIVE_HEADERS, TOKEN_RE, json_secrets
 from agora_desk.core.rest.auth import check_header, method_for
 from agora_desk.core.rest.model import CONTENT_TYPE, METHODS, Header, Prepared, RestRequest
 from agora_desk.core.secret import Secret
@@ -46,4 +46,9 @@ def prepare(req: RestRequest) -> Prepared:
     headers += scheme.headers(req.auth)
     found = [Secret(v) for v in req.auth.secret_values()]
     found += [h.value for h in headers if isinstance(h.value, Secret)]
-    return Prepared(method, url, tuple(headers), encode_body(req.body), tuple(found))
+    # An agent's join token or an LLM api_key in the body is a secret too.
+    found += [Secret(v) for v in json_secrets(req.body) if len(v) >= MIN_SCAN_LENGTH]
+    body = encode_body(req.body)
+    if body is not None:
+        found += [Secret(t) for t in TOKEN_RE.findall(body.decode("utf-8"))]
+    return Prepared(method, url, tuple(headers), body, tuple(found))
