@@ -13,7 +13,7 @@ It checks credentials the way Agora's docs describe them:
 
 The Conversational AI join endpoint also decodes ``properties.token`` and
 checks it against the body's channel, agent uid, string-uid flag and RTM
-flag. Test endpoints: ``/test/slow``, ``/test/big``, ``/test/echo``,
+flag. The other products' endpoints are in ``_rest_routes``. Test endpoints: ``/test/slow``, ``/test/big``, ``/test/echo``,
 ``/test/redirect``. A second server on another loopback address plays
 "another host" and records what reaches it; a third presents a certificate
 from a CA nobody trusts.
@@ -36,9 +36,10 @@ from pathlib import Path
 from typing import Any
 
 import trustme
+from _rest_routes import Reject, route
 from credentials import APP_ID, CERT, CUSTOMER_ID, CUSTOMER_SECRET
 
-from agora_desk.core import token007
+from agora_desk.core.formats import v007
 
 APP_CERTIFICATE = CERT
 
@@ -59,16 +60,14 @@ class State:
     customer_secret: str = CUSTOMER_SECRET
     seen: list[Seen] = field(default_factory=list)
     agents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    recordings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: dict[int, dict[str, Any]] = field(default_factory=dict)
     stopping: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     other_base: str = ""  # the "other host", for cross-host redirects
 
 
-class _Reject(Exception):
-    def __init__(self, status: int, body: dict[str, Any]) -> None:
-        self.status = status
-        self.body = body
-        super().__init__(status)
+_Reject = Reject
 
 
 class _Server(ThreadingHTTPServer):
@@ -175,14 +174,14 @@ class _Handler(BaseHTTPRequestHandler):
             return legacy.strip(), self.headers.get("x-agora-uid", "")
         return None
 
-    def _verified(self, token: str, app_id: str) -> token007.AccessToken2:
+    def _verified(self, token: str, app_id: str) -> v007.AccessToken2:
         try:
-            parsed = token007.parse(token)
+            parsed = v007.parse(token)
         except Exception:
             raise _Reject(401, {"message": "Invalid token", "reason": "malformed"}) from None
         if parsed.app_id != self.state.app_id or app_id.lower() != parsed.app_id.lower():
             raise _Reject(401, {"message": "Invalid token", "reason": "app id mismatch"})
-        if not token007.verify(parsed, self.state.certificate):
+        if not v007.verify(parsed, self.state.certificate):
             raise _Reject(401, {"message": "Invalid token", "reason": "signature"})
         now = int(time.time())
         if parsed.expire and parsed.expires_at <= now:
@@ -190,7 +189,7 @@ class _Handler(BaseHTTPRequestHandler):
         return parsed
 
     @staticmethod
-    def _privilege_live(parsed: token007.AccessToken2, service: token007.Service, pid: int) -> bool:
+    def _privilege_live(parsed: v007.AccessToken2, service: v007.Service, pid: int) -> bool:
         if pid not in service.privileges:
             return False
         secs = service.privileges[pid]
@@ -202,8 +201,8 @@ class _Handler(BaseHTTPRequestHandler):
             raise _Reject(401, {"message": "Missing token (Authorization: agora token=...)"})
         token, uid = found
         parsed = self._verified(token, app_id)
-        rtm = [s for s in parsed.services if isinstance(s, token007.RtmService)]
-        live = [s for s in rtm if self._privilege_live(parsed, s, token007.RtmService.LOGIN)]
+        rtm = [s for s in parsed.services if isinstance(s, v007.RtmService)]
+        live = [s for s in rtm if self._privilege_live(parsed, s, v007.RtmService.LOGIN)]
         if not live:
             raise _Reject(403, {"message": "Token has no RTM login privilege"})
         if uid is not None:
@@ -212,19 +211,21 @@ class _Handler(BaseHTTPRequestHandler):
             return uid
         return live[0].user_id
 
-    def _require_rtc(self, app_id: str) -> token007.AccessToken2:
+    def _require_rtc(self, app_id: str) -> v007.AccessToken2:
         found = self._token()
         if found is None:
             raise _Reject(401, {"message": "Missing token"})
         parsed = self._verified(found[0], app_id)
-        rtc = [s for s in parsed.services if isinstance(s, token007.RtcService)]
-        if not any(self._privilege_live(parsed, s, token007.RtcService.JOIN_CHANNEL) for s in rtc):
+        rtc = [s for s in parsed.services if isinstance(s, v007.RtcService)]
+        if not any(self._privilege_live(parsed, s, v007.RtcService.JOIN_CHANNEL) for s in rtc):
             raise _Reject(403, {"message": "Token has no RTC join privilege"})
         return parsed
 
     # -- routes --------------------------------------------------------------------
 
     def _route(self, method: str, path: str, query: dict[str, str], body: bytes) -> None:
+        if route(self, method, path, query, body):
+            return
         if path == "/dev/v1/projects" and method == "GET":
             self._require_basic()
             self._send_json(
@@ -366,10 +367,10 @@ class _Handler(BaseHTTPRequestHandler):
         rtc = [
             s
             for s in parsed.services
-            if isinstance(s, token007.RtcService)
+            if isinstance(s, v007.RtcService)
             and s.channel_name == channel
             and s.uid == wire_uid
-            and self._privilege_live(parsed, s, token007.RtcService.JOIN_CHANNEL)
+            and self._privilege_live(parsed, s, v007.RtcService.JOIN_CHANNEL)
         ]
         if not rtc:
             raise _Reject(
@@ -383,9 +384,9 @@ class _Handler(BaseHTTPRequestHandler):
             rtm = [
                 s
                 for s in parsed.services
-                if isinstance(s, token007.RtmService)
+                if isinstance(s, v007.RtmService)
                 and s.user_id == agent_uid
-                and self._privilege_live(parsed, s, token007.RtmService.LOGIN)
+                and self._privilege_live(parsed, s, v007.RtmService.LOGIN)
             ]
             if not rtm:
                 raise _Reject(

@@ -21,6 +21,8 @@ from agora_desk.cli.terminal import escape_controls
 from agora_desk.core import rest
 from agora_desk.core.errors import InputError
 from agora_desk.core.redact import SENSITIVE_HEADERS, redact_json, redacted_headers, scrub
+from agora_desk.core.rest.environments import get_environment
+from agora_desk.core.rest.presets.chat import CHAT_HOST
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import parse_seconds
 
@@ -76,7 +78,21 @@ def register(sub: Any) -> None:
         help="an extra request header (not a credential: use --auth)",
     )
     p.add_argument(
-        "--base-url", metavar="URL", default=rest.DEFAULT_BASE_URL, help="default %(default)s"
+        "--base-url",
+        metavar="URL",
+        help=f"overrides --env (default {rest.DEFAULT_BASE_URL}; Chat presets {CHAT_HOST})",
+    )
+    p.add_argument(
+        "--env",
+        metavar="NAME",
+        help="production (default), china, local, a region (us-west-1 … cn-north-1) or "
+        "REGION-china",
+    )
+    p.add_argument(
+        "--failover",
+        action="store_true",
+        help="on a connection failure, try the same domain, the other primary, the next region "
+        "(1 s / 3 s / 6 s apart)",
     )
     p.add_argument(
         "--ca-file", metavar="PEM", help="extra CA bundle, added to the default trust store"
@@ -111,7 +127,19 @@ def register(sub: Any) -> None:
         action="store_true",
         help="convoai-join: the agent uid is a string account (enable_string_uid)",
     )
-    preset.add_argument("--agent-id", metavar="ID", help="convoai-leave: the agent_id from join")
+    preset.add_argument("--agent-id", metavar="ID", help="ConvoAI calls: the agent_id from join")
+    for f, what in (
+        (rest.Field.RESOURCE_ID, "Cloud Recording: the resourceId from acquire"),
+        (rest.Field.SID, "Cloud Recording: the sid from start"),
+        (rest.Field.MODE, "Cloud Recording: individual, mix or web"),
+        (rest.Field.USER_ID, "the user in the path (Signaling messages, Chat, Classroom)"),
+        (rest.Field.RULE_ID, "kicking rules: the rule id"),
+        (rest.Field.ORG, "Chat: the org name"),
+        (rest.Field.APP_NAME, "Chat: the app name"),
+        (rest.Field.ROOM_UUID, "Flexible Classroom: the room UUID"),
+        (rest.Field.REGION, "Flexible Classroom: cn, ap, na or eu"),
+    ):
+        preset.add_argument(f.option, metavar=f.name, help=what)
     common.add_profile_options(p)
     p.add_argument("--customer-id", metavar="ID", help="Customer ID (not secret)")
     p.set_defaults(func=run)
@@ -150,6 +178,34 @@ def _headers(values: list[str]) -> tuple[tuple[str, str], ...]:
         rest.check_header(name, value.strip())
         out.append((name, value.strip()))
     return tuple(out)
+
+
+_PATH_FIELDS = (
+    rest.Field.RESOURCE_ID,
+    rest.Field.SID,
+    rest.Field.MODE,
+    rest.Field.USER_ID,
+    rest.Field.RULE_ID,
+    rest.Field.ORG,
+    rest.Field.APP_NAME,
+    rest.Field.ROOM_UUID,
+    rest.Field.REGION,
+)
+
+
+def _path_values(args: argparse.Namespace) -> dict[str, Any]:
+    return {f.value: getattr(args, f.value) or "" for f in _PATH_FIELDS}
+
+
+def _base_url(args: argparse.Namespace, preset: rest.Preset | None) -> str:
+    """--base-url, else --env, else the preset's own host (Chat), else production."""
+    if args.base_url:
+        return str(args.base_url)
+    if args.env:
+        return get_environment(args.env).base_url
+    if preset is not None and preset.default_base_url:
+        return preset.default_base_url
+    return rest.DEFAULT_BASE_URL
 
 
 def _timeout(value: str) -> float:
@@ -194,7 +250,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         method = preset.method
     scheme = _scheme(args, preset)
-    for issue in rest.check_base_url(args.base_url):
+    base_url = _base_url(args, preset)
+    for issue in rest.check_base_url(base_url):
         raise InputError("--base-url", issue.message)
     timeout = _timeout(args.timeout)
     expire = parse_seconds(args.expire, "--expire")
@@ -209,12 +266,13 @@ def run(args: argparse.Namespace) -> int:
         enable_rtm=args.enable_rtm,
         string_uid=args.string_uid,
         agent_id=args.agent_id or "",
+        **_path_values(args),
     )
     pasted = args.token.strip() if args.token is not None else None
     if pasted is not None and not pasted:
         raise InputError("--token", "is empty")
     spec = rest.RequestSpec(
-        base_url=args.base_url,
+        base_url=base_url,
         scheme=scheme,
         preset=preset or rest.CUSTOM,
         method=method,

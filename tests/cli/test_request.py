@@ -16,8 +16,8 @@ from _rest_server import (
 )
 
 from agora_desk.cli.main import main
-from agora_desk.core import token007
 from agora_desk.core.builders import Credentials, RtmRequest, build_rtm
+from agora_desk.core.formats import v007
 
 
 @pytest.fixture(scope="module")
@@ -152,8 +152,8 @@ def test_convoai_join_and_leave(
     props = sent["properties"]
     assert props["llm"] == {"url": "https://llm.example"} and props["idle_timeout"] == 5
     assert props["channel"] == "room-1" and sent["name"] == "a1"
-    parsed = token007.parse(props["token"])
-    assert token007.verify(parsed, APP_CERTIFICATE)
+    parsed = v007.parse(props["token"])
+    assert v007.verify(parsed, APP_CERTIFICATE)
     header = fake.seen("/api/")[-1].headers["Authorization"]
     if "basic" in extra:
         assert header.startswith("Basic ")

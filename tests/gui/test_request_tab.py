@@ -23,7 +23,8 @@ from _rest_server import (
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
-from agora_desk.core import rest, token007
+from agora_desk.core import rest
+from agora_desk.core.formats import v007
 from agora_desk.core.rest import AuthScheme, Field
 from agora_desk.core.secret import Secret
 from agora_desk.gui.context import AppContext
@@ -144,8 +145,8 @@ def test_convoai_join_fields_keep_body_and_token_consistent(
     assert tab.last_outcome.response.status == 200
     sent = json.loads(fake.seen("/api/")[-1].body)
     token = sent["properties"]["token"]
-    parsed = token007.parse(token)
-    assert token007.verify(parsed, APP_CERTIFICATE)
+    parsed = v007.parse(token)
+    assert v007.verify(parsed, APP_CERTIFICATE)
     assert {type(s).__name__ for s in parsed.services} == {"RtcService", "RtmService"}
     assert fake.seen("/api/")[-1].headers["Authorization"] == f"agora token={token}"
     assert sent["properties"]["llm"]["api_key"] == "sk-llm-secret-0000"
@@ -394,7 +395,7 @@ def test_history_holds_no_secret_and_replays(
     assert again.last_outcome is not None and again.last_outcome.response.status == 200
     replayed = json.loads(fake.seen("/api/")[-1].body)["properties"]
     assert replayed["channel"] == "c1" and replayed["agent_rtc_uid"] == "77"
-    assert token007.verify(token007.parse(replayed["token"]), APP_CERTIFICATE)
+    assert v007.verify(v007.parse(replayed["token"]), APP_CERTIFICATE)
     again.shutdown()
 
 
@@ -419,3 +420,15 @@ def test_copy_as_curl_job_is_cancelled_on_shutdown(tab: RequestTab, qtbot) -> No
     assert job.cancelled.is_set()
     qtbot.wait(200)
     assert tab.last_curl == ""  # the late result never reached the closed tab
+
+
+def test_every_preset_shows_the_fields_it_asks_for(tab: RequestTab) -> None:
+    """The form asks the preset which fields apply; no preset breaks the live checks."""
+    for preset in rest.PRESETS.values():
+        tab.form.set_preset(preset.name)
+        assert tab.form.method_combo.currentText() == preset.method
+        assert tab.form.scheme is preset.default_auth
+        tab.check()
+        shown = preset.fields(tab.form.scheme, generate=tab.form.generate)
+        for f, edit in tab.form.edits.items():
+            assert edit.isVisibleTo(tab) == (f in shown), (preset.name, f)

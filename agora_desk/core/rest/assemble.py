@@ -137,7 +137,7 @@ def assemble(
             built = plan.build(Credentials(app_id, app_certificate.reveal()), stamp)
             warnings += built.warnings
             token = built.token
-    uid = params.uid
+    uid = spec.preset.token_user(params)
     if spec.scheme is AuthScheme.ACCESS_TOKEN and not uid and token and token != TOKEN_STANDIN:
         uid = token_user(token) or ""
     if spec.scheme is AuthScheme.ACCESS_TOKEN and not uid:

@@ -103,8 +103,18 @@ class AccessTokenAuth(_TokenAuth):
         return [Header("x-agora-token", Secret(token)), Header("x-agora-uid", auth.uid)]
 
 
+class BearerAuth(_TokenAuth):
+    """Agora Chat: ``Authorization: Bearer <Chat app token>``."""
+
+    scheme = AuthScheme.BEARER
+
+    def headers(self, auth: Auth) -> list[Header]:
+        return [Header("Authorization", Secret("Bearer " + self.token(auth)))]
+
+
 METHODS_BY_SCHEME: Final[dict[AuthScheme, AuthMethod]] = {
-    m.scheme: m for m in (AuthMethod(), BasicAuth(), AgoraTokenAuth(), AccessTokenAuth())
+    m.scheme: m
+    for m in (AuthMethod(), BasicAuth(), AgoraTokenAuth(), AccessTokenAuth(), BearerAuth())
 }
 
 

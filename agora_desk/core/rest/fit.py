@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from agora_desk.core import token007
 from agora_desk.core.errors import TokenFormatError
+from agora_desk.core.formats import v007
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.rest.presets import Preset
 from agora_desk.core.validation import Issue
@@ -20,7 +20,7 @@ def check_token_for(
 ) -> list[Issue]:
     """Warnings when a pasted token does not fit the request."""
     try:
-        parsed = token007.parse(token.strip())
+        parsed = v007.parse(token.strip())
     except TokenFormatError:
         return [
             Issue("warning", "token", "is not a 007 token (AccessToken2); the REST API expects one")
@@ -50,7 +50,7 @@ def token_cause(
     if not token:
         return None
     try:
-        parsed = token007.parse(token.strip())
+        parsed = v007.parse(token.strip())
     except TokenFormatError:
         return "the token is not a 007 (AccessToken2) token, which the REST API needs"
     moment = _now(now)

@@ -38,6 +38,7 @@ class AuthScheme(str, Enum):
     BASIC = "basic"
     TOKEN = "token"  # noqa: S105 - AccessToken2: Authorization: agora token=<token>
     ACCESS_TOKEN = "access-token"  # noqa: S105 - x-agora-token + x-agora-uid
+    BEARER = "bearer"  # Agora Chat: Authorization: Bearer <app token>
     NONE = "none"
 
     @property
@@ -46,13 +47,14 @@ class AuthScheme(str, Enum):
 
     @property
     def uses_token(self) -> bool:
-        return self in (AuthScheme.TOKEN, AuthScheme.ACCESS_TOKEN)
+        return self in (AuthScheme.TOKEN, AuthScheme.ACCESS_TOKEN, AuthScheme.BEARER)
 
 
 AUTH_LABELS: Final[dict[AuthScheme, str]] = {
     AuthScheme.BASIC: "Basic (Customer ID + Customer Secret)",
     AuthScheme.TOKEN: "AccessToken2 (Authorization: agora token=…)",
     AuthScheme.ACCESS_TOKEN: "AccessToken (x-agora-token + x-agora-uid)",
+    AuthScheme.BEARER: "Bearer (Chat app token)",
     AuthScheme.NONE: "None",
 }
 

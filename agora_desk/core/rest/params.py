@@ -19,6 +19,15 @@ class Field(str, Enum):
     ENABLE_RTM = "enable_rtm"
     STRING_UID = "string_uid"
     AGENT_ID = "agent_id"
+    RESOURCE_ID = "resource_id"
+    SID = "sid"
+    MODE = "mode"
+    USER_ID = "user_id"
+    RULE_ID = "rule_id"
+    ORG = "org"
+    APP_NAME = "app_name"
+    ROOM_UUID = "room_uuid"
+    REGION = "region"
 
     @property
     def label(self) -> str:
@@ -49,6 +58,15 @@ class PresetParams:
     enable_rtm: bool = False
     string_uid: bool = False
     agent_id: str = ""
+    resource_id: str = ""  # Cloud Recording: from acquire
+    sid: str = ""  # Cloud Recording: from start
+    mode: str = ""  # Cloud Recording: individual, mix or web
+    user_id: str = ""  # the user in the path (Signaling messages, Chat, Classroom)
+    rule_id: str = ""  # a kicking rule's id
+    org: str = ""  # Chat org name
+    app_name: str = ""  # Chat app name
+    room_uuid: str = ""  # Flexible Classroom room
+    region: str = ""  # Flexible Classroom: cn, ap, na or eu
     idle_timeout: int = 30
 
     def value(self, f: Field) -> str:

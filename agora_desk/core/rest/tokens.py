@@ -5,17 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from agora_desk.core import token007
 from agora_desk.core.builders import (
     BuildResult,
+    ChatRequest,
     Credentials,
     RtcRequest,
     RtmRequest,
     Stamp,
+    build_chat,
     build_rtc,
     build_rtm,
+    compose,
 )
 from agora_desk.core.errors import InputError, TokenFormatError
+from agora_desk.core.formats import v007
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.validation import (
     Issue,
@@ -68,16 +71,96 @@ class RtcPlan:
         return f"RTC token for channel {rtc.channel!r}, {who}{extra}"
 
 
-def rtm_plan(params: PresetParams, expire: int = 3600) -> RtmPlan:
-    """An RTM token for the Signaling user in ``params.uid``."""
-    if not params.uid:
+def rtm_plan(user: str, expire: int = 3600, field: str = "uid") -> RtmPlan:
+    """An RTM token for the Signaling user ``user`` (named ``field`` in errors)."""
+    if not user:
         raise InputError(
-            "uid",
+            field,
             "is needed to build a token: the Signaling user ID the RTM token is for "
             "(or paste a token)",
         )
-    raise_for_errors(check_user_id(params.uid, "uid"))
-    return RtmPlan(RtmRequest(user_id=params.uid, expire=expire))
+    raise_for_errors(check_user_id(user, field))
+    return RtmPlan(RtmRequest(user_id=user, expire=expire))
+
+
+@dataclass(frozen=True)
+class ChatAppPlan:
+    """A Chat app token (Authorization: Bearer) for the project's REST calls."""
+
+    expire: int = 3600
+    issues: tuple[Issue, ...] = ()
+
+    def build(self, creds: Credentials, stamp: Stamp | None = None) -> BuildResult:
+        return build_chat(creds, ChatRequest(user_id="", expire=self.expire), stamp)
+
+    def describe(self) -> str:
+        return "Chat app token"
+
+
+APAAS_USER = 2  # the APaaS service's "user" privilege (roomUser 1, user 2, app 3)
+
+
+@dataclass(frozen=True)
+class EducationPlan:
+    """A Flexible Classroom (APaaS) user token: the user's APaaS privilege and RTM login."""
+
+    user_uuid: str
+    expire: int = 3600
+    issues: tuple[Issue, ...] = ()
+
+    def build(self, creds: Credentials, stamp: Stamp | None = None) -> BuildResult:
+        services = [
+            v007.ApaasService(privileges={APAAS_USER: self.expire}, user_uuid=self.user_uuid),
+            v007.RtmService(
+                privileges={v007.RtmService.LOGIN: self.expire}, user_id=self.user_uuid
+            ),
+        ]
+        return compose(creds, services, expire=self.expire, stamp=stamp)
+
+    def describe(self) -> str:
+        return f"education token for user {self.user_uuid!r}"
+
+
+def education_plan(user: str, expire: int = 3600) -> EducationPlan:
+    if not user:
+        raise InputError("user id", "is needed: the user the education token is for")
+    raise_for_errors(check_user_id(user, "user id"))
+    return EducationPlan(user, expire)
+
+
+def recorder_plan(params: PresetParams, expire: int = 3600) -> RtcPlan:
+    """The Cloud Recording recorder's RTC token: channel ``cname`` and the recorder uid."""
+    raise_for_errors(recorder_issues(params))
+    request = RtcRequest(channel=params.channel, uid=parse_uid(params.uid), expire=expire)
+    return RtcPlan(request)
+
+
+def recorder_issues(params: PresetParams) -> list[Issue]:
+    """cname and the recorder uid: a channel, and a non-zero numeric uid given as a string."""
+    issues = (
+        check_channel(params.channel)
+        if params.channel
+        else [Issue("error", "channel", "is needed: the channel (cname) to record")]
+    )
+    uid = params.uid.strip()
+    if not uid:
+        issues.append(Issue("error", "uid", "is needed: the recorder's uid (a number, not 0)"))
+        return issues
+    try:
+        value = parse_uid(uid, "uid")
+    except InputError as exc:
+        issues.append(Issue("error", exc.field, exc.problem + " (the recorder uid is a number)"))
+        return issues
+    if value == 0:
+        issues.append(
+            Issue(
+                "error",
+                "uid",
+                "is 0: Cloud Recording needs a fixed, non-zero recorder uid that no user "
+                "in the channel has",
+            )
+        )
+    return issues
 
 
 def agent_uid_text(params: PresetParams) -> str:
@@ -140,10 +223,10 @@ def channel_plan(params: PresetParams, expire: int = 3600) -> RtcPlan:
 def token_user(token: str) -> str | None:
     """The RTM user ID a 007 token was built for (for x-agora-uid), if it has one."""
     try:
-        parsed = token007.parse(token.strip())
+        parsed = v007.parse(token.strip())
     except TokenFormatError:
         return None
     for service in parsed.services:
-        if isinstance(service, token007.RtmService):
+        if isinstance(service, v007.RtmService):
             return service.user_id
     return None

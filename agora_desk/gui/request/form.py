@@ -63,6 +63,15 @@ _SPECS: Final[dict[Field, _FieldSpec]] = {
         "String uid (enable_string_uid; token for the account)", flag=True
     ),
     Field.AGENT_ID: _FieldSpec("Agent &ID:", "the agent_id that join returned"),
+    Field.RESOURCE_ID: _FieldSpec("Resource ID:", "the resourceId that acquire returned"),
+    Field.SID: _FieldSpec("SID:", "the sid that start returned"),
+    Field.MODE: _FieldSpec("Mode:", "individual, mix or web", "mix"),
+    Field.USER_ID: _FieldSpec("User ID:", "the user in the path"),
+    Field.RULE_ID: _FieldSpec("Rule ID:", "the kicking rule's id"),
+    Field.ORG: _FieldSpec("Org name:", "Chat org name (Console → Chat)"),
+    Field.APP_NAME: _FieldSpec("App name:", "Chat app name (Console → Chat)"),
+    Field.ROOM_UUID: _FieldSpec("Room UUID:"),
+    Field.REGION: _FieldSpec("Region:", "cn, ap, na or eu", "na"),
 }
 # Fields that sit with the credentials rather than in the preset's box.
 _AUTH_FIELDS: Final = frozenset({Field.UID})
@@ -370,6 +379,7 @@ class RequestForm(QWidget):
         for f, (label, widget) in self._rows.items():
             if label is not None:
                 label.setVisible(f in shown)
+                label.setText(preset.labels.get(f, _SPECS[f].label))
             widget.setVisible(f in shown)
         self.preset_box.setVisible(bool(shown - _AUTH_FIELDS))
         self.preset_box.setTitle(preset.group or preset.title)

@@ -6,8 +6,9 @@ import pytest
 from _rest_helpers import CREDS, rtm_token
 from credentials import APP_ID
 
-from agora_desk.core import rest, token007
+from agora_desk.core import rest
 from agora_desk.core.errors import InputError
+from agora_desk.core.formats import v007
 from agora_desk.core.rest import AuthScheme
 from agora_desk.core.rest.presets import convoai
 from agora_desk.core.rest.tokens import channel_token_issues
@@ -58,9 +59,9 @@ def test_convoai_join_token_and_body_agree(
     assert props["enable_string_uid"] is string_uid
     assert props["advanced_features"] == {"enable_rtm": enable_rtm}
     assert props["llm"] == {"url": "u"}
-    parsed = token007.parse(token)
-    rtc = [s for s in parsed.services if isinstance(s, token007.RtcService)]
-    rtm = [s for s in parsed.services if isinstance(s, token007.RtmService)]
+    parsed = v007.parse(token)
+    rtc = [s for s in parsed.services if isinstance(s, v007.RtcService)]
+    rtm = [s for s in parsed.services if isinstance(s, v007.RtmService)]
     assert [(s.channel_name, s.uid) for s in rtc] == [("demo", wire_uid)]
     assert [s.user_id for s in rtm] == ([agent_uid] if enable_rtm else [])
     assert rest.check_token_for(token, params, rest.get_preset("convoai-join")) == []

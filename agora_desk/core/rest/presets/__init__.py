@@ -9,11 +9,21 @@ from __future__ import annotations
 from typing import Final
 
 from agora_desk.core.errors import InputError
-from agora_desk.core.rest.presets import convoai, projects, signaling
+from agora_desk.core.rest.presets import (
+    channels,
+    chat,
+    classroom,
+    convoai,
+    projects,
+    recording,
+    signaling,
+)
 from agora_desk.core.rest.presets.base import CUSTOM, CustomRequest, Filled, Preset
 
 PRESETS: Final[dict[str, Preset]] = {
-    p.name: p for module in (projects, signaling, convoai) for p in module.PRESETS
+    p.name: p
+    for module in (projects, convoai, recording, channels, signaling, chat, classroom)
+    for p in module.PRESETS
 }
 
 

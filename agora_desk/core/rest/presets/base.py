@@ -9,12 +9,14 @@ the preset.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
-from agora_desk.core import token007
 from agora_desk.core.errors import InputError
-from agora_desk.core.rest.jsonbody import pretty
+from agora_desk.core.formats import v007
+from agora_desk.core.rest.jsonbody import merge, pretty
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.tokens import TokenPlan, channel_plan, rtm_plan
@@ -26,7 +28,12 @@ CHANNEL_TOKEN_FIELDS = frozenset(
     {Field.CHANNEL, Field.AGENT_UID, Field.ENABLE_RTM, Field.STRING_UID}
 )
 # What a path placeholder needs, in words, when it is missing.
-_PLACEHOLDER_HINTS = {Field.AGENT_ID: "the agent_id that join returned"}
+_PLACEHOLDER_HINTS = {
+    Field.AGENT_ID: "the agent_id that join returned",
+    Field.RESOURCE_ID: "the resourceId that acquire returned",
+    Field.SID: "the sid that start returned",
+}
+_FIELD_NAMES = frozenset(f.value for f in Field)
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,11 @@ class Preset:
     auths: tuple[AuthScheme, ...] = ()
     description: str = ""
     group: str = ""  # title of the form's box for this preset's fields
+    default_base_url: str | None = None  # a host of its own (Chat); None: the environment's
+    # Form labels that differ from the field's usual one ("Recorder uid" for UID).
+    labels: Mapping[Field, str] = MappingProxyType({})
+    # Fields the preset needs besides the path's placeholders, with what each is.
+    required: Mapping[Field, str] = MappingProxyType({})
 
     # -- auth ----------------------------------------------------------------------
 
@@ -66,7 +78,14 @@ class Preset:
 
     def fields(self, scheme: AuthScheme, *, generate: bool) -> frozenset[Field]:
         """The form fields that apply (``generate``: the token is built from the profile)."""
-        return frozenset({Field.UID}) if scheme is AuthScheme.ACCESS_TOKEN else frozenset()
+        own = {Field(n) for n in placeholders(self.path) if n in _FIELD_NAMES} | set(self.required)
+        if scheme is AuthScheme.ACCESS_TOKEN:
+            own.add(Field.UID)
+        return frozenset(own)
+
+    def token_user(self, params: PresetParams) -> str:
+        """The user a Signaling token is built for and ``x-agora-uid`` names."""
+        return params.uid
 
     def editor_body(self, params: PresetParams) -> str | None:
         """The body editor's text when the preset is chosen; None leaves the editor alone."""
@@ -81,10 +100,13 @@ class Preset:
     def resolve(self, params: PresetParams, body: Any) -> PresetParams:
         """``params`` completed from the user's body; errors name the field to fix."""
         for name in placeholders(self.path):
-            f = Field(name) if name in Field._value2member_map_ else None
+            f = Field(name) if name in _FIELD_NAMES else None
             if f is not None and not params.value(f):
                 hint = _PLACEHOLDER_HINTS.get(f, "it is part of the path")
                 raise InputError(f.label, f"is needed: {hint}")
+        for f, what in self.required.items():
+            if not params.value(f):
+                raise InputError(f.label, f"is needed: {what}")
         return params
 
     def token_plan(
@@ -95,10 +117,17 @@ class Preset:
             return None
         if params.channel:
             return channel_plan(params, expire)
-        return rtm_plan(params, expire)
+        return rtm_plan(self.token_user(params), expire)
+
+    def template(self, params: PresetParams, token: str) -> dict[str, Any] | None:
+        """The body the preset fills in from its fields; None: the user's body alone."""
+        return None
 
     def body(self, params: PresetParams, token: str, user_body: Any) -> Any:
-        return user_body
+        template = self.template(params, token)
+        if template is None:
+            return user_body
+        return merge(template, user_body) if user_body is not None else template
 
     def fill(
         self,
@@ -128,11 +157,11 @@ class Preset:
 
     # -- the token given -----------------------------------------------------------
 
-    def fit(self, token: token007.AccessToken2, params: PresetParams) -> list[Issue]:
+    def fit(self, token: v007.AccessToken2, params: PresetParams) -> list[Issue]:
         """Warnings when a decoded token does not fit this call (beyond expiry and App ID)."""
         return []
 
-    def token_cause(self, token: token007.AccessToken2, params: PresetParams) -> str | None:
+    def token_cause(self, token: v007.AccessToken2, params: PresetParams) -> str | None:
         """This call's most likely reason for refusing ``token``, if the token shows one."""
         return None
 

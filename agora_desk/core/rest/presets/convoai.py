@@ -16,8 +16,8 @@ import secrets as _random
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
-from agora_desk.core import token007
 from agora_desk.core.errors import InputError
+from agora_desk.core.formats import v007
 from agora_desk.core.rest.jsonbody import merge, pretty
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
@@ -178,8 +178,9 @@ class ConvoAiCall(Preset):
             if not params.channel:
                 raise InputError(
                     "token",
-                    "token auth for leave needs the token the agent was started with: paste it, "
-                    "or give the channel and agent uid to build a matching one",
+                    f"token auth for {self.name.removeprefix('convoai-')} needs the token the "
+                    "agent was started with: paste it, or give the channel and agent uid to "
+                    "build a matching one",
                 )
             return channel_plan(params, expire)
         return super().token_plan(params, scheme, expire)
@@ -245,10 +246,10 @@ class ConvoAiJoin(Preset):
             props["token"] = ""  # rebuilt from the profile on replay
         return body
 
-    def fit(self, token: token007.AccessToken2, params: PresetParams) -> list[Issue]:
+    def fit(self, token: v007.AccessToken2, params: PresetParams) -> list[Issue]:
         issues: list[Issue] = []
-        rtc = [s for s in token.services if isinstance(s, token007.RtcService)]
-        rtm = [s for s in token.services if isinstance(s, token007.RtmService)]
+        rtc = [s for s in token.services if isinstance(s, v007.RtcService)]
+        rtm = [s for s in token.services if isinstance(s, v007.RtmService)]
         if not rtc:
             issues.append(Issue("warning", "token", "has no RTC service; the agent cannot join"))
         else:
@@ -274,12 +275,10 @@ class ConvoAiJoin(Preset):
             issues.append(Issue("warning", "token", "has no RTM privilege but enable_rtm is on"))
         return issues
 
-    def token_cause(self, token: token007.AccessToken2, params: PresetParams) -> str | None:
-        if not any(isinstance(s, token007.RtcService) for s in token.services):
+    def token_cause(self, token: v007.AccessToken2, params: PresetParams) -> str | None:
+        if not any(isinstance(s, v007.RtcService) for s in token.services):
             return "the token has no RTC service; Conversational AI needs an RTC token"
-        if params.enable_rtm and not any(
-            isinstance(s, token007.RtmService) for s in token.services
-        ):
+        if params.enable_rtm and not any(isinstance(s, v007.RtmService) for s in token.services):
             return "enable_rtm is on but the token has no RTM privilege; build RTC + RTM"
         return None
 
@@ -292,4 +291,58 @@ class ConvoAiLeave(ConvoAiCall):
     description = "Stops the agent with the given agent_id (returned by join)."
 
 
-PRESETS: Final[tuple[Preset, ...]] = (ConvoAiJoin(), ConvoAiLeave())
+class ConvoAiUpdate(ConvoAiCall):
+    name = "convoai-update"
+    title = "Conversational AI: update an agent"
+    method = "POST"
+    path = PREFIX + "/agents/{agent_id}/update"
+    description = "Changes a running agent's settings (e.g. a new properties.token, llm params)."
+
+
+class ConvoAiQuery(ConvoAiCall):
+    name = "convoai-query"
+    title = "Conversational AI: query an agent"
+    path = PREFIX + "/agents/{agent_id}"
+    description = "The state of one agent."
+
+
+class ConvoAiList(ConvoAiCall):
+    name = "convoai-list"
+    title = "Conversational AI: list agents"
+    path = PREFIX + "/agents"
+    description = "The project's agents (filter with ?channel=, ?state=, ?limit= in the path)."
+
+
+class ConvoAiSpeak(ConvoAiCall):
+    name = "convoai-speak"
+    title = "Conversational AI: make an agent speak"
+    method = "POST"
+    path = PREFIX + "/agents/{agent_id}/speak"
+    description = 'Has the agent say a text ({"text": "…"}).'
+
+
+class ConvoAiInterrupt(ConvoAiCall):
+    name = "convoai-interrupt"
+    title = "Conversational AI: interrupt an agent"
+    method = "POST"
+    path = PREFIX + "/agents/{agent_id}/interrupt"
+    description = "Stops what the agent is saying."
+
+
+class ConvoAiHistory(ConvoAiCall):
+    name = "convoai-history"
+    title = "Conversational AI: conversation history"
+    path = PREFIX + "/agents/{agent_id}/history"
+    description = "The agent's short-term memory of the conversation."
+
+
+PRESETS: Final[tuple[Preset, ...]] = (
+    ConvoAiJoin(),
+    ConvoAiLeave(),
+    ConvoAiUpdate(),
+    ConvoAiQuery(),
+    ConvoAiList(),
+    ConvoAiSpeak(),
+    ConvoAiInterrupt(),
+    ConvoAiHistory(),
+)

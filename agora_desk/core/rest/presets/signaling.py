@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from agora_desk.core import token007
+from agora_desk.core.formats import v007
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.presets.base import Preset
@@ -15,30 +15,31 @@ PREFIX: Final = "/dev/v2/project/{app_id}/rtm"
 
 class SignalingCall(Preset):
     default_auth = AuthScheme.TOKEN
-    auths = (AuthScheme.TOKEN, AuthScheme.ACCESS_TOKEN)
+    auths = (AuthScheme.TOKEN, AuthScheme.ACCESS_TOKEN, AuthScheme.BASIC)
     group = "Signaling"
 
     def fields(self, scheme: AuthScheme, *, generate: bool) -> frozenset[Field]:
         if scheme.uses_token:
-            return frozenset({Field.UID})
+            return super().fields(scheme, generate=generate) | {Field.UID}
         return super().fields(scheme, generate=generate)
 
-    def fit(self, token: token007.AccessToken2, params: PresetParams) -> list[Issue]:
-        rtm = [s for s in token.services if isinstance(s, token007.RtmService)]
+    def fit(self, token: v007.AccessToken2, params: PresetParams) -> list[Issue]:
+        rtm = [s for s in token.services if isinstance(s, v007.RtmService)]
         if not rtm:
             return [Issue("warning", "token", "has no RTM (Signaling) login privilege")]
-        if params.uid and all(s.user_id != params.uid for s in rtm):
+        user = self.token_user(params)
+        if user and all(s.user_id != user for s in rtm):
             return [
                 Issue(
                     "warning",
                     "token",
-                    f"is for Signaling user {rtm[0].user_id!r}, not {params.uid!r}",
+                    f"is for Signaling user {rtm[0].user_id!r}, not {user!r}",
                 )
             ]
         return []
 
-    def token_cause(self, token: token007.AccessToken2, params: PresetParams) -> str | None:
-        if not any(isinstance(s, token007.RtmService) for s in token.services):
+    def token_cause(self, token: v007.AccessToken2, params: PresetParams) -> str | None:
+        if not any(isinstance(s, v007.RtmService) for s in token.services):
             return "the token has no RTM (Signaling) login privilege; build an RTM token"
         return None
 
@@ -52,4 +53,51 @@ class UserEvents(SignalingCall):
     )
 
 
-PRESETS: Final[tuple[Preset, ...]] = (UserEvents(),)
+class ChannelEvents(SignalingCall):
+    name = "rtm-channel-events"
+    title = "Signaling channel events"
+    path = PREFIX + "/vendor/channel_events"
+    description = "Signaling (RTM) channel join/leave events, with an RTM token for a user ID."
+
+
+class UserMessage(SignalingCall):
+    """Sent as the user in the path: the token must be that user's."""
+
+    method = "POST"
+
+    def fields(self, scheme: AuthScheme, *, generate: bool) -> frozenset[Field]:
+        return super().fields(scheme, generate=generate) - {Field.UID}
+
+    def token_user(self, params: PresetParams) -> str:
+        return params.user_id
+
+    def editor_body(self, params: PresetParams) -> str | None:
+        return ""
+
+
+class PeerMessage(UserMessage):
+    name = "rtm-peer-message"
+    title = "Signaling: send a peer message"
+    path = PREFIX + "/users/{user_id}/peer_messages"
+    description = (
+        'Sends a message from the user in the path to another user ({"destination", '
+        '"payload"}); the RTM token is built for the path\'s user.'
+    )
+
+
+class ChannelMessage(UserMessage):
+    name = "rtm-channel-message"
+    title = "Signaling: send a channel message"
+    path = PREFIX + "/users/{user_id}/channel_messages"
+    description = (
+        'Sends a channel message as the user in the path ({"channel_name", "payload"}); '
+        "the RTM token is built for the path's user."
+    )
+
+
+PRESETS: Final[tuple[Preset, ...]] = (
+    UserEvents(),
+    ChannelEvents(),
+    PeerMessage(),
+    ChannelMessage(),
+)

@@ -1,0 +1,98 @@
+"""Named base URLs: where a request goes, chosen per request and shown, never saved silently.
+
+Production is ``api.agora.io``; mainland China is served from ``api.sd-rtn.com``;
+each region has its own domain under both. Failover, when asked for, tries the
+same domain again, then the other primary domain, then the next region, with
+1 s / 3 s / 6 s pauses between the tries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from agora_desk.core.errors import InputError
+
+REGIONS: Final = (
+    "us-west-1",
+    "us-east-1",
+    "ap-southeast-1",
+    "ap-northeast-1",
+    "eu-west-1",
+    "eu-central-1",
+    "cn-east-1",
+    "cn-north-1",
+)
+PRODUCTION: Final = "https://api.agora.io"
+CHINA: Final = "https://api.sd-rtn.com"
+LOCAL: Final = "https://127.0.0.1:8443"
+BACKOFF_S: Final = (1.0, 3.0, 6.0)
+
+
+@dataclass(frozen=True)
+class Environment:
+    name: str
+    base_url: str
+    label: str
+
+    @property
+    def badge(self) -> str:
+        return f"{self.label} · {self.base_url.removeprefix('https://')}"
+
+
+def _all() -> dict[str, Environment]:
+    envs = [
+        Environment("production", PRODUCTION, "Production"),
+        Environment("china", CHINA, "Mainland China"),
+    ]
+    for region in REGIONS:
+        envs.append(Environment(region, f"https://api-{region}.agora.io", f"Region {region}"))
+        envs.append(
+            Environment(
+                f"{region}-china", f"https://api-{region}.sd-rtn.com", f"Region {region} (China)"
+            )
+        )
+    envs.append(Environment("local", LOCAL, "Local mock"))
+    return {e.name: e for e in envs}
+
+
+ENVIRONMENTS: Final[dict[str, Environment]] = _all()
+
+
+def get_environment(name: str) -> Environment:
+    env = ENVIRONMENTS.get(name.strip().lower())
+    if env is None:
+        raise InputError(
+            "--env",
+            f"{name!r} is not an environment; use production, china, local or a region "
+            f"({', '.join(REGIONS)}, or REGION-china)",
+        )
+    return env
+
+
+def environment_of(base_url: str) -> Environment | None:
+    """The named environment a base URL is, if it is one."""
+    wanted = base_url.strip().rstrip("/").lower()
+    for env in ENVIRONMENTS.values():
+        if env.base_url == wanted:
+            return env
+    return None
+
+
+def failover_order(base_url: str) -> list[str]:
+    """The base URLs to try, in the documented order: same, other primary, next region."""
+    env = environment_of(base_url)
+    if env is None or env.name == "local":
+        return [base_url]
+    china = env.base_url.endswith(".sd-rtn.com")
+    order = [env.base_url, env.base_url]  # the same domain, once more
+    other = (
+        env.base_url.replace(".sd-rtn.com", ".agora.io")
+        if china
+        else env.base_url.replace(".agora.io", ".sd-rtn.com")
+    )
+    order.append(other)
+    region = next((r for r in REGIONS if f"api-{r}." in env.base_url), None)
+    nxt = REGIONS[(REGIONS.index(region) + 1) % len(REGIONS)] if region else REGIONS[0]
+    order.append(f"https://api-{nxt}.{'sd-rtn.com' if china else 'agora.io'}")
+    return order

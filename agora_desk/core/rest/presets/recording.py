@@ -1,0 +1,133 @@
+"""Cloud Recording: acquire → start → query / update → stop, one cname and recorder uid throughout.
+
+Every call names the channel (``cname``) and the recorder's ``uid`` in its
+body; they must stay the same across the five calls. ``start`` carries the
+RTC token the recorder joins with, built for that cname and uid, so the uid
+must be a fixed non-zero number that no user in the channel has.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any, Final
+
+from agora_desk.core.errors import InputError
+from agora_desk.core.formats import v007
+from agora_desk.core.rest.model import AuthScheme
+from agora_desk.core.rest.params import Field, PresetParams
+from agora_desk.core.rest.presets.base import Preset
+from agora_desk.core.rest.tokens import TokenPlan, recorder_issues, recorder_plan
+from agora_desk.core.validation import Issue, raise_for_errors
+
+PREFIX: Final = "/v1/apps/{app_id}/cloud_recording"
+MODES: Final = ("individual", "mix", "web")
+_CALL: Final = PREFIX + "/resourceid/{resource_id}"
+
+
+class RecordingCall(Preset):
+    default_auth = AuthScheme.BASIC
+    auths = (AuthScheme.BASIC,)
+    group = "Cloud Recording"
+    labels = MappingProxyType({Field.UID: "Recorder &uid:", Field.CHANNEL: "C&hannel (cname):"})
+    required = MappingProxyType(
+        {
+            Field.CHANNEL: "the channel (cname) being recorded",
+            Field.UID: "the recorder's uid, the same in every call",
+        }
+    )
+    body_token = False  # start: the recorder's RTC token in clientRequest.token
+
+    def editor_body(self, params: PresetParams) -> str | None:
+        return ""
+
+    def resolve(self, params: PresetParams, body: Any) -> PresetParams:
+        params = super().resolve(params, body)
+        raise_for_errors(recorder_issues(params))
+        if "{mode}" in self.path and params.mode not in MODES:
+            raise InputError("mode", f"{params.mode!r} is not one of {', '.join(MODES)}")
+        return params
+
+    def template(self, params: PresetParams, token: str) -> dict[str, Any] | None:
+        client: dict[str, Any] = {"token": token} if self.body_token else {}
+        return {"cname": params.channel, "uid": params.uid.strip(), "clientRequest": client}
+
+    def fit(self, token: v007.AccessToken2, params: PresetParams) -> list[Issue]:
+        rtc = [s for s in token.services if isinstance(s, v007.RtcService)]
+        if not rtc:
+            return [Issue("warning", "token", "has no RTC service; the recorder cannot join")]
+        if all(s.channel_name != params.channel or s.uid != params.uid.strip() for s in rtc):
+            found = f"channel {rtc[0].channel_name!r}, uid {rtc[0].uid or '0'!r}"
+            return [
+                Issue(
+                    "warning",
+                    "token",
+                    f"is for {found}, not the recorder's cname {params.channel!r} and "
+                    f"uid {params.uid!r}",
+                )
+            ]
+        return []
+
+
+class Acquire(RecordingCall):
+    name = "recording-acquire"
+    title = "Cloud Recording: acquire a resource"
+    method = "POST"
+    path = PREFIX + "/acquire"
+    description = (
+        "Reserves a recording resource for a channel and recorder uid; returns resourceId."
+    )
+
+
+class Start(RecordingCall):
+    name = "recording-start"
+    title = "Cloud Recording: start"
+    method = "POST"
+    path = _CALL + "/mode/{mode}/start"
+    description = (
+        "Starts recording with the resourceId from acquire. The body carries an RTC token "
+        "for the cname and recorder uid, built from the profile."
+    )
+    body_token = True
+
+    def carries_token(self, scheme: AuthScheme) -> bool:
+        return True  # clientRequest.token, with Basic authenticating the call
+
+    def token_plan(
+        self, params: PresetParams, scheme: AuthScheme, expire: int = 3600
+    ) -> TokenPlan | None:
+        return recorder_plan(params, expire)
+
+    def history_body(self, body: Any) -> Any:
+        client = body.get("clientRequest") if isinstance(body, dict) else None
+        if isinstance(client, dict) and "token" in client:
+            client["token"] = ""  # rebuilt from the profile on replay
+        return body
+
+
+class Query(RecordingCall):
+    name = "recording-query"
+    title = "Cloud Recording: query"
+    path = _CALL + "/sid/{sid}/mode/{mode}/query"
+    description = "The state of a recording started with resourceId and sid."
+
+    def template(self, params: PresetParams, token: str) -> dict[str, Any] | None:
+        return None  # a GET: cname and uid are not sent, but kept for the next call
+
+
+class Update(RecordingCall):
+    name = "recording-update"
+    title = "Cloud Recording: update"
+    method = "POST"
+    path = _CALL + "/sid/{sid}/mode/{mode}/update"
+    description = "Changes the subscription or layout of a running recording."
+
+
+class Stop(RecordingCall):
+    name = "recording-stop"
+    title = "Cloud Recording: stop"
+    method = "POST"
+    path = _CALL + "/sid/{sid}/mode/{mode}/stop"
+    description = "Stops the recording; the answer lists the uploaded files."
+
+
+PRESETS: Final[tuple[Preset, ...]] = (Acquire(), Start(), Query(), Update(), Stop())
