@@ -21,6 +21,7 @@ from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import ConfigError, KeyringUnavailable, ProfileExists
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
+    APP_CERTIFICATE_SECONDARY,
     CUSTOMER_SECRET,
     KINDS,
     LABELS,
@@ -57,6 +58,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--app-id", required=True, metavar="ID", help="the project's App ID")
     p.add_argument("--customer-id", default="", metavar="ID", help="RESTful API Customer ID")
     p.add_argument("--replace", action="store_true", help="overwrite an existing profile")
+    p.add_argument(
+        "--secondary-certificate",
+        action="store_true",
+        help="also ask (no echo) for the project's secondary App Certificate; "
+        f"{ENV[APP_CERTIFICATE_SECONDARY]} is read without this option",
+    )
     p.set_defaults(func=_nothing_changed(_add))
 
     p = actions.add_parser("show", help="a profile and which secrets are stored (masked)")
@@ -121,6 +128,9 @@ def _add(args: argparse.Namespace) -> int:
 
     ask = tty_prompt()
     certificate = _read_secret(APP_CERTIFICATE, profile.name, ask)
+    secondary = _read_secret(
+        APP_CERTIFICATE_SECONDARY, profile.name, ask if args.secondary_certificate else None
+    )
     customer_secret = None
     if profile.customer_id:
         customer_secret = _read_secret(CUSTOMER_SECRET, profile.name, ask)
@@ -130,14 +140,22 @@ def _add(args: argparse.Namespace) -> int:
             "the Customer Secret is not saved"
         )
 
-    store.add(profile, certificate, customer_secret, replace=args.replace)
+    store.add(
+        profile,
+        certificate,
+        customer_secret,
+        replace=args.replace,
+        app_certificate_secondary=secondary,
+    )
 
-    saved = [
-        LABELS[k]
-        for k, s in ((APP_CERTIFICATE, certificate), (CUSTOMER_SECRET, customer_secret))
-        if s
-    ]
-    where = f"; {' and '.join(saved)} in {store.secrets.description}" if saved else ""
+    given = (
+        (APP_CERTIFICATE, certificate),
+        (APP_CERTIFICATE_SECONDARY, secondary),
+        (CUSTOMER_SECRET, customer_secret),
+    )
+    saved = [LABELS[k] for k, s in given if s]
+    listed = " and ".join([", ".join(saved[:-1]), saved[-1]] if len(saved) > 1 else saved)
+    where = f"; {listed} in {store.secrets.description}" if saved else ""
     _note(f"saved profile {profile.name!r} in {store.config_path}{where}")
     if certificate is None:
         warn(

@@ -13,14 +13,18 @@ from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32, raise_for_errors
 
-Kind = Literal["app_certificate", "customer_secret"]
+Kind = Literal["app_certificate", "app_certificate_secondary", "customer_secret"]
 APP_CERTIFICATE: Final = "app_certificate"
+# Agora Console's second certificate per project, for rotation (keyring only, like the first).
+APP_CERTIFICATE_SECONDARY: Final = "app_certificate_secondary"
 CUSTOMER_SECRET: Final = "customer_secret"  # noqa: S105 - a kind name, not a secret
-KINDS: Final[tuple[Kind, ...]] = (APP_CERTIFICATE, CUSTOMER_SECRET)
+KINDS: Final[tuple[Kind, ...]] = (APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY, CUSTOMER_SECRET)
+CERTIFICATE_KINDS: Final[tuple[Kind, ...]] = (APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY)
 # Human names, used in messages and as InputError.field.
 LABELS: Final[dict[str, str]] = {
     "app_id": "App ID",
     APP_CERTIFICATE: "App Certificate",
+    APP_CERTIFICATE_SECONDARY: "Secondary App Certificate",
     "customer_id": "Customer ID",
     CUSTOMER_SECRET: "Customer Secret",
 }
@@ -73,7 +77,7 @@ def validate_secret(kind: str, secret: Secret) -> Secret:
     """Never echoes the value, nor any character of it."""
     kind = check_kind(kind)
     field = LABELS[kind]
-    if kind == APP_CERTIFICATE:
+    if kind in CERTIFICATE_KINDS:
         raise_for_errors(check_hex32(field, secret.reveal(), secret=True))
         return secret
     value = secret.reveal()

@@ -29,6 +29,8 @@ from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import ConfigError, ProfileExists, ProfileNotFound
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
+    APP_CERTIFICATE_SECONDARY,
+    CERTIFICATE_KINDS,
     CUSTOMER_SECRET,
     KINDS,
     LABELS,
@@ -159,6 +161,7 @@ class ProfileStore:
         app_certificate: Secret | None = None,
         customer_secret: Secret | None = None,
         replace: bool = False,
+        app_certificate_secondary: Secret | None = None,
     ) -> None:
         """Save a new profile; with ``replace``, redefine an existing one entirely.
 
@@ -167,7 +170,12 @@ class ProfileStore:
         """
         profile.validate()
         wanted = _checked_secrets(
-            profile, {APP_CERTIFICATE: app_certificate, CUSTOMER_SECRET: customer_secret}
+            profile,
+            {
+                APP_CERTIFICATE: app_certificate,
+                APP_CERTIFICATE_SECONDARY: app_certificate_secondary,
+                CUSTOMER_SECRET: customer_secret,
+            },
         )
         with self._locked():
             doc, profiles = self._load_for_change()
@@ -186,11 +194,13 @@ class ProfileStore:
         app_certificate: Secret | None = None,
         customer_secret: Secret | None = None,
         remove_secrets: Collection[str] = (),
+        app_certificate_secondary: Secret | None = None,
     ) -> Profile:
         """Change some fields of a profile; what is not mentioned stays as it is."""
         removing = {check_kind(kind) for kind in remove_secrets}
         given: dict[Kind, Secret | None] = {
             APP_CERTIFICATE: app_certificate,
+            APP_CERTIFICATE_SECONDARY: app_certificate_secondary,
             CUSTOMER_SECRET: customer_secret,
         }
         for kind in removing:
@@ -447,7 +457,7 @@ def _checked_secrets(
         if secret is None:
             continue
         validate_secret(kind, secret)
-        if kind == APP_CERTIFICATE and secret.reveal().lower() == profile.app_id.lower():
+        if kind in CERTIFICATE_KINDS and secret.reveal().lower() == profile.app_id.lower():
             raise InputError(
                 LABELS[kind],
                 "is the same as the App ID; the certificate is the other 32-character value, "

@@ -21,6 +21,7 @@ from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
+    APP_CERTIFICATE_SECONDARY,
     CUSTOMER_SECRET,
     LABELS,
     validate_app_id,
@@ -33,14 +34,15 @@ if TYPE_CHECKING:
 
 APP_ID: Final = "app_id"
 CUSTOMER_ID: Final = "customer_id"
-FIELDS: Final = (APP_ID, APP_CERTIFICATE, CUSTOMER_ID, CUSTOMER_SECRET)
+FIELDS: Final = (APP_ID, APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY, CUSTOMER_ID, CUSTOMER_SECRET)
 ENV: Final[dict[str, str]] = {
     APP_ID: "AGORA_APP_ID",
     APP_CERTIFICATE: "AGORA_APP_CERTIFICATE",
+    APP_CERTIFICATE_SECONDARY: "AGORA_APP_CERTIFICATE_SECONDARY",
     CUSTOMER_ID: "AGORA_CUSTOMER_ID",
     CUSTOMER_SECRET: "AGORA_CUSTOMER_SECRET",
 }
-SECRET_FIELDS: Final = frozenset({APP_CERTIFICATE, CUSTOMER_SECRET})
+SECRET_FIELDS: Final = frozenset({APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY, CUSTOMER_SECRET})
 OPTIONS: Final[dict[str, str]] = {APP_ID: "--app-id", CUSTOMER_ID: "--customer-id"}
 
 
@@ -57,6 +59,7 @@ class Credentials:
     app_id: str = ""
     app_certificate: Secret | None = None
     customer_id: str = ""
+    app_certificate_secondary: Secret | None = None
     customer_secret: Secret | None = None
     profile: str | None = None
 
@@ -163,6 +166,7 @@ def load_credentials(
     return Credentials(
         app_id=str(values.get(APP_ID) or ""),
         app_certificate=_as_secret(values.get(APP_CERTIFICATE)),
+        app_certificate_secondary=_as_secret(values.get(APP_CERTIFICATE_SECONDARY)),
         customer_id=str(values.get(CUSTOMER_ID) or ""),
         customer_secret=_as_secret(values.get(CUSTOMER_SECRET)),
         profile=profile_name,

@@ -82,14 +82,17 @@ def test_add_list_show_remove(
 
     code, out, _ = run_cli("show", "prod")
     assert code == 0
-    assert f"App Certificate: {Secret(CERT).masked()}" in out
-    assert f"Customer Secret: {Secret(CUSTOMER_SECRET).masked()}" in out
+    rows = {k: v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+    assert rows["App Certificate"] == Secret(CERT).masked()
+    assert rows["Secondary App Certificate"] == "not stored"
+    assert rows["Customer Secret"] == Secret(CUSTOMER_SECRET).masked()
     assert CERT not in out and CUSTOMER_SECRET not in out
 
     code, out, _ = run_cli("show", "prod", "--json")
     shown = json.loads(out)
     assert shown["secrets"] == {
         "app_certificate": Secret(CERT).masked(),
+        "app_certificate_secondary": None,
         "customer_secret": Secret(CUSTOMER_SECRET).masked(),
     }
     assert shown["app_id"] == APP_ID

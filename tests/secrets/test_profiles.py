@@ -96,7 +96,11 @@ def test_add_get_list_and_the_file_holds_no_secret(
 def test_stored_secrets_are_masked(store: ProfileStore) -> None:
     store.add(Profile("prod", APP_ID, CUSTOMER_ID), Secret(CERT))
     shown = store.stored_secrets("prod")
-    assert shown == {"app_certificate": Secret(CERT).masked(), "customer_secret": None}
+    assert shown == {
+        "app_certificate": Secret(CERT).masked(),
+        "app_certificate_secondary": None,
+        "customer_secret": None,
+    }
     assert shown["app_certificate"].endswith(CERT[-4:])
     assert CERT not in str(shown)
 

@@ -1,0 +1,36 @@
+"""``--certificate primary|secondary``: which of a project's App Certificates signs.
+
+Agora Console keeps a primary and a secondary App Certificate per project (the
+secondary for rotation). The secondary comes from the profile's keyring entry
+``NAME/app_certificate_secondary`` or ``AGORA_APP_CERTIFICATE_SECONDARY``, never
+from an option's value.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Final
+
+from agora_desk.cli import common
+from agora_desk.core import builders
+
+CHOICES: Final = ("primary", "secondary")
+FIELDS: Final = {"primary": "app_certificate", "secondary": "app_certificate_secondary"}
+
+
+def add_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--certificate",
+        choices=CHOICES,
+        default="primary",
+        help="sign with the profile's primary (default) or secondary App Certificate "
+        "(the secondary from the keyring or AGORA_APP_CERTIFICATE_SECONDARY)",
+    )
+
+
+def signing_credentials(args: argparse.Namespace) -> builders.Credentials:
+    """App ID and the chosen certificate: --profile → environment → no-echo prompt."""
+    which = getattr(args, "certificate", "primary")
+    creds = common.load(args, {"app_id", FIELDS[which]})
+    secret = creds.app_certificate if which == "primary" else creds.app_certificate_secondary
+    return builders.Credentials(creds.app_id, secret.reveal())

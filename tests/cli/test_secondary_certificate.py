@@ -1,0 +1,75 @@
+"""A profile's secondary App Certificate: stored in the keyring only, masked, chosen by --certificate."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+from _cli_process import CliProcess
+from credentials import APP_ID, CERT, OTHER_CERT
+from secrets_fixtures import files_containing, run_cli, secret_forms, secret_service_usable
+
+from agora_desk.core import token007
+from agora_desk.core.secret import Secret
+from agora_desk.secrets.keyring_store import SERVICE
+from agora_desk.secrets.testing import MemoryKeyring
+
+
+def test_profile_add_reads_the_secondary_from_the_environment(
+    config_dir: object, memory_keyring: MemoryKeyring, clean_env: pytest.MonkeyPatch
+) -> None:
+    clean_env.setenv("AGORA_APP_CERTIFICATE", CERT)
+    clean_env.setenv("AGORA_APP_CERTIFICATE_SECONDARY", OTHER_CERT)
+    code, out, err = run_cli("add", "prod", "--app-id", APP_ID)
+    assert code == 0, err
+    assert "App Certificate and Secondary App Certificate in" in err
+    assert memory_keyring.entries == {
+        (SERVICE, "prod/app_certificate"): CERT,
+        (SERVICE, "prod/app_certificate_secondary"): OTHER_CERT,
+    }
+    code, out, _ = run_cli("show", "prod")
+    rows = {k: v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+    assert rows["App Certificate"] == Secret(CERT).masked()
+    assert rows["Secondary App Certificate"] == Secret(OTHER_CERT).masked()
+    assert CERT not in out and OTHER_CERT not in out
+    code, out, _ = run_cli("show", "prod", "--json")
+    assert json.loads(out)["secrets"]["app_certificate_secondary"] == Secret(OTHER_CERT).masked()
+    assert run_cli("remove", "prod")[0] == 0
+    assert memory_keyring.entries == {}
+
+
+def test_a_bad_secondary_is_refused_without_echo(
+    config_dir: object, memory_keyring: MemoryKeyring, clean_env: pytest.MonkeyPatch
+) -> None:
+    clean_env.setenv("AGORA_APP_CERTIFICATE", CERT)
+    clean_env.setenv("AGORA_APP_CERTIFICATE_SECONDARY", "Z" + OTHER_CERT[1:])
+    code, _, err = run_cli("add", "prod", "--app-id", APP_ID)
+    assert code == 2
+    assert "Secondary App Certificate" in err and OTHER_CERT[1:] not in err
+    assert memory_keyring.entries == {}
+
+
+def test_profile_secondary_signs_with_certificate_secondary(cli: CliProcess) -> None:
+    """Real processes and the real (throwaway) Secret Service."""
+    reason = secret_service_usable()
+    if reason:
+        pytest.skip(reason)
+    name = f"shapes-{uuid.uuid4().hex[:8]}"
+    env = cli.env(AGORA_APP_CERTIFICATE=CERT, AGORA_APP_CERTIFICATE_SECONDARY=OTHER_CERT)
+    added = cli.run("profile", "add", name, "--app-id", APP_ID, env=env)
+    assert added.returncode == 0, added.stderr
+    try:
+        bare = cli.env()  # from here on, secrets come from the keyring only
+        for command in (["fpa"], ["chat", "--app"], ["rtc", "--channel", "c"]):
+            second = cli.run(*command, "--profile", name, "--certificate", "secondary", env=bare)
+            assert second.returncode == 0, second.stderr
+            parsed = token007.parse(second.stdout.strip())
+            assert token007.verify(parsed, OTHER_CERT) and not token007.verify(parsed, CERT)
+            first = cli.run(*command, "--profile", name, env=bare)
+            assert token007.verify(token007.parse(first.stdout.strip()), CERT)
+        assert files_containing(cli.home, secret_forms(CERT, OTHER_CERT)) == []
+    finally:
+        assert cli.run("profile", "remove", name, env=cli.env()).returncode == 0
+    gone = cli.run("fpa", "--profile", name, "--certificate", "secondary", env=cli.env())
+    assert gone.returncode == 2 and name in gone.stderr
