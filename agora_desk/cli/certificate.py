@@ -18,11 +18,22 @@ CHOICES: Final = ("primary", "secondary")
 FIELDS: Final = {"primary": "app_certificate", "secondary": "app_certificate_secondary"}
 
 
+def _which(value: str) -> str:
+    if value in CHOICES:
+        return value
+    # Never repeated: someone may have typed the certificate itself here.
+    raise argparse.ArgumentTypeError(
+        "is primary or secondary (the value given is not repeated here); the certificate "
+        "itself comes from --profile or AGORA_APP_CERTIFICATE[_SECONDARY], never an option"
+    )
+
+
 def add_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--certificate",
-        choices=CHOICES,
+        type=_which,
         default="primary",
+        metavar="primary|secondary",
         help="sign with the profile's primary (default) or secondary App Certificate "
         "(the secondary from the keyring or AGORA_APP_CERTIFICATE_SECONDARY)",
     )

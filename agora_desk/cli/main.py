@@ -19,7 +19,13 @@ from agora_desk.core.errors import ExitStatus
 # subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "rtc": ("agora_desk.cli.tokens", "build an RTC token (007; --legacy for 006)"),
-    "rtm": ("agora_desk.cli.tokens", "build an RTM (Signaling) token"),
+    "rtm": ("agora_desk.cli.tokens", "build an RTM (Signaling) token; --permissions for RTM2"),
+    "chat": ("agora_desk.cli.chat", "build a Chat token (user or app)"),
+    "apaas": ("agora_desk.cli.apaas", "build an APaaS (Flexible Classroom) token"),
+    "fpa": ("agora_desk.cli.fpa", "build an FPA (Full-path Acceleration) token"),
+    "convoai": ("agora_desk.cli.convoai", "build a Conversational AI token (RTC + RTM + ConvoAI)"),
+    "stt": ("agora_desk.cli.stt", "build a Real-time STT token (RTC + RTM + STT)"),
+    "compose": ("agora_desk.cli.compose", "build a token with any list of services"),
     "basic": ("agora_desk.cli.basic", "build a Basic credential header, or --decode one"),
     "decode": ("agora_desk.cli.decode", "decode, verify and diagnose any Agora token"),
     "request": ("agora_desk.cli.request", "send a test request to an Agora REST API"),

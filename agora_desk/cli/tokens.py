@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from agora_desk.cli import common
+from agora_desk.cli import certificate, common
 from agora_desk.core import builders
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
@@ -32,21 +32,10 @@ def register(sub: Any) -> None:
         description="Build an RTC token. Prints the token alone on stdout; warnings go to stderr.",
         epilog=f"{EPILOG_TIMES} {common.credentials_help()}",
     )
-    rtc.add_argument(
-        "--channel",
-        required=True,
-        metavar="NAME",
-        help="channel name (use --channel=-x for names starting with -)",
-    )
-    who = rtc.add_mutually_exclusive_group()
-    who.add_argument(
-        "--uid", metavar="N", help="integer uid 0 ... 4294967295 (default 0 = any user)"
-    )
-    who.add_argument("--account", metavar="S", help="string user account instead of a uid")
+    who = add_channel_options(rtc)
     who.add_argument(
         "--uid-range", metavar="A-B", help="one token per uid from A to B: CSV 'uid,token' lines"
     )
-    rtc.add_argument("--role", metavar="ROLE", help="publisher (default) or subscriber")
     rtc.add_argument(
         "--expire", metavar="S", default="3600", help="token expiry in seconds (default 3600)"
     )
@@ -72,8 +61,31 @@ def register(sub: Any) -> None:
     rtm_p.add_argument(
         "--expire", metavar="S", default="3600", help="token expiry in seconds (default 3600)"
     )
+    rtm_p.add_argument(
+        "--permissions",
+        metavar="FILE",
+        help="RTM2 per-resource permissions (RtmTokenBuilder2.buildTokenWithPermissions): "
+        'a JSON file or - for stdin, {"<resource type>": {"read"|"write": [names]}}',
+    )
     _add_common(rtm_p)
     rtm_p.set_defaults(func=run_rtm)
+
+
+def add_channel_options(p: argparse.ArgumentParser) -> Any:
+    """--channel, --uid | --account (the group, for more exclusive options) and --role."""
+    p.add_argument(
+        "--channel",
+        required=True,
+        metavar="NAME",
+        help="channel name (use --channel=-x for names starting with -)",
+    )
+    who = p.add_mutually_exclusive_group()
+    who.add_argument(
+        "--uid", metavar="N", help="integer uid 0 ... 4294967295 (default 0 = any user)"
+    )
+    who.add_argument("--account", metavar="S", help="string user account instead of a uid")
+    p.add_argument("--role", metavar="ROLE", help="publisher (default) or subscriber")
+    return who
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -83,6 +95,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--legacy", action="store_true", help="build a 006 token instead of 007")
     p.add_argument("--json", action="store_true", help="print a JSON object with the decoded token")
+    certificate.add_option(p)
     common.add_profile_options(p)
 
 
@@ -105,8 +118,19 @@ def _uid_range(text: str) -> range:
 
 
 def rtc_request(args: argparse.Namespace) -> builders.RtcRequest:
+    req = rtc_fields(args)
+    if args.rtm_expire is not None and args.rtm_user is None:
+        raise InputError("--rtm-expire", "needs --rtm-user")
+    if args.legacy and args.rtm_user is not None:
+        raise InputError("--rtm-user", "006 (--legacy) has no combined RTC + RTM token")
+    raise_for_errors(builders.rtc_issues(req))
+    return req
+
+
+def rtc_fields(args: argparse.Namespace) -> builders.RtcRequest:
+    """The RTC options as a request, each number checked under its option's name."""
     expire = parse_seconds(args.expire, "--expire")
-    req = builders.RtcRequest(
+    return builders.RtcRequest(
         channel=args.channel,
         uid=parse_uid(args.uid, "--uid") if args.uid is not None else 0,
         account=args.account,
@@ -120,17 +144,10 @@ def rtc_request(args: argparse.Namespace) -> builders.RtcRequest:
         rtm_user_id=args.rtm_user,
         rtm_expire=common.parse_int_option(args.rtm_expire, "--rtm-expire"),
     )
-    if args.rtm_expire is not None and args.rtm_user is None:
-        raise InputError("--rtm-expire", "needs --rtm-user")
-    if args.legacy and args.rtm_user is not None:
-        raise InputError("--rtm-user", "006 (--legacy) has no combined RTC + RTM token")
-    raise_for_errors(builders.rtc_issues(req))
-    return req
 
 
 def _credentials(args: argparse.Namespace) -> builders.Credentials:
-    creds = common.load(args, {"app_id", "app_certificate"})
-    return builders.Credentials(creds.app_id, creds.app_certificate.reveal())
+    return certificate.signing_credentials(args)
 
 
 def _emit(
@@ -313,6 +330,10 @@ def _with_uid(req: builders.RtcRequest, uid: int) -> builders.RtcRequest:
 
 
 def run_rtm(args: argparse.Namespace) -> int:
+    if args.permissions is not None:
+        from agora_desk.cli.shapes import run_rtm2
+
+        return run_rtm2(args)
     req = builders.RtmRequest(user_id=args.user_id, expire=parse_seconds(args.expire, "--expire"))
     raise_for_errors(check_user_id(req.user_id, "--user-id") + check_expire(req.expire, "--expire"))
     stamp = _stamp(args)
