@@ -23,7 +23,7 @@ from agora_desk.core.builders import (
 )
 from agora_desk.core.errors import InputError
 from agora_desk.core.validation import shown_input
-from agora_desk.server import params
+from agora_desk.server import params, shapes
 from agora_desk.server.config import CONFIG
 from agora_desk.server.requestlog import note, note_warnings
 
@@ -122,9 +122,13 @@ async def get_token(request: web.Request) -> web.StreamResponse:
         user_id = "" if raw is params.MISSING or raw == "" else params.user_id(raw)
         note(request, uid=user_id or "(app token)")
         token = _chat(request, user_id, expire)
+    elif kind in shapes.TOKEN_TYPES:
+        token = shapes.body_token(request, kind, body, expire)
     else:
         raise InputError(
-            "tokenType", f"{shown_input(kind)} is not a token type; use rtc, rtm or chat"
+            "tokenType",
+            f"{shown_input(kind)} is not a token type; "
+            "use rtc, rtm, chat, apaas, fpa, convoai or stt",
         )
     return web.Response(text=token, content_type="text/plain")
 
@@ -138,6 +142,8 @@ ROUTES: Final[tuple[tuple[str, str, Handler], ...]] = (
     ("GET", "/rtm/{uid}", rtm_path),
     ("GET", "/rte/{channel}/{role}/{tokentype}/{uid}", rte_path),
     ("POST", "/getToken", get_token),
+    ("GET", "/chat/app", shapes.chat_app),
+    ("GET", "/chat/account/{chatid}", shapes.chat_account),
 )
 ENDPOINTS: Final = (
     "GET /ping",
@@ -147,5 +153,7 @@ ENDPOINTS: Final = (
     "GET /rtm/:uid/",
     "GET /rte/:channel/:role/:tokentype/:uid/",
     "POST /getToken",
+    "GET /chat/app/",
+    "GET /chat/account/:chatid/",
 )
 KNOWN_PREFIXES: Final = frozenset("/" + path.split("/")[1] for _, path, _ in ROUTES)

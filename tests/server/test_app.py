@@ -225,7 +225,7 @@ BAD_FIELDS = [
     ("/fetch_rtc_token", {"channel": "c", "uid": 1, "role": 3}, "role", "not a role"),
     ("/fetch_rtc_token", {"channel": "c", "uid": 1, "role": {}}, "role", "publisher"),
     ("/getToken", {}, "tokenType", "missing"),
-    ("/getToken", {"tokenType": "voip"}, "tokenType", "rtc, rtm or chat"),
+    ("/getToken", {"tokenType": "voip"}, "tokenType", "rtc, rtm, chat, apaas, fpa, convoai or stt"),
     ("/getToken", {"tokenType": "rtc", "uid": 1}, "channel", "missing"),
     ("/getToken", {"tokenType": "rtc", "channel": "c"}, "uid", "missing"),
     (
