@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from agora_desk.cli import certificate, common, tokens
@@ -263,8 +262,8 @@ def read_json(source: str, option: str) -> object:
             raw = sys.stdin.buffer.read(SPEC_MAX_BYTES + 1)
             where = "stdin"
         else:
-            path = Path(source)
-            with path.open("rb") as handle:
+            # open(), not pathlib: importing pathlib costs a tenth of a token command.
+            with open(source, "rb") as handle:
                 raw = handle.read(SPEC_MAX_BYTES + 1)
             where = source
     except OSError as exc:

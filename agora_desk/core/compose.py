@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from agora_desk.core.errors import InputError
+from agora_desk.core.formats.v007_services import SERVICE_CLASSES, ChatService, Service
 from agora_desk.core.shapes import TokenExpire, parse_apaas_role, parse_permissions, too_long
-from agora_desk.core.token007 import SERVICE_CLASSES, ChatService, Service
 from agora_desk.core.validation import (
     Issue,
     check_account,

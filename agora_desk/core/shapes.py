@@ -31,7 +31,7 @@ from agora_desk.core.builders import (
     rtc_issues,
 )
 from agora_desk.core.errors import InputError
-from agora_desk.core.token007 import (
+from agora_desk.core.formats.v007_services import (
     PERMISSION_TYPES,
     RESOURCE_TYPES,
     ApaasService,

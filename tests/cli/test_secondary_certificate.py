@@ -10,7 +10,7 @@ from _cli_process import CliProcess
 from credentials import APP_ID, CERT, OTHER_CERT
 from secrets_fixtures import files_containing, run_cli, secret_forms, secret_service_usable
 
-from agora_desk.core import token007
+from agora_desk.core.formats import v007
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.keyring_store import SERVICE
 from agora_desk.secrets.testing import MemoryKeyring
@@ -64,10 +64,10 @@ def test_profile_secondary_signs_with_certificate_secondary(cli: CliProcess) -> 
         for command in (["fpa"], ["chat", "--app"], ["rtc", "--channel", "c"]):
             second = cli.run(*command, "--profile", name, "--certificate", "secondary", env=bare)
             assert second.returncode == 0, second.stderr
-            parsed = token007.parse(second.stdout.strip())
-            assert token007.verify(parsed, OTHER_CERT) and not token007.verify(parsed, CERT)
+            parsed = v007.parse(second.stdout.strip())
+            assert v007.verify(parsed, OTHER_CERT) and not v007.verify(parsed, CERT)
             first = cli.run(*command, "--profile", name, env=bare)
-            assert token007.verify(token007.parse(first.stdout.strip()), CERT)
+            assert v007.verify(v007.parse(first.stdout.strip()), CERT)
         assert files_containing(cli.home, secret_forms(CERT, OTHER_CERT)) == []
     finally:
         assert cli.run("profile", "remove", name, env=cli.env()).returncode == 0

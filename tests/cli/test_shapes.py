@@ -10,7 +10,7 @@ import pytest
 from _cli_process import CliProcess
 from credentials import APP_ID, CERT, OTHER_CERT
 
-from agora_desk.core import token007
+from agora_desk.core.formats import v007
 from tests.vectors import load
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "shapes.json"
@@ -120,7 +120,7 @@ def test_agents_equal_npm_agora_token_in_content(
 ) -> None:
     # The random accounts break SDK rules: warnings, and the token all the same.
     token = ok(cli, env, *_agent_args(case), quiet=False).strip()
-    assert token007.decompress(token[3:]) == token007.decompress(case["token"][3:])
+    assert v007.decompress(token[3:]) == v007.decompress(case["token"][3:])
 
 
 def test_compose_a_published_vector_from_a_file_and_stdin(
@@ -156,12 +156,10 @@ def test_warnings_go_to_stderr_and_json(cli: CliProcess, env: dict[str, str]) ->
 def test_secondary_certificate_from_the_environment(cli: CliProcess, env: dict[str, str]) -> None:
     env2 = dict(env, AGORA_APP_CERTIFICATE_SECONDARY=OTHER_CERT)
     token = ok(cli, env2, "fpa", "--certificate", "secondary").strip()
-    parsed = token007.parse(token)
-    assert token007.verify(parsed, OTHER_CERT) and not token007.verify(parsed, CERT)
-    primary = token007.parse(
-        ok(cli, env2, "rtc", "--channel", "c", "--certificate", "primary").strip()
-    )
-    assert token007.verify(primary, CERT)
+    parsed = v007.parse(token)
+    assert v007.verify(parsed, OTHER_CERT) and not v007.verify(parsed, CERT)
+    primary = v007.parse(ok(cli, env2, "rtc", "--channel", "c", "--certificate", "primary").strip())
+    assert v007.verify(primary, CERT)
     done = cli.run("stt", "--channel", "c", "--certificate", "secondary", env=env)
     assert done.returncode == 2
     assert "AGORA_APP_CERTIFICATE_SECONDARY" in done.stderr and CERT not in done.stderr

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from credentials import APP_ID, CERT
 
-from agora_desk.core import compose, shapes, token007
+from agora_desk.core import compose, shapes
 from agora_desk.core.builders import Credentials, RtcRequest, Stamp, parse_role
 from agora_desk.core.errors import InputError
+from agora_desk.core.formats import v007
 from agora_desk.core.shapes import (
     ApaasAppRequest,
     ApaasRoomUserRequest,
@@ -66,7 +67,7 @@ def shape_of(name: str, i: dict[str, Any]) -> shapes.Shape:
 
 
 def content(token: str) -> bytes:
-    return token007.decompress(token[3:])
+    return v007.decompress(token[3:])
 
 
 def _id(case: dict[str, Any]) -> str:
@@ -82,11 +83,11 @@ def test_shape_matches_official_builder(case: dict[str, Any]) -> None:
         assert ours == case["token"]
     elif case["shape"] == "apaas_room_user":
         # npm drops the roomUser privilege and writes role 0 as -1; the rest agrees.
-        theirs = token007.parse(case["token"])
-        mine = token007.parse(ours)
+        theirs = v007.parse(case["token"])
+        mine = v007.parse(ours)
         apaas_theirs, apaas_mine = theirs.services[-1], mine.services[-1]  # type 7 sorts last
-        assert isinstance(apaas_theirs, token007.ApaasService)
-        assert isinstance(apaas_mine, token007.ApaasService)
+        assert isinstance(apaas_theirs, v007.ApaasService)
+        assert isinstance(apaas_mine, v007.ApaasService)
         assert apaas_theirs.privileges == {}
         assert apaas_mine.privileges == {1: case["inputs"]["expire"]}
         assert apaas_mine.role == case["inputs"]["role"]
@@ -94,7 +95,7 @@ def test_shape_matches_official_builder(case: dict[str, Any]) -> None:
         assert theirs.services[:-1] == mine.services[:-1]
     else:
         assert content(ours) == content(case["token"])
-        assert token007.verify(token007.parse(ours), CERT)
+        assert v007.verify(v007.parse(ours), CERT)
 
 
 def test_every_source_and_shape_is_covered() -> None:
@@ -166,7 +167,7 @@ def test_compose_of_convoai_and_stt_services() -> None:
             ]
         }
     )
-    tok = token007.parse(shapes.build(CREDS, spec.request, STAMP).token)
+    tok = v007.parse(shapes.build(CREDS, spec.request, STAMP).token)
     assert [s.service_type for s in tok.services] == [4, 9, 10]
     assert tok.expire == 3600
 
@@ -224,23 +225,23 @@ def test_compose_warns_for_sdk_rules_and_unknown_ids() -> None:
 
 
 def test_fpa_is_the_official_24h_login_zero() -> None:
-    tok = token007.parse(shapes.build(CREDS, FpaRequest(), STAMP).token)
+    tok = v007.parse(shapes.build(CREDS, FpaRequest(), STAMP).token)
     assert (tok.expire, tok.services[0].privileges) == (86400, {1: 0})
-    tok = token007.parse(shapes.build(CREDS, FpaRequest(expire=600), STAMP).token)
+    tok = v007.parse(shapes.build(CREDS, FpaRequest(expire=600), STAMP).token)
     assert (tok.expire, tok.services[0].privileges) == (600, {1: 0})
 
 
 def test_agent_defaults() -> None:
     convo = ConvoAiRequest(RtcRequest(channel="room", uid=0, expire=900))
-    tok = token007.parse(shapes.build(CREDS, convo, STAMP).token)
+    tok = v007.parse(shapes.build(CREDS, convo, STAMP).token)
     rtc, rtm, ai = tok.services
-    assert isinstance(rtc, token007.RtcService) and isinstance(rtm, token007.RtmService)
+    assert isinstance(rtc, v007.RtcService) and isinstance(rtm, v007.RtmService)
     assert (rtc.uid, rtm.user_id, ai.service_type) == ("", "0", 9)
     assert rtc.privileges == {1: 900, 2: 900, 3: 900, 4: 900} and rtm.privileges == {1: 900}
     stt = SttRequest(RtcRequest(channel="room", account="bot", role="subscriber", rtm_expire=60))
-    tok = token007.parse(shapes.build(CREDS, stt, STAMP).token)
+    tok = v007.parse(shapes.build(CREDS, stt, STAMP).token)
     rtc, rtm, ai = tok.services
-    assert isinstance(rtm, token007.RtmService)
+    assert isinstance(rtm, v007.RtmService)
     assert (rtc.privileges, rtm.user_id, rtm.privileges, ai.service_type) == (
         {1: 3600},
         "bot",

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 from _server_helpers import Reply, call, check_chat, parsed
 
-from agora_desk.core.token007 import (
+from agora_desk.core.formats.v007_services import (
     ApaasService,
     ChatService,
     ConvoAiService,
