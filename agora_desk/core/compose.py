@@ -27,6 +27,7 @@ from agora_desk.core.validation import (
     parse_uid,
     raise_for_errors,
     rtc_user,
+    shown_input,
 )
 from agora_desk.core.wire import U16_MAX
 
@@ -47,7 +48,7 @@ def service_class(raw: object, name: str = "type") -> type[Service]:
     else:
         cls = None
     if cls is None:
-        raise InputError(name, f"{raw!r} is not a service type ({SERVICE_NAMES})")
+        raise InputError(name, f"{shown_input(raw)} is not a service type ({SERVICE_NAMES})")
     return cls
 
 

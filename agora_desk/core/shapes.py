@@ -50,6 +50,7 @@ from agora_desk.core.validation import (
     check_expire,
     check_user_id,
     raise_for_errors,
+    shown_input,
 )
 from agora_desk.core.wire import U16_MAX
 
@@ -108,7 +109,9 @@ def parse_apaas_role(value: str | int, name: str = "role") -> int:
         text = value.strip()
         digits = text[1:] if text[:1] in "+-" else text
         if not (digits.isascii() and digits.isdigit()):
-            raise InputError(name, f"{value!r} is not a whole number (e.g. 1 teacher, 2 student)")
+            raise InputError(
+                name, f"{shown_input(value)} is not a whole number (e.g. 1 teacher, 2 student)"
+            )
         value = int(text)
     if not I16_MIN <= value <= I16_MAX:
         raise InputError(name, f"{value} is out of range: a role is {I16_MIN} to {I16_MAX}")
@@ -253,7 +256,7 @@ def _type_key(
     if text.lower() in by_name:
         return by_name[text.lower()], []
     if not (text.isascii() and text.isdigit()) or int(text) > U16_MAX:
-        raise InputError(name, f"{raw!r} is not {what} ({known})")
+        raise InputError(name, f"{shown_input(raw)} is not {what} ({known})")
     number = int(text)
     if number not in names:
         return number, [Issue("warning", name, f"{number} is not {what} Agora defines ({known})")]
