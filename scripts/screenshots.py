@@ -127,6 +127,8 @@ def _shoot(tmp: Path, out: Path) -> int:
     settle(until=lambda: rtm.output is not None)
     save(window, "rtm")
 
+    _shoot_shapes(window, stamp, settle, save)
+
     basic = window.show_tab("basic")
     basic.generate()
     settle(until=lambda: basic.output is not None)
@@ -182,6 +184,32 @@ def _shoot(tmp: Path, out: Path) -> int:
     for w in (window, session_window):
         w.close()
     return 0
+
+
+def _shoot_shapes(window: Any, stamp: Any, settle: Any, save: Any) -> None:
+    """More tokens: RTM2 with its permissions editor, and the free composer."""
+    from agora_desk.gui.shapes.composer import ComposerForm
+    from agora_desk.gui.shapes.forms import Rtm2Form
+
+    shapes_tab = window.show_tab("shapes")
+    shapes_tab.stamp = stamp
+    rtm2 = shapes_tab.pick(Rtm2Form)
+    rtm2.user_id.setText("alice")
+    rtm2.editor.add_row(0, 0, ["lobby", "news"])
+    rtm2.editor.add_row(0, 1, ["lobby"])
+    rtm2.editor.add_row(4, 0, ["bob"])
+    shapes_tab.generate()
+    settle(until=lambda: shapes_tab.output is not None)
+    save(window, "shapes-rtm2")
+
+    composer = shapes_tab.pick(ComposerForm)
+    rtc = composer.add_service(1)
+    rtc.fields["channel_name"].setText("demo-channel")
+    rtc.fields["uid"].setText("1001")
+    composer.add_service(9)
+    shapes_tab.generate()
+    settle(until=lambda: shapes_tab.output is not None)
+    save(window, "shapes-compose")
 
 
 def _shoot_other_tabs(window: Any, context: Any, rtc: Any, settle: Any, save: Any) -> None:

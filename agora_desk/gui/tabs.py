@@ -51,6 +51,12 @@ def _rtm(context: AppContext, parent: QWidget) -> Tab:
     return RtmTab(context, parent)
 
 
+def _shapes(context: AppContext, parent: QWidget) -> Tab:
+    from agora_desk.gui.shapes.tab import ShapesTab
+
+    return ShapesTab(context, parent)
+
+
 def _basic(context: AppContext, parent: QWidget) -> Tab:
     from agora_desk.gui.basic_tab import BasicTab
 
@@ -78,6 +84,7 @@ def _server(context: AppContext, parent: QWidget) -> Tab:
 TABS: tuple[TabSpec, ...] = (
     TabSpec("rtc", "RTC token", _rtc),
     TabSpec("rtm", "RTM token", _rtm),
+    TabSpec("shapes", "More tokens", _shapes),
     TabSpec("basic", "Basic credential", _basic),
     TabSpec("request", "Test request", _request),
     TabSpec("inspect", "Inspect", _inspect),

@@ -101,7 +101,7 @@ def test_smoke_test_through_the_real_entry_point(tmp_path: Path, keyring: str) -
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "opened RTC token, RTM token, Basic credential" in result.stderr
+    assert "opened RTC token, RTM token, More tokens, Basic credential" in result.stderr
     assert "FAILED" not in result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     # The smoke test leaves the person's settings alone.

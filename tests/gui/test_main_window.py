@@ -97,6 +97,7 @@ def test_registry_names_every_tab() -> None:
     assert [s.title for s in TABS] == [
         "RTC token",
         "RTM token",
+        "More tokens",
         "Basic credential",
         "Test request",
         "Inspect",
@@ -107,7 +108,7 @@ def test_registry_names_every_tab() -> None:
 
 def test_only_the_visible_tab_is_built(window: MainWindow) -> None:
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles[:3] == ["RTC token", "RTM token", "Basic credential"]
+    assert titles[:4] == ["RTC token", "RTM token", "More tokens", "Basic credential"]
     assert window.built_tabs() == ["rtc"]
     window.show_tab("basic")
     assert window.built_tabs() == ["rtc", "basic"]

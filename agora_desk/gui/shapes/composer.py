@@ -1,0 +1,181 @@
+"""The free composer: any services, each with its fields and privileges, in one token.
+
+What it builds goes through :func:`agora_desk.core.compose.parse_compose`, the
+same reader as ``agora-desk compose``, so its rules and messages are the CLI's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.core import compose
+from agora_desk.core.formats.v007_services import SERVICE_CLASSES, Service
+from agora_desk.gui.shapes.forms import IssueTarget, ShapeForm
+from agora_desk.gui.shapes.permissions_editor import PermissionsEditor
+from agora_desk.gui.widgets import MessageLabel, ValidatedField, add_row
+from agora_desk.gui.widgets.message_label import Level
+from agora_desk.gui.widgets.validated_field import first_issue
+
+FIELD_LABELS = {
+    "channel_name": "Channel:",
+    "uid": "Uid / account:",
+    "user_id": "User ID:",
+    "account": "Account:",
+    "room_uuid": "Room UUID:",
+    "user_uuid": "User UUID:",
+    "role": "Role:",
+}
+FIELD_HINTS = {
+    "uid": "the text written: empty = uid 0, digits = a uid, else an account",
+    "role": "a number; -1 = not set",
+    "user_id": "empty for a Chat app token",
+}
+
+
+class ServiceEditor(QGroupBox):
+    """One service: its own fields and a seconds box per privilege it defines."""
+
+    changed = Signal()
+    removed = Signal(object)
+
+    def __init__(self, cls: type[Service], parent: QWidget | None = None) -> None:
+        super().__init__(f"{cls.NAME} (type {cls.TYPE})", parent)
+        self.cls = cls
+        self.fields: dict[str, ValidatedField] = {}
+        self.permissions: PermissionsEditor | None = None
+        self.privileges: dict[int, tuple[QCheckBox, ValidatedField]] = {}
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for name, _default in cls().field_items():
+            if name == "permissions":
+                self.permissions = PermissionsEditor(self)
+                self.permissions.changed.connect(self.changed)
+                form.addRow("Permissions:", self.permissions)
+                continue
+            text = "-1" if name == "role" else ""
+            field = ValidatedField(FIELD_HINTS.get(name, ""), text=text, parent=self)
+            field.textChanged.connect(self.changed)
+            add_row(form, FIELD_LABELS.get(name, f"{name}:"), field)
+            self.fields[name] = field
+        for pid, pname in cls.PRIVILEGE_NAMES.items():
+            box = QCheckBox(f"{pname} ({pid})", self)
+            box.setChecked(True)
+            seconds = ValidatedField("seconds; empty = the token's expiry", parent=self)
+            box.toggled.connect(seconds.setEnabled)
+            box.toggled.connect(self.changed)
+            seconds.textChanged.connect(self.changed)
+            form.addRow(box, seconds)
+            self.privileges[pid] = (box, seconds)
+        if not cls.PRIVILEGE_NAMES:
+            form.addRow(QLabel("No privileges are defined for this service.", self))
+        self.message = MessageLabel(self)
+        remove = QToolButton(self)
+        remove.setText("Remove service")
+        remove.clicked.connect(lambda: self.removed.emit(self))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(remove)
+        form.addRow(bottom)
+
+    def spec(self, expire: int) -> dict[str, Any]:
+        """The service in the vectors' format, for :func:`compose.parse_service`."""
+        obj: dict[str, Any] = {"type": self.cls.TYPE}
+        for name, field in self.fields.items():
+            obj[name] = field.text()
+        if self.permissions is not None:
+            obj["permissions"] = {
+                str(r): {str(p): names for p, names in by.items()}
+                for r, by in self.permissions.permissions().items()
+            }
+        obj["privileges"] = {
+            str(pid): seconds.text() or str(expire)
+            for pid, (box, seconds) in self.privileges.items()
+            if box.isChecked()
+        }
+        return obj
+
+    def set_issues(self, issues: list[Any]) -> None:
+        issue = first_issue(issues)
+        if issue is None:
+            self.message.clear_message()
+        else:
+            self.message.set_message(Level(issue.level), f"{issue.field}: {issue.message}")
+
+
+class ComposerForm(ShapeForm):
+    TITLE = "Compose any services"
+    OFFICIAL = "AccessToken2 with any services (as agora-desk compose)"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editors: list[ServiceEditor] = []
+        picker = QWidget(self)
+        row = QHBoxLayout(picker)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.kind = QComboBox(picker)
+        for number, cls in SERVICE_CLASSES.items():
+            self.kind.addItem(f"{cls.NAME} ({number})", number)
+        self.add_button = QPushButton("&Add service", picker)
+        row.addWidget(self.kind, 1)
+        row.addWidget(self.add_button)
+        self.rows.addRow("Service:", picker)
+        self._list = QVBoxLayout()
+        self.rows.addRow(self._list)
+        self.add_button.clicked.connect(lambda: self.add_service(int(self.kind.currentData())))
+
+    def add_service(self, service_type: int) -> ServiceEditor:
+        editor = ServiceEditor(SERVICE_CLASSES[service_type], self)
+        editor.changed.connect(self.changed)
+        editor.removed.connect(self._remove)
+        self.editors.append(editor)
+        self._list.addWidget(editor)
+        self.changed.emit()
+        return editor
+
+    def _remove(self, editor: ServiceEditor) -> None:
+        self.editors.remove(editor)
+        editor.deleteLater()
+        self.changed.emit()
+
+    def shape(self, expire: int) -> compose.ComposeRequest:
+        spec = {"expire": expire, "services": [e.spec(expire) for e in self.editors]}
+        return compose.parse_compose(spec).request
+
+    def targets(self) -> Mapping[str, IssueTarget]:
+        targets: dict[str, IssueTarget] = {}
+        for index, editor in enumerate(self.editors):
+            where = f"services[{index}]"
+            targets[where] = editor
+            for name, field in editor.fields.items():
+                targets[f"{where}.{name}"] = field
+            if editor.permissions is not None:
+                targets[f"{where}.permissions"] = editor.permissions
+            for pid, (_box, seconds) in editor.privileges.items():
+                targets[f"{where}.privileges[{pid}]"] = seconds
+        return targets
+
+    def target_for(self, field: str) -> IssueTarget | None:
+        """The nearest widget for an issue (``services[1].permissions[0][1]`` → service 1)."""
+        targets = self.targets()
+        while field and field not in targets:
+            cut = max(field.rfind("."), field.rfind("["))
+            field = field[:cut] if cut > 0 else ""
+        return targets.get(field)
+
+    def summary(self) -> str:
+        return f"composed of {len(self.editors)} service(s)"

@@ -1,0 +1,298 @@
+"""One small form per official shape; each turns its fields into a core request.
+
+A form knows its fields and which issue field names belong to which widget
+(:meth:`ShapeForm.targets`); the rules themselves are the core's
+(:mod:`agora_desk.core.shapes`), so the window says what the CLI says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar, Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QWidget,
+)
+
+from agora_desk.core import shapes
+from agora_desk.core.builders import RtcRequest
+from agora_desk.core.validation import Issue, parse_uid
+from agora_desk.gui.shapes.permissions_editor import PermissionsEditor
+from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row
+
+
+class IssueTarget(Protocol):
+    def set_issues(self, issues: list[Issue]) -> None: ...
+
+
+class ShapeForm(QWidget):
+    """The fields of one shape. Subclasses add rows to ``self.rows``."""
+
+    changed = Signal()
+    TITLE: ClassVar[str] = ""  # in the shape picker
+    OFFICIAL: ClassVar[str] = ""  # the official builder it reproduces
+    DEFAULT_EXPIRE: ClassVar[int | None] = None  # None: the Settings default
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = QFormLayout(self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+    def shape(self, expire: int) -> shapes.Shape:
+        """The request for the fields as they are; raises InputError for a bad number."""
+        raise NotImplementedError
+
+    def targets(self) -> Mapping[str, IssueTarget]:
+        """Issue field name -> the widget that shows it."""
+        return {}
+
+    def target_for(self, field: str) -> IssueTarget | None:
+        """The widget that shows issues of ``field``; None: the form's general line."""
+        return self.targets().get(field)
+
+    def summary(self) -> str:
+        """What the token is for, for the result's details line (after the services)."""
+        return "app token"
+
+    def note(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.rows.addRow(label)
+        return label
+
+    def field(self, label: str, placeholder: str, text: str = "") -> ValidatedField:
+        widget = ValidatedField(placeholder, text=text, parent=self)
+        add_row(self.rows, label, widget)
+        widget.textChanged.connect(self.changed)
+        return widget
+
+
+class ChatUserForm(ShapeForm):
+    TITLE = "Chat: user token"
+    OFFICIAL = shapes.ChatUserRequest.OFFICIAL
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user_id = self.field("&User ID:", "the Chat user ID (privilege user)")
+
+    def shape(self, expire: int) -> shapes.Shape:
+        return shapes.ChatUserRequest(self.user_id.text(), expire)
+
+    def targets(self) -> Mapping[str, IssueTarget]:
+        return {"user ID": self.user_id}
+
+    def summary(self) -> str:
+        return f"user “{self.user_id.text()}”"
+
+
+class ChatAppForm(ShapeForm):
+    TITLE = "Chat: app token"
+    OFFICIAL = shapes.ChatAppRequest.OFFICIAL
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note("An app token (privilege app), for the Chat RESTful API. No user.")
+
+    def shape(self, expire: int) -> shapes.Shape:
+        return shapes.ChatAppRequest(expire)
+
+
+class ApaasRoomUserForm(ShapeForm):
+    TITLE = "APaaS: room user"
+    OFFICIAL = shapes.ApaasRoomUserRequest.OFFICIAL
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room_uuid = self.field("R&oom UUID:", "the classroom's UUID")
+        self.user_uuid = self.field("U&ser UUID:", "the user's UUID (also the RTM user ID)")
+        self.role = self.field("Ro&le:", "a number, e.g. 1 teacher, 2 student")
+        self.note(
+            "As the official builder: APaaS roomUser + RTM login for the user UUID + a Chat "
+            "user whose ID is the MD5 of the user UUID."
+        )
+
+    def shape(self, expire: int) -> shapes.Shape:
+        role = shapes.parse_apaas_role(self.role.text())
+        return shapes.ApaasRoomUserRequest(
+            self.room_uuid.text(), self.user_uuid.text(), role, expire
+        )
+
+    def targets(self) -> Mapping[str, IssueTarget]:
+        return {"room UUID": self.room_uuid, "user UUID": self.user_uuid, "role": self.role}
+
+    def summary(self) -> str:
+        return f"room “{self.room_uuid.text()}”, user “{self.user_uuid.text()}”"
+
+
+class ApaasUserForm(ShapeForm):
+    TITLE = "APaaS: user"
+    OFFICIAL = shapes.ApaasUserRequest.OFFICIAL
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user_uuid = self.field("U&ser UUID:", "the user's UUID")
+
+    def shape(self, expire: int) -> shapes.Shape:
+        return shapes.ApaasUserRequest(self.user_uuid.text(), expire)
+
+    def targets(self) -> Mapping[str, IssueTarget]:
+        return {"user UUID": self.user_uuid}
+
+    def summary(self) -> str:
+        return f"user “{self.user_uuid.text()}”"
+
+
+class ApaasAppForm(ShapeForm):
+    TITLE = "APaaS: app"
+    OFFICIAL = shapes.ApaasAppRequest.OFFICIAL
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note("An APaaS app token (privilege app). No room, no user.")
+
+    def shape(self, expire: int) -> shapes.Shape:
+        return shapes.ApaasAppRequest(expire)
+
+
+class FpaForm(ShapeForm):
+    TITLE = "FPA (Full-path Acceleration)"
+    OFFICIAL = shapes.FpaRequest.OFFICIAL
+    DEFAULT_EXPIRE = shapes.FPA_EXPIRE
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note(
+            "As the official builder: the login privilege is 0 (no limit of its own) and the "
+            "token lasts 24 hours; the token expiry above changes the token's only."
+        )
+
+    def shape(self, expire: int) -> shapes.Shape:
+        return shapes.FpaRequest(expire)
+
+    def summary(self) -> str:
+        return "login privilege 0 (no limit of its own)"
+
+
+class Rtm2Form(ShapeForm):
+    TITLE = "RTM2 with permissions"
+    OFFICIAL = shapes.Rtm2Request.OFFICIAL
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user_id = self.field("&User ID:", "the Signaling user ID")
+        self.editor = PermissionsEditor(self)
+        self.rows.addRow("Permissions:", self.editor)
+        self.editor.changed.connect(self.changed)
+        self.note(
+            "Per-resource permissions (an interface Agora enables on request). The login "
+            "privilege and the token expire together."
+        )
+
+    def shape(self, expire: int) -> shapes.Shape:
+        return shapes.Rtm2Request(self.user_id.text(), self.editor.permissions(), expire)
+
+    def targets(self) -> Mapping[str, IssueTarget]:
+        targets: dict[str, IssueTarget] = {"user ID": self.user_id}
+        for rtype, by_perm in self.editor.permissions().items():
+            for ptype in by_perm:
+                targets[f"permissions[{rtype}][{ptype}] resource"] = self.editor
+        return targets
+
+    def summary(self) -> str:
+        count = sum(len(p) for p in self.editor.permissions().values())
+        return f"user “{self.user_id.text()}”, {count} permission(s)"
+
+
+class AgentForm(ShapeForm):
+    """ConvoAI / STT: RTC for a channel and uid or account, RTM, the agent's service."""
+
+    REQUEST: ClassVar[type[shapes.AgentRequest]] = shapes.AgentRequest
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.channel = self.field("C&hannel:", "the channel the agent joins")
+        kinds = QWidget(self)
+        kinds_row = QHBoxLayout(kinds)
+        kinds_row.setContentsMargins(0, 0, 0, 0)
+        self.by_uid = QRadioButton("&Uid (number)", kinds)
+        self.by_account = QRadioButton("User &account (string)", kinds)
+        self.by_uid.setChecked(True)
+        self._kinds = QButtonGroup(self)
+        for button in (self.by_uid, self.by_account):
+            self._kinds.addButton(button)
+            kinds_row.addWidget(button)
+        kinds_row.addStretch(1)
+        self.rows.addRow("Join with:", kinds)
+        self.user = self.field("U&ser:", "0 to 4294967295; 0 = any user", text="0")
+        self.role = QComboBox(self)
+        self.role.addItem("Publisher (join + publish)", "publisher")
+        self.role.addItem("Subscriber (join only)", "subscriber")
+        add_row(self.rows, "&Role:", self.role)
+        self.rtm_user = self.field("R&TM user ID:", "default: the uid or account as text")
+        self.rtm_expiry = ExpiryChooser(None, same_as_token=True, parent=self)
+        add_row(self.rows, "RTM login e&xpiry:", self.rtm_expiry)
+        self._kinds.buttonToggled.connect(self._kind_changed)
+        self.role.currentIndexChanged.connect(self.changed)
+        self.rtm_expiry.changed.connect(self.changed)
+
+    def _kind_changed(self, _button: object, checked: bool) -> None:
+        if not checked:
+            return  # the other button's half of the switch
+        if self.by_account.isChecked() and self.user.text() == "0":
+            self.user.setText("")
+        elif self.by_uid.isChecked() and not self.user.text():
+            self.user.setText("0")
+        self.changed.emit()
+
+    def shape(self, expire: int) -> shapes.Shape:
+        uid, account = 0, None
+        if self.by_account.isChecked():
+            account = self.user.text()
+        elif self.user.text():
+            uid = parse_uid(self.user.text())
+        rtm_user = self.rtm_user.text()
+        rtc = RtcRequest(
+            channel=self.channel.text(),
+            uid=uid,
+            account=account,
+            role=self.role.currentData(),
+            expire=expire,
+            rtm_user_id=rtm_user or None,
+            rtm_expire=self.rtm_expiry.seconds("RTM expire"),
+        )
+        return self.REQUEST(rtc)
+
+    def targets(self) -> Mapping[str, IssueTarget]:
+        return {
+            "channel": self.channel,
+            "uid": self.user,
+            "account": self.user,
+            "RTM user ID": self.rtm_user,
+            "RTM expire": self.rtm_expiry,
+        }
+
+    def summary(self) -> str:
+        who = self.user.text() or "0"
+        return f"channel “{self.channel.text()}”, user {who}"
+
+
+class ConvoAiForm(AgentForm):
+    TITLE = "Conversational AI agent"
+    OFFICIAL = shapes.ConvoAiRequest.OFFICIAL
+    REQUEST = shapes.ConvoAiRequest
+
+
+class SttForm(AgentForm):
+    TITLE = "Real-time STT agent"
+    OFFICIAL = shapes.SttRequest.OFFICIAL
+    REQUEST = shapes.SttRequest
