@@ -432,3 +432,65 @@ def test_every_preset_shows_the_fields_it_asks_for(tab: RequestTab) -> None:
         shown = preset.fields(tab.form.scheme, generate=tab.form.generate)
         for f, edit in tab.form.edits.items():
             assert edit.isVisibleTo(tab) == (f in shown), (preset.name, f)
+
+
+# -- the tab as a request tool ------------------------------------------------------------------
+
+
+def test_the_tab_never_changes_settings(tab: RequestTab, qtbot, context: AppContext) -> None:
+    before = context.settings.get("rest_base_url")
+    tab.form.set_preset("projects")
+    send_and_wait(tab, qtbot)
+    assert tab.last_outcome is not None
+    assert context.settings.get("rest_base_url") == before  # the fake's URL stayed in the tab
+
+
+def test_environment_badge_follows_the_base_url(tab: RequestTab) -> None:
+    form = tab.form
+    assert form.env_combo.currentData() == ""  # the fake server: a typed host
+    assert "127.0.0.1" in form.environment
+    form.env_combo.setCurrentIndex(form.env_combo.findData("china"))
+    form.env_combo.activated.emit(form.env_combo.currentIndex())
+    assert form.base_url_edit.text() == "https://api.sd-rtn.com"
+    assert form.environment.startswith("Mainland China")
+    form.base_url_edit.setText("https://api-eu-west-1.agora.io")
+    assert form.env_combo.currentData() == "eu-west-1"
+    form.set_preset("chat-user-get")
+    assert form.base_url_edit.text() == "https://a41.chat.agora.io"
+    form.set_preset("projects")
+    assert form.base_url_edit.text() == "https://api-eu-west-1.agora.io"
+
+
+def test_path_is_visibly_fixed_under_a_preset(tab: RequestTab) -> None:
+    tab.form.set_preset("convoai-leave")
+    assert (
+        not tab.form.path_edit.isEnabled() and "Fixed by the preset" in tab.form.path_edit.toolTip()
+    )
+    tab.form.set_preset(None)
+    assert tab.form.path_edit.isEnabled() and not tab.form.path_edit.isReadOnly()
+
+
+def test_status_colour_request_sent_and_reflection(tab: RequestTab, qtbot) -> None:
+    from agora_desk.gui.theme import Tone, tone_colour
+
+    custom(tab, "POST", "/test/echo", AuthScheme.BASIC)
+    tab.form.body_edit.setPlainText(json.dumps({"llm": {"api_key": "sk-live-0123456789"}}))
+    send_and_wait(tab, qtbot)
+    assert tab.last_outcome is not None and tab.last_outcome.response.status == 200
+    label = tab.response.status_label
+    assert label.palette().color(label.foregroundRole()) == tone_colour(Tone.OK, label.palette())
+    sent = tab.response.sent_view.toPlainText()
+    assert sent.startswith("POST https://127.0.0.1:") and "Authorization: Basic <redacted>" in sent
+    shown = tab.response.body_view.toPlainText() + sent
+    for secret in (BASIC64, CUSTOMER_SECRET, "sk-live-0123456789"):
+        assert secret not in shown
+    custom(tab, "GET", "/test/status?code=503")
+    send_and_wait(tab, qtbot)
+    assert label.palette().color(label.foregroundRole()) == tone_colour(Tone.ERROR, label.palette())
+
+
+def test_history_titles_name_host_preset_and_profile(tab: RequestTab, qtbot) -> None:
+    tab.form.set_preset("projects")
+    send_and_wait(tab, qtbot)
+    title = tab.history[0].title
+    assert "projects" in title and "127.0.0.1:" in title and "profile test" in title

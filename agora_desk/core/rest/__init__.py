@@ -88,7 +88,14 @@ from agora_desk.core.rest.urls import (
     parse_url,
     same_origin,
 )
-from agora_desk.core.rest.view import DISPLAY_LIMIT, BodyView, body_view, json_tree
+from agora_desk.core.rest.view import (
+    DISPLAY_LIMIT,
+    BodyView,
+    body_view,
+    json_tree,
+    request_text,
+    status_tone,
+)
 
 __all__ = [
     "CUSTOM",
@@ -153,8 +160,10 @@ __all__ = [
     "prepare",
     "preset_or_custom",
     "pretty",
+    "request_text",
     "resolve_params",
     "same_origin",
+    "status_tone",
     "token_cause",
     "token_user",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,11 +47,17 @@ class HistoryEntry:
     outcome: str = ""
 
     @property
+    def host(self) -> str:
+        return urllib.parse.urlsplit(self.base_url).netloc or self.base_url
+
+    @property
     def title(self) -> str:
+        """Time, what, where, as whom and the result: never a secret, which is not kept."""
         stamp = time.strftime("%H:%M:%S", time.localtime(self.at))
         result = str(self.status) if self.status is not None else (self.outcome or "—")
         what = self.preset or f"{self.method} {self.path}"
-        return f"{stamp}  {what}  → {result}"
+        who = f"profile {self.profile}" if self.profile else "no profile"
+        return f"{stamp}  {what}  {self.host}  ({who})  → {result}"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from agora_desk.core.decoded import Node
+from agora_desk.core.redact import redact_json, redacted_headers, scrub
+from agora_desk.core.rest.model import Prepared
 
 DISPLAY_LIMIT: Final = 256 * 1024  # characters of body text a view shows
 TREE_LIMIT: Final = 2000  # nodes of a JSON tree view
@@ -90,3 +92,27 @@ def json_tree(value: Any, label: str = "body", limit: int = TREE_LIMIT) -> Node:
     root = Node(label)
     build(root, label, value)
     return root.children[0] if root.children else root
+
+
+def status_tone(status: int) -> Literal["ok", "warning", "error"]:
+    """2xx went through; 1xx/3xx did not finish (an unfollowed redirect); 4xx/5xx failed."""
+    if 200 <= status < 300:
+        return "ok"
+    return "error" if status >= 400 else "warning"
+
+
+def request_text(prepared: Prepared) -> str:
+    """The request as sent, for a view: method and URL, headers and body, secrets redacted."""
+    lines = [f"{prepared.method} {scrub(prepared.url, prepared.secrets)}"]
+    for name, value in redacted_headers(prepared.header_pairs()).items():
+        lines.append(f"{name}: {value}")
+    if prepared.body is not None:
+        text = prepared.body.decode("utf-8", "replace")
+        try:
+            shown = json.dumps(
+                redact_json(json.loads(text), prepared.secrets), indent=2, ensure_ascii=False
+            )
+        except (ValueError, RecursionError):
+            shown = scrub(text, prepared.secrets)
+        lines += ["", shown]
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
 from agora_desk.core import rest
 from agora_desk.core.errors import InputError
 from agora_desk.core.rest import AuthScheme, Field, Preset
+from agora_desk.core.rest.environments import ENVIRONMENTS, environment_of
 from agora_desk.core.secret import Secret
 from agora_desk.gui.request.tables import append_row
+from agora_desk.gui.theme import Tone, set_text_tone
 from agora_desk.gui.widgets import MessageLabel, ValidatedField, add_row, monospace_font
 
 GENERATE: Final = "generate"
@@ -53,7 +55,7 @@ class _FieldSpec:
 
 # How each preset field looks; which ones show is up to the preset.
 _SPECS: Final[dict[Field, _FieldSpec]] = {
-    Field.UID: _FieldSpec("Signaling &user ID:", "the Signaling user ID the RTM token is for"),
+    Field.UID: _FieldSpec("Signaling &user ID:", "the user ID or uid the token is for"),
     Field.CHANNEL: _FieldSpec("C&hannel:"),
     Field.AGENT_UID: _FieldSpec("Agent &uid:", "0 = random", "0"),
     Field.REMOTE_UID: _FieldSpec("&Remote uid:", "* = every user in the channel"),
@@ -73,8 +75,6 @@ _SPECS: Final[dict[Field, _FieldSpec]] = {
     Field.ROOM_UUID: _FieldSpec("Room UUID:"),
     Field.REGION: _FieldSpec("Region:", "cn, ap, na or eu", "na"),
 }
-# Fields that sit with the credentials rather than in the preset's box.
-_AUTH_FIELDS: Final = frozenset({Field.UID})
 
 
 class RequestForm(QWidget):
@@ -85,11 +85,13 @@ class RequestForm(QWidget):
     def __init__(self, base_url: str, ca_file: str, timeout: float) -> None:
         super().__init__()
         self._syncing = False
+        self._base_before: str | None = None
         self.edits: dict[Field, QLineEdit] = {}
         self.flags: dict[Field, QCheckBox] = {}
         self._rows: dict[Field, tuple[QLabel | None, QWidget]] = {}
         self._build(base_url, ca_file, timeout)
         self._connect()
+        self._follow_base_url()
         self._preset_changed()
 
     # -- building -------------------------------------------------------------------
@@ -122,15 +124,37 @@ class RequestForm(QWidget):
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
         form.addRow(self.preset_note)
+        env_row = QHBoxLayout()
+        env_row.setContentsMargins(0, 0, 0, 0)
+        self.env_combo = QComboBox()
+        for env in ENVIRONMENTS.values():
+            self.env_combo.addItem(env.label, env.name)
+        self.env_combo.addItem("Other host (typed)", "")
+        self.env_badge = QLabel()
+        self.env_badge.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        env_row.addWidget(self.env_combo)
+        env_row.addWidget(self.env_badge, 1)
+        env_widget = QWidget()
+        env_widget.setLayout(env_row)
+        add_row(form, "&Environment:", env_widget)
+        # Method, URL (base + path) and, added by the tab, Send: one line, as in the
+        # request tools people know.
+        self.request_line = QHBoxLayout()
+        self.request_line.setContentsMargins(0, 0, 0, 0)
         self.method_combo = QComboBox()
         self.method_combo.addItems(list(rest.METHODS))
-        add_row(form, "&Method:", self.method_combo)
+        self.method_combo.setToolTip("Method")
         self.base_url_edit = QLineEdit(base_url)
         self.base_url_edit.setPlaceholderText(rest.DEFAULT_BASE_URL)
-        add_row(form, "&Base URL:", self.base_url_edit)
+        self.base_url_edit.setToolTip("Base URL: a proxy or test server may add a path prefix")
         self.path_edit = QLineEdit("/dev/v1/projects")
         self.path_edit.setPlaceholderText("/dev/v1/projects  ({app_id} is filled in)")
-        add_row(form, "&Path:", self.path_edit)
+        self.request_line.addWidget(self.method_combo)
+        self.request_line.addWidget(self.base_url_edit, 2)
+        self.request_line.addWidget(self.path_edit, 5)
+        line = QWidget()
+        line.setLayout(self.request_line)
+        add_row(form, "&URL:", line)
         self.url_message = MessageLabel()
         form.addRow(self.url_message)
         left.addWidget(req_box)
@@ -148,8 +172,6 @@ class RequestForm(QWidget):
         self.token_source_label = add_row(aform, "&Token:", self.token_source_combo)
         self.token_field = ValidatedField("007… (pasted tokens are never saved)", password=True)
         self.token_field_label = add_row(aform, "Pasted token:", self.token_field)
-        for f in _AUTH_FIELDS:
-            self._field_row(aform, f)
         self.token_info = MessageLabel()
         aform.addRow(self.token_info)
         self.profile_label = QLabel()
@@ -161,8 +183,7 @@ class RequestForm(QWidget):
         pform = QFormLayout(self.preset_box)
         pform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for f in _SPECS:
-            if f not in _AUTH_FIELDS:
-                self._field_row(pform, f)
+            self._field_row(pform, f)
         left.addWidget(self.preset_box)
 
         headers_box = QGroupBox("Headers (Content-Type: application/json is always sent)")
@@ -222,6 +243,8 @@ class RequestForm(QWidget):
 
     def _connect(self) -> None:
         self.preset_combo.currentIndexChanged.connect(self._preset_changed)
+        self.env_combo.activated.connect(self._env_chosen)
+        self.base_url_edit.textChanged.connect(self._follow_base_url)
         self.auth_combo.currentIndexChanged.connect(self._update_visibility)
         self.token_source_combo.currentIndexChanged.connect(self._update_visibility)
         for edit in (self.base_url_edit, self.path_edit):
@@ -338,6 +361,33 @@ class RequestForm(QWidget):
         self.ca_edit.setText(ca_file)
         self.timeout_spin.setValue(timeout)
 
+    # -- environments ----------------------------------------------------------------------
+
+    def _env_chosen(self, *_: object) -> None:
+        name = self.env_combo.currentData()
+        if name:
+            self.base_url_edit.setText(ENVIRONMENTS[name].base_url)
+        else:
+            self.base_url_edit.setFocus()
+
+    def _follow_base_url(self, *_: object) -> None:
+        """The combo and the badge say which environment the typed base URL is."""
+        text = self.base_url_edit.text().strip()
+        env = environment_of(text)
+        self.env_combo.setCurrentIndex(self.env_combo.findData(env.name if env else ""))
+        if env is not None:
+            self.env_badge.setText(f"● {env.badge}")
+            set_text_tone(self.env_badge, Tone.WARNING if env.name == "production" else Tone.OK)
+        else:
+            host = text.split("://", 1)[-1].split("/", 1)[0] or "no host"
+            self.env_badge.setText(f"● {host}")
+            set_text_tone(self.env_badge, Tone.MUTED)
+
+    @property
+    def environment(self) -> str:
+        """The badge's words, for history and the status line."""
+        return self.env_badge.text().removeprefix("● ")
+
     # -- following the preset -----------------------------------------------------------
 
     def _preset_changed(self, *_: object) -> None:
@@ -346,14 +396,31 @@ class RequestForm(QWidget):
         if not custom:
             self.method_combo.setCurrentText(preset.method)
             self.path_edit.setText(preset.path)
+            self.path_edit.setCursorPosition(0)
             self.set_scheme(preset.default_auth)
         self.preset_note.setText(preset.description)
         text = preset.editor_body(self.params())
         if text is not None:
             with self._quietly():
                 self.body_edit.setPlainText(text)
+        if not custom and preset.default_base_url:
+            if self._base_before is None:
+                self._base_before = self.base_url_edit.text()
+            self.base_url_edit.setText(preset.default_base_url)
+        elif self._base_before is not None:
+            # Back from a preset with a host of its own (Chat): the user's host again.
+            self.base_url_edit.setText(self._base_before)
+            self._base_before = None
         self.method_combo.setEnabled(custom)
+        # Under a preset the path is the preset's: shown fixed, not editable-looking.
         self.path_edit.setReadOnly(not custom)
+        self.path_edit.setEnabled(custom)
+        self.path_edit.setToolTip(
+            "Path and ?query under the base URL; {app_id} is filled in"
+            if custom
+            else "Fixed by the preset: the fields below fill its {placeholders}. Choose "
+            "“Custom request” to type any path."
+        )
         self._update_visibility()
 
     def _sync_body(self, *_: object) -> None:
@@ -381,7 +448,7 @@ class RequestForm(QWidget):
                 label.setVisible(f in shown)
                 label.setText(preset.labels.get(f, _SPECS[f].label))
             widget.setVisible(f in shown)
-        self.preset_box.setVisible(bool(shown - _AUTH_FIELDS))
+        self.preset_box.setVisible(bool(shown))
         self.preset_box.setTitle(preset.group or preset.title)
         self.changed.emit()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core import rest
 from agora_desk.core.decoded import Node
 from agora_desk.gui.request.tables import append_row, tree_item
+from agora_desk.gui.theme import Tone, set_text_tone
 from agora_desk.gui.widgets import MessageLabel, monospace_font
 
 if TYPE_CHECKING:
@@ -31,9 +32,10 @@ class Outcome:
     """What the send job hands back: the response and its views, made off the GUI thread."""
 
     response: Response
-    view: rest.BodyView
+    view: rest.BodyView  # credentials the request carried already scrubbed from it
     tree: Node | None
     explanation: str | None
+    sent: str = ""  # the request as sent, secrets redacted
 
 
 class ResponseView(QWidget):
@@ -62,9 +64,19 @@ class ResponseView(QWidget):
         self.headers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.headers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.tabs.addTab(self.headers, "Headers")
+        self.sent_view = QPlainTextEdit()
+        self.sent_view.setReadOnly(True)
+        self.sent_view.setFont(monospace_font())
+        self.sent_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.tabs.addTab(self.sent_view, "Request sent")
         resp.addWidget(self.tabs, 1)
 
+    def show_sent(self, text: str) -> None:
+        """The request as it goes out (secrets redacted), beside the answer."""
+        self.sent_view.setPlainText(text)
+
     def clear(self) -> None:
+        set_text_tone(self.status_label, None)
         self.body_view.setPlainText("")
         self.tree.clear()
         self.headers.setRowCount(0)
@@ -93,6 +105,9 @@ class ResponseView(QWidget):
         self.status_label.setText(
             f"{r.http_version} {r.status} {r.reason} · {r.elapsed_ms:.0f} ms · {r.size_text}"
         )
+        set_text_tone(self.status_label, Tone(rest.status_tone(r.status)))
+        if outcome.sent:
+            self.show_sent(outcome.sent)
         if outcome.explanation:
             self.explanation.set_message("error", outcome.explanation)
         else:

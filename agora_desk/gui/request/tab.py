@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from agora_desk.core import rest
 from agora_desk.core.errors import AgoraDeskError, InputError
-from agora_desk.core.redact import scrub
+from agora_desk.core.redact import redact_json, scrub
 from agora_desk.core.rest import AuthScheme
 from agora_desk.gui.context import (
     APP_CERTIFICATE,
@@ -107,18 +107,20 @@ class RequestTab(QWidget):
         rlayout = QVBoxLayout(request_side)
         rlayout.setContentsMargins(0, 0, 0, 0)
         rlayout.addWidget(scroll, 1)
-        buttons = QHBoxLayout()
         self.send_button = QPushButton("&Send")
         self.send_button.setToolTip("Send the request (Ctrl+Enter)")
         self.send_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel")
+        self.form.request_line.addWidget(self.send_button)
+        self.form.request_line.addWidget(self.cancel_button)
+        buttons = QHBoxLayout()
         self.curl_button = QPushButton("Copy as c&url")
         self.reveal_check = QCheckBox("with secrets")
         self.reveal_check.setToolTip(
             "Off: the command uses $AGORA_CUSTOMER_ID, $AGORA_CUSTOMER_SECRET and $AGORA_TOKEN. "
             "On: the real values (the clipboard is cleared after a while)."
         )
-        for w in (self.send_button, self.cancel_button, self.curl_button, self.reveal_check):
+        for w in (self.curl_button, self.reveal_check):
             buttons.addWidget(w)
         buttons.addStretch(1)
         rlayout.addLayout(buttons)
@@ -230,11 +232,7 @@ class RequestTab(QWidget):
             self.check()
             self._show_failure(str(exc))
             return
-        _base, ca_file, timeout = self.form.connection()
-        self.context.settings.set("rest_base_url", spec.base_url)
-        self.context.settings.set("rest_ca_file", ca_file)
-        self.context.settings.set("rest_timeout_s", round(timeout) or 1)
-        self._settings_seen = self._settings_values()
+        # The tab never writes Settings: what is typed here is for this request only.
         self._generation += 1
         generation = self._generation
         self._set_state(State.RESOLVING)
@@ -287,10 +285,19 @@ class RequestTab(QWidget):
             timeout=options.timeout,
         )
 
+        sent = rest.request_text(prepared)
+        self.response.show_sent(sent)
+
         def work(job: Job) -> Outcome:
             response = http.send(prepared, options, cancel=job.cancelled)
             view = rest.body_view(
                 response.body, response.content_type, truncated=response.truncated
+            )
+            # A server that echoes the request reflects its credentials: never shown.
+            view = replace(
+                view,
+                text=scrub(view.text, prepared.secrets),
+                json=redact_json(view.json, prepared.secrets),
             )
             tree = rest.json_tree(view.json) if view.is_json else None
             explanation = rest.explain(
@@ -301,7 +308,9 @@ class RequestTab(QWidget):
                     body=view.value,
                 )
             )
-            return Outcome(response, view, tree, explanation)
+            if explanation:
+                explanation = scrub(explanation, prepared.secrets)
+            return Outcome(response, view, tree, explanation, sent)
 
         def done(outcome: Outcome) -> None:
             if generation != self._generation:
