@@ -219,14 +219,9 @@ def _timeout(value: str) -> float:
 
 
 def _scheme(args: argparse.Namespace, preset: rest.Preset | None) -> rest.AuthScheme:
+    """--auth, else the preset's own (the auth doctor warns about one it does not take)."""
     if args.auth:
-        scheme = rest.parse_scheme(args.auth)
-        if preset is not None and scheme not in preset.auths and scheme is not rest.AuthScheme.NONE:
-            common.warn(
-                f"the {preset.name} API is documented with "
-                f"{' or '.join(s.value for s in preset.auths)} auth, not {scheme.value}"
-            )
-        return scheme
+        return rest.parse_scheme(args.auth)
     if preset is None:
         return rest.AuthScheme.NONE
     return preset.default_scheme(token_given=bool(args.token))

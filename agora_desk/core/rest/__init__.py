@@ -20,6 +20,8 @@ curl       "copy as curl"
 view       response bodies as text and trees
 explain    failures in one sentence
 history    entries without secrets, and their file
+spec       what the user asked for, before credentials
+doctor     before sending: the scheme the endpoint takes, a given token's fit
 assemble   form or command line → request
 ========== ==============================================================
 
@@ -35,14 +37,13 @@ from agora_desk.core.rest.assemble import (
     NEED_CUSTOMER_ID,
     NEED_CUSTOMER_SECRET,
     Assembled,
-    RequestSpec,
     assemble,
     needs,
     plan_token,
-    resolve_params,
 )
 from agora_desk.core.rest.auth import auth_headers, check_header
 from agora_desk.core.rest.curl import curl_command
+from agora_desk.core.rest.doctor import examine
 from agora_desk.core.rest.explain import Failure, explain
 from agora_desk.core.rest.fit import check_token_for, token_cause
 from agora_desk.core.rest.history import (
@@ -81,6 +82,7 @@ from agora_desk.core.rest.presets import (
     preset_or_custom,
 )
 from agora_desk.core.rest.request import check_method, encode_body, prepare
+from agora_desk.core.rest.spec import RequestSpec, resolve_params
 from agora_desk.core.rest.tokens import RtcPlan, RtmPlan, TokenPlan, token_user
 from agora_desk.core.rest.urls import (
     check_base_url,
@@ -143,6 +145,7 @@ __all__ = [
     "check_token_for",
     "curl_command",
     "encode_body",
+    "examine",
     "explain",
     "get_preset",
     "history_entry",

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Final
+from typing import Final
 
 from agora_desk.core.builders import Credentials, Stamp
 from agora_desk.core.errors import InputError
-from agora_desk.core.rest.fit import check_token_for
+from agora_desk.core.rest.doctor import examine
 from agora_desk.core.rest.model import Auth, AuthScheme, RestRequest
 from agora_desk.core.rest.params import PresetParams
-from agora_desk.core.rest.presets import CUSTOM, Preset
-from agora_desk.core.rest.request import check_method
+from agora_desk.core.rest.spec import RequestSpec, resolve_params
 from agora_desk.core.rest.tokens import TokenPlan, token_user
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue
@@ -29,38 +28,6 @@ NEED_CUSTOMER_SECRET: Final = "customer_secret"  # noqa: S105 - a field name
 
 
 @dataclass(frozen=True)
-class RequestSpec:
-    """What the user asked for, before credentials. Holds no secret but a pasted token."""
-
-    base_url: str
-    scheme: AuthScheme
-    preset: Preset = CUSTOM
-    method: str = "GET"  # ignored for a preset
-    path: str = "/"  # ignored for a preset; {app_id} is filled in
-    params: PresetParams = field(default_factory=PresetParams)
-    headers: tuple[tuple[str, str], ...] = ()
-    body: Any = None  # the user's JSON (merged over a preset's body)
-    pasted_token: Secret | None = None
-    expire: int = 3600
-
-    @property
-    def custom(self) -> bool:
-        return self.preset is CUSTOM
-
-    @property
-    def preset_name(self) -> str | None:
-        return None if self.custom else self.preset.name
-
-    @property
-    def path_template(self) -> str:
-        return self.path if self.custom else self.preset.path
-
-    @property
-    def real_method(self) -> str:
-        return check_method(self.method) if self.custom else self.preset.method
-
-
-@dataclass(frozen=True)
 class Assembled:
     request: RestRequest
     params: PresetParams  # with app_id, and what the body said
@@ -70,11 +37,6 @@ class Assembled:
     # For "copy as curl": also covers a token that is only in the body (Basic join).
     curl_auth: Auth = field(default_factory=Auth)
     token: str = ""  # the token sent (header or body), for explanations; never shown
-
-
-def resolve_params(spec: RequestSpec) -> PresetParams:
-    """The preset's params with the body's values filled in; errors for conflicts."""
-    return spec.preset.resolve(spec.params, spec.body)
 
 
 def plan_token(spec: RequestSpec) -> TokenPlan | None:
@@ -113,7 +75,9 @@ def assemble(
     :func:`~agora_desk.core.rest.curl.curl_command` writes as ``$AGORA_…`` variables.
     """
     params = replace(resolve_params(spec), app_id=app_id)
-    warnings: list[Issue] = []
+    # The auth doctor's findings: what the endpoint accepts, and whether a pasted token fits.
+    pasted = spec.pasted_token.reveal().strip() if spec.pasted_token else None
+    warnings: list[Issue] = examine(spec, token=pasted, app_id=app_id)
     plan = plan_token(spec)
     token = ""
     source = ""
@@ -122,7 +86,6 @@ def assemble(
         if any(ch.isspace() for ch in token):
             raise InputError("token", "contains whitespace (from a paste?)")
         source = "pasted"
-        warnings += check_token_for(token, params, spec.preset)
     elif plan is not None:
         source = "profile"
         if standins:

@@ -62,6 +62,8 @@ def explain(f: Failure) -> str | None:
             cause = f.cause()
             if cause:
                 return f"{status} with a token: {cause}{said}."
+            if status in f.preset.status_hints:
+                return f"{status}: {f.preset.status_hints[status]}{said}."
             return (
                 "401 with a token: it was refused — it may have expired, be for another App "
                 "ID, lack a privilege (RTM login for Signaling; RTC, plus RTM with enable_rtm, "
@@ -77,29 +79,70 @@ def explain(f: Failure) -> str | None:
             cause = f.cause()
             if cause:
                 return f"403 with a token: {cause}{said}."
+            if status in f.preset.status_hints:
+                return f"{status}: {f.preset.status_hints[status]}{said}."
             return (
                 "403 with a token: the token is valid but not allowed here — it may lack the "
                 "privilege this API needs, be for another App ID, or the project may not "
                 "have its App Certificate enabled" + said + "."
             )
+        if status in f.preset.status_hints:
+            return f"{status}: {f.preset.status_hints[status]}{_reason(f.body)}{said}."
         return (
             "403: the credentials were accepted but may not use this API or project "
             "(is the service enabled for the project in Agora Console?)" + said + "."
         )
-    if status == 404:
-        return (
-            "404: nothing at this path — check the path and the App ID in it, and the base "
-            "URL (a regional host?)" + said + "."
-        )
-    if status in (400, 422):
-        return f"{status}: the server refused the request body or parameters{said}."
-    if status == 405:
-        return f"405: this path does not accept that method; check the method{said}."
-    if status == 429:
-        return f"429: too many requests; wait and try again{said}."
+    hint = f.preset.status_hints.get(status)
+    if hint:
+        return f"{status}: {hint}{_reason(f.body)}{said}."
+    generic = _STATUS.get(status)
+    if generic:
+        return f"{status}: {generic}{_reason(f.body)}{said}."
     if status >= 500:
-        return f"{status}: the server failed; try again later{said}."
-    return f"{status}: the request failed{said}."
+        return f"{status}: the server failed; if it keeps failing, contact Agora support{said}."
+    return f"{status}: the request failed{_reason(f.body)}{said}."
+
+
+# What a status means when the endpoint says nothing more specific.
+_STATUS: Final[dict[int, str]] = {
+    400: "the server refused the request body or parameters",
+    404: (
+        "nothing at this path — check the path and the App ID in it, and the base URL "
+        "(a regional host?)"
+    ),
+    405: "this path does not accept that method; check the method",
+    409: "the request conflicts with what is already there (a running task of the same name?)",
+    422: "the request is well-formed but refused: a quota or limit of the project was reached",
+    429: "too many requests; wait and try again, more slowly",
+    500: "the server failed inside; if it keeps failing, contact Agora support",
+    501: (
+        "the server does not offer this method at this path (a wrong method or path, or a "
+        "product not available on this host) — retrying will not help; check the method, "
+        "the path and the environment"
+    ),
+    502: "a gateway in front of the service failed; try again later",
+    503: "the service is unavailable for now; try again later, with a growing pause",
+    504: "the service did not answer in time; try again later, with a growing pause",
+}
+
+# Documented ``reason`` values and what to do about each.
+REASONS: Final[dict[str, str]] = {
+    "TaskConflict": "an agent with this name is already running; use its agent_id or another name",
+    "TaskNotFound": "no agent with this agent_id is running (it left, or idle_timeout ended it)",
+    "InvalidPermission": (
+        "the credentials may not use this service; check that it is enabled for the project"
+    ),
+    "ServiceNotEnabled": "the service is not enabled for this project in Agora Console",
+    "AccountSuspended": "the account is suspended (billing?); see Agora Console",
+    "InvalidRequest": "a field of the body is missing or wrong; the detail says which",
+    "InvalidToken": "a token in the body does not fit (channel, uid, privileges or expiry)",
+}
+
+
+def _reason(body: Any) -> str:
+    reason = body.get("reason") if isinstance(body, dict) else None
+    meaning = REASONS.get(reason) if isinstance(reason, str) else None
+    return f" ({reason}: {meaning})" if meaning else ""
 
 
 def _tls(f: Failure) -> str:

@@ -503,21 +503,20 @@ class RequestForm(QWidget):
             else:
                 self.token_info.clear_message()
             return False
-        if spec.pasted_token is not None:
-            issues = rest.check_token_for(
-                spec.pasted_token.reveal(), rest.resolve_params(spec), spec.preset
-            )
-            if issues:
-                self.token_info.set_message("warning", "; ".join(i.message for i in issues))
-            else:
-                self.token_info.set_message("info", "Using the pasted token.")
+        pasted = spec.pasted_token.reveal() if spec.pasted_token is not None else None
+        # The auth doctor, beside the auth fields: scheme, typed headers, a pasted token.
+        doctor = [i.message for i in rest.examine(spec, token=pasted)]
+        if pasted is not None:
+            text = "Using the pasted token."
         elif plan is not None:
             text = f"Sends a fresh {plan.describe()}, built from the profile."
-            if plan.issues:
-                notes = " ".join(i.message for i in plan.issues)
-                self.token_info.set_message("warning", f"{text} {notes}")
-            else:
-                self.token_info.set_message("info", text)
+            doctor += [i.message for i in plan.issues]
+        else:
+            text = ""
+        if doctor:
+            self.token_info.set_message("warning", " ".join([text, *doctor]).strip())
+        elif text:
+            self.token_info.set_message("info", text)
         else:
             self.token_info.clear_message()
         return not problems and problem is None

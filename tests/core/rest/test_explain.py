@@ -60,3 +60,29 @@ def test_explain_transport(kind: str, words: str) -> None:
 
 def test_explain_success_is_none() -> None:
     assert rest.explain(rest.Failure(status=200)) is None
+
+
+def test_501_is_not_try_again_later() -> None:
+    text = rest.explain(rest.Failure(status=501, body={"message": "Not Implemented"}))
+    assert text is not None and "retrying will not help" in text and "try again" not in text
+    assert "try again later" in (rest.explain(rest.Failure(status=503)) or "")
+
+
+@pytest.mark.parametrize(
+    ("preset", "status", "body", "words"),
+    [
+        ("convoai-join", 409, {"reason": "TaskConflict"}, "already running"),
+        ("convoai-leave", 404, {"reason": "TaskNotFound"}, "convoai-list"),
+        ("convoai-join", 422, {}, "limit of agents"),
+        ("recording-stop", 404, {"code": 404}, "5 minutes"),
+        ("recording-start", 400, {"reason": "x"}, "acquire"),
+        ("chat-user-get", 401, {}, "Chat app token"),
+        ("projects", 409, {}, "conflicts"),
+    ],
+)
+def test_status_explained_for_the_endpoint(
+    preset: str, status: int, body: dict, words: str
+) -> None:
+    p = rest.get_preset(preset)
+    text = rest.explain(rest.Failure(status=status, body=body, preset=p, scheme=p.default_auth))
+    assert text is not None and words in text, text

@@ -61,6 +61,8 @@ class Preset:
     default_base_url: str | None = None  # a host of its own (Chat); None: the environment's
     # Form labels that differ from the field's usual one ("Recorder uid" for UID).
     labels: Mapping[Field, str] = MappingProxyType({})
+    # What a status means for this call, where it says more than the generic words.
+    status_hints: Mapping[int, str] = MappingProxyType({})
     # Fields the preset needs besides the path's placeholders, with what each is.
     required: Mapping[Field, str] = MappingProxyType({})
 

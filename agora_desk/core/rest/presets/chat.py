@@ -22,6 +22,16 @@ class ChatCall(Preset):
     auths = (AuthScheme.BEARER,)
     group = "Chat"
     default_base_url = CHAT_HOST
+    status_hints = MappingProxyType(
+        {
+            401: (
+                "Chat did not accept the Bearer token: it must be a Chat app token from this "
+                "project's App ID and certificate, Chat must be enabled, and the host must be "
+                "the project's Chat host (Console → Chat → Data Center)"
+            ),
+            404: "no such org/app or user — check the org name, app name and the Chat host",
+        }
+    )
 
     def editor_body(self, params: PresetParams) -> str | None:
         return ""

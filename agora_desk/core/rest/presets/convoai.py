@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import secrets as _random
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Any, Final, Literal
 
 from agora_desk.core.errors import InputError
@@ -32,6 +33,20 @@ from agora_desk.core.validation import Issue, raise_for_errors
 
 PREFIX: Final = "/api/conversational-ai-agent/v2/projects/{app_id}"
 GROUP: Final = "Conversational AI"
+# The Conversational AI reference's status table, with its suggested actions.
+HINTS: Final = MappingProxyType(
+    {
+        403: (
+            "the project may not use Conversational AI yet (activate the service, or settle "
+            "billing, in Agora Console)"
+        ),
+        404: "the agent was not found or has already exited; convoai-list shows running agents",
+        409: "an agent with this name is already running; use its agent_id or another name",
+        422: "the project's limit of agents was reached; ask Agora support to raise it",
+        503: "the agent failed to start; try again with a growing pause",
+        504: "the request timed out; try again with a growing pause",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -158,6 +173,7 @@ class ConvoAiCall(Preset):
     default_auth = AuthScheme.BASIC
     auths = (AuthScheme.BASIC, AuthScheme.TOKEN)
     group = GROUP
+    status_hints = HINTS
 
     def default_scheme(self, *, token_given: bool) -> AuthScheme:
         return AuthScheme.TOKEN if token_given else self.default_auth
@@ -198,6 +214,7 @@ class ConvoAiJoin(Preset):
         "RTC (+ RTM) token authenticates the call unless Basic auth is chosen."
     )
     group = GROUP
+    status_hints = HINTS
 
     def carries_token(self, scheme: AuthScheme) -> bool:
         return True  # properties.token, whatever authenticates the call

@@ -35,6 +35,18 @@ class RecordingCall(Preset):
             Field.UID: "the recorder's uid, the same in every call",
         }
     )
+    status_hints = MappingProxyType(
+        {
+            400: (
+                "Cloud Recording refused a field — cname and uid must be the ones given to "
+                "acquire, the uid a non-zero number in a string, the mode individual, mix or web"
+            ),
+            404: (
+                "the resourceId or sid is unknown: a resourceId expires 5 minutes after "
+                "acquire, and a sid ends with stop (or when the recording times out)"
+            ),
+        }
+    )
     body_token = False  # start: the recorder's RTC token in clientRequest.token
 
     def editor_body(self, params: PresetParams) -> str | None:
