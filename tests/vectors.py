@@ -34,7 +34,7 @@ def case_id(case: dict[str, Any]) -> str:
 
 
 def services_of(case: dict[str, Any]) -> list[v007.Service]:
-    """Vector service dicts → service objects (field names as in spec/cli.md)."""
+    """Vector service dicts → service objects (field names as in docs/cli.md)."""
     out: list[v007.Service] = []
     for s in case["services"]:
         cls = v007.SERVICE_CLASSES[s["type"]]

@@ -1,6 +1,6 @@
 """What every subcommand shares: one error channel, exit codes, credentials.
 
-Exit codes (spec/cli.md): 0 success, 1 the command ran but a requested
+Exit codes (docs/cli.md): 0 success, 1 the command ran but a requested
 check failed, 2 invalid input or usage. Errors are one line on stderr,
 ``agora-desk: error: <field>: <problem>``, never a traceback.
 """

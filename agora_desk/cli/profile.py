@@ -1,4 +1,4 @@
-"""`agora-desk profile`: list / add / show / remove saved profiles (spec/cli.md).
+"""`agora-desk profile`: list / add / show / remove saved profiles (docs/cli.md).
 
 Secrets never come from an option: ``add`` reads them from
 AGORA_APP_CERTIFICATE / AGORA_CUSTOMER_SECRET or asks without echo, and

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 
 class ExitStatus(IntEnum):
-    """The CLI's exit statuses (``spec/cli.md``); each error class names its own."""
+    """The CLI's exit statuses (``docs/cli.md``); each error class names its own."""
 
     OK = 0
     # The command ran but a requested check failed, or something outside the

@@ -1,4 +1,4 @@
-"""Where a command's credentials come from (spec/cli.md, "Where credentials come from").
+"""Where a command's credentials come from (docs/cli.md, "Where credentials come from").
 
 For each field, the first of: a command-line option (App ID / Customer ID
 only: no option takes a secret) → ``--profile NAME`` (the file, and the

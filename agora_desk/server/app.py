@@ -1,6 +1,6 @@
 """The token server's HTTP app (aiohttp), compatible with the servers apps are wired to.
 
-Endpoints (see ``spec/cli.md``, "serve"):
+Endpoints (see ``docs/cli.md``, "serve"):
 
 * ``GET /ping``
 * ``POST /fetch_rtm_token``, ``POST /fetch_rtc_token`` - the Signaling docs' sample server

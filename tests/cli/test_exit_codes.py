@@ -1,4 +1,4 @@
-"""Each error class names its own exit status; the CLI uses it (spec/cli.md: 0 / 1 / 2)."""
+"""Each error class names its own exit status; the CLI uses it (docs/cli.md: 0 / 1 / 2)."""
 
 from __future__ import annotations
 

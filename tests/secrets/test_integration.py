@@ -10,7 +10,7 @@ Two kinds of test, all marked ``secret_service``:
   so they only need dbus-run-session and gnome-keyring-daemon installed.
 
 Run them all with:
-    scripts/keyring-session.sh .venv/bin/python -m pytest tests/test_secrets_*.py -m secret_service
+    scripts/keyring-session.sh .venv/bin/python -m pytest tests/secrets -m secret_service
 """
 
 from __future__ import annotations
