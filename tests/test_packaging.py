@@ -322,12 +322,19 @@ def test_installed_wheel_finds_resources(built: dict[str, Path], tmp_path: Path)
     assert (target / "share" / "icons/hicolor/256x256/apps" / f"{APP_ID}.png").is_file()
 
 
-@pytest.fixture(scope="module")
-def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A virtualenv of its own (the tests' environment is never installed into)."""
-    path = tmp_path_factory.mktemp("venv") / "venv"
-    _run([sys.executable, "-m", "venv", str(path)])
+@pytest.fixture
+def venv(tmp_path: Path) -> Path:
+    """A bare virtualenv of its own; this interpreter's pip installs into it (--python)."""
+    path = tmp_path / "venv"
+    _run([sys.executable, "-m", "venv", "--without-pip", str(path)])
     return path / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def _pip_into(venv: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return _run(
+        [sys.executable, "-m", "pip", "--python", str(venv), "install", "--no-deps",
+         "--disable-pip-version-check", *args]
+    )  # fmt: skip
 
 
 @pytest.mark.slow
@@ -336,27 +343,17 @@ def test_pip_install_of_the_source_warns_of_nothing(
 ) -> None:
     # What README line 1 does, verbose so that the build backend's own
     # warnings are shown (pip hides them otherwise).
-    target = tmp_path / "target"
-    result = _run(
-        [
-            str(venv), "-m", "pip", "install", "-v", "--no-deps", "--disable-pip-version-check",
-            "--target", str(target), str(source),
-        ]
-    )  # fmt: skip
+    result = _pip_into(venv, "-v", str(source))
     log = result.stdout + result.stderr
     assert "setuptools" in log
     assert _warnings(log) == []
-    assert (target / "agora_desk" / "resources.py").is_file()
+    found = json.loads(_run([str(venv), "-c", _lookup_script()], cwd=tmp_path).stdout)
+    assert Path(found["module"]).is_relative_to(venv.parent.parent)
 
 
 @pytest.mark.slow
 def test_editable_install_uses_the_source_folder(source: Path, venv: Path, tmp_path: Path) -> None:
-    _run(
-        [
-            str(venv), "-m", "pip", "install", "--no-deps", "--disable-pip-version-check",
-            "--editable", str(source),
-        ]
-    )  # fmt: skip
+    _pip_into(venv, "--editable", str(source))
     result = _run([str(venv), "-c", _lookup_script()], cwd=tmp_path)
     found = json.loads(result.stdout)
     assert Path(found["module"]) == source / "agora_desk" / "resources.py"
