@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 from credentials import APP_ID, CERT, OTHER_CERT
 
-from agora_desk.core import token007
+from agora_desk.core.formats import v007
+from agora_desk.core.formats.v007 import ChatService, RtcService, RtmService
 from agora_desk.core.secret import Secret
-from agora_desk.core.token007 import ChatService, RtcService, RtmService
 from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.runner import ServerHandle, start_server
 
@@ -99,12 +99,12 @@ def call(
             connection.close()
 
 
-def parsed(token: str, cert: str = CERT) -> token007.AccessToken2:
+def parsed(token: str, cert: str = CERT) -> v007.AccessToken2:
     """Parse and verify a 007 token: signed with ``cert``, not with another certificate."""
     assert token.startswith("007"), token[:10]
-    tok = token007.parse(token)
-    assert token007.verify(tok, cert), "signature does not verify with the test certificate"
-    assert not token007.verify(tok, OTHER_CERT)
+    tok = v007.parse(token)
+    assert v007.verify(tok, cert), "signature does not verify with the test certificate"
+    assert not v007.verify(tok, OTHER_CERT)
     assert tok.app_id == APP_ID
     assert abs(tok.issued_at - time.time()) < 120
     return tok

@@ -22,10 +22,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
-from agora_desk.core import token007
 from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Node, to_tree
-from agora_desk.core.token007 import RtcService, RtmService
+from agora_desk.core.formats import v007
+from agora_desk.core.formats.v007 import RtcService, RtmService
 from agora_desk.gui.inspect.compare import ABSENT, CompareView, align
 from agora_desk.gui.inspect.model import HIGHLIGHT_ROLE, MISSING, STATUS_ROLE, VALUE_COLUMN
 from agora_desk.gui.inspect.tab import InspectTab
@@ -44,7 +44,7 @@ def rtc_rtm(uid: str = "42", user: str = "alice") -> str:
         RtcService(privileges={1: 3600}, channel_name="demo", uid=uid),
         RtmService(privileges={1: 3600}, user_id=user),
     ]
-    return token007.build(
+    return v007.build(
         "970CA35de60c44645bbae8a215061b33",
         CERT,
         services,
