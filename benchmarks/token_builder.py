@@ -36,12 +36,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import _official  # noqa: E402
 
 from agora_desk.core import builders  # noqa: E402
+from agora_desk.core.credentials import Credentials  # noqa: E402
 from agora_desk.core.formats import v007  # noqa: E402
+from agora_desk.core.secret import Secret  # noqa: E402
 
 APP_ID = "970CA35de60c44645bbae8a215061b33"
 CERT = "5CFd2fd1755d40ecb72977518be15d3b"
 CHANNEL = "load-test-channel"
-CREDS = builders.Credentials(APP_ID, CERT)
+CREDS = Credentials(APP_ID, Secret(CERT))
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from credentials import APP_ID, CERT, CUSTOMER_ID, CUSTOMER_SECRET
 
 from agora_desk.core import rest
-from agora_desk.core.builders import Credentials, RtmRequest, Stamp, build_rtm
+from agora_desk.core.builders import RtmRequest, Stamp, build_rtm
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.rest import AuthScheme
 from agora_desk.core.secret import Secret
 
 CID = CUSTOMER_ID
 CSECRET = CUSTOMER_SECRET
-CREDS = Credentials(APP_ID, CERT)
+CREDS = Credentials(APP_ID, Secret(CERT))
 
 
 def rtm_token(user: str = "alice", issued_at: int | None = None, expire: int = 3600) -> str:

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if args.reveal:
         raise InputError("--reveal", "only goes with --decode")
     creds = common.load(args, {"customer_id", "customer_secret"})
-    header = basic.build_header(creds.customer_id, creds.customer_secret)
+    header = basic.build_header(creds.customer_id, creds.require_customer_secret())
     if args.json:
         common.print_json({"header": header.reveal(), "customer_id": creds.customer_id})
     else:

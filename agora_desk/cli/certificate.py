@@ -12,7 +12,7 @@ import argparse
 from typing import Final
 
 from agora_desk.cli import common
-from agora_desk.core import builders
+from agora_desk.core.credentials import Credentials
 
 CHOICES: Final = ("primary", "secondary")
 FIELDS: Final = {"primary": "app_certificate", "secondary": "app_certificate_secondary"}
@@ -39,9 +39,9 @@ def add_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def signing_credentials(args: argparse.Namespace) -> builders.Credentials:
+def signing_credentials(args: argparse.Namespace) -> Credentials:
     """App ID and the chosen certificate: --profile → environment → no-echo prompt."""
     which = getattr(args, "certificate", "primary")
     creds = common.load(args, {"app_id", FIELDS[which]})
     secret = creds.app_certificate if which == "primary" else creds.app_certificate_secondary
-    return builders.Credentials(creds.app_id, secret.reveal())
+    return Credentials(creds.app_id, secret, profile=creds.profile)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from agora_desk.core import jsontext
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import AgoraDeskError, ExitStatus
 
 EXIT_OK = ExitStatus.OK
@@ -105,7 +106,7 @@ def credentials_help(customer: bool = False) -> str:
     )
 
 
-def load(args: argparse.Namespace, need: set[str]) -> Any:
+def load(args: argparse.Namespace, need: set[str]) -> Credentials:
     """Resolve credentials: --profile → environment → no-echo prompt.
 
     ``need`` names what must be found: "app_id", "app_certificate",

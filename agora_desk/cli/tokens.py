@@ -8,8 +8,8 @@ from typing import Any
 
 from agora_desk.cli import certificate, common
 from agora_desk.core import builders
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
-from agora_desk.core.secret import Secret
 from agora_desk.core.validation import (
     check_expire,
     check_user_id,
@@ -117,6 +117,18 @@ def _uid_range(text: str) -> range:
     return range(start, end + 1)
 
 
+def _uid_option(text: str) -> int:
+    try:
+        return parse_uid(text, "--uid")
+    except InputError as exc:
+        if text.strip().isdigit():
+            raise
+        # The command line's own hint: the option a string account goes in.
+        raise InputError(
+            exc.field, f"{exc.problem} (a name is a user account: use --account)"
+        ) from None
+
+
 def rtc_request(args: argparse.Namespace) -> builders.RtcRequest:
     req = rtc_fields(args)
     if args.rtm_expire is not None and args.rtm_user is None:
@@ -132,7 +144,7 @@ def rtc_fields(args: argparse.Namespace) -> builders.RtcRequest:
     expire = parse_seconds(args.expire, "--expire")
     return builders.RtcRequest(
         channel=args.channel,
-        uid=parse_uid(args.uid, "--uid") if args.uid is not None else 0,
+        uid=_uid_option(args.uid) if args.uid is not None else 0,
         account=args.account,
         role=builders.parse_role(args.role) if args.role is not None else "publisher",
         expire=expire,
@@ -146,14 +158,14 @@ def rtc_fields(args: argparse.Namespace) -> builders.RtcRequest:
     )
 
 
-def _credentials(args: argparse.Namespace) -> builders.Credentials:
+def _credentials(args: argparse.Namespace) -> Credentials:
     return certificate.signing_credentials(args)
 
 
 def _emit(
     result: builders.BuildResult,
     args: argparse.Namespace,
-    creds: builders.Credentials,
+    creds: Credentials,
     extra: dict[str, Any] | None = None,
 ) -> None:
     if args.json:
@@ -162,7 +174,7 @@ def _emit(
 
         decoded = diagnose(
             result.token,
-            Expectations(certificate=Secret(creds.app_certificate), app_id=creds.app_id),
+            Expectations(certificate=creds.app_certificate, app_id=creds.app_id),
         )
         obj: dict[str, Any] = dict(extra or {})
         obj.update(
@@ -195,7 +207,7 @@ def run_rtc(args: argparse.Namespace) -> int:
 
 def _run_batch(
     args: argparse.Namespace,
-    creds: builders.Credentials,
+    creds: Credentials,
     req: builders.RtcRequest,
     uids: range,
     stamp: builders.Stamp,
@@ -264,7 +276,7 @@ def _worker_count(n: int) -> int:
 
 
 def _csv_chunk(
-    creds: builders.Credentials, req: builders.RtcRequest, uids: range, stamp: builders.Stamp
+    creds: Credentials, req: builders.RtcRequest, uids: range, stamp: builders.Stamp
 ) -> str:
     _, tokens = builders.build_rtc_batch(creds, req, uids, stamp)
     return "".join([f"{uid},{token}\n" for uid, token in tokens])
@@ -272,7 +284,7 @@ def _csv_chunk(
 
 def _write_parallel(
     out: Any,
-    creds: builders.Credentials,
+    creds: Credentials,
     req: builders.RtcRequest,
     uids: range,
     stamp: builders.Stamp,

@@ -15,15 +15,18 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from agora_desk.core import batch, validation
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v006, v007
 from agora_desk.core.formats.v007_services import ChatService, RtcService, RtmService, Service
 from agora_desk.core.validation import (
     Issue,
+    Key,
     check_account,
     check_channel,
     check_expire,
     check_hex32,
+    check_uid,
     check_user_id,
     parse_uid,
     raise_for_errors,
@@ -44,15 +47,6 @@ def parse_role(value: str | int) -> Role:
     if role is None:
         raise InputError("role", f"{value!r} is not a role; use publisher (1) or subscriber (2)")
     return role
-
-
-@dataclass(frozen=True)
-class Credentials:
-    app_id: str
-    app_certificate: str  # revealed only for the duration of a build
-
-    def __repr__(self) -> str:
-        return f"Credentials(app_id={self.app_id!r}, app_certificate=<hidden>)"
 
 
 class BuildResult(NamedTuple):
@@ -121,11 +115,14 @@ class Stamp:
 _NOW = Stamp()  # issued now, random salt
 
 
-def check_credentials(creds: Credentials) -> None:
+def require_credentials(creds: Credentials) -> str:
+    """Check App ID and certificate; the certificate revealed, for the signer only."""
+    certificate = creds.require_certificate().reveal()
     raise_for_errors(
-        check_hex32("App ID", creds.app_id)
-        + check_hex32("App Certificate", creds.app_certificate, secret=True)
+        check_hex32("App ID", creds.app_id, key=Key.APP_ID)
+        + check_hex32("App Certificate", certificate, secret=True, key=Key.APP_CERTIFICATE)
     )
+    return certificate
 
 
 def rtc_issues(req: RtcRequest) -> list[Issue]:
@@ -136,23 +133,20 @@ def rtc_issues(req: RtcRequest) -> list[Issue]:
     if req.account is not None:
         issues += check_account(req.account)
     else:
-        try:
-            parse_uid(req.uid)
-        except InputError as exc:
-            issues.append(Issue("error", exc.field, exc.problem))
+        issues += check_uid(req.uid)
     issues += check_expire(req.expire, "expire")
-    for name, value in (
-        ("privilege expire", req.privilege_expire),
-        ("join expire", req.join_expire),
-        ("audio expire", req.audio_expire),
-        ("video expire", req.video_expire),
-        ("data expire", req.data_expire),
-        ("RTM expire", req.rtm_expire),
+    for name, key, value in (
+        ("privilege expire", Key.PRIVILEGE_EXPIRE, req.privilege_expire),
+        ("join expire", Key.JOIN_EXPIRE, req.join_expire),
+        ("audio expire", Key.AUDIO_EXPIRE, req.audio_expire),
+        ("video expire", Key.VIDEO_EXPIRE, req.video_expire),
+        ("data expire", Key.DATA_EXPIRE, req.data_expire),
+        ("RTM expire", Key.RTM_EXPIRE, req.rtm_expire),
     ):
         if value is not None:
-            issues += validation.errors(check_expire(value, name))
+            issues += validation.errors(check_expire(value, name, key))
     if req.rtm_user_id is not None:
-        issues += check_user_id(req.rtm_user_id, "RTM user ID")
+        issues += check_user_id(req.rtm_user_id, "RTM user ID", Key.RTM_USER)
     return issues
 
 
@@ -195,11 +189,11 @@ def compose(
     warnings: Iterable[Issue] = (),
 ) -> BuildResult:
     """Any set of services, signed as one 007 token."""
-    check_credentials(creds)
+    certificate = require_credentials(creds)
     raise_for_errors(check_expire(expire))
     issued_at, salt = (stamp or Stamp()).resolve()
     token = batch.build(
-        creds.app_id, creds.app_certificate, services, expire=expire, issued_at=issued_at, salt=salt
+        creds.app_id, certificate, services, expire=expire, issued_at=issued_at, salt=salt
     )
     return BuildResult(
         token=token, issued_at=issued_at, salt=salt, expire=expire, warnings=tuple(warnings)
@@ -210,13 +204,13 @@ def build_rtc(creds: Credentials, req: RtcRequest, stamp: Stamp | None = None) -
     issues = rtc_issues(req)
     if issues:
         raise_for_errors(issues)
-    check_credentials(creds)
+    certificate = require_credentials(creds)
     # compose() without its checks: rtc_issues covered the expiries already, and
     # this is the call the token server makes per request.
     issued_at, salt = (stamp or _NOW).resolve()
     token = batch.build(
         creds.app_id,
-        creds.app_certificate,
+        certificate,
         rtc_services(req),
         expire=req.expire,
         issued_at=issued_at,
@@ -274,13 +268,13 @@ def build_rtc_legacy(
         )
     issues = rtc_issues(req)
     raise_for_errors(issues)
-    check_credentials(creds)
+    certificate = require_credentials(creds)
     issued_at, salt = (stamp or Stamp()).resolve()
     (rtc,) = rtc_services(req)
     privileges = {pid: _absolute(issued_at, secs) for pid, secs in rtc.privileges.items()}
     token = v006.build(
         creds.app_id,
-        creds.app_certificate,
+        certificate,
         req.channel,
         req.wire_uid,
         privileges,
@@ -295,12 +289,12 @@ def build_rtm_legacy(
 ) -> BuildResult:
     issues = check_user_id(req.user_id, "user ID") + check_expire(req.expire)
     raise_for_errors(issues)
-    check_credentials(creds)
+    certificate = require_credentials(creds)
     issued_at, salt = (stamp or Stamp()).resolve()
     # The official 006 RTM builder puts the account in the channel position.
     token = v006.build(
         creds.app_id,
-        creds.app_certificate,
+        certificate,
         req.user_id,
         "",
         {v006.RTM_LOGIN: _absolute(issued_at, req.expire)},
@@ -328,7 +322,7 @@ def build_rtc_batch(
     first = build_rtc(creds, replace(req, uid=uid_list[0], account=None), Stamp(issued_at, salt))
     tokens = batch.tokens_for_uids(
         creds.app_id,
-        creds.app_certificate,
+        creds.require_certificate().reveal(),  # checked by build_rtc above
         rtc_services(replace(req, uid=1, account=None)),
         uid_list,
         expire=req.expire,

@@ -42,14 +42,6 @@ class TruncatedError(TokenFormatError):
     """A length or fixed-size field runs past the end of the data."""
 
 
-class UnsupportedTokenError(TokenFormatError):
-    """A recognised but unsupported version (we can name it, not decode it)."""
-
-    def __init__(self, version: str, message: str) -> None:
-        self.version = version
-        super().__init__(message)
-
-
 def exception_chain(exc: BaseException) -> Iterator[BaseException]:
     """``exc`` and its causes/contexts, each once (chains can loop)."""
     seen: set[int] = set()

@@ -24,12 +24,12 @@ from typing import ClassVar, Protocol
 from agora_desk.core import validation
 from agora_desk.core.builders import (
     BuildResult,
-    Credentials,
     RtcRequest,
     Stamp,
     compose,
     rtc_issues,
 )
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats.v007_services import (
     PERMISSION_TYPES,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Literal
 
 from agora_desk.core.errors import InputError
@@ -34,11 +35,32 @@ MAX_EXPIRE = 86_400
 QUOTES = "\"'`“”‘’"
 
 
+class Key(str, Enum):
+    """Which input an issue is about: front ends route issues to their fields by this."""
+
+    APP_ID = "app_id"
+    APP_CERTIFICATE = "app_certificate"
+    CHANNEL = "channel"
+    UID = "uid"
+    ACCOUNT = "account"
+    USER_ID = "user_id"  # RTM / Signaling / Chat user ID
+    RTM_USER = "rtm_user"  # the RTM user of an RTC + RTM token
+    EXPIRE = "expire"
+    PRIVILEGE_EXPIRE = "privilege_expire"
+    JOIN_EXPIRE = "join_expire"
+    AUDIO_EXPIRE = "audio_expire"
+    VIDEO_EXPIRE = "video_expire"
+    DATA_EXPIRE = "data_expire"
+    RTM_EXPIRE = "rtm_expire"
+    OTHER = "other"
+
+
 @dataclass(frozen=True)
 class Issue:
     level: Level
-    field: str
+    field: str  # the name a person reads ("channel", "--uid", "App ID")
     message: str
+    key: Key = Key.OTHER  # the input it is about, for routing
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -70,20 +92,22 @@ def describe_char(ch: str) -> str:
     return f"'{ch}'"
 
 
-def _paste_artefacts(field: str, value: str, level: Level) -> list[Issue]:
+def _paste_artefacts(field: str, value: str, level: Level, key: Key) -> list[Issue]:
     issues = []
     if value != value.strip():
         where = "leading" if value[:1].isspace() else "trailing"
         if value[:1].isspace() and value[-1:].isspace():
             where = "leading and trailing"
-        issues.append(Issue(level, field, f"has {where} whitespace (from a paste?)"))
+        issues.append(Issue(level, field, f"has {where} whitespace (from a paste?)", key))
     core = value.strip()
     if len(core) >= 2 and core[0] in QUOTES and core[-1] in QUOTES:
-        issues.append(Issue(level, field, "is wrapped in quotes (from a paste?)"))
+        issues.append(Issue(level, field, "is wrapped in quotes (from a paste?)", key))
     return issues
 
 
-def check_hex32(field: str, value: str, *, secret: bool = False) -> list[Issue]:
+def check_hex32(
+    field: str, value: str, *, secret: bool = False, key: Key = Key.OTHER
+) -> list[Issue]:
     """App ID / App Certificate: exactly 32 hexadecimal characters.
 
     With ``secret`` no character of the value is quoted: a message about a
@@ -93,9 +117,14 @@ def check_hex32(field: str, value: str, *, secret: bool = False) -> list[Issue]:
         return []  # the common case, checked in C: builders call this per token
     if not value:
         return [
-            Issue("error", field, "is empty; it is the 32-character hex string from Agora Console")
+            Issue(
+                "error",
+                field,
+                "is empty; it is the 32-character hex string from Agora Console",
+                key,
+            )
         ]
-    issues = _paste_artefacts(field, value, "error")
+    issues = _paste_artefacts(field, value, "error", key)
     if issues:
         return issues
     for pos, ch in enumerate(value, start=1):
@@ -108,10 +137,11 @@ def check_hex32(field: str, value: str, *, secret: bool = False) -> list[Issue]:
                     "error",
                     field,
                     f"{what} at position {pos} is not a hexadecimal digit (0-9, a-f)",
+                    key,
                 )
             ]
     if len(value) != 32:
-        return [Issue("error", field, f"must be 32 hexadecimal characters, got {len(value)}")]
+        return [Issue("error", field, f"must be 32 hexadecimal characters, got {len(value)}", key)]
     return []
 
 
@@ -129,21 +159,24 @@ def is_plain_name(value: str, max_bytes: int) -> bool:
     )
 
 
-def _check_name(field: str, value: str, max_bytes: int, what: str) -> list[Issue]:
+def _check_name(field: str, value: str, max_bytes: int, what: str, key: Key) -> list[Issue]:
     if is_plain_name(value, max_bytes):
         return []
     encoded = value.encode("utf-8", "surrogateescape")
     if len(encoded) > U16_MAX:
         return [
-            Issue("error", field, f"is {len(encoded)} bytes; a token field holds at most 65535")
+            Issue(
+                "error", field, f"is {len(encoded)} bytes; a token field holds at most 65535", key
+            )
         ]
-    issues = _paste_artefacts(field, value, "warning")
+    issues = _paste_artefacts(field, value, "warning", key)
     if len(encoded) > max_bytes:
         issues.append(
             Issue(
                 "warning",
                 field,
                 f"is {len(encoded)} bytes; the SDKs accept {what} of at most {max_bytes}",
+                key,
             )
         )
     for pos, ch in enumerate(value, start=1):
@@ -154,6 +187,7 @@ def _check_name(field: str, value: str, max_bytes: int, what: str) -> list[Issue
                     field,
                     f"{describe_char(ch)} at position {pos} is not allowed in {what} by the SDKs "
                     "(a-z, A-Z, 0-9, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,)",
+                    key,
                 )
             )
             break
@@ -161,15 +195,19 @@ def _check_name(field: str, value: str, max_bytes: int, what: str) -> list[Issue
 
 
 def check_channel(value: str, field: str = "channel") -> list[Issue]:
+    key = Key.CHANNEL
     if not value:
-        return [Issue("warning", field, "is empty; the SDKs cannot join a channel without a name")]
-    return _check_name(field, value, CHANNEL_MAX_BYTES, "a channel name")
+        return [
+            Issue("warning", field, "is empty; the SDKs cannot join a channel without a name", key)
+        ]
+    return _check_name(field, value, CHANNEL_MAX_BYTES, "a channel name", key)
 
 
 def check_account(value: str, field: str = "account") -> list[Issue]:
+    key = Key.ACCOUNT
     if not value:
-        return [Issue("error", field, "is empty; for 'any user' use uid 0 instead")]
-    issues = _check_name(field, value, ACCOUNT_MAX_BYTES, "a user account")
+        return [Issue("error", field, "is empty; for 'any user' use uid 0 instead", key)]
+    issues = _check_name(field, value, ACCOUNT_MAX_BYTES, "a user account", key)
     if value.isdigit() and value == value.strip():
         issues.append(
             Issue(
@@ -177,31 +215,37 @@ def check_account(value: str, field: str = "account") -> list[Issue]:
                 field,
                 "is all digits: the token is the same as for the integer uid "
                 f"{value}; make sure the app joins with a user account, not a uid",
+                key,
             )
         )
     return issues
 
 
-def check_user_id(value: str, field: str = "user ID") -> list[Issue]:
+def check_user_id(value: str, field: str = "user ID", key: Key = Key.USER_ID) -> list[Issue]:
     """RTM / Signaling / Chat user IDs."""
     if not value:
-        return [Issue("error", field, "is empty")]
+        return [Issue("error", field, "is empty", key)]
     encoded = value.encode("utf-8", "surrogateescape")
     if len(encoded) > U16_MAX:
         return [
-            Issue("error", field, f"is {len(encoded)} bytes; a token field holds at most 65535")
+            Issue(
+                "error", field, f"is {len(encoded)} bytes; a token field holds at most 65535", key
+            )
         ]
-    issues = _paste_artefacts(field, value, "warning")
+    issues = _paste_artefacts(field, value, "warning", key)
     if len(encoded) > RTM_USER_MAX_BYTES:
         issues.append(
             Issue(
                 "warning",
                 field,
                 f"is {len(encoded)} bytes; Signaling accepts user IDs of at most 64",
+                key,
             )
         )
     if value.strip().lower() == "null":
-        issues.append(Issue("warning", field, "is 'null', which Signaling rejects as a user ID"))
+        issues.append(
+            Issue("warning", field, "is 'null', which Signaling rejects as a user ID", key)
+        )
     return issues
 
 
@@ -251,10 +295,7 @@ def parse_uid(value: str | int, field: str = "uid") -> int:
         if text != value:
             raise InputError(field, "has whitespace around it")
         if not text or not (text.isascii() and text.isdigit()):
-            raise InputError(
-                field,
-                f"{shown_input(value)} is not a whole number (a name is a user account, not a uid)",
-            )
+            raise InputError(field, f"{shown_input(value)} is not a whole number")
         number = _whole(text, field, f"a uid is 0 to {U32_MAX}")
     if not 0 <= number <= U32_MAX:
         raise InputError(field, f"{number} is out of range: a uid is 0 to {U32_MAX} (0 = any user)")
@@ -265,7 +306,7 @@ def check_uid(value: str | int, field: str = "uid") -> list[Issue]:
     try:
         parse_uid(value, field)
     except InputError as exc:
-        return [Issue("error", field, exc.problem)]
+        return [Issue("error", field, exc.problem, Key.UID)]
     return []
 
 
@@ -287,11 +328,11 @@ def parse_seconds(value: str | int, field: str) -> int:
     return value
 
 
-def check_expire(value: str | int, field: str = "expire") -> list[Issue]:
+def check_expire(value: str | int, field: str = "expire", key: Key = Key.EXPIRE) -> list[Issue]:
     try:
         seconds = parse_seconds(value, field)
     except InputError as exc:
-        return [Issue("error", field, exc.problem)]
+        return [Issue("error", field, exc.problem, key)]
     if seconds > MAX_EXPIRE:
         return [
             Issue(
@@ -299,6 +340,7 @@ def check_expire(value: str | int, field: str = "expire") -> list[Issue]:
                 field,
                 f"{seconds} s is more than Agora's maximum of 86400 s (24 h); "
                 "the token will stop working after 24 h",
+                key,
             )
         ]
     return []

@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from agora_desk.core.basic import BasicCredential, build_header, parse_header
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
-from agora_desk.gui.context import AppContext, ResolvedCredentials
+from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
 from agora_desk.gui.theme import monospace_font
 from agora_desk.gui.widgets import CredentialKind, Level, ValidatedField, add_row, group
@@ -64,7 +65,7 @@ class BasicTab(GeneratorTab[tuple[()]]):
         # The credentials panel holds every field and validates itself: no inputs of its own.
         return (), False
 
-    def produce(self, creds: ResolvedCredentials, request: tuple[()]) -> Output:
+    def produce(self, creds: Credentials, request: tuple[()]) -> Output:
         assert creds.customer_secret is not None
         header = build_header(creds.customer_id, creds.customer_secret)
         details = (

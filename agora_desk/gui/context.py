@@ -14,16 +14,15 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.secret import Secret
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.secrets.fields import APP_CERTIFICATE as APP_CERTIFICATE  # re-exported for tabs
 from agora_desk.secrets.fields import CUSTOMER_SECRET as CUSTOMER_SECRET
 from agora_desk.secrets.profiles import Profile, ProfileStore
-from agora_desk.secrets.resolve import Credentials
 
 # One definition of the credential kinds and of the credentials record, shared
 # with the CLI's resolver: a tab gets the same shape a command gets.
-ResolvedCredentials = Credentials
 
 
 class AppSettings:
@@ -130,7 +129,7 @@ class AppContext(QObject):
     def credentials_async(
         self,
         need: set[str],
-        on_done: Callable[[ResolvedCredentials], None],
+        on_done: Callable[[Credentials], None],
         on_error: Callable[[BaseException], None],
     ) -> Job:
         """Resolve credentials off the GUI thread (a keyring unlock prompt may block).
@@ -145,7 +144,7 @@ class AppContext(QObject):
         ids = dict(self.session_ids) if profile is None else {}
         store = self.profiles
 
-        def work(job: Job) -> ResolvedCredentials:
+        def work(job: Job) -> Credentials:
             name = profile.name if profile is not None else None
             cert = session.get(APP_CERTIFICATE)
             secret = session.get(CUSTOMER_SECRET)
@@ -154,7 +153,7 @@ class AppContext(QObject):
                     cert = store.app_certificate(name)
                 if CUSTOMER_SECRET in need:
                     secret = store.customer_secret(name)
-            return ResolvedCredentials(
+            return Credentials(
                 profile=name,
                 app_id=profile.app_id if profile is not None else ids.get("app_id", ""),
                 app_certificate=cert,

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.validation import Issue
 from agora_desk.core.validation import errors as error_issues
-from agora_desk.gui.context import AppContext, ResolvedCredentials
+from agora_desk.gui.context import AppContext
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.widgets import (
     CredentialKind,
@@ -54,7 +55,7 @@ class Output:
     warnings: Sequence[Issue] = ()
 
 
-def credentials_source(creds: ResolvedCredentials) -> str:
+def credentials_source(creds: Credentials) -> str:
     """Where a result's credentials came from, in the words every tab's details line uses."""
     return f"profile “{creds.profile}”" if creds.profile else "typed credentials"
 
@@ -92,7 +93,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         """Validate the form, showing messages; returns (request or None, an error is shown)."""
         raise NotImplementedError
 
-    def produce(self, creds: ResolvedCredentials, request: RequestT) -> Output:
+    def produce(self, creds: Credentials, request: RequestT) -> Output:
         """Build the output; raise InputError for a problem the form could not see."""
         raise NotImplementedError
 
@@ -223,7 +224,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         self.expiry_display.clear()
         self.warnings.clear()
 
-    def _ready(self, creds: ResolvedCredentials, request: RequestT) -> None:
+    def _ready(self, creds: Credentials, request: RequestT) -> None:
         self._job = None
         self._set_busy(False)
         try:

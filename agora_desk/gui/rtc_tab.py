@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QShowEvent
@@ -18,19 +19,32 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core import timefmt
-from agora_desk.core.validation import Issue, check_expire, check_uid, parse_seconds, parse_uid
-from agora_desk.gui.context import AppContext, ResolvedCredentials
+from agora_desk.core.credentials import Credentials
+from agora_desk.core.validation import (
+    Issue,
+    Key,
+    check_expire,
+    check_uid,
+    parse_seconds,
+    parse_uid,
+)
+from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
 from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row, group
 
 if TYPE_CHECKING:
     from agora_desk.core.builders import RtcRequest
 
-# The form can point at its own radio button instead of the core's general hint.
-_CLI_HINT = "(a name is a user account, not a uid)"
+# The form's own hint for a name typed as a uid: it can point at its radio button.
 _FORM_HINT = "(for a string user account choose “User account”)"
 
 PRIVILEGES = ("join", "audio", "video", "data")
+PRIVILEGE_KEYS = {
+    "join": Key.JOIN_EXPIRE,
+    "audio": Key.AUDIO_EXPIRE,
+    "video": Key.VIDEO_EXPIRE,
+    "data": Key.DATA_EXPIRE,
+}
 PRIVILEGE_LABELS = {
     "join": "&Join channel (s):",
     "audio": "Publish audi&o (s):",
@@ -177,20 +191,21 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         if self.by_account.isChecked():
             account = self.user.text()
         elif self.user.text():
-            uid_issues = [
-                Issue(i.level, i.field, i.message.replace(_CLI_HINT, _FORM_HINT))
-                for i in check_uid(self.user.text())
-            ]
+            uid_issues = check_uid(self.user.text())
+            if not self.user.text().strip().isdigit():  # a name: point at the radio button
+                uid_issues = [replace(i, message=f"{i.message} {_FORM_HINT}") for i in uid_issues]
             issues += uid_issues
             if not uid_issues:
                 uid = parse_uid(self.user.text())
         issues += self.expiry.issues("expire")
         if not separate:
-            issues += self.privilege_expiry.issues("privilege expire")
+            issues += self.privilege_expiry.issues("privilege expire", Key.PRIVILEGE_EXPIRE)
         else:
             for key, field in self.privilege_fields.items():
                 issues += [
-                    i for i in check_expire(field.text(), f"{key} expire") if i.level == "error"
+                    i
+                    for i in check_expire(field.text(), f"{key} expire", PRIVILEGE_KEYS[key])
+                    if i.level == "error"
                 ]
         request: RtcRequest | None = None
         if not any(i.level == "error" for i in issues):
@@ -220,33 +235,32 @@ class RtcTab(GeneratorTab["RtcRequest"]):
             if any(i.level == "error" for i in issues):
                 request = None
 
-        by_field: dict[str, list[Issue]] = {}
+        by_key: dict[Key, list[Issue]] = {}
         for issue in issues:
-            by_field.setdefault(issue.field, []).append(issue)
+            by_key.setdefault(issue.key, []).append(issue)
         shown = False
-        targets: list[tuple[Any, list[str]]] = [
-            (self.channel, ["channel"]),
-            (self.user, ["uid", "account"]),
-            (self.expiry, ["expire"]),
-            (self.privilege_expiry, ["privilege expire"]),
-            (self.rtm_user, ["RTM user ID"]),
-            *((field, [f"{k} expire"]) for k, field in self.privilege_fields.items()),
+        targets: list[tuple[Any, list[Key]]] = [
+            (self.channel, [Key.CHANNEL]),
+            (self.user, [Key.UID, Key.ACCOUNT]),
+            (self.expiry, [Key.EXPIRE]),
+            (self.privilege_expiry, [Key.PRIVILEGE_EXPIRE]),
+            (self.rtm_user, [Key.RTM_USER]),
+            *((field, [PRIVILEGE_KEYS[k]]) for k, field in self.privilege_fields.items()),
         ]
-        for widget, names in targets:
-            found = [i for name in names for i in by_field.get(name, [])]
+        for widget, keys in targets:
+            found = [i for key in keys for i in by_key.get(key, [])]
             shown |= self.show_field_issues(widget, found)
         return request, shown
 
     # -- building --------------------------------------------------------------
 
-    def produce(self, creds: ResolvedCredentials, request: RtcRequest) -> Output:
-        from agora_desk.core.builders import Credentials, build_rtc, build_rtc_legacy
+    def produce(self, creds: Credentials, request: RtcRequest) -> Output:
+        from agora_desk.core.builders import build_rtc, build_rtc_legacy
 
         assert creds.app_certificate is not None
-        credentials = Credentials(creds.app_id, creds.app_certificate.reveal())
         legacy = self.legacy.isChecked()
         builder = build_rtc_legacy if legacy else build_rtc
-        result = builder(credentials, request, self.stamp)
+        result = builder(creds, request, self.stamp)
 
         issued = result.issued_at
         if request.separate_privileges:

@@ -8,8 +8,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from agora_desk.core import timefmt
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.validation import check_user_id
-from agora_desk.gui.context import AppContext, ResolvedCredentials
+from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
 from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row, group
 
@@ -57,14 +58,13 @@ class RtmTab(GeneratorTab["RtmRequest"]):
         assert expire is not None
         return RtmRequest(user_id=self.user_id.text(), expire=expire), shown
 
-    def produce(self, creds: ResolvedCredentials, request: RtmRequest) -> Output:
-        from agora_desk.core.builders import Credentials, build_rtm, build_rtm_legacy
+    def produce(self, creds: Credentials, request: RtmRequest) -> Output:
+        from agora_desk.core.builders import build_rtm, build_rtm_legacy
 
         assert creds.app_certificate is not None
-        credentials = Credentials(creds.app_id, creds.app_certificate.reveal())
         legacy = self.legacy.isChecked()
         builder = build_rtm_legacy if legacy else build_rtm
-        result = builder(credentials, request, self.stamp)
+        result = builder(creds, request, self.stamp)
         expires_at = result.issued_at + request.expire if request.expire else 0
         label = "Login privilege expires" if legacy else "Token expires"
         version = "006 (legacy)" if legacy else "007"

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.hosts import is_loopback_host
-from agora_desk.gui.context import APP_CERTIFICATE, AppContext, ResolvedCredentials
+from agora_desk.gui.context import APP_CERTIFICATE, AppContext
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.reporting import failure_message
 from agora_desk.server import RequestRecord, ServerConfig
@@ -231,7 +232,7 @@ class ServerTab(QWidget):
         self._state = "stopped"
 
     # -- steps ----------------------------------------------------------------------
-    def _on_credentials(self, creds: ResolvedCredentials) -> None:
+    def _on_credentials(self, creds: Credentials) -> None:
         self._credentials_job = None
         if self._closed:
             return

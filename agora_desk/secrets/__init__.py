@@ -39,7 +39,6 @@ _WHERE = {
     "ProfileStore": "profiles",
     "default_config_dir": "profiles",
     "default_config_path": "profiles",
-    "Credentials": "resolve",
     "load_credentials": "resolve",
     "SecretStore": "store",
     "SessionStore": "store",
@@ -66,7 +65,7 @@ if TYPE_CHECKING:
         default_config_dir,
         default_config_path,
     )
-    from agora_desk.secrets.resolve import Credentials, load_credentials
+    from agora_desk.secrets.resolve import load_credentials
     from agora_desk.secrets.store import SecretStore, SessionStore
 
 
@@ -84,7 +83,6 @@ __all__ = [
     "CUSTOMER_SECRET",
     "KINDS",
     "ConfigError",
-    "Credentials",
     "DBusUnavailable",
     "KeyringFailure",
     "KeyringLocked",

@@ -1,14 +1,16 @@
 """Checks for the values a profile holds, raising :class:`InputError`.
 
-App ID and App Certificate follow the core rule (32 hex characters) so that
-the profile form, the CLI and the token builders say the same thing. Customer
-ID / Secret have no published format; we only reject what breaks Basic auth.
+Each value follows the core's rule (App ID and App Certificate: 32 hex
+characters; Customer ID and Secret: what Basic auth can carry, in
+:mod:`agora_desk.core.basic`), so the profile form, the CLI and the builders
+say the same thing about the same value.
 """
 
 from __future__ import annotations
 
 from typing import Final, Literal
 
+from agora_desk.core.basic import check_customer_id, check_customer_secret
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32, raise_for_errors
@@ -64,12 +66,9 @@ def validate_app_id(value: str) -> str:
 
 
 def validate_customer_id(value: str) -> str:
-    """Empty means "no Customer ID"."""
-    field = LABELS["customer_id"]
-    _check_pasted(field, value)
-    if ":" in value:
-        # Basic auth is base64("id:secret"); a colon in the id splits it wrongly.
-        raise InputError(field, "contains ':', which Basic authentication cannot carry")
+    """Empty means "no Customer ID"; otherwise the core's Basic-auth rule."""
+    if value:
+        raise_for_errors(check_customer_id(value))
     return value
 
 
@@ -80,16 +79,5 @@ def validate_secret(kind: str, secret: Secret) -> Secret:
     if kind in CERTIFICATE_KINDS:
         raise_for_errors(check_hex32(field, secret.reveal(), secret=True))
         return secret
-    value = secret.reveal()
-    if not value:
-        raise InputError(field, "is empty")
-    _check_pasted(field, value)
+    raise_for_errors(check_customer_secret(secret.reveal()))
     return secret
-
-
-def _check_pasted(field: str, value: str) -> None:
-    """What a paste leaves behind; the messages never quote the value."""
-    if value != value.strip():
-        raise InputError(field, "has leading or trailing whitespace (from a paste?)")
-    if any(ch.isspace() or not ch.isprintable() for ch in value):
-        raise InputError(field, "contains whitespace or an invisible character")

@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Protocol
 
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.fields import (
@@ -50,18 +50,6 @@ class Prompt(Protocol):
     """Asks for one value; ``secret`` means no echo. Returns "" for "skip"."""
 
     def __call__(self, label: str, *, secret: bool) -> str: ...
-
-
-@dataclass(frozen=True)
-class Credentials:
-    """What a command may use. Secrets stay wrapped, so the repr is safe to log."""
-
-    app_id: str = ""
-    app_certificate: Secret | None = None
-    customer_id: str = ""
-    app_certificate_secondary: Secret | None = None
-    customer_secret: Secret | None = None
-    profile: str | None = None
 
 
 def tty_prompt() -> Prompt | None:

@@ -9,7 +9,8 @@ from typing import Final
 
 from aiohttp import web
 
-from agora_desk.core.builders import Credentials, check_credentials
+from agora_desk.core.builders import require_credentials
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import parse_seconds
@@ -58,7 +59,7 @@ class ServerConfig:
 
     def validate(self) -> None:
         """Raise :class:`InputError` now rather than a 400 on every request."""
-        check_credentials(self.credentials())
+        require_credentials(self.credentials())
         parse_seconds(self.default_expire, "default expiry")
         if self.cors_origin is not None and not self.cors_origin.strip():
             raise InputError("CORS origin", "is empty; give an origin like http://localhost:3000")
@@ -81,7 +82,7 @@ class ServerConfig:
         return frozenset(normal_host_name(n) for n in self.allowed_hosts)
 
     def credentials(self) -> Credentials:
-        return Credentials(self.app_id, self.app_certificate.reveal())
+        return Credentials(self.app_id, self.app_certificate, profile=self.profile)
 
 
 CONFIG: Final = web.AppKey("config", ServerConfig)

@@ -16,8 +16,10 @@ from _rest_server import (
 )
 
 from agora_desk.cli.main import main
-from agora_desk.core.builders import Credentials, RtmRequest, build_rtm
+from agora_desk.core.builders import RtmRequest, build_rtm
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.formats import v007
+from agora_desk.core.secret import Secret
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +98,7 @@ def test_rtm_user_events(
 def test_pasted_token_uid_taken_from_token(
     env: None, fake: FakeAgora, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    tok = build_rtm(Credentials(APP_ID, APP_CERTIFICATE), RtmRequest("dave")).token
+    tok = build_rtm(Credentials(APP_ID, Secret(APP_CERTIFICATE)), RtmRequest("dave")).token
     code, _out, err = run(
         capsys, fake, "--preset", "rtm-user-events", "--auth", "access-token", "--token", tok
     )
@@ -107,7 +109,7 @@ def test_pasted_token_uid_taken_from_token(
 def test_pasted_bad_token_is_explained_not_echoed(
     env: None, fake: FakeAgora, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    tok = build_rtm(Credentials(APP_ID, "0" * 32), RtmRequest("dave")).token
+    tok = build_rtm(Credentials(APP_ID, Secret("0" * 32)), RtmRequest("dave")).token
     code, out, err = run(capsys, fake, "--preset", "rtm-user-events", "--token", tok, "--json")
     assert code == 1
     doc = json.loads(out)
@@ -319,7 +321,7 @@ def test_reflected_credentials_are_scrubbed(
 ) -> None:
     """A server that echoes the request headers and body gets nothing secret printed."""
     basic64 = base64.b64encode(f"{CUSTOMER_ID}:{CUSTOMER_SECRET}".encode()).decode()
-    tok = build_rtm(Credentials(APP_ID, APP_CERTIFICATE), RtmRequest("u1")).token
+    tok = build_rtm(Credentials(APP_ID, Secret(APP_CERTIFICATE)), RtmRequest("u1")).token
     args = ["POST", "/test/echo", "--auth", "basic", "--body", json.dumps({"k": tok})]
     code, out, err = run(capsys, fake, *args, *(["--json"] if json_out else []))
     assert code == 0, err

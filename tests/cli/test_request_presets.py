@@ -10,7 +10,9 @@ from _rest_server import APP_CERTIFICATE, APP_ID, CUSTOMER_ID, CUSTOMER_SECRET, 
 
 from agora_desk.cli.main import main
 from agora_desk.core import rest
-from agora_desk.core.builders import Credentials, RtmRequest, build_rtm
+from agora_desk.core.builders import RtmRequest, build_rtm
+from agora_desk.core.credentials import Credentials
+from agora_desk.core.secret import Secret
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +157,7 @@ def test_signaling_messages_use_the_path_users_token(
     ok(capsys, fake, "--preset", "rtm-channel-message", "--user-id", "alice", "--body", '{"channel_name": "c", "payload": "x"}')  # fmt: skip
     ok(capsys, fake, "--preset", "rtm-channel-events", "--uid", "alice")
     # A pasted token of another user: a warning before sending, 403 after.
-    bob = build_rtm(Credentials(APP_ID, APP_CERTIFICATE), RtmRequest("bob")).token
+    bob = build_rtm(Credentials(APP_ID, Secret(APP_CERTIFICATE)), RtmRequest("bob")).token
     code, _out, err = run(
         capsys, fake, "--preset", "rtm-peer-message", "--user-id", "alice", "--token", bob, "--body", body
     )  # fmt: skip

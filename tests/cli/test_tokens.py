@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from agora_desk.cli.main import main
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.formats import signaling, v006, v007
+from agora_desk.core.secret import Secret
 from tests.vectors import load
 
 PUBLISHED = {c["name"]: c for c in load("published.json")}
@@ -390,7 +392,7 @@ def test_uid_range_in_parallel_workers_matches_single_builds() -> None:
     assert [int(uid) for uid, _ in rows] == list(range(3000))
     from agora_desk.core import builders
 
-    creds = builders.Credentials(APP_ID, CERT)
+    creds = Credentials(APP_ID, Secret(CERT))
     for uid, token in rows[::97] + rows[-3:]:
         want = builders.build_rtc(
             creds, builders.RtcRequest("load", uid=int(uid)), builders.Stamp(1000, 7)

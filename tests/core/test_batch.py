@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from agora_desk.core import batch, builders
 from agora_desk.core.builders import RtcRequest
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.formats import v007
 from agora_desk.core.formats.v007 import RtcService, RtmService
+from agora_desk.core.secret import Secret
 
 keys = st.binary(min_size=0, max_size=64)
 
@@ -58,7 +60,7 @@ def test_uid_batch_is_one_plain_build_per_uid() -> None:
     req = RtcRequest("demo", role="subscriber", rtm_user_id="agent", expire=600)
     stamp = builders.Stamp(1_700_000_000, 77)
     _, tokens = builders.build_rtc_batch(
-        builders.Credentials(APP_ID, CERT), req, range(0, 40), stamp
+        Credentials(APP_ID, Secret(CERT)), req, range(0, 40), stamp
     )
     for uid, token in tokens:
         plain = v007.build(

@@ -7,13 +7,15 @@ from dataclasses import replace
 import pytest
 
 from agora_desk.core import builders
-from agora_desk.core.builders import ChatRequest, Credentials, RtcRequest, RtmRequest, Stamp
+from agora_desk.core.builders import ChatRequest, RtcRequest, RtmRequest, Stamp
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v006, v007
+from agora_desk.core.secret import Secret
 from tests.vectors import load
 
 PUBLISHED = {c["name"]: c for c in load("published.json")}
-CREDS = Credentials("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b")
+CREDS = Credentials("970CA35de60c44645bbae8a215061b33", Secret("5CFd2fd1755d40ecb72977518be15d3b"))
 STAMP = Stamp(issued_at=1111111, salt=1)
 
 
@@ -48,7 +50,7 @@ def test_006_vector_through_legacy_builder() -> None:
     # The 006 vector was made with a fixed ts and a join privilege at an absolute time.
     tok = v006.build(
         CREDS.app_id,
-        CREDS.app_certificate,
+        CREDS.app_certificate.reveal(),
         case["channel_name"],
         case["uid"],
         {1: 1446455471},
@@ -101,20 +103,20 @@ def test_legacy_rtc_follows_official_006() -> None:
     tok = v006.parse(res.token)
     assert tok.ts == 1111111 + 86400
     assert tok.privileges == {1: 0, 2: 0, 3: 0, 4: 0}  # an expiry of 0 stays 0
-    assert v006.verify(tok, CREDS.app_certificate, "c", "9")
+    assert v006.verify(tok, CREDS.app_certificate.reveal(), "c", "9")
     res = builders.build_rtc_legacy(
         CREDS, RtcRequest("c", uid=0, role="subscriber", expire=600), STAMP
     )
     tok = v006.parse(res.token)
     assert tok.privileges == {1: 1111111 + 600}
-    assert v006.verify(tok, CREDS.app_certificate, "c", "")
+    assert v006.verify(tok, CREDS.app_certificate.reveal(), "c", "")
 
 
 def test_legacy_rtm_puts_user_in_channel_position() -> None:
     res = builders.build_rtm_legacy(CREDS, RtmRequest("bob", expire=600), STAMP)
     tok = v006.parse(res.token)
     assert tok.privileges == {1000: 1111111 + 600}
-    assert v006.verify(tok, CREDS.app_certificate, "bob", "")
+    assert v006.verify(tok, CREDS.app_certificate.reveal(), "bob", "")
 
 
 def test_legacy_refuses_rtm_user() -> None:
@@ -141,10 +143,10 @@ def test_legacy_refuses_rtm_user() -> None:
             "App ID",
             "quotes",
         ),
-        (Credentials(CREDS.app_id, ""), "App Certificate", "empty"),
+        (Credentials(CREDS.app_id, Secret("")), "App Certificate", "empty"),
         # A certificate's characters are never quoted, only their position.
         (
-            Credentials(CREDS.app_id, CREDS.app_certificate[:-1] + "g"),
+            Credentials(CREDS.app_id, Secret(CREDS.app_certificate.reveal()[:-1] + "g")),
             "App Certificate",
             "the character at position 32",
         ),

@@ -6,7 +6,8 @@ import pytest
 from credentials import APP_ID, CERT, CUSTOMER_SECRET
 
 from agora_desk.core.basic import build_header
-from agora_desk.core.builders import Credentials, RtcRequest, build_rtc, build_rtc_legacy
+from agora_desk.core.builders import RtcRequest, build_rtc, build_rtc_legacy
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.redact import (
     REDACTED,
     abbreviate_secrets,
@@ -17,8 +18,8 @@ from agora_desk.core.redact import (
 )
 from agora_desk.core.secret import Secret
 
-TOKEN_007 = build_rtc(Credentials(APP_ID, CERT), RtcRequest("demo", uid=42)).token
-TOKEN_006 = build_rtc_legacy(Credentials(APP_ID, CERT), RtcRequest("demo", uid=42)).token
+TOKEN_007 = build_rtc(Credentials(APP_ID, Secret(CERT)), RtcRequest("demo", uid=42)).token
+TOKEN_006 = build_rtc_legacy(Credentials(APP_ID, Secret(CERT)), RtcRequest("demo", uid=42)).token
 HEADER = build_header("customer", Secret(CUSTOMER_SECRET)).reveal()
 
 

@@ -10,9 +10,11 @@ import pytest
 from credentials import APP_ID, CERT
 
 from agora_desk.core import compose, shapes
-from agora_desk.core.builders import Credentials, RtcRequest, Stamp, parse_role
+from agora_desk.core.builders import RtcRequest, Stamp, parse_role
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v007
+from agora_desk.core.secret import Secret
 from agora_desk.core.shapes import (
     ApaasAppRequest,
     ApaasRoomUserRequest,
@@ -29,7 +31,7 @@ from tests.vectors import all_cases, case_id, load
 DATA = Path(__file__).resolve().parents[1] / "data" / "shapes.json"
 SHAPE_CASES: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))["cases"]
 PUBLISHED = {c["name"]: c for c in load("published.json")}
-CREDS = Credentials(APP_ID, CERT)
+CREDS = Credentials(APP_ID, Secret(CERT))
 STAMP = Stamp(issued_at=1111111, salt=1)
 
 

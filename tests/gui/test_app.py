@@ -19,7 +19,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
 from agora_desk.core.basic import build_header
-from agora_desk.core.builders import Credentials, RtcRequest, build_rtc, build_rtc_legacy
+from agora_desk.core.builders import RtcRequest, build_rtc, build_rtc_legacy
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.secret import Secret
 from agora_desk.gui.app import ExceptionHook, make_profile_store
 from agora_desk.secrets.keyring_store import KeyringStore
@@ -27,8 +28,8 @@ from agora_desk.secrets.store import SessionStore
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parent.parent
-TOKEN_007 = build_rtc(Credentials(APP_ID, CERT), RtcRequest("demo", uid=42)).token
-TOKEN_006 = build_rtc_legacy(Credentials(APP_ID, CERT), RtcRequest("demo", uid=42)).token
+TOKEN_007 = build_rtc(Credentials(APP_ID, Secret(CERT)), RtcRequest("demo", uid=42)).token
+TOKEN_006 = build_rtc_legacy(Credentials(APP_ID, Secret(CERT)), RtcRequest("demo", uid=42)).token
 HEADER = build_header("customer", Secret(CUSTOMER_SECRET)).reveal()
 
 

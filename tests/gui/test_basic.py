@@ -118,7 +118,7 @@ def test_profile_without_customer_id(qtbot, tmp_path: Path) -> None:  # type: ig
             "id",
             "has whitespace around it (from a paste?): Agora will answer 401",
         ),
-        (CUSTOMER_ID, "has space", "secret", "contains whitespace or an invisible character"),
+        (CUSTOMER_ID, "has space", "secret", "a space at position 4 is not allowed"),
     ],
 )
 def test_validation(tab: BasicTab, cid: str, secret: str, field: str, message: str) -> None:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.secret import Secret
-from agora_desk.gui.context import APP_CERTIFICATE, ResolvedCredentials
+from agora_desk.gui.context import APP_CERTIFICATE
 from tests._gui_helpers import add_demo_profile, make_context, make_store
 
 TYPED_ID = "aaaabbbbccccddddeeeeffff00001111"
 TYPED_CERT = "1111000022223333444455556666aaaa"
 
 
-def _resolve(qtbot: Any, context: Any) -> ResolvedCredentials:
-    got: list[ResolvedCredentials] = []
+def _resolve(qtbot: Any, context: Any) -> Credentials:
+    got: list[Credentials] = []
     errors: list[BaseException] = []
     context.credentials_async({APP_CERTIFICATE}, got.append, errors.append)
     qtbot.waitUntil(lambda: bool(got or errors), timeout=5000)

@@ -30,7 +30,9 @@ from keyring.backends import null
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from agora_desk.core.builders import Credentials, RtcRequest, build_rtc
+from agora_desk.core.builders import RtcRequest, build_rtc
+from agora_desk.core.credentials import Credentials
+from agora_desk.core.secret import Secret
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.main_window import MainWindow
 from agora_desk.gui.tabs import TABS, TabPage, TabSpec
@@ -160,7 +162,10 @@ def test_ctrl_enter_generates_an_rtc_token(qtbot, window: MainWindow, context: A
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
     qtbot.keyClick(rtc.channel.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: rtc.output is not None, timeout=WAIT_MS)
-    assert rtc.output.text == build_rtc(Credentials(APP_ID, CERT), RtcRequest("demo"), STAMP).token
+    assert (
+        rtc.output.text
+        == build_rtc(Credentials(APP_ID, Secret(CERT)), RtcRequest("demo"), STAMP).token
+    )
 
 
 def test_shutdown_is_called_on_close(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
@@ -241,14 +246,17 @@ def test_typed_credentials_do_not_override_a_profile(
     window.profile_picker.setCurrentIndex(window.profile_picker.findData("demo"))
     rtc.generate()
     qtbot.waitUntil(lambda: rtc.output is not None, timeout=WAIT_MS)
-    assert rtc.output.text == build_rtc(Credentials(APP_ID, CERT), RtcRequest("demo"), STAMP).token
+    assert (
+        rtc.output.text
+        == build_rtc(Credentials(APP_ID, Secret(CERT)), RtcRequest("demo"), STAMP).token
+    )
     # Back to "no profile": the typed values are there again.
     window.profile_picker.setCurrentIndex(0)
     assert rtc.credentials.id_field.text() == OTHER_APP_ID
     assert rtc.credentials.secret_field.text() == OTHER_CERT
     rtc.generate()
     qtbot.waitUntil(lambda: rtc.output is not None, timeout=WAIT_MS)
-    expected = build_rtc(Credentials(OTHER_APP_ID, OTHER_CERT), RtcRequest("demo"), STAMP)
+    expected = build_rtc(Credentials(OTHER_APP_ID, Secret(OTHER_CERT)), RtcRequest("demo"), STAMP)
     assert rtc.output.text == expected.token
 
 

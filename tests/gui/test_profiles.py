@@ -159,8 +159,8 @@ def test_remove_after_confirmation(
             "xyz",
             "the character at position 1 is not a hexadecimal digit (0-9, a-f)",
         ),
-        ("customer_id", "a:b", "contains ':', which Basic authentication cannot carry"),
-        ("customer_secret", "two words", "contains whitespace or an invisible character"),
+        ("customer_id", "a:b", "contains ':', which would split the Basic credential"),
+        ("customer_secret", "two words", "a space at position 4 is not allowed"),
     ],
 )
 def test_validation_messages(dialog: ProfilesDialog, field: str, value: str, message: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
 from agora_desk.core import rest
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.formats import v007
 from agora_desk.core.rest import AuthScheme, Field
 from agora_desk.core.secret import Secret
@@ -170,9 +171,9 @@ def test_body_edit_conflicting_with_fields_is_refused(
 
 
 def test_pasted_token(tab: RequestTab, qtbot) -> None:
-    from agora_desk.core.builders import Credentials, RtmRequest, build_rtm
+    from agora_desk.core.builders import RtmRequest, build_rtm
 
-    tok = build_rtm(Credentials(APP_ID, APP_CERTIFICATE), RtmRequest("frank")).token
+    tok = build_rtm(Credentials(APP_ID, Secret(APP_CERTIFICATE)), RtmRequest("frank")).token
     tab.form.set_preset("rtm-user-events")
     tab.form.set_scheme(AuthScheme.ACCESS_TOKEN)
     tab.form.set_token_source(PASTE)

@@ -34,21 +34,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
-from agora_desk.core import timefmt, token007
+from agora_desk.core import timefmt
 from agora_desk.core.builders import (
-    Credentials,
     RtcRequest,
     Stamp,
     build_rtc,
     build_rtc_legacy,
 )
+from agora_desk.core.credentials import Credentials
+from agora_desk.core.formats import v007
+from agora_desk.core.secret import Secret
 from agora_desk.gui.rtc_tab import RtcTab
 from agora_desk.secrets.errors import KeyringLocked
 from agora_desk.secrets.profiles import Profile
 from agora_desk.secrets.testing import MemoryKeyring
 
 pytestmark = pytest.mark.gui
-CREDS = Credentials(APP_ID, CERT)
+CREDS = Credentials(APP_ID, Secret(CERT))
 
 
 @pytest.fixture
@@ -156,9 +158,9 @@ def test_real_salt_and_time_build_the_same_content(qtbot, tab: RtcTab) -> None: 
     _rtc_rtm(tab)
     before = int(time.time())
     token = generate(qtbot, tab)
-    parsed = token007.parse(token)
+    parsed = v007.parse(token)
     assert before <= parsed.issued_at <= int(time.time())
-    expected = token007.parse(
+    expected = v007.parse(
         build_rtc(
             CREDS,
             RtcRequest("demo", uid=42, rtm_user_id="alice"),
@@ -166,7 +168,7 @@ def test_real_salt_and_time_build_the_same_content(qtbot, tab: RtcTab) -> None: 
         ).token
     )
     assert parsed == expected
-    assert token007.verify(parsed, CERT)
+    assert v007.verify(parsed, CERT)
 
 
 def test_profile_certificate_comes_from_the_keyring(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

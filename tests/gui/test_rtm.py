@@ -25,14 +25,16 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtGui import QGuiApplication
 
-from agora_desk.core.builders import Credentials, RtmRequest, build_rtm, build_rtm_legacy
+from agora_desk.core.builders import RtmRequest, build_rtm, build_rtm_legacy
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.formats import v006, v007
 from agora_desk.core.formats.v007 import RtmService
+from agora_desk.core.secret import Secret
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.rtm_tab import RtmTab
 
 pytestmark = pytest.mark.gui
-CREDS = Credentials(APP_ID, CERT)
+CREDS = Credentials(APP_ID, Secret(CERT))
 
 
 @pytest.fixture

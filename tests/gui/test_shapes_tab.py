@@ -23,9 +23,11 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtGui import QGuiApplication
 
 from agora_desk.core import compose, shapes
-from agora_desk.core.builders import Credentials, RtcRequest
+from agora_desk.core.builders import RtcRequest
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.formats import v007
 from agora_desk.core.formats.v007_services import ApaasService, RtcService, RtmService
+from agora_desk.core.secret import Secret
 from agora_desk.gui.shapes.composer import ComposerForm
 from agora_desk.gui.shapes.forms import (
     ApaasAppForm,
@@ -41,7 +43,7 @@ from agora_desk.gui.shapes.forms import (
 from agora_desk.gui.shapes.tab import ShapesTab
 
 pytestmark = pytest.mark.gui
-CREDS = Credentials(APP_ID, CERT)
+CREDS = Credentials(APP_ID, Secret(CERT))
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from agora_desk.core.errors import InputError
-from agora_desk.core.validation import Issue
+from agora_desk.core.validation import Issue, Key
 from agora_desk.gui.widgets import (
     ExpiryChooser,
     ExpiryDisplay,
@@ -79,7 +79,7 @@ def test_expiry_chooser(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert chooser.hint.text() == "= 1 min"
     chooser.set_custom_text("-1")
     assert chooser.issues("expire") == [
-        Issue("error", "expire", "-1 is negative; give a number of seconds, 0 or more")
+        Issue("error", "expire", "-1 is negative; give a number of seconds, 0 or more", Key.EXPIRE)
     ]
     with pytest.raises(InputError):
         chooser.seconds()

@@ -19,20 +19,20 @@ from _rest_server import (
 
 from agora_desk.core import rest
 from agora_desk.core.builders import (
-    Credentials,
     RtcRequest,
     RtmRequest,
     Stamp,
     build_rtc,
     build_rtm,
 )
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.rest import AuthScheme
 from agora_desk.core.secret import Secret
 from agora_desk.net import http
 
-CREDS = Credentials(APP_ID, APP_CERTIFICATE)
-WRONG_CERT = Credentials(APP_ID, "0" * 32)
+CREDS = Credentials(APP_ID, Secret(APP_CERTIFICATE))
+WRONG_CERT = Credentials(APP_ID, Secret("0" * 32))
 EVENTS = f"/dev/v2/project/{APP_ID}/rtm/vendor/user_events"
 
 
@@ -104,7 +104,7 @@ def test_agora_token_accepted(fake: FakeAgora) -> None:
     [
         (lambda: rtm("alice", WRONG_CERT), 401, None),
         (lambda: rtm("alice", issued_at=int(time.time()) - 7200, expire=60), 401, "expired"),
-        (lambda: rtm("alice", Credentials("1" * 32, APP_CERTIFICATE)), 401, "App ID"),
+        (lambda: rtm("alice", Credentials("1" * 32, Secret(APP_CERTIFICATE))), 401, "App ID"),
         (
             lambda: build_rtc(CREDS, RtcRequest(channel="c", uid=5)).token,
             403,

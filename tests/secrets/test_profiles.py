@@ -16,11 +16,11 @@ from secrets_fixtures import (
     CERT2,
 )
 
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.secrets import (
     ConfigError,
-    Credentials,
     KeyringFailure,
     KeyringLocked,
     KeyringStore,
@@ -225,7 +225,7 @@ def test_invalid_profiles_write_nothing(
         (CERT[:-1], None, "App Certificate", "got 31"),
         (CERT[:-1] + "z", None, "App Certificate", "position 32"),
         (APP_ID, None, "App Certificate", "same as the App ID"),
-        (None, "two words", "Customer Secret", "whitespace"),
+        (None, "two words", "Customer Secret", "a space at position 4"),
         (None, " padded", "Customer Secret", "whitespace"),
     ],
 )

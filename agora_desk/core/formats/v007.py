@@ -156,7 +156,7 @@ def signing_key(certificate: str, issued_at: int, salt: int) -> bytes:
     return hmac.digest(pack_u32(salt), first, "sha256")
 
 
-def check_u32(name: str, value: int) -> None:
+def require_u32(name: str, value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= U32_MAX:
         raise InputError(name, f"must be a whole number from 0 to {U32_MAX}, got {value!r}")
 
@@ -193,12 +193,12 @@ def pack_signing_info(
         )
     except struct.error:
         # Out-of-range numbers: find which one, for a message that names it.
-        check_u32("issued-at", issued_at)
-        check_u32("expire", expire)
-        check_u32("salt", salt)
+        require_u32("issued-at", issued_at)
+        require_u32("expire", expire)
+        require_u32("salt", salt)
         for service in services:
             for pid, value in service.privileges.items():
-                check_u32(f"{service.name} privilege {pid} expiry", value)
+                require_u32(f"{service.name} privilege {pid} expiry", value)
         raise InputError("token fields", "a number is out of range") from None
     except ValueError as exc:  # a string over 65 535 bytes
         raise InputError("token fields", str(exc)) from None

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from agora_desk.core.builders import Credentials, Stamp
+from agora_desk.core.builders import Stamp
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.rest.doctor import examine
 from agora_desk.core.rest.model import Auth, AuthScheme, RestRequest
@@ -97,7 +98,7 @@ def assemble(
                 raise InputError(
                     "App Certificate", "is needed to build the token; choose a profile that has one"
                 )
-            built = plan.build(Credentials(app_id, app_certificate.reveal()), stamp)
+            built = plan.build(Credentials(app_id, app_certificate), stamp)
             warnings += built.warnings
             token = built.token
     uid = spec.preset.token_user(params)

@@ -8,7 +8,6 @@ from typing import Protocol
 from agora_desk.core.builders import (
     BuildResult,
     ChatRequest,
-    Credentials,
     RtcRequest,
     RtmRequest,
     Stamp,
@@ -17,6 +16,7 @@ from agora_desk.core.builders import (
     build_rtm,
     compose,
 )
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError, TokenFormatError
 from agora_desk.core.formats import v007
 from agora_desk.core.rest.params import PresetParams

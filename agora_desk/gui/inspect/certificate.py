@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32
-from agora_desk.gui.context import APP_CERTIFICATE, AppContext, ResolvedCredentials
+from agora_desk.gui.context import APP_CERTIFICATE, AppContext
 from agora_desk.gui.inspect.checks import CheckRow, RowState
 from agora_desk.gui.jobs import Job
 
@@ -49,7 +50,7 @@ class CertificateSource:
         self.state = CertState.IDLE
         self._generation = 0
         self._job: Job | None = None
-        self._creds: ResolvedCredentials | None = None
+        self._creds: Credentials | None = None
         self._error = ""
 
     # -- answers ------------------------------------------------------------------
@@ -147,7 +148,7 @@ class CertificateSource:
             and not context.session_ids.get("app_id")
         ):
             # Nothing to read: no thread, no second decode.
-            self._ready(generation, ResolvedCredentials(profile=None))
+            self._ready(generation, Credentials(profile=None))
             return
         self.state = CertState.LOADING
         self._job = context.credentials_async(
@@ -170,7 +171,7 @@ class CertificateSource:
             self._job = None
         self._generation += 1
 
-    def _ready(self, generation: int, creds: ResolvedCredentials) -> None:
+    def _ready(self, generation: int, creds: Credentials) -> None:
         if generation != self._generation:
             return  # the profile changed meanwhile
         self._job = None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core import rest
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.redact import redact_json, scrub
 from agora_desk.core.rest import AuthScheme
@@ -39,7 +40,6 @@ from agora_desk.gui.context import (
     APP_CERTIFICATE,
     CUSTOMER_SECRET,
     AppContext,
-    ResolvedCredentials,
 )
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.request.form import GENERATE, PASTE, RequestForm
@@ -251,7 +251,7 @@ class RequestTab(QWidget):
         self.context.report_error(ERROR_TITLE, message)
 
     def _credentials_ready(
-        self, generation: int, spec: rest.RequestSpec, creds: ResolvedCredentials
+        self, generation: int, spec: rest.RequestSpec, creds: Credentials
     ) -> None:
         if generation != self._generation:
             return
@@ -377,7 +377,7 @@ class RequestTab(QWidget):
             return
         _base, ca_file, timeout = self.form.connection()
 
-        def ready(creds: ResolvedCredentials) -> None:
+        def ready(creds: Credentials) -> None:
             try:
                 built = _assemble(spec, creds, standins=not reveal)
                 text = rest.curl_command(
@@ -466,9 +466,7 @@ class RequestTab(QWidget):
         self.send()
 
 
-def _assemble(
-    spec: rest.RequestSpec, creds: ResolvedCredentials, *, standins: bool
-) -> rest.Assembled:
+def _assemble(spec: rest.RequestSpec, creds: Credentials, *, standins: bool) -> rest.Assembled:
     return rest.assemble(
         spec,
         app_id=creds.app_id,
@@ -483,7 +481,7 @@ def _was_pasted(entry: rest.HistoryEntry) -> bool:
     return entry.token_source in (PASTE, PASTED)
 
 
-def _with_hint(message: str, creds: ResolvedCredentials) -> str:
+def _with_hint(message: str, creds: Credentials) -> str:
     if creds.profile is None and ("is needed" in message or "empty" in message):
         return (
             message

@@ -11,9 +11,10 @@ from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from agora_desk.core import shapes, timefmt
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.validation import Issue
-from agora_desk.gui.context import AppContext, ResolvedCredentials
+from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
 from agora_desk.gui.shapes.composer import ComposerForm
 from agora_desk.gui.shapes.forms import (
@@ -154,12 +155,8 @@ class ShapesTab(GeneratorTab[shapes.Shape]):
             self.form_message.clear_message()
         return bool(errors)
 
-    def produce(self, creds: ResolvedCredentials, request: shapes.Shape) -> Output:
-        from agora_desk.core.builders import Credentials
-
-        assert creds.app_certificate is not None
-        credentials = Credentials(creds.app_id, creds.app_certificate.reveal())
-        result = shapes.build(credentials, request, self.stamp)
+    def produce(self, creds: Credentials, request: shapes.Shape) -> Output:
+        result = shapes.build(creds, request, self.stamp)
         issued = result.issued_at
         expiries = [("Token expires", issued + result.expire if result.expire else 0)]
         names = []

@@ -9,11 +9,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue, check_hex32
 from agora_desk.core.validation import errors as error_issues
-from agora_desk.gui.context import AppContext, ResolvedCredentials, storage_of
+from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.widgets.forms import add_row
@@ -193,7 +194,7 @@ class CredentialsPanel(QGroupBox):
 
     def fetch(
         self,
-        on_ready: Callable[[ResolvedCredentials], None],
+        on_ready: Callable[[Credentials], None],
         on_error: Callable[[str], None],
     ) -> Job:
         """Resolve the credentials off the GUI thread; exactly one callback runs.
@@ -202,7 +203,7 @@ class CredentialsPanel(QGroupBox):
         exception additionally goes to the exception hook.
         """
 
-        def done(creds: ResolvedCredentials) -> None:
+        def done(creds: Credentials) -> None:
             problem = self.missing(creds)
             if problem:
                 on_error(problem)
@@ -214,7 +215,7 @@ class CredentialsPanel(QGroupBox):
 
         return self.context.credentials_async({self.secret_key}, done, failed)
 
-    def missing(self, creds: ResolvedCredentials) -> str | None:
+    def missing(self, creds: Credentials) -> str | None:
         _where, persistent = storage_of(self.context)
         in_session = "" if persistent else " in this session (no keyring)"
         name = creds.profile

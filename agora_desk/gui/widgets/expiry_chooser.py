@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from agora_desk.core.errors import InputError
-from agora_desk.core.validation import Issue, check_expire, parse_seconds
+from agora_desk.core.validation import Issue, Key, check_expire, parse_seconds
 from agora_desk.gui.widgets.message_label import Level, MessageLabel
 from agora_desk.gui.widgets.validated_field import first_issue
 
@@ -113,9 +113,9 @@ class ExpiryChooser(QWidget):
             return self.custom.text()
         return int(data)
 
-    def issues(self, field: str) -> list[Issue]:
+    def issues(self, field: str, key: Key = Key.EXPIRE) -> list[Issue]:
         raw = self.raw_value()
-        return [] if raw is None else check_expire(raw, field)
+        return [] if raw is None else check_expire(raw, field, key)
 
     def seconds(self, field: str = "expire") -> int | None:
         """None for "same as token"; raises InputError for a bad custom value."""
