@@ -381,8 +381,8 @@ def test_profile_credentials_for_rtc_decode_and_basic(
 def test_uid_range_in_parallel_workers_matches_single_builds() -> None:
     """The forked-worker path (large ranges) writes every uid once, in order, same tokens."""
     code = (
-        "import sys; from agora_desk.cli import tokens; tokens.PARALLEL_MIN_TOKENS = 1; "
-        "tokens._worker_count = lambda n: 3; "
+        "import sys; from agora_desk.cli import batch; batch.PARALLEL_MIN_TOKENS = 1; "
+        "batch._worker_count = lambda n: 3; "
         "from agora_desk.cli.main import main; "
         "sys.exit(main(['rtc', '--channel', 'load', '--uid-range', '0-2999', '--salt', '7', '--issued-at', '1000']))"
     )
