@@ -78,7 +78,7 @@ def _id(case: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("case", SHAPE_CASES, ids=_id)
 def test_shape_matches_official_builder(case: dict[str, Any]) -> None:
-    creds = Credentials(case["app_id"], case["app_certificate"])
+    creds = Credentials(case["app_id"], Secret(case["app_certificate"]))
     stamp = Stamp(issued_at=case["issued_at"], salt=case["salt"])
     ours = shapes.build(creds, shape_of(case["shape"], case["inputs"]), stamp).token
     if case["source"] == "python":
@@ -135,7 +135,7 @@ def test_compose_reproduces_every_007_vector(case: dict[str, Any]) -> None:
             "salt": case["salt"],
         }
     )
-    creds = Credentials(case["app_id"], case["app_certificate"])
+    creds = Credentials(case["app_id"], Secret(case["app_certificate"]))
     stamp = Stamp(issued_at=spec.issued_at, salt=spec.salt)
     assert shapes.build(creds, spec.request, stamp).token == case["token"]
 
@@ -276,7 +276,7 @@ def test_bad_input_names_the_field(shape: shapes.Shape, field: str) -> None:
 
 def test_bad_credentials_are_refused() -> None:
     with pytest.raises(InputError) as info:
-        shapes.build(Credentials(APP_ID, "short"), ChatAppRequest(), STAMP)
+        shapes.build(Credentials(APP_ID, Secret("short")), ChatAppRequest(), STAMP)
     assert info.value.field == "App Certificate"
 
 
