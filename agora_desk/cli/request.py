@@ -339,7 +339,7 @@ def _send(
     preset: rest.Preset,
     timeout: float,
 ) -> int:
-    from agora_desk.net import http
+    from agora_desk.net import failover, http
 
     request_json = {
         "method": prepared.method,
@@ -354,8 +354,12 @@ def _send(
         params=built.params,
         timeout=timeout,
     )
+    options = http.Options(timeout=timeout, ca_file=args.ca_file)
     try:
-        response = http.send(prepared, http.Options(timeout=timeout, ca_file=args.ca_file))
+        if args.failover:
+            response, prepared = failover.send(built.request, options, log=common.warn)
+        else:
+            response = http.send(prepared, options)
     except http.TransportError as exc:
         explanation = rest.explain(replace(failure, kind=exc.kind, detail=exc.detail))
         message = scrub(str(exc), prepared.secrets)

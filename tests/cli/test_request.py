@@ -354,3 +354,22 @@ def test_unfollowed_redirect_exits_1_and_says_where(
     assert len(fake.other_state.seen) == before
     assert code == 1
     assert f"{fake.other_base}/test/echo" in err and "not followed" in err
+
+
+def test_failover_logs_each_try(env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    from _rest_server import refused_url
+
+    base = refused_url()
+    code, _out, err = run(
+        capsys, None, "GET", "/x", "--base-url", base, "--failover", "--timeout", "5"
+    )
+    assert code == 1
+    assert f"try 1/2: {base}" in err and f"try 2/2 after 1 s: {base}" in err
+    assert "try 1 failed" in err and "refused" in err
+
+
+def test_env_picks_the_base_url(env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, None, "--preset", "projects", "--env", "china", "--curl")
+    assert code == 0 and "https://api.sd-rtn.com/dev/v1/projects" in out
+    code, _out, err = run(capsys, None, "--preset", "projects", "--env", "mars", "--curl")
+    assert code == 2 and "--env" in err

@@ -495,3 +495,15 @@ def test_history_titles_name_host_preset_and_profile(tab: RequestTab, qtbot) -> 
     send_and_wait(tab, qtbot)
     title = tab.history[0].title
     assert "projects" in title and "127.0.0.1:" in title and "profile test" in title
+
+
+def test_failover_is_opt_in_and_each_try_shown(tab: RequestTab, qtbot) -> None:
+    from _rest_server import refused_url
+
+    base = refused_url()
+    custom(tab, "GET", "/x")
+    tab.form.base_url_edit.setText(base)
+    tab.form.failover_check.setChecked(True)
+    send_and_wait(tab, qtbot)
+    message = tab.response.explanation.message
+    assert "Connection refused" in message and f"try 2/2 after 1 s: {base}" in message

@@ -79,20 +79,22 @@ def environment_of(base_url: str) -> Environment | None:
     return None
 
 
-def failover_order(base_url: str) -> list[str]:
-    """The base URLs to try, in the documented order: same, other primary, next region."""
+def failover_order(base_url: str) -> list[tuple[str, float]]:
+    """``(base URL, pause before it)`` in the documented order: same, other primary, next region.
+
+    A host that is not one of Agora's (a proxy, a test server) is only tried again.
+    """
     env = environment_of(base_url)
     if env is None or env.name == "local":
-        return [base_url]
+        return [(base_url, 0.0), (base_url, BACKOFF_S[0])]
     china = env.base_url.endswith(".sd-rtn.com")
-    order = [env.base_url, env.base_url]  # the same domain, once more
     other = (
         env.base_url.replace(".sd-rtn.com", ".agora.io")
         if china
         else env.base_url.replace(".agora.io", ".sd-rtn.com")
     )
-    order.append(other)
     region = next((r for r in REGIONS if f"api-{r}." in env.base_url), None)
     nxt = REGIONS[(REGIONS.index(region) + 1) % len(REGIONS)] if region else REGIONS[0]
-    order.append(f"https://api-{nxt}.{'sd-rtn.com' if china else 'agora.io'}")
-    return order
+    regional = f"https://api-{nxt}.{'sd-rtn.com' if china else 'agora.io'}"
+    urls = [env.base_url, env.base_url, other, regional]
+    return [(url, 0.0 if i == 0 else BACKOFF_S[i - 1]) for i, url in enumerate(urls)]

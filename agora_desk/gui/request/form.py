@@ -233,6 +233,11 @@ class RequestForm(QWidget):
         self.timeout_spin.setSuffix(" s")
         self.timeout_spin.setValue(timeout)
         add_row(tform, "T&imeout:", self.timeout_spin)
+        self.failover_check = QCheckBox(
+            "Failover: on a connection failure, try the same domain, the other primary, "
+            "the next region (1 s / 3 s / 6 s apart)"
+        )
+        tform.addRow(self.failover_check)
         left.addWidget(tls_box)
         left.addStretch(1)
 

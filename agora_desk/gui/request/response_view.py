@@ -36,6 +36,7 @@ class Outcome:
     tree: Node | None
     explanation: str | None
     sent: str = ""  # the request as sent, secrets redacted
+    tries: tuple[str, ...] = ()  # failover's log, when it was on
 
 
 class ResponseView(QWidget):
@@ -112,7 +113,7 @@ class ResponseView(QWidget):
             self.explanation.set_message("error", outcome.explanation)
         else:
             self.explanation.clear_message()
-        notes = list(r.notes)
+        notes = [*outcome.tries, *r.notes] if len(outcome.tries) > 1 else list(r.notes)
         if r.truncated:
             notes.append(f"Body truncated: {r.size_text}.")
         if outcome.view.display_truncated:

@@ -272,7 +272,7 @@ class RequestTab(QWidget):
         prepared: rest.Prepared,
         profile: str | None,
     ) -> None:
-        from agora_desk.net import http
+        from agora_desk.net import failover, http
 
         _base, ca_file, timeout = self.form.connection()
         options = http.Options(timeout=timeout, ca_file=ca_file or None)
@@ -288,16 +288,25 @@ class RequestTab(QWidget):
         sent = rest.request_text(prepared)
         self.response.show_sent(sent)
 
+        tries: list[str] = []  # failover's log, filled by the worker, read after it ends
+        use_failover = self.form.failover_check.isChecked()
+        request = built.request
+
         def work(job: Job) -> Outcome:
-            response = http.send(prepared, options, cancel=job.cancelled)
+            if use_failover:
+                response, sent_as = failover.send(
+                    request, options, log=tries.append, cancel=job.cancelled
+                )
+            else:
+                response, sent_as = http.send(prepared, options, cancel=job.cancelled), prepared
             view = rest.body_view(
                 response.body, response.content_type, truncated=response.truncated
             )
             # A server that echoes the request reflects its credentials: never shown.
             view = replace(
                 view,
-                text=scrub(view.text, prepared.secrets),
-                json=redact_json(view.json, prepared.secrets),
+                text=scrub(view.text, sent_as.secrets),
+                json=redact_json(view.json, sent_as.secrets),
             )
             tree = rest.json_tree(view.json) if view.is_json else None
             explanation = rest.explain(
@@ -310,7 +319,8 @@ class RequestTab(QWidget):
             )
             if explanation:
                 explanation = scrub(explanation, prepared.secrets)
-            return Outcome(response, view, tree, explanation, sent)
+            shown = rest.request_text(sent_as) if sent_as is not prepared else sent
+            return Outcome(response, view, tree, explanation, shown, tuple(tries))
 
         def done(outcome: Outcome) -> None:
             if generation != self._generation:
@@ -333,6 +343,8 @@ class RequestTab(QWidget):
             self._set_state(State.IDLE)
             if isinstance(exc, http.TransportError):
                 explanation = rest.explain(replace(failure, kind=exc.kind, detail=exc.detail))
+                if tries:
+                    explanation = f"{explanation} Tries: {'; '.join(tries)}."
                 self._show_failure(
                     scrub(str(exc), prepared.secrets), explanation, elapsed_ms=exc.elapsed_ms
                 )

@@ -62,3 +62,28 @@ def test_same_origin() -> None:
     assert not rest.same_origin("https://a.io", "https://b.io")
     assert not rest.same_origin("https://127.0.0.1:1", "https://127.0.0.1:2")
     assert not rest.same_origin("https://127.0.0.1", "http://127.0.0.1")
+
+
+def test_environments_and_the_failover_order() -> None:
+    from agora_desk.core.rest.environments import ENVIRONMENTS, failover_order, get_environment
+
+    assert get_environment("production").base_url == "https://api.agora.io"
+    assert get_environment("china").base_url == "https://api.sd-rtn.com"
+    assert get_environment("eu-west-1-china").base_url == "https://api-eu-west-1.sd-rtn.com"
+    assert len(ENVIRONMENTS) == 2 + 2 * 8 + 1
+    with pytest.raises(InputError, match="--env"):
+        get_environment("mars")
+    assert failover_order("https://api.agora.io") == [
+        ("https://api.agora.io", 0.0),
+        ("https://api.agora.io", 1.0),
+        ("https://api.sd-rtn.com", 3.0),
+        ("https://api-us-west-1.agora.io", 6.0),
+    ]
+    assert failover_order("https://api-cn-north-1.sd-rtn.com")[2:] == [
+        ("https://api-cn-north-1.agora.io", 3.0),
+        ("https://api-us-west-1.sd-rtn.com", 6.0),
+    ]
+    assert failover_order("https://proxy.example/agora") == [
+        ("https://proxy.example/agora", 0.0),
+        ("https://proxy.example/agora", 1.0),
+    ]
