@@ -424,20 +424,44 @@ class _Handler(BaseHTTPRequestHandler):
             sent += n
 
 
+def _zeros_deflate(size: int) -> bytes:
+    """A raw deflate stream of ``size`` zero bytes (a multiple of 1 MiB), made in a second.
+
+    After a full flush the compressor starts afresh, so every further 1 MiB block
+    compresses to the same bytes: compress two, repeat the second.
+    """
+    block = b"\0" * (1 << 20)
+    z = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = z.compress(block) + z.flush(zlib.Z_FULL_FLUSH)
+    again = z.compress(block) + z.flush(zlib.Z_FULL_FLUSH)
+    assert again == z.compress(block) + z.flush(zlib.Z_FULL_FLUSH)
+    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush()  # an empty last block
+    return first + again * ((size >> 20) - 1) + final
+
+
+def _checksums(size: int) -> tuple[int, int]:
+    block = b"\0" * (1 << 20)
+    crc, adler = 0, 1
+    for _ in range(size >> 20):
+        crc = zlib.crc32(block, crc)
+        adler = zlib.adler32(block, adler)
+    return crc, adler
+
+
 @functools.lru_cache(maxsize=8)
 def bomb(layers: str, size: int) -> bytes:
     """``size`` zero bytes, compressed once per layer ("gzip,gzip": twice): a decompression bomb."""
-    data = b""
-    for i, layer in enumerate(layers.split(",")):
-        wbits = {"gzip": 31, "deflate": 15}[layer.strip()]
-        z = zlib.compressobj(9, zlib.DEFLATED, wbits)
-        if i == 0:
-            block = b"\0" * (1 << 20)
-            parts = [z.compress(block) for _ in range(size // len(block))]
-            parts.append(z.compress(b"\0" * (size % len(block))))
-        else:
-            parts = [z.compress(data)]
-        data = b"".join(parts) + z.flush()
+    names = [n.strip() for n in layers.split(",")]
+    raw = _zeros_deflate(size)
+    crc, adler = _checksums(size)
+    if names[0] == "gzip":
+        data = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + raw
+        data += crc.to_bytes(4, "little") + (size % 2**32).to_bytes(4, "little")
+    else:
+        data = b"\x78\xda" + raw + adler.to_bytes(4, "big")
+    for layer in names[1:]:
+        z = zlib.compressobj(9, zlib.DEFLATED, {"gzip": 31, "deflate": 15}[layer])
+        data = z.compress(data) + z.flush()
     return data
 
 
