@@ -108,7 +108,7 @@ def test_agora_token_accepted(fake: FakeAgora) -> None:
         (
             lambda: build_rtc(CREDS, RtcRequest(channel="c", uid=5)).token,
             403,
-            "RTM (Signaling) login",
+            "RTM (Signaling) service",
         ),
     ],
     ids=["wrong-certificate", "expired", "other-app-id", "no-rtm-privilege"],

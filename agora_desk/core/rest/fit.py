@@ -1,14 +1,47 @@
-"""Does a token fit the request? Decoded, not verified: the server holds the certificate."""
+"""Does a token fit the request? Decoded, not verified: the server holds the certificate.
+
+The rule itself lives once, in the token format (:func:`v007.fit`, :func:`v007.expiry`,
+:func:`checks.app_id`); a preset says what it expects (:meth:`Preset.expectations`)
+and adds what only its product knows (:meth:`Preset.fit`, e.g. Chat's app privilege).
+"""
 
 from __future__ import annotations
 
 import time
 
+from agora_desk.core import checks
+from agora_desk.core.decoded import Check, CheckName
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats import v007
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.rest.presets import Preset
 from agora_desk.core.validation import Issue
+
+NOT_007 = "is not a 007 token (AccessToken2); the REST API expects one"
+_ORDER = (
+    CheckName.EXPIRY,
+    CheckName.APP_ID,
+    CheckName.CHANNEL,
+    CheckName.RTM_USER,
+    CheckName.UID,
+    CheckName.PRIVILEGES,
+)
+
+
+def _failed(
+    tok: v007.AccessToken2, params: PresetParams, preset: Preset, app_id: str | None, now: int
+) -> list[Check]:
+    expect = preset.expectations(params)
+    found = v007.expiry(tok, now)
+    if app_id:
+        found += checks.app_id(
+            tok.app_id, checks.Expectations(app_id=app_id, app_id_source="the App ID in the path")
+        )
+    if expect is not None:
+        found += v007.fit(tok, expect)
+    failed = [c for c in found.checks if c.failed]
+    # The most telling first: a missing service explains a wrong user, not the reverse.
+    return sorted(failed, key=lambda c: _ORDER.index(c.name) if c.name in _ORDER else len(_ORDER))
 
 
 def _now(now: int | None) -> int:
@@ -18,25 +51,16 @@ def _now(now: int | None) -> int:
 def check_token_for(
     token: str, params: PresetParams, preset: Preset, now: int | None = None
 ) -> list[Issue]:
-    """Warnings when a pasted token does not fit the request."""
+    """Warnings when a pasted token does not fit the request, each with its fix."""
     try:
-        parsed = v007.parse(token.strip())
+        tok = v007.parse(token.strip())
     except TokenFormatError:
-        return [
-            Issue("warning", "token", "is not a 007 token (AccessToken2); the REST API expects one")
-        ]
-    issues: list[Issue] = []
-    if parsed.expire and parsed.expires_at <= _now(now):
-        issues.append(Issue("warning", "token", "has expired; Agora will answer 401"))
-    if params.app_id and parsed.app_id.lower() != params.app_id.lower():
-        issues.append(
-            Issue(
-                "warning",
-                "token",
-                f"is for App ID {parsed.app_id}, not {params.app_id} in the path",
-            )
-        )
-    return issues + preset.fit(parsed, params)
+        return [Issue("warning", "token", NOT_007)]
+    issues = [
+        Issue("warning", "token", f"{c.detail}" + (f" ({c.fix})" if c.fix else ""))
+        for c in _failed(tok, params, preset, params.app_id or None, _now(now))
+    ]
+    return issues + preset.fit(tok, params)
 
 
 def token_cause(
@@ -50,22 +74,25 @@ def token_cause(
     if not token:
         return None
     try:
-        parsed = v007.parse(token.strip())
+        tok = v007.parse(token.strip())
     except TokenFormatError:
         return "the token is not a 007 (AccessToken2) token, which the REST API needs"
-    moment = _now(now)
-    if parsed.expire and parsed.expires_at <= moment:
-        return f"the token expired {moment - parsed.expires_at} s ago; generate a fresh one"
-    if app_id and parsed.app_id.lower() != app_id.lower():
-        return f"the token is for App ID {parsed.app_id}, but the path names {app_id}"
-    cause = preset.token_cause(parsed, params or PresetParams())
-    if cause:
-        return cause
-    for s in parsed.services:
-        for pid, secs in s.privileges.items():
-            if secs and parsed.issued_at + secs <= moment:
-                return (
-                    f"the token's {s.name} privilege {s.privilege_name(pid)} expired; "
-                    "generate a fresh token"
-                )
-    return None
+    params = params or PresetParams()
+    failed = _failed(tok, params, preset, app_id, _now(now))
+    if failed:
+        return _sentence(failed[0])
+    extra = preset.fit(tok, params)
+    return f"the token {extra[0].message}" if extra else None
+
+
+def _sentence(check: Check) -> str:
+    """A failed check as the clause "the token …; <fix>" (the caller adds the full stop)."""
+    detail = check.detail
+    if check.name is CheckName.PRIVILEGES:
+        detail = f"the token's privilege {detail}"
+    elif detail.startswith("built"):
+        detail = f"the token was {detail}"
+    elif not detail.startswith("the token"):
+        detail = f"the token {detail}"
+    fix = check.fix.rstrip(".")
+    return f"{detail}; {fix[:1].lower()}{fix[1:]}" if fix else detail

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from agora_desk.core import checks
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v007
 from agora_desk.core.rest.jsonbody import merge, pretty
@@ -159,13 +160,13 @@ class Preset:
 
     # -- the token given -----------------------------------------------------------
 
-    def fit(self, token: v007.AccessToken2, params: PresetParams) -> list[Issue]:
-        """Warnings when a decoded token does not fit this call (beyond expiry and App ID)."""
-        return []
-
-    def token_cause(self, token: v007.AccessToken2, params: PresetParams) -> str | None:
-        """This call's most likely reason for refusing ``token``, if the token shows one."""
+    def expectations(self, params: PresetParams) -> checks.Expectations | None:
+        """What a token for this call must be (channel, user, services); None: nothing asked."""
         return None
+
+    def fit(self, token: v007.AccessToken2, params: PresetParams) -> list[Issue]:
+        """What only this product checks in a token, beyond :meth:`expectations`."""
+        return []
 
 
 class CustomRequest(Preset):

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, Final, Literal
 
+from agora_desk.core import checks
 from agora_desk.core.errors import InputError
-from agora_desk.core.formats import v007
 from agora_desk.core.rest.jsonbody import merge, pretty
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
@@ -29,7 +29,7 @@ from agora_desk.core.rest.tokens import (
     channel_plan,
     channel_token_issues,
 )
-from agora_desk.core.validation import Issue, raise_for_errors
+from agora_desk.core.validation import raise_for_errors
 
 PREFIX: Final = "/api/conversational-ai-agent/v2/projects/{app_id}"
 GROUP: Final = "Conversational AI"
@@ -263,41 +263,17 @@ class ConvoAiJoin(Preset):
             props["token"] = ""  # rebuilt from the profile on replay
         return body
 
-    def fit(self, token: v007.AccessToken2, params: PresetParams) -> list[Issue]:
-        issues: list[Issue] = []
-        rtc = [s for s in token.services if isinstance(s, v007.RtcService)]
-        rtm = [s for s in token.services if isinstance(s, v007.RtmService)]
-        if not rtc:
-            issues.append(Issue("warning", "token", "has no RTC service; the agent cannot join"))
-        else:
-            if params.channel and all(s.channel_name != params.channel for s in rtc):
-                issues.append(
-                    Issue(
-                        "warning",
-                        "token",
-                        f"is for channel {rtc[0].channel_name!r}, not {params.channel!r}",
-                    )
-                )
-            want = agent_uid_text(params)
-            wire = want if params.string_uid else ("" if want == "0" else want)
-            if all(s.uid != wire for s in rtc):
-                issues.append(
-                    Issue(
-                        "warning",
-                        "token",
-                        f"is for RTC uid {rtc[0].uid or '0'!r}, not the agent uid {want!r}",
-                    )
-                )
-        if params.enable_rtm and not rtm:
-            issues.append(Issue("warning", "token", "has no RTM privilege but enable_rtm is on"))
-        return issues
-
-    def token_cause(self, token: v007.AccessToken2, params: PresetParams) -> str | None:
-        if not any(isinstance(s, v007.RtcService) for s in token.services):
-            return "the token has no RTC service; Conversational AI needs an RTC token"
-        if params.enable_rtm and not any(isinstance(s, v007.RtmService) for s in token.services):
-            return "enable_rtm is on but the token has no RTM privilege; build RTC + RTM"
-        return None
+    def expectations(self, params: PresetParams) -> checks.Expectations | None:
+        """An RTC token for the channel and the agent (its RTM login too with enable_rtm)."""
+        uid = agent_uid_text(params)
+        services = {checks.RTC} | ({checks.RTM} if params.enable_rtm else set())
+        return checks.Expectations(
+            channel=params.channel or None,
+            uid=None if params.string_uid else int(uid) if uid.isdigit() else None,
+            account=uid if params.string_uid else None,
+            rtm_user=uid if params.enable_rtm else None,
+            services=frozenset(services),
+        )
 
 
 class ConvoAiLeave(ConvoAiCall):

@@ -11,13 +11,13 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any, Final
 
+from agora_desk.core import checks
 from agora_desk.core.errors import InputError
-from agora_desk.core.formats import v007
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.presets.base import Preset
 from agora_desk.core.rest.tokens import TokenPlan, recorder_issues, recorder_plan
-from agora_desk.core.validation import Issue, raise_for_errors
+from agora_desk.core.validation import raise_for_errors
 
 PREFIX: Final = "/v1/apps/{app_id}/cloud_recording"
 MODES: Final = ("individual", "mix", "web")
@@ -63,21 +63,14 @@ class RecordingCall(Preset):
         client: dict[str, Any] = {"token": token} if self.body_token else {}
         return {"cname": params.channel, "uid": params.uid.strip(), "clientRequest": client}
 
-    def fit(self, token: v007.AccessToken2, params: PresetParams) -> list[Issue]:
-        rtc = [s for s in token.services if isinstance(s, v007.RtcService)]
-        if not rtc:
-            return [Issue("warning", "token", "has no RTC service; the recorder cannot join")]
-        if all(s.channel_name != params.channel or s.uid != params.uid.strip() for s in rtc):
-            found = f"channel {rtc[0].channel_name!r}, uid {rtc[0].uid or '0'!r}"
-            return [
-                Issue(
-                    "warning",
-                    "token",
-                    f"is for {found}, not the recorder's cname {params.channel!r} and "
-                    f"uid {params.uid!r}",
-                )
-            ]
-        return []
+    def expectations(self, params: PresetParams) -> checks.Expectations | None:
+        """The recorder's RTC token: for cname and the recorder uid."""
+        uid = params.uid.strip()
+        return checks.Expectations(
+            channel=params.channel or None,
+            uid=int(uid) if uid.isdigit() else None,
+            services=frozenset({checks.RTC}),
+        )
 
 
 class Acquire(RecordingCall):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from agora_desk.core.formats import v007
+from agora_desk.core import checks
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.presets.base import Preset
-from agora_desk.core.validation import Issue
 
 PREFIX: Final = "/dev/v2/project/{app_id}/rtm"
 
@@ -23,25 +22,11 @@ class SignalingCall(Preset):
             return super().fields(scheme, generate=generate) | {Field.UID}
         return super().fields(scheme, generate=generate)
 
-    def fit(self, token: v007.AccessToken2, params: PresetParams) -> list[Issue]:
-        rtm = [s for s in token.services if isinstance(s, v007.RtmService)]
-        if not rtm:
-            return [Issue("warning", "token", "has no RTM (Signaling) login privilege")]
-        user = self.token_user(params)
-        if user and all(s.user_id != user for s in rtm):
-            return [
-                Issue(
-                    "warning",
-                    "token",
-                    f"is for Signaling user {rtm[0].user_id!r}, not {user!r}",
-                )
-            ]
-        return []
-
-    def token_cause(self, token: v007.AccessToken2, params: PresetParams) -> str | None:
-        if not any(isinstance(s, v007.RtmService) for s in token.services):
-            return "the token has no RTM (Signaling) login privilege; build an RTM token"
-        return None
+    def expectations(self, params: PresetParams) -> checks.Expectations | None:
+        """An RTM token, for the user the call names (the path's user for messages)."""
+        return checks.Expectations(
+            rtm_user=self.token_user(params) or None, services=frozenset({checks.RTM})
+        )
 
 
 class UserEvents(SignalingCall):
