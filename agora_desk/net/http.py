@@ -48,6 +48,7 @@ from agora_desk.net.decoding import Decoder, DecodingError, layers_of
 DEFAULT_TIMEOUT: Final = 15.0
 MAX_BODY: Final = 2 * 1024 * 1024  # bytes of a body that are kept
 COUNT_LIMIT: Final = 256 * 1024 * 1024  # past this, stop counting the rest
+DECODE_MARGIN: Final = 1024 * 1024  # decoded bytes of a compressed body counted past the kept part
 MAX_REDIRECTS: Final = 5
 REDIRECT_CODES: Final = frozenset({301, 302, 303, 307, 308})
 # Headers that carry credentials and stay with the host they were meant for.
@@ -399,11 +400,14 @@ class _Exchange:
             with self.lock:
                 self.meta["notes"] = notes
         decoder = Decoder(layers)
+        # A compressed body is decoded no further than the kept part plus a margin: past
+        # it, counting would only spend CPU on what a bomb inflates to.
+        count_limit = limit + DECODE_MARGIN if layers else self.options.count_limit
         try:
             for raw in resp.iter_raw(_CHUNK):
                 self.check_abort()
                 for chunk in decoder.feed(raw):
-                    if self._keep(chunk, limit):
+                    if self._keep(chunk, limit, count_limit):
                         return self.response()
         except httpx.HTTPError as exc:
             self.check_abort()
@@ -412,7 +416,7 @@ class _Exchange:
             raise BadEncoding(f"{origin_of(url)}: {exc}") from None
         return self.response()
 
-    def _keep(self, chunk: bytes, limit: int) -> bool:
+    def _keep(self, chunk: bytes, limit: int, count_limit: int) -> bool:
         """Keep the first ``limit`` decoded bytes and count the rest; True: stop reading."""
         with self.lock:
             room = limit - len(self.kept)
@@ -421,7 +425,7 @@ class _Exchange:
             self.total += len(chunk)
             if len(self.kept) >= limit:
                 self.phase = "counting"
-            if self.total >= self.options.count_limit:
+            if self.total >= count_limit:
                 self.total_known = False
                 return True
         return False

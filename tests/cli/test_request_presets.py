@@ -64,6 +64,21 @@ def test_convoai_calls_on_a_running_agent(
         ("convoai-history", []),
     ):
         assert ok(capsys, fake, "--preset", name, "--agent-id", agent, *extra)["agent_id"] == agent
+    # Given the channel and agent uid, update carries a fresh agent token.
+    ok(capsys, fake, "--preset", "convoai-update", "--agent-id", agent, "--channel", "c1", "--agent-uid", "77")  # fmt: skip
+    sent = json.loads(
+        fake.seen(f"/api/conversational-ai-agent/v2/projects/{APP_ID}/agents/{agent}/update")[
+            -1
+        ].body
+    )
+    from agora_desk.core.formats import v007
+
+    rtc = [
+        s
+        for s in v007.parse(sent["properties"]["token"]).services
+        if isinstance(s, v007.RtcService)
+    ]
+    assert [(s.channel_name, s.uid) for s in rtc] == [("c1", "77")]
     listed = ok(capsys, fake, "--preset", "convoai-list")
     assert {"agent_id": agent} in listed["data"]["list"]
     code, _out, err = run(capsys, fake, "--preset", "convoai-speak", "--agent-id", agent)

@@ -42,7 +42,7 @@ class Assembled:
 
 def plan_token(spec: RequestSpec) -> TokenPlan | None:
     """The token to build from the profile (None: none needed, or one was pasted)."""
-    if spec.pasted_token or not spec.preset.carries_token(spec.scheme):
+    if spec.pasted_token or not spec.preset.carries_token(spec.scheme, spec.params):
         return None
     return spec.preset.token_plan(resolve_params(spec), spec.scheme, spec.expire)
 

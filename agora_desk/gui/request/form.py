@@ -442,7 +442,7 @@ class RequestForm(QWidget):
     def _update_visibility(self, *_: object) -> None:
         preset = self.preset
         scheme = self.scheme
-        carries = preset.carries_token(scheme)
+        carries = preset.carries_token(scheme, self.params())
         self.token_source_combo.setVisible(carries)
         self.token_source_label.setVisible(carries)
         self.token_field.setVisible(carries and not self.generate)
@@ -469,7 +469,7 @@ class RequestForm(QWidget):
         for name, value in self.headers():
             rest.check_header(name, value)
         pasted: Secret | None = None
-        if not self.generate and self.preset.carries_token(self.scheme):
+        if not self.generate and self.preset.carries_token(self.scheme, self.params()):
             text = self.token_field.text().strip()
             if not text:
                 raise InputError(

@@ -73,7 +73,7 @@ class Preset:
         """The scheme when the user chose none (``token_given``: a token was pasted)."""
         return self.default_auth
 
-    def carries_token(self, scheme: AuthScheme) -> bool:
+    def carries_token(self, scheme: AuthScheme, params: PresetParams) -> bool:
         """True when a token goes out with the request (in a header or in the body)."""
         return scheme.uses_token
 

@@ -81,6 +81,13 @@ BINDINGS: Final = (
 TOKEN_KEYS: Final = ("token", "channel", "agent_rtc_uid")
 
 
+def _without_token(body: Any) -> Any:
+    props = body.get("properties") if isinstance(body, dict) else None
+    if isinstance(props, dict) and "token" in props:
+        props["token"] = ""  # rebuilt from the profile on replay
+    return body
+
+
 def default_agent_name(channel: str) -> str:
     return f"agora-desk-{channel or 'agent'}-{_random.token_hex(3)}"
 
@@ -216,7 +223,7 @@ class ConvoAiJoin(Preset):
     group = GROUP
     status_hints = HINTS
 
-    def carries_token(self, scheme: AuthScheme) -> bool:
+    def carries_token(self, scheme: AuthScheme, params: PresetParams) -> bool:
         return True  # properties.token, whatever authenticates the call
 
     def fields(self, scheme: AuthScheme, *, generate: bool) -> frozenset[Field]:
@@ -258,10 +265,7 @@ class ConvoAiJoin(Preset):
         return body
 
     def history_body(self, body: Any) -> Any:
-        props = body.get("properties") if isinstance(body, dict) else None
-        if isinstance(props, dict) and "token" in props:
-            props["token"] = ""  # rebuilt from the profile on replay
-        return body
+        return _without_token(body)
 
     def expectations(self, params: PresetParams) -> checks.Expectations | None:
         """An RTC token for the channel and the agent (its RTM login too with enable_rtm)."""
@@ -285,11 +289,35 @@ class ConvoAiLeave(ConvoAiCall):
 
 
 class ConvoAiUpdate(ConvoAiCall):
+    """Given the channel (and agent uid), a fresh agent token goes in ``properties.token``."""
+
     name = "convoai-update"
     title = "Conversational AI: update an agent"
     method = "POST"
     path = PREFIX + "/agents/{agent_id}/update"
-    description = "Changes a running agent's settings (e.g. a new properties.token, llm params)."
+    description = (
+        "Changes a running agent's settings (llm params …). With the channel and agent uid, "
+        "a fresh agent token goes in properties.token."
+    )
+
+    def carries_token(self, scheme: AuthScheme, params: PresetParams) -> bool:
+        return scheme.uses_token or bool(params.channel)
+
+    def fields(self, scheme: AuthScheme, *, generate: bool) -> frozenset[Field]:
+        return super().fields(scheme, generate=generate) | CHANNEL_TOKEN_FIELDS
+
+    def token_plan(
+        self, params: PresetParams, scheme: AuthScheme, expire: int = 3600
+    ) -> TokenPlan | None:
+        if params.channel:
+            return channel_plan(params, expire)
+        return super().token_plan(params, scheme, expire)
+
+    def template(self, params: PresetParams, token: str) -> dict[str, Any] | None:
+        return {"properties": {"token": token}} if params.channel and token else None
+
+    def history_body(self, body: Any) -> Any:
+        return _without_token(body)
 
 
 class ConvoAiQuery(ConvoAiCall):

@@ -94,7 +94,7 @@ class Start(RecordingCall):
     )
     body_token = True
 
-    def carries_token(self, scheme: AuthScheme) -> bool:
+    def carries_token(self, scheme: AuthScheme, params: PresetParams) -> bool:
         return True  # clientRequest.token, with Basic authenticating the call
 
     def token_plan(
