@@ -163,6 +163,23 @@ def test_a_body_that_never_arrives_gets_408_json(server: ServerHandle) -> None:
     assert_json_error(reply.status, reply.body, 408, "did not arrive")
 
 
+@pytest.fixture
+def files_for_1000_connections() -> Iterator[None]:
+    """This process may open the 1,000 client sockets (an ordinary user's soft limit is 1,024)."""
+    resource = pytest.importorskip("resource", reason="POSIX only")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 1000 + 200 + 256  # the clients, the server's cap, pytest's own files
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        if hard != resource.RLIM_INFINITY and hard < wanted:
+            pytest.skip(f"the open-file limit is {hard}; this test needs {wanted}")
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+@pytest.mark.usefixtures("files_for_1000_connections")
 def test_ping_answers_within_a_second_while_1000_idle_connections_are_open() -> None:
     # A low cap, as on a machine whose open-file limit is 1,024: the idle ones must give way.
     with serving(max_connections=200) as handle:
