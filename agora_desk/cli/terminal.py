@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_UNSAFE: Final = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+from agora_desk.core.jsontext import UNSAFE_CHARS
+
+_UNSAFE: Final = re.compile(f"[\x00-\x08\x0b-\x1f{UNSAFE_CHARS}]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -373,3 +373,13 @@ def test_env_picks_the_base_url(env: None, capsys: pytest.CaptureFixture[str]) -
     assert code == 0 and "https://api.sd-rtn.com/dev/v1/projects" in out
     code, _out, err = run(capsys, None, "--preset", "projects", "--env", "mars", "--curl")
     assert code == 2 and "--env" in err
+
+
+def test_control_characters_are_escaped_in_json_too(
+    env: None, fake: FakeAgora, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _err = run(capsys, fake, "GET", "/test/ansi", "--json")
+    assert code == 0
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert raw not in out
+    assert json.loads(out)["body"].startswith("ok \x1b]0;owned\x07")  # the same value
