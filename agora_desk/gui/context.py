@@ -18,6 +18,7 @@ from agora_desk.core.credentials import Credentials
 from agora_desk.core.secret import Secret
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.secrets.fields import APP_CERTIFICATE as APP_CERTIFICATE  # re-exported for tabs
+from agora_desk.secrets.fields import APP_CERTIFICATE_SECONDARY as APP_CERTIFICATE_SECONDARY
 from agora_desk.secrets.fields import CUSTOMER_SECRET as CUSTOMER_SECRET
 from agora_desk.secrets.profiles import Profile, ProfileStore
 
@@ -134,8 +135,9 @@ class AppContext(QObject):
     ) -> Job:
         """Resolve credentials off the GUI thread (a keyring unlock prompt may block).
 
-        ``need`` holds APP_CERTIFICATE and/or CUSTOMER_SECRET. Without a
-        profile, the values typed for this session are used.
+        ``need`` holds APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY and/or
+        CUSTOMER_SECRET. Without a profile, the values typed for this session
+        are used.
         """
         profile = self._profile
         # Values typed "for this session" stand in for a profile; with a
@@ -148,9 +150,12 @@ class AppContext(QObject):
             name = profile.name if profile is not None else None
             cert = session.get(APP_CERTIFICATE)
             secret = session.get(CUSTOMER_SECRET)
+            secondary = None
             if name is not None:
                 if APP_CERTIFICATE in need:
                     cert = store.app_certificate(name)
+                if APP_CERTIFICATE_SECONDARY in need:
+                    secondary = store.secret(name, APP_CERTIFICATE_SECONDARY)
                 if CUSTOMER_SECRET in need:
                     secret = store.customer_secret(name)
             return Credentials(
@@ -161,6 +166,7 @@ class AppContext(QObject):
                 if profile is not None
                 else ids.get("customer_id", ""),
                 customer_secret=secret,
+                app_certificate_secondary=secondary,
             )
 
         return run_job(work, on_done, on_error)

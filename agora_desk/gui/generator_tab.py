@@ -57,7 +57,12 @@ class Output:
 
 def credentials_source(creds: Credentials) -> str:
     """Where a result's credentials came from, in the words every tab's details line uses."""
-    return f"profile “{creds.profile}”" if creds.profile else "typed credentials"
+    if not creds.profile:
+        return "typed credentials"
+    # Only a Generate with "Sign with: Secondary" reads the secondary (CredentialsPanel.fetch).
+    if creds.app_certificate_secondary is not None:
+        return f"profile “{creds.profile}”, secondary certificate"
+    return f"profile “{creds.profile}”"
 
 
 class GeneratorTab(QWidget, Generic[RequestT]):
@@ -246,7 +251,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         self.form.setEnabled(not busy)
         self.credentials.setEnabled(not busy)
         if busy and self.credentials.uses_profile:
-            secret = LABELS[self.credentials.secret_key]
+            secret = LABELS[self.credentials.wanted_secret]
             self.status_label.set_message(
                 Level.INFO,
                 f"Reading the {secret} from the keyring… (answer the unlock prompt if one appears)",

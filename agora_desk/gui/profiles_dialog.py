@@ -37,6 +37,7 @@ from agora_desk.gui.widgets import Level, MessageLabel, ValidatedField, add_row
 from agora_desk.secrets.errors import ConfigError, ProfileExists
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
+    APP_CERTIFICATE_SECONDARY,
     CUSTOMER_SECRET,
     LABELS,
     validate_app_id,
@@ -106,17 +107,23 @@ class ProfilesDialog(QDialog):
         self.app_certificate = certificate.field
         self.certificate_state = certificate.state
         self.remove_certificate = certificate.remove
+        secondary = self._secret_row(form, APP_CERTIFICATE_SECONDARY, "Secon&dary certificate:")
+        self.app_certificate_secondary = secondary.field
+        self.app_certificate_secondary.edit.setPlaceholderText(
+            "optional: the project's secondary App Certificate (for rotation)"
+        )
         self.customer_id = ValidatedField("optional: for REST requests", parent=self.form_widget)
         add_row(form, "C&ustomer ID:", self.customer_id)
         customer = self._secret_row(form, CUSTOMER_SECRET, "Customer &Secret:")
         self.customer_secret = customer.field
         self.secret_state = customer.state
         self.remove_secret = customer.remove
-        self._secret_rows = (certificate, customer)
+        self._secret_rows = (certificate, secondary, customer)
         self._fields = (
             self.name,
             self.app_id,
             self.app_certificate,
+            self.app_certificate_secondary,
             self.customer_id,
             self.customer_secret,
         )
@@ -304,6 +311,12 @@ class ProfilesDialog(QDialog):
                 lambda: validate_secret(APP_CERTIFICATE, self.app_certificate.secret()),
                 False,
             ),
+            self.app_certificate_secondary: (
+                lambda: validate_secret(
+                    APP_CERTIFICATE_SECONDARY, self.app_certificate_secondary.secret()
+                ),
+                False,
+            ),
             self.customer_id: (lambda: validate_customer_id(self.customer_id.text()), False),
             self.customer_secret: (
                 lambda: validate_secret(CUSTOMER_SECRET, self.customer_secret.secret()),
@@ -350,6 +363,7 @@ class ProfilesDialog(QDialog):
             notes=self.notes.toPlainText(),
         )
         certificate = self.app_certificate.secret() or None
+        secondary = self.app_certificate_secondary.secret() or None
         secret = self.customer_secret.secret() or None
         editing = self._editing
         remove = [
@@ -360,7 +374,12 @@ class ProfilesDialog(QDialog):
 
         def work(job: Job) -> None:
             if editing is None:
-                store.add(profile, app_certificate=certificate, customer_secret=secret)
+                store.add(
+                    profile,
+                    app_certificate=certificate,
+                    customer_secret=secret,
+                    app_certificate_secondary=secondary,
+                )
             else:
                 store.update(
                     editing,
@@ -370,6 +389,7 @@ class ProfilesDialog(QDialog):
                     app_certificate=certificate,
                     customer_secret=secret,
                     remove_secrets=remove,
+                    app_certificate_secondary=secondary,
                 )
 
         self._run(work, lambda _: self._changed(f"Saved profile “{profile.name}”.", profile.name))

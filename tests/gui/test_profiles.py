@@ -18,6 +18,7 @@ from _gui_helpers import (
     CUSTOMER_ID,
     CUSTOMER_SECRET,
     OTHER_APP_ID,
+    OTHER_CERT,
     WAIT_MS,
     Errors,
     Ticker,
@@ -306,7 +307,7 @@ def test_broken_profiles_file_can_be_moved_aside(
 
 def test_labels_have_buddies(dialog: ProfilesDialog) -> None:
     labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
-    assert len(labels) == 6
+    assert len(labels) == 7  # name, App ID, three secrets, Customer ID, notes
     assert all(label.buddy() is not None for label in labels)
 
 
@@ -314,3 +315,30 @@ def _secret(value: str):  # type: ignore[no-untyped-def]
     from agora_desk.core.secret import Secret
 
     return Secret(value)
+
+
+def test_dialog_saves_and_removes_the_secondary(
+    qtbot, dialog: ProfilesDialog, store: ProfileStore, backend: MemoryKeyring
+) -> None:  # type: ignore[no-untyped-def]
+    dialog.start_new()
+    dialog.name.setText("demo")
+    dialog.app_id.setText(APP_ID)
+    dialog.app_certificate.setText(CERT)
+    dialog.app_certificate_secondary.setText("not hex")
+    assert dialog.app_certificate_secondary.has_error
+    assert not dialog.save_button.isEnabled()
+    dialog.app_certificate_secondary.setText(OTHER_CERT)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "demo" in store, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    assert backend.entries[(SERVICE, "demo/app_certificate_secondary")] == OTHER_CERT
+    assert OTHER_CERT not in store.config_path.read_text()
+    row = next(r for r in dialog._secret_rows if r.kind == "app_certificate_secondary")
+    qtbot.waitUntil(lambda: row.remove.isEnabled(), timeout=WAIT_MS)
+    assert OTHER_CERT not in row.state.text()
+    row.remove.setChecked(True)
+    dialog.save_button.click()
+    qtbot.waitUntil(
+        lambda: store.secret("demo", "app_certificate_secondary") is None, timeout=WAIT_MS
+    )
+    assert store.app_certificate("demo") == _secret(CERT)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
@@ -19,7 +28,13 @@ from agora_desk.gui.jobs import Job
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.widgets.forms import add_row
 from agora_desk.gui.widgets.validated_field import ValidatedField
-from agora_desk.secrets.fields import APP_CERTIFICATE, CUSTOMER_SECRET, LABELS, validate_secret
+from agora_desk.secrets.fields import (
+    APP_CERTIFICATE,
+    APP_CERTIFICATE_SECONDARY,
+    CUSTOMER_SECRET,
+    LABELS,
+    validate_secret,
+)
 from agora_desk.secrets.profiles import Profile
 
 
@@ -77,11 +92,27 @@ class CredentialsPanel(QGroupBox):
         note.setWordWrap(True)
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow(note)
+        # Which of the profile's two App Certificates signs (Agora Console keeps a
+        # primary and a secondary per project, for rotation).
+        self.certificate_row = QWidget(self)
+        pick_row = QHBoxLayout(self.certificate_row)
+        pick_row.setContentsMargins(0, 0, 0, 0)
+        self.certificate_choice = QComboBox(self.certificate_row)
+        self.certificate_choice.addItem("Primary App Certificate", APP_CERTIFICATE)
+        self.certificate_choice.addItem("Secondary App Certificate", APP_CERTIFICATE_SECONDARY)
+        pick = QLabel("Sign &with:", self.certificate_row)
+        pick.setBuddy(self.certificate_choice)
+        pick_row.addWidget(pick)
+        pick_row.addWidget(self.certificate_choice)
+        pick_row.addStretch(1)
+        self.certificate_row.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.certificate_row)
         layout.addWidget(self.typed)
         self._show_empty = False
         self._loading = False
+        self.certificate_choice.currentIndexChanged.connect(self._certificate_changed)
         self.id_field.textChanged.connect(self._typed_changed)
         self.secret_field.textChanged.connect(self._typed_changed)
         context.profileChanged.connect(self._profile_changed)
@@ -96,6 +127,7 @@ class CredentialsPanel(QGroupBox):
     def _profile_changed(self, profile: Profile | None) -> None:
         self.load_typed()
         self.summary.setVisible(profile is not None)
+        self.certificate_row.setVisible(profile is not None and self.kind is CredentialKind.APP)
         self.typed.setVisible(profile is None)
         if profile is not None:
             self.summary.setText(self._summary_text(profile))
@@ -107,13 +139,26 @@ class CredentialsPanel(QGroupBox):
         if self.kind is CredentialKind.APP:
             return (
                 f"Profile “{name}” · App ID {profile.app_id}\n"
-                f"The App Certificate is read from {where} when you generate."
+                f"The {LABELS[self.wanted_secret]} is read from {where} when you generate."
             )
         customer = profile.customer_id or "(none saved)"
         return (
             f"Profile “{name}” · Customer ID {customer}\n"
             f"The Customer Secret is read from {where} when you generate."
         )
+
+    @property
+    def wanted_secret(self) -> str:
+        """The secret a Generate reads: the chosen certificate with a profile."""
+        if self.kind is CredentialKind.APP and self.uses_profile:
+            return str(self.certificate_choice.currentData())
+        return self.secret_key
+
+    def _certificate_changed(self) -> None:
+        profile = self.context.profile()
+        if profile is not None:
+            self.summary.setText(self._summary_text(profile))
+        self.changed.emit()
 
     def load_typed(self) -> None:
         """Show the session's typed values (another tab may have changed them)."""
@@ -203,8 +248,13 @@ class CredentialsPanel(QGroupBox):
         exception additionally goes to the exception hook.
         """
 
+        wanted = self.wanted_secret
+
         def done(creds: Credentials) -> None:
-            problem = self.missing(creds)
+            if wanted == APP_CERTIFICATE_SECONDARY:
+                # The tabs sign with app_certificate: hand them the chosen one.
+                creds = replace(creds, app_certificate=creds.app_certificate_secondary)
+            problem = self.missing(creds, wanted)
             if problem:
                 on_error(problem)
             else:
@@ -213,9 +263,9 @@ class CredentialsPanel(QGroupBox):
         def failed(exc: BaseException) -> None:
             on_error(failure_message(exc, "reading the credentials"))
 
-        return self.context.credentials_async({self.secret_key}, done, failed)
+        return self.context.credentials_async({wanted}, done, failed)
 
-    def missing(self, creds: Credentials) -> str | None:
+    def missing(self, creds: Credentials, wanted: str = APP_CERTIFICATE) -> str | None:
         _where, persistent = storage_of(self.context)
         in_session = "" if persistent else " in this session (no keyring)"
         name = creds.profile
@@ -226,7 +276,7 @@ class CredentialsPanel(QGroupBox):
                 if name is None:
                     return "App Certificate is empty: type it, or pick a profile that has one"
                 return (
-                    f"profile {name!r} has no App Certificate saved{in_session}; "
+                    f"profile {name!r} has no {LABELS[wanted]} saved{in_session}; "
                     "add it in Profiles…"
                 )
             return None
