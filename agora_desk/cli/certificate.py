@@ -13,6 +13,9 @@ from typing import Final
 
 from agora_desk.cli import common
 from agora_desk.core.credentials import Credentials
+from agora_desk.core.errors import InputError
+from agora_desk.core.secret import Secret
+from agora_desk.secrets.fields import LABELS
 
 CHOICES: Final = ("primary", "secondary")
 FIELDS: Final = {"primary": "app_certificate", "secondary": "app_certificate_secondary"}
@@ -39,9 +42,17 @@ def add_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def signing_credentials(args: argparse.Namespace) -> Credentials:
-    """App ID and the chosen certificate: --profile → environment → no-echo prompt."""
+def chosen(args: argparse.Namespace) -> tuple[Credentials, Secret]:
+    """The resolved credentials and the chosen certificate: --profile → environment → prompt."""
     which = getattr(args, "certificate", "primary")
     creds = common.load(args, {"app_id", FIELDS[which]})
     secret = creds.app_certificate if which == "primary" else creds.app_certificate_secondary
+    if secret is None:  # load() raises first; this keeps the type honest
+        raise InputError(LABELS[FIELDS[which]], "is not given")
+    return creds, secret
+
+
+def signing_credentials(args: argparse.Namespace) -> Credentials:
+    """App ID and the chosen certificate (still a Secret), for the builders."""
+    creds, secret = chosen(args)
     return Credentials(creds.app_id, secret, profile=creds.profile)

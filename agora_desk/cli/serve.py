@@ -14,7 +14,7 @@ import threading
 from types import FrameType
 from typing import Any
 
-from agora_desk.cli import common
+from agora_desk.cli import certificate, common
 from agora_desk.core.errors import InputError
 from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.config import host_name_ok
@@ -91,6 +91,7 @@ def register(sub: Any) -> None:
         metavar="ORIGIN",
         help="allow a web page from ORIGIN (e.g. http://localhost:3000) to fetch tokens",
     )
+    certificate.add_option(p)
     common.add_profile_options(p)
     p.set_defaults(func=run)
 
@@ -123,12 +124,10 @@ def run(args: argparse.Namespace) -> int:
     cors = args.cors_origin
     if cors is not None and not cors.strip():
         raise InputError("--cors-origin", "is empty; give an origin like http://localhost:3000")
-    creds = common.load(args, {"app_id", "app_certificate"})
-    if creds.app_certificate is None:  # load() raises first; this keeps the type honest
-        raise InputError("App Certificate", "is not given")
+    creds, signing = certificate.chosen(args)
     config = ServerConfig(
         app_id=creds.app_id,
-        app_certificate=creds.app_certificate,
+        app_certificate=signing,
         default_expire=expire,
         cors_origin=cors,
         profile=creds.profile,

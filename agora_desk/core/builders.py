@@ -2,8 +2,9 @@
 
 The window's forms, the CLI and the token server describe what they want
 with a small request dataclass (:class:`RtcRequest`, :class:`RtmRequest`)
-and call :func:`build_rtc` / :func:`build_rtm`; :func:`compose` covers any
-other set of services. Errors raise :class:`InputError`; SDK-rule warnings
+and call :func:`build_rtc` / :func:`build_rtm`; the other official shapes
+(Chat, APaaS, FPA, RTM2, ConvoAI, STT) are :mod:`agora_desk.core.shapes`, and
+:func:`compose` signs any set of services. Errors raise :class:`InputError`; SDK-rule warnings
 come back with the token.
 """
 
@@ -18,7 +19,7 @@ from agora_desk.core import batch, validation
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v006, v007
-from agora_desk.core.formats.v007_services import ChatService, RtcService, RtmService, Service
+from agora_desk.core.formats.v007_services import RtcService, RtmService, Service
 from agora_desk.core.validation import (
     Issue,
     Key,
@@ -90,12 +91,6 @@ class RtcRequest:
 @dataclass
 class RtmRequest:
     user_id: str
-    expire: int = 3600
-
-
-@dataclass
-class ChatRequest:
-    user_id: str = ""  # empty: an app token (privilege 2)
     expire: int = 3600
 
 
@@ -223,23 +218,6 @@ def build_rtm(creds: Credentials, req: RtmRequest, stamp: Stamp | None = None) -
     issues = check_user_id(req.user_id, "user ID") + check_expire(req.expire)
     raise_for_errors(issues)
     service = RtmService(privileges={RtmService.LOGIN: req.expire}, user_id=req.user_id)
-    return compose(
-        creds,
-        [service],
-        expire=req.expire,
-        stamp=stamp,
-        warnings=validation.warnings(issues),
-    )
-
-
-def build_chat(creds: Credentials, req: ChatRequest, stamp: Stamp | None = None) -> BuildResult:
-    if req.user_id:
-        issues = check_user_id(req.user_id, "user ID")
-        raise_for_errors(issues)
-        service = ChatService(privileges={ChatService.USER: req.expire}, user_id=req.user_id)
-    else:
-        issues = []
-        service = ChatService(privileges={ChatService.APP: req.expire}, user_id="")
     return compose(
         creds,
         [service],

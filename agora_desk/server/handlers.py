@@ -13,10 +13,8 @@ from aiohttp import web
 
 from agora_desk.core.builders import (
     BuildResult,
-    ChatRequest,
     RtcRequest,
     RtmRequest,
-    build_chat,
     build_rtc,
     build_rtm,
     parse_role,
@@ -48,11 +46,6 @@ def _rtc(
 def _rtm(request: web.Request, user_id: str, expire: int) -> str:
     req = RtmRequest(user_id, expire)
     return _warn(request, build_rtm(request.app[CONFIG].credentials(), req))
-
-
-def _chat(request: web.Request, user_id: str, expire: int) -> str:
-    req = ChatRequest(user_id, expire)
-    return _warn(request, build_chat(request.app[CONFIG].credentials(), req))
 
 
 def _body_rtc(request: web.Request, body: Mapping[str, Any], expire: int) -> str:
@@ -121,7 +114,7 @@ async def get_token(request: web.Request) -> web.StreamResponse:
         # As the community service: no uid (or "") asks for an app token.
         user_id = "" if raw is params.MISSING or raw == "" else params.user_id(raw)
         note(request, uid=user_id or "(app token)")
-        token = _chat(request, user_id, expire)
+        token = shapes.chat_token(request, user_id, expire)
     elif kind in shapes.TOKEN_TYPES:
         token = shapes.body_token(request, kind, body, expire)
     else:

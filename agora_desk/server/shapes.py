@@ -31,17 +31,25 @@ def _signed(request: web.Request, shape: shapes.Shape) -> str:
     return result.token
 
 
+def chat_token(request: web.Request, user_id: str, expire: int) -> str:
+    """A Chat user token, or for an empty ``user_id`` an app token (as the community service)."""
+    if user_id:
+        return _signed(request, shapes.ChatUserRequest(user_id, expire))
+    return _signed(request, shapes.ChatAppRequest(expire))
+
+
 async def chat_app(request: web.Request) -> web.StreamResponse:
     note(request, uid="(app token)")
-    shape = shapes.ChatAppRequest(params.query_expiry(request))
-    return web.json_response({"chatToken": _signed(request, shape)})
+    token = chat_token(request, "", params.query_expiry(request))
+    return web.json_response({"chatToken": token})
 
 
 async def chat_account(request: web.Request) -> web.StreamResponse:
     chat_id = request.match_info["chatid"]
     note(request, uid=chat_id)
-    shape = shapes.ChatUserRequest(chat_id, params.query_expiry(request))
-    return web.json_response({"chatToken": _signed(request, shape)})
+    return web.json_response(
+        {"chatToken": chat_token(request, chat_id, params.query_expiry(request))}
+    )
 
 
 def body_token(request: web.Request, kind: str, body: Mapping[str, Any], expire: int) -> str:

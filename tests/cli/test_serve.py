@@ -230,3 +230,18 @@ def test_profile_certificate_comes_from_the_keyring(
     assert signal.getsignal(signal.SIGTERM) is original  # handlers restored
     assert not handles[0].running
     assert "get" in {op for op, *_ in memory_keyring.calls}
+
+
+def test_serve_signs_with_the_secondary_certificate(cli: CliProcess) -> None:
+    from credentials import OTHER_CERT
+
+    from agora_desk.core.formats import v007
+
+    env = dict(creds_env(cli), AGORA_APP_CERTIFICATE_SECONDARY=OTHER_CERT)
+    child = Serve(cli, ["--port", "0", "--certificate", "secondary"], env)
+    url = child.url()
+    token = call(url, "GET", "/chat/app/").json()["chatToken"]
+    parsed = v007.parse(token)
+    assert v007.verify(parsed, OTHER_CERT) and not v007.verify(parsed, CERT)
+    code, _ = child.finish()
+    assert code == 0

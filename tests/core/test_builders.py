@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from agora_desk.core import builders
-from agora_desk.core.builders import ChatRequest, RtcRequest, RtmRequest, Stamp
+from agora_desk.core.builders import RtcRequest, RtmRequest, Stamp
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v006, v007
@@ -36,13 +36,6 @@ def test_rtc_uid_zero_vector() -> None:
         channel=case["services"][0]["channel_name"], uid=0, role="subscriber", expire=600
     )
     assert builders.build_rtc(CREDS, req, STAMP).token == case["token"]
-
-
-def test_chat_vectors() -> None:
-    user = builders.build_chat(CREDS, ChatRequest(user_id="2882341273", expire=600), STAMP)
-    assert user.token == PUBLISHED["chat user"]["token"]
-    app = builders.build_chat(CREDS, ChatRequest(user_id="", expire=600), STAMP)
-    assert app.token == PUBLISHED["chat app"]["token"]
 
 
 def test_006_vector_through_legacy_builder() -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from agora_desk.core import shapes
 from agora_desk.core.builders import (
     BuildResult,
-    ChatRequest,
     RtcRequest,
     RtmRequest,
     Stamp,
-    build_chat,
     build_rtc,
     build_rtm,
     compose,
@@ -91,7 +90,7 @@ class ChatAppPlan:
     issues: tuple[Issue, ...] = ()
 
     def build(self, creds: Credentials, stamp: Stamp | None = None) -> BuildResult:
-        return build_chat(creds, ChatRequest(user_id="", expire=self.expire), stamp)
+        return shapes.build(creds, shapes.ChatAppRequest(self.expire), stamp)
 
     def describe(self) -> str:
         return "Chat app token"
