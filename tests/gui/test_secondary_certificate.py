@@ -20,7 +20,8 @@ from _gui_helpers import (
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from agora_desk.core.builders import Credentials, RtmRequest, build_rtm
+from agora_desk.core.builders import RtmRequest, build_rtm
+from agora_desk.core.credentials import Credentials
 from agora_desk.core.formats import v007
 from agora_desk.core.secret import Secret
 from agora_desk.gui.rtm_tab import RtmTab
@@ -45,12 +46,15 @@ def test_sign_with_the_secondary(qtbot: Any, tmp_path: Path) -> None:
     assert panel.certificate_row.isVisible()
     tab.user_id.setText("alice")
     primary = generate(qtbot, tab)
-    assert primary == build_rtm(Credentials(APP_ID, CERT), RtmRequest("alice"), STAMP).token
+    assert primary == build_rtm(Credentials(APP_ID, Secret(CERT)), RtmRequest("alice"), STAMP).token
     panel.certificate_choice.setCurrentIndex(1)
     assert tab.output is None  # another certificate: the old token goes
     assert "Secondary App Certificate" in panel.summary.text()
     secondary = generate(qtbot, tab)
-    assert secondary == build_rtm(Credentials(APP_ID, OTHER_CERT), RtmRequest("alice"), STAMP).token
+    assert (
+        secondary
+        == build_rtm(Credentials(APP_ID, Secret(OTHER_CERT)), RtmRequest("alice"), STAMP).token
+    )
     assert "profile “demo”, secondary certificate" in tab.details.text()
     tab.shutdown()
 
