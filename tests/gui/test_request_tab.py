@@ -148,7 +148,12 @@ def test_convoai_join_fields_keep_body_and_token_consistent(
     token = sent["properties"]["token"]
     parsed = v007.parse(token)
     assert v007.verify(parsed, APP_CERTIFICATE)
-    assert {type(s).__name__ for s in parsed.services} == {"RtcService", "RtmService"}
+    # ConvoAITokenBuilder.buildToken's shape, as `agora-desk convoai` builds it.
+    assert [type(s).__name__ for s in parsed.services] == [
+        "RtcService",
+        "RtmService",
+        "ConvoAiService",
+    ]
     assert fake.seen("/api/")[-1].headers["Authorization"] == f"agora token={token}"
     assert sent["properties"]["llm"]["api_key"] == "sk-llm-secret-0000"
     history = (tab.history_path).read_text()

@@ -83,7 +83,7 @@ from agora_desk.core.rest.presets import (
 )
 from agora_desk.core.rest.request import check_method, encode_body, prepare
 from agora_desk.core.rest.spec import RequestSpec, resolve_params
-from agora_desk.core.rest.tokens import RtcPlan, RtmPlan, TokenPlan, token_user
+from agora_desk.core.rest.tokens import ConvoAiPlan, RtcPlan, RtmPlan, TokenPlan, token_user
 from agora_desk.core.rest.urls import (
     check_base_url,
     join_url,
@@ -116,6 +116,7 @@ __all__ = [
     "Auth",
     "AuthScheme",
     "BodyView",
+    "ConvoAiPlan",
     "Failure",
     "FailureKind",
     "Field",

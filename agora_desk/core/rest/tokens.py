@@ -219,6 +219,37 @@ def channel_plan(params: PresetParams, expire: int = 3600) -> RtcPlan:
     return RtcPlan(request, tuple(warnings(issues)))
 
 
+@dataclass(frozen=True)
+class ConvoAiPlan:
+    """The agent's token as ConvoAITokenBuilder.buildToken makes it: RTC + RTM + ConvoAI."""
+
+    request: shapes.ConvoAiRequest
+    issues: tuple[Issue, ...] = ()
+
+    def build(self, creds: Credentials, stamp: Stamp | None = None) -> BuildResult:
+        return shapes.build(creds, self.request, stamp)
+
+    def describe(self) -> str:
+        rtc = self.request.rtc
+        who = f"account {rtc.account!r}" if rtc.account is not None else f"uid {rtc.uid}"
+        return (
+            f"Conversational AI agent token for channel {rtc.channel!r}, {who} "
+            f"(RTC + RTM login for {self.request.rtm_user!r} + ConvoAI)"
+        )
+
+
+def convoai_plan(params: PresetParams, expire: int = 3600) -> ConvoAiPlan:
+    """The agent's RTC uid or account in the channel, its RTM login and the ConvoAI service."""
+    issues = channel_token_issues(params)
+    raise_for_errors(issues)
+    uid = agent_uid_text(params)
+    if params.string_uid:
+        rtc = RtcRequest(channel=params.channel, account=uid, expire=expire, rtm_user_id=uid)
+    else:
+        rtc = RtcRequest(channel=params.channel, uid=parse_uid(uid), expire=expire, rtm_user_id=uid)
+    return ConvoAiPlan(shapes.ConvoAiRequest(rtc), tuple(warnings(issues)))
+
+
 def token_user(token: str) -> str | None:
     """The RTM user ID a 007 token was built for (for x-agora-uid), if it has one."""
     try:

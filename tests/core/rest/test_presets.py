@@ -47,7 +47,7 @@ def test_convoai_join_token_and_body_agree(
         string_uid=string_uid,
     )
     plan = rest.get_preset("convoai-join").token_plan(params, AuthScheme.TOKEN)
-    assert isinstance(plan, rest.RtcPlan)
+    assert isinstance(plan, rest.ConvoAiPlan)  # ConvoAITokenBuilder.buildToken's shape
     token = plan.build(CREDS).token
     filled = rest.get_preset("convoai-join").fill(
         params, token, {"properties": {"llm": {"url": "u"}}}
@@ -63,7 +63,8 @@ def test_convoai_join_token_and_body_agree(
     rtc = [s for s in parsed.services if isinstance(s, v007.RtcService)]
     rtm = [s for s in parsed.services if isinstance(s, v007.RtmService)]
     assert [(s.channel_name, s.uid) for s in rtc] == [("demo", wire_uid)]
-    assert [s.user_id for s in rtm] == ([agent_uid] if enable_rtm else [])
+    assert [s.user_id for s in rtm] == [agent_uid]  # the official builder always logs in
+    assert [s.service_type for s in parsed.services][-1] == v007.ConvoAiService.TYPE
     assert rest.check_token_for(token, params, rest.get_preset("convoai-join")) == []
 
 

@@ -26,8 +26,8 @@ from agora_desk.core.rest.presets.base import CHANNEL_TOKEN_FIELDS, Preset
 from agora_desk.core.rest.tokens import (
     TokenPlan,
     agent_uid_text,
-    channel_plan,
     channel_token_issues,
+    convoai_plan,
 )
 from agora_desk.core.validation import raise_for_errors
 
@@ -205,7 +205,7 @@ class ConvoAiCall(Preset):
                     "agent was started with: paste it, or give the channel and agent uid to "
                     "build a matching one",
                 )
-            return channel_plan(params, expire)
+            return convoai_plan(params, expire)
         return super().token_plan(params, scheme, expire)
 
 
@@ -217,8 +217,9 @@ class ConvoAiJoin(Preset):
     default_auth = AuthScheme.TOKEN
     auths = (AuthScheme.TOKEN, AuthScheme.BASIC)
     description = (
-        "Starts an agent in a channel. The agent joins with properties.token; the same "
-        "RTC (+ RTM) token authenticates the call unless Basic auth is chosen."
+        "Starts an agent in a channel. The agent joins with properties.token (RTC + RTM + "
+        "ConvoAI, as ConvoAITokenBuilder); the same token authenticates the call unless "
+        "Basic auth is chosen."
     )
     group = GROUP
     status_hints = HINTS
@@ -247,7 +248,7 @@ class ConvoAiJoin(Preset):
     def token_plan(
         self, params: PresetParams, scheme: AuthScheme, expire: int = 3600
     ) -> TokenPlan | None:
-        return channel_plan(params, expire)
+        return convoai_plan(params, expire)
 
     def body(self, params: PresetParams, token: str, user_body: Any) -> Any:
         raise_for_errors(channel_token_issues(params))
