@@ -311,7 +311,7 @@ class ConvoAiUpdate(ConvoAiCall):
         self, params: PresetParams, scheme: AuthScheme, expire: int = 3600
     ) -> TokenPlan | None:
         if params.channel:
-            return channel_plan(params, expire)
+            return convoai_plan(params, expire)
         return super().token_plan(params, scheme, expire)
 
     def template(self, params: PresetParams, token: str) -> dict[str, Any] | None:
