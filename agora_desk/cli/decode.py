@@ -1,17 +1,26 @@
-"""``agora-desk decode``: decode, verify and diagnose any Agora token."""
+"""``agora-desk decode``: decode, verify and diagnose any Agora token.
+
+The verdict comes first; then the checks in causal order, the decoded
+fields, and warnings. Output is always valid UTF-8: bytes of a token field
+that are not UTF-8 are written as ``\\xNN``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import time
+from collections.abc import Sequence
 from typing import Any
 
 from agora_desk.cli import common
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
-from agora_desk.core.errors import InputError
+from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.secret import Secret
-from agora_desk.core.validation import check_hex32, raise_for_errors
+from agora_desk.core.validation import check_hex32, parse_uid, raise_for_errors
+
+ENV_SECONDARY = "AGORA_APP_CERTIFICATE_SECONDARY"
 
 
 def register(sub: Any) -> None:
@@ -19,12 +28,13 @@ def register(sub: Any) -> None:
         "decode",
         help="decode, verify and diagnose any Agora token",
         description=(
-            "Decode a token (007, 006, 005, older, Signaling), check its expiry, and its "
-            "signature when a certificate is available. Exit 1 when a check fails."
+            "Decode a token (007, 006, 005, older, Signaling) and say first whether Agora would "
+            "accept it for the join you describe, and why not. Exit 1 when a check fails."
         ),
         epilog=(
-            "Accepts what people paste: whitespace, quotes, 'agora token=' prefixes, URL-encoding. "
-            "The certificate comes from --certificate-from-profile or AGORA_APP_CERTIFICATE."
+            "Accepts what people paste: whitespace, quotes, 'agora token=' prefixes, URL-encoding, "
+            "JSON-escaped slashes, spaces for '+'. Without --certificate-from-profile or "
+            "AGORA_APP_CERTIFICATE, every saved profile with the token's App ID is tried."
         ),
     )
     p.add_argument(
@@ -35,12 +45,26 @@ def register(sub: Any) -> None:
         "--profile",
         dest="profile",
         metavar="P",
-        help="verify with this profile's App Certificate and check the App ID against it",
+        help="verify with this profile's certificates and check the App ID against it",
     )
-    p.add_argument("--channel", metavar="NAME", help="the channel the token should be for")
-    p.add_argument("--uid", metavar="U", help="the uid or account it should be for (0 = any user)")
+    p.add_argument("--app-id", metavar="ID", help="the App ID the app uses (not secret)")
+    p.add_argument("--channel", metavar="NAME", help="the channel the app joins")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--uid", metavar="N", help="the numeric uid the app joins with (0 = any user)")
+    who.add_argument(
+        "--account", metavar="S", help="the string user account the app joins with ('0' too)"
+    )
+    p.add_argument("--role", metavar="ROLE", help="publisher or subscriber: what the app joins as")
+    p.add_argument("--rtm-user", metavar="ID", help="the Signaling (RTM) user ID that logs in")
+    p.add_argument(
+        "--error", metavar="CODE", help="the error code or message the app got (110, 109, ...)"
+    )
     p.add_argument("--now", metavar="UNIX", help="check expiry against this time instead of now")
-    p.add_argument("--json", action="store_true", help="print the decode JSON schema")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print the decode JSON schema")
+    out.add_argument(
+        "--report", action="store_true", help="a text safe to paste into a public issue"
+    )
     p.set_defaults(func=run)
 
 
@@ -49,47 +73,157 @@ def _read_token(arg: str) -> str:
         return arg
     if sys.stdin is None or sys.stdin.isatty():
         raise InputError("TOKEN", "give a token, or pipe one into 'agora-desk decode -'")
-    return sys.stdin.read()
+    # Bytes, whatever the locale: a token is ASCII; odd bytes survive as surrogates.
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    if isinstance(data, bytes):
+        return data.decode("utf-8", "surrogateescape")
+    return data
+
+
+def safe_text(text: str) -> str:
+    """Valid UTF-8 whatever a field holds: lone surrogates (non-UTF-8 bytes) as \\xNN."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def write(text: str) -> None:
+    """Write UTF-8 bytes, so a strict or C-locale stdout never fails."""
+    data = safe_text(text).encode("utf-8")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+class ProfileSigners:
+    """Saved profiles and their keyring certificates, for the signer lookup."""
+
+    def __init__(self) -> None:
+        from agora_desk.secrets.profiles import ProfileStore
+
+        self.store = ProfileStore()
+
+    def profiles_with(self, app_id: str) -> Sequence[str]:
+        return [p.name for p in self.store.list() if p.app_id.lower() == app_id.lower()]
+
+    def candidates(self, app_id: str) -> Sequence[Any]:
+        from agora_desk.core.diagnostics import Candidate
+        from agora_desk.secrets.fields import APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY
+
+        found: list[Candidate] = []
+        for name in self.profiles_with(app_id):
+            for kind, which in (
+                (APP_CERTIFICATE, "primary"),
+                (APP_CERTIFICATE_SECONDARY, "secondary"),
+            ):
+                secret = self.store.secret(name, kind)
+                if secret:
+                    found.append(Candidate(secret, name, which))
+        return found
+
+
+def _env_signers() -> list[Any]:
+    from agora_desk.core.diagnostics import Candidate
+
+    found = []
+    for env, which in (("AGORA_APP_CERTIFICATE", "primary"), (ENV_SECONDARY, "secondary")):
+        value = os.environ.get(env)
+        if value:
+            raise_for_errors(check_hex32(env, value, secret=True))
+            found.append(Candidate(Secret(value), None, which))
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
-    from agora_desk.core.checks import Expectations, typed_user
-    from agora_desk.core.diagnostics import diagnose
+    from agora_desk.core.builders import parse_role
+    from agora_desk.core.checks import Expectations
+    from agora_desk.core.damage import DamagedTokenError
+    from agora_desk.core.diagnostics import Candidate, diagnose
+    from agora_desk.core.verdict import report
 
     now = common.parse_int_option(args.now, "--now")
     text = _read_token(args.token)
-    certificate: Secret | None = None
-    app_id: str | None = None
+    uid = parse_uid(args.uid, "--uid") if args.uid is not None else None
+    role = parse_role(args.role) if args.role is not None else None
+    signers: list[Candidate] | None = None
+    lookup: ProfileSigners | None = None
+    app_id, source = args.app_id, "--app-id"
     if args.profile is not None:
-        creds = common.load(args, {"app_id", "app_certificate"})
-        certificate = creds.app_certificate
-        app_id = creds.app_id
+        store = ProfileSigners().store
+        profile = store.get(args.profile)
+        signers = [
+            Candidate(secret, profile.name, which)
+            for kind, which in (
+                ("app_certificate", "primary"),
+                ("app_certificate_secondary", "secondary"),
+            )
+            if (secret := store.secret(profile.name, kind))
+        ]
+        if not signers:
+            raise InputError(
+                "--certificate-from-profile",
+                f"profile {profile.name!r} has no App Certificate in the keyring",
+            )
+        if app_id is None:
+            app_id, source = profile.app_id, f"profile {profile.name!r}"
+        lookup = _lookup_or_none()  # to name the profile of another App ID
     elif os.environ.get("AGORA_APP_CERTIFICATE"):
-        certificate = Secret(os.environ["AGORA_APP_CERTIFICATE"])
-        raise_for_errors(check_hex32("AGORA_APP_CERTIFICATE", certificate.reveal(), secret=True))
-        app_id = os.environ.get("AGORA_APP_ID") or None
-    uid, account = typed_user(args.uid) if args.uid is not None else (None, None)
-    decoded = diagnose(
-        text,
-        Expectations(
-            certificate=certificate,
-            channel=args.channel,
-            uid=uid,
-            account=account,
-            app_id=app_id,
-            now=now,
-        ),
-    )
-    if args.json:
-        sys.stdout.write(decoded.json_text() + "\n")
+        signers = _env_signers()
     else:
-        sys.stdout.write(render(decoded, now))
+        lookup = _lookup_or_none()
+    if app_id is None and os.environ.get("AGORA_APP_ID"):
+        app_id, source = os.environ["AGORA_APP_ID"], "AGORA_APP_ID"
+    expect = Expectations(
+        channel=args.channel,
+        uid=uid,
+        account=args.account,
+        rtm_user=args.rtm_user,
+        role=role,
+        error=args.error,
+        app_id=app_id or None,
+        app_id_source=f"the App ID from {source}",
+        now=now,
+        now_is_clock=now is None,
+    )
+    try:
+        decoded = diagnose(text, expect, signers=signers, lookup=lookup)
+    except DamagedTokenError as exc:
+        if args.json:
+            common.print_json({"error": str(exc), "partial": exc.partial})
+            return common.EXIT_INVALID
+        raise
+    moment = int(time.time()) if now is None else now
+    if args.json:
+        write(decoded.json_text() + "\n")
+    elif args.report:
+        write(report(decoded, moment))
+    else:
+        write(render(decoded, moment))
     return common.EXIT_CHECK_FAILED if decoded.failed_checks else common.EXIT_OK
 
 
+def _lookup_or_none() -> ProfileSigners | None:
+    try:
+        return ProfileSigners()
+    except AgoraDeskError as exc:
+        common.warn(f"saved profiles were not searched for the signer: {exc}")
+        return None
+
+
 def render(decoded: DecodedToken, now: int | None = None) -> str:
-    """The human-readable report: the same tree the Inspect tab shows, then checks."""
+    """Verdict, checks, then the same tree the Inspect tab shows, then warnings."""
     lines: list[str] = []
+    if decoded.verdict is not None:
+        lines.append(decoded.verdict.summary)
+    if decoded.checks:
+        lines.append("checks:")
+        for check in decoded.checks:
+            mark = {True: "ok  ", False: "FAIL", None: "?   "}[check.ok]
+            lines.append(f"  [{mark}] {check.name}: {check.detail}")
+            if check.fix and check.ok is not True:
+                lines.append(f"         fix: {check.fix}")
 
     def walk(node: Node, depth: int) -> None:
         text = node.text(now)
@@ -100,17 +234,13 @@ def render(decoded: DecodedToken, now: int | None = None) -> str:
 
     for child in to_tree(decoded).children:
         walk(child, 0)
-    if decoded.checks:
-        lines.append("checks:")
-        for check in decoded.checks:
-            mark = "ok  " if check.ok else "FAIL"
-            lines.append(f"  [{mark}] {check.name}: {check.detail}")
-            if check.fix:
-                lines.append(f"         fix: {check.fix}")
-    if decoded.signature_valid is None and decoded.signature:
-        lines.append(
-            "signature not verified: give --certificate-from-profile or set AGORA_APP_CERTIFICATE"
+    if decoded.signed_by is not None:
+        where = (
+            f"profile {decoded.signed_by.profile!r}"
+            if decoded.signed_by.profile
+            else "the environment"
         )
+        lines.append(f"signed by: the {decoded.signed_by.certificate} certificate of {where}")
     for warning in decoded.warnings:
         lines.append(f"warning: {warning}")
     return "\n".join(lines) + "\n"

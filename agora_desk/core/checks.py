@@ -43,6 +43,10 @@ class Expectations:
     app_id: str | None = None
     app_id_source: str = "the profile's App ID"  # where the expected App ID came from
     now: int | None = None
+    # False when ``now`` is a time the person chose (decode --now), not this machine's clock.
+    now_is_clock: bool = True
+    role: str | None = None  # "publisher" | "subscriber": what the app joins as
+    error: str | None = None  # the error code or message the app reported
 
     @property
     def wire_user(self) -> str | None:
@@ -72,6 +76,27 @@ def typed_user(text: str) -> tuple[int | None, str | None]:
     if value.isascii() and value.isdigit() and len(value) <= 10 and int(value) <= 0xFFFFFFFF:
         return int(value), None
     return None, value
+
+
+# A lifetime or privilege value above this (seconds) looks like a Unix time (2001 on).
+UNIX_TIME_LIKE = 1_000_000_000
+DAY = 86_400
+
+
+def lifetime_issue(label: str, seconds: int, unit_hint: str) -> tuple[str, str] | None:
+    """(detail, fix) for a duration that cannot be meant, or None."""
+    if seconds >= UNIX_TIME_LIKE:
+        return (
+            f"{label} is {seconds} s, which is a Unix time ({timefmt.utc_iso(seconds)}), "
+            "not a lifetime",
+            f"Pass a number of seconds ({unit_hint}), not an absolute time: e.g. 3600.",
+        )
+    if seconds > DAY:
+        return (
+            f"{label} is {timefmt.duration(seconds)}, more than Agora's maximum of 24 h",
+            "Agora stops accepting the token after 24 h: use at most 86400 s and renew.",
+        )
+    return None
 
 
 def user_label(wire_uid: str) -> str:

@@ -11,6 +11,7 @@ import re
 import urllib.parse
 from typing import Any
 
+from agora_desk.core import damage
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats import Parsed, format_for
 from agora_desk.core.validation import QUOTES
@@ -45,10 +46,13 @@ def clean_paste(text: str) -> tuple[str, list[str]]:
                 token = unquoted
         if token == before:
             break
-    inner_ws = re.sub(r"\s+", "", token)
+    inner_ws = re.sub(r"[\r\n\t]+", "", token)
     if inner_ws != token:
-        notes.append("removed line breaks or spaces inside the token")
+        notes.append("removed line breaks inside the token")
         token = inner_ws
+    if " " in token and not token.startswith(("007", "006", "005")):
+        notes.append("removed spaces inside the token")
+        token = token.replace(" ", "")
     if token[:3] in ("007", "006", "005") and ("-" in token or "_" in token):
         # URL-safe base64 from a mangled copy; map back to the standard alphabet.
         notes.append("converted URL-safe base64 (- and _) back to + and /")
@@ -72,14 +76,45 @@ def parse_any(text: str) -> Parsed[Any]:
     fmt = format_for(token)
     if fmt is None:
         raise TokenFormatError(_guess(token, text))
+    if "\\/" in token:  # a token copied out of a JSON string
+        token = token.replace("\\/", "/")
+        notes.append("replaced JSON-escaped \\/ with /")
     if fmt.base64_from is not None:
         token = token[: fmt.base64_from] + _pad(token[fmt.base64_from :], notes)
-    obj = fmt.parse(token)
+    try:
+        obj = fmt.parse(token)
+    except TokenFormatError as exc:
+        fixed, repairs = damage.repair(token)
+        if repairs and fixed != token:
+            try:
+                obj = fmt.parse(fixed)
+            except TokenFormatError:
+                # Not '+' after all: spaces from a wrapped line.
+                fixed, repairs = token.replace(" ", ""), ["removed spaces inside the token"]
+                try:
+                    obj = fmt.parse(fixed)
+                except TokenFormatError:
+                    raise _damaged(fmt.version, token, exc) from None
+            token, notes, repaired = fixed, [*notes, *repairs], True
+        else:
+            raise _damaged(fmt.version, token, exc) from None
+    else:
+        repaired = False
     decoded = fmt.describe(obj)
     decoded.token = token
     decoded.cleaned = notes
     decoded.warnings[:0] = notes
+    if repaired or notes:
+        decoded.repaired = token
     return Parsed(fmt, obj, decoded)
+
+
+def _damaged(version: str, token: str, exc: TokenFormatError) -> TokenFormatError:
+    if version == "007":
+        return damage.explain_007(token, exc)
+    if version == "006":
+        return damage.explain_006(token, exc)
+    return exc
 
 
 def _guess(token: str, original: str) -> str:
@@ -93,5 +128,6 @@ def _guess(token: str, original: str) -> str:
         return "this is a 32-character hex string: an App ID or App Certificate, not a token"
     if re.match(r"^0\d\d", token):
         return f"unknown token version {token[:3]!r} (known: 007, 006, 005 and older)"
-    preview = token[:12] + ("…" if len(token) > 12 else "")
+    shown = original.strip()
+    preview = shown[:12] + ("…" if len(shown) > 12 else "")
     return f"not an Agora token: it starts with {preview!r}; Agora tokens start with 007 or 006"

@@ -103,6 +103,29 @@ class Check:
         return out
 
 
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool  # False when any check failed
+    cause: CheckName | None  # the check that explains the failure
+    summary: str  # one plain sentence, the first thing a person reads
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "cause": self.cause.value if self.cause else None,
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True)
+class SignedBy:
+    profile: str | None  # None: the certificate came from the environment
+    certificate: str | None  # "primary" | "secondary"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"profile": self.profile, "certificate": self.certificate}
+
+
 @dataclass
 class DecodedToken:
     version: str  # "007", "006", "005", "004" ..., "signaling"
@@ -124,6 +147,10 @@ class DecodedToken:
     checks: list[Check] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     cleaned: list[str] = field(default_factory=list)  # what was stripped from the paste
+    repaired: str | None = None  # the clean token, when paste damage was repaired
+    verdict: Verdict | None = None
+    signed_by: SignedBy | None = None
+    diagnosed: bool = False  # signed_by is meaningful (a signer lookup was made)
 
     @property
     def failed_checks(self) -> list[Check]:
@@ -153,6 +180,12 @@ class DecodedToken:
         out.update(self.extra)
         out["checks"] = [c.to_json() for c in self.checks]
         out["warnings"] = list(self.warnings)
+        if self.verdict is not None:
+            out["verdict"] = self.verdict.to_json()
+        if self.diagnosed:
+            out["signed_by"] = self.signed_by.to_json() if self.signed_by else None
+        if self.repaired is not None:
+            out["cleaned"] = self.repaired
         return out
 
     def json_text(self) -> str:

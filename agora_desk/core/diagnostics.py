@@ -1,35 +1,179 @@
-"""Checks that say why a token would be rejected, each with a fix.
+"""The diagnosis engine: why would Agora reject this token, and what to do.
 
-Shared by the Inspect tab and ``agora-desk decode``: each format checks
-itself (see :mod:`agora_desk.core.formats`); this module runs them for a
-pasted text and returns a new :class:`DecodedToken` with the findings.
+Shared by ``agora-desk decode`` and the Inspect tab. Each format checks
+itself (see :mod:`agora_desk.core.formats`); this module finds who signed
+the token (every saved certificate for its App ID), adds the reported error
+code, puts the checks in causal order and writes the verdict. It returns a
+new :class:`DecodedToken`; the parsed token is never changed.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
-from agora_desk.core.checks import Expectations
+from agora_desk.core import errorcodes, verdict
+from agora_desk.core.checks import Expectations, Findings
 from agora_desk.core.decode import parse_any
-from agora_desk.core.decoded import DecodedToken
+from agora_desk.core.decoded import Check, CheckName, DecodedToken, SignedBy
+from agora_desk.core.errors import AgoraDeskError
 from agora_desk.core.formats import Parsed
+from agora_desk.core.secret import Secret
 
 
-def diagnose(text: str, expect: Expectations | None = None) -> DecodedToken:
-    """Decode ``text`` and run every check the expectations allow."""
-    return run_checks(parse_any(text), expect or Expectations())
+@dataclass(frozen=True)
+class Candidate:
+    """A certificate that may have signed the token, and where it is kept."""
+
+    certificate: Secret
+    profile: str | None  # None: from the environment
+    which: str = "primary"  # "primary" | "secondary"
 
 
-def run_checks(parsed: Parsed[Any], expect: Expectations) -> DecodedToken:
-    """The parsed token's model with the checks for ``expect``; ``parsed`` is not changed."""
+class SignerLookup(Protocol):
+    """Where saved certificates come from (the CLI: profiles + keyring; the tab: the same)."""
+
+    def candidates(self, app_id: str) -> Sequence[Candidate]:
+        """Certificates to try for ``app_id``; may raise an AgoraDeskError (no keyring ...)."""
+        ...
+
+    def profiles_with(self, app_id: str) -> Sequence[str]:
+        """Names of saved profiles whose App ID is ``app_id`` (any letter case)."""
+        ...
+
+
+CAUSAL_ORDER = {name: index for index, name in enumerate(CheckName)}
+
+
+def diagnose(
+    text: str,
+    expect: Expectations | None = None,
+    *,
+    signers: Sequence[Candidate] | None = None,
+    lookup: SignerLookup | None = None,
+) -> DecodedToken:
+    """Decode ``text`` and run every check the expectations allow.
+
+    ``signers`` are certificates to try in order (a profile's primary and
+    secondary, the environment's); without them ``lookup`` is asked for the
+    token's App ID. With neither, ``expect.certificate`` (if any) is used.
+    """
+    return run_checks(parse_any(text), expect or Expectations(), signers=signers, lookup=lookup)
+
+
+def run_checks(
+    parsed: Parsed[Any],
+    expect: Expectations,
+    *,
+    signers: Sequence[Candidate] | None = None,
+    lookup: SignerLookup | None = None,
+) -> DecodedToken:
     now = int(time.time()) if expect.now is None else expect.now
-    findings = parsed.check(expect, now)
     base = parsed.decoded
-    return replace(
+    warnings: list[str] = []
+    diagnosed = signers is not None or lookup is not None
+    signed_by: SignedBy | None = None
+    if signers is None and lookup is not None and expect.certificate is None and base.app_id:
+        try:
+            signers = list(lookup.candidates(base.app_id))
+        except AgoraDeskError as exc:
+            warnings.append(f"saved profiles' certificates were not tried: {exc}")
+            signers = []
+        if not signers:
+            names = _profiles_with(lookup, base.app_id)
+            if not names:
+                warnings.append(
+                    f"no saved profile has App ID {base.app_id}: the signature was not checked"
+                )
+    findings: Findings | None = None
+    if signers:
+        for cand in signers:
+            attempt = parsed.check(replace(expect, certificate=cand.certificate), now)
+            if attempt.signature_valid:
+                findings, signed_by = attempt, SignedBy(cand.profile, cand.which)
+                break
+        if findings is None:
+            findings = parsed.check(replace(expect, certificate=signers[0].certificate), now)
+            tried = ", ".join(f"{c.profile or 'environment'} ({c.which})" for c in signers)
+            findings = _with_tried(findings, tried)
+    if findings is None:
+        findings = parsed.check(expect, now)
+    checks = list(findings.checks)
+    signature_valid = findings.signature_valid
+    if any(c.name is CheckName.APP_ID and c.failed for c in checks):
+        # Another project's certificate cannot have signed it: blame the App ID only.
+        checks = [
+            _not_judged(c) if c.name is CheckName.SIGNATURE and c.failed else c for c in checks
+        ]
+        signature_valid = None if signature_valid is False else signature_valid
+    if lookup is not None:
+        checks = _name_other_profile(checks, base.app_id, lookup)
+    if expect.error is not None:
+        checks.append(errorcodes.explain(expect.error, checks))
+    checks = ordered(checks)
+    decoded = replace(
         base,
-        checks=list(findings.checks),
-        warnings=[*base.warnings, *findings.warnings],
-        signature_valid=findings.signature_valid,
+        checks=checks,
+        warnings=[*base.warnings, *findings.warnings, *warnings],
+        signature_valid=signature_valid,
+        signed_by=signed_by,
+        diagnosed=diagnosed,
     )
+    return replace(decoded, verdict=verdict.of(decoded, now))
+
+
+def ordered(checks: Sequence[Check]) -> list[Check]:
+    """Causal order, with the failed check that explains the others first."""
+    result = sorted(checks, key=lambda c: CAUSAL_ORDER[c.name])
+    first = next((c for c in result if c.failed), None)
+    if first is not None:
+        result.remove(first)
+        result.insert(0, first)
+    return result
+
+
+def _not_judged(check: Check) -> Check:
+    return replace(
+        check,
+        ok=None,
+        detail="cannot tell: the token is for another App ID, so this project's certificate "
+        "cannot have signed it",
+        fix="Check the token against the profile of its own App ID.",
+    )
+
+
+def _with_tried(findings: Findings, tried: str) -> Findings:
+    out = tuple(
+        replace(c, detail=f"{c.detail} (tried: {tried})")
+        if c.name is CheckName.SIGNATURE and c.failed
+        else c
+        for c in findings.checks
+    )
+    return replace(findings, checks=out)
+
+
+def _profiles_with(lookup: SignerLookup, app_id: str) -> list[str]:
+    try:
+        return list(lookup.profiles_with(app_id))
+    except AgoraDeskError:
+        return []
+
+
+def _name_other_profile(checks: list[Check], app_id: str, lookup: SignerLookup) -> list[Check]:
+    """A token for another saved project says which profile that is."""
+    names = _profiles_with(lookup, app_id)
+    if not names:
+        return checks
+    shown = ", ".join(repr(n) for n in names)
+    return [
+        replace(
+            c,
+            detail=f"{c.detail}; that is the App ID of saved profile {shown}",
+            fix=f"Select profile {names[0]!r}, or use a token built for this project.",
+        )
+        if c.name is CheckName.APP_ID and c.failed
+        else c
+        for c in checks
+    ]

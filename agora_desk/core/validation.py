@@ -208,7 +208,14 @@ def check_account(value: str, field: str = "account") -> list[Issue]:
     if not value:
         return [Issue("error", field, "is empty; for 'any user' use uid 0 instead", key)]
     issues = _check_name(field, value, ACCOUNT_MAX_BYTES, "a user account", key)
-    if value.isdigit() and value == value.strip():
+    # Only an account written as the uid is (no leading zero, not 0: uid 0 is the empty
+    # uid) gives the same token as that uid.
+    if (
+        value.isascii()
+        and value.isdigit()
+        and value == str(int(value))
+        and 0 < int(value) <= U32_MAX
+    ):
         issues.append(
             Issue(
                 "warning",

@@ -14,14 +14,14 @@ from typing import Any, Generic, TypeVar
 
 from agora_desk.core.checks import Expectations, Findings
 from agora_desk.core.decoded import DecodedToken
-from agora_desk.core.formats import older, signaling, v005, v006, v007
+from agora_desk.core.formats import older, signaling, v005, v006, v007_checks
 from agora_desk.core.formats.base import TokenFormat
 
 T = TypeVar("T")
 
 # Order matters only where prefixes overlap: none do.
 FORMATS: tuple[TokenFormat[Any], ...] = (
-    v007.FORMAT,
+    v007_checks.FORMAT,
     v006.FORMAT,
     v005.FORMAT,
     older.FORMAT,

@@ -21,10 +21,17 @@ from agora_desk.core.formats.base import TokenFormat
 #      + 8 hex random + 10-digit expired_ts
 _V4 = re.compile(r"^00([34])([0-9a-fA-F]{40})([0-9a-fA-F]{32})(\d{10})([0-9a-fA-F]{8})(\d{10})$")
 _OLD_PREFIX = re.compile(r"^00[1-4]")
+# The first DynamicKeys had no version prefix: 40 hex HMAC-SHA1 + 32 hex App ID
+# + 10-digit unix_ts + 8 hex random (v1, 90 characters), then + 10-digit uid and
+# 10-digit expired_ts (v2, 110 characters).
+_V1 = re.compile(r"^([0-9a-fA-F]{40})([0-9a-fA-F]{32})(\d{10})([0-9a-fA-F]{8})$")
+_V2 = re.compile(r"^([0-9a-fA-F]{40})([0-9a-fA-F]{32})(\d{10})([0-9a-fA-F]{8})(\d{10})(\d{10})$")
 
 NAMES = {
     "001": "DynamicKey (version 1)",
     "002": "DynamicKey2",
+    "v1": "DynamicKey (version 1, no prefix)",
+    "v2": "DynamicKey2 (no prefix)",
     "003": "DynamicKey3",
     "004": "DynamicKey4",
 }
@@ -38,6 +45,7 @@ class OldDynamicKey:
     unix_ts: int = 0
     random: int = 0
     expired_ts: int = 0
+    uid: int | None = None
     decoded: bool = False
 
     @property
@@ -46,12 +54,26 @@ class OldDynamicKey:
 
 
 def looks_old(token: str) -> bool:
-    return bool(_OLD_PREFIX.match(token))
+    return bool(_OLD_PREFIX.match(token) or _V1.match(token) or _V2.match(token))
 
 
 def parse(token: str) -> OldDynamicKey:
     if not looks_old(token):
         raise TokenFormatError("not a DynamicKey of version 001-004")
+    v1, v2 = _V1.match(token), _V2.match(token)
+    if v1 or v2:
+        m = v1 or v2
+        assert m is not None
+        return OldDynamicKey(
+            version="v1" if v1 else "v2",
+            signature=m.group(1),
+            app_id=m.group(2),
+            unix_ts=int(m.group(3)),
+            random=int(m.group(4), 16),
+            uid=int(m.group(5)) if v2 else None,
+            expired_ts=int(m.group(6)) if v2 else 0,
+            decoded=True,
+        )
     m = _V4.match(token)
     if m:
         return OldDynamicKey(
@@ -70,6 +92,8 @@ def describe(key: OldDynamicKey) -> DecodedToken:
     extra: dict[str, object] = {"name": key.name}
     if key.decoded:
         extra.update(unix_ts=key.unix_ts, random=key.random, expired_ts=key.expired_ts)
+        if key.uid is not None:
+            extra["uid"] = key.uid
     return DecodedToken(
         version=key.version,
         kind=key.name,
@@ -77,7 +101,8 @@ def describe(key: OldDynamicKey) -> DecodedToken:
         signature=key.signature,
         extra=extra,
         warnings=[
-            f"{key.name} is a retired format (before 2018); current SDKs expect a 007 token"
+            f"{key.name} is a retired format (before 2018) and cannot be verified here; "
+            "current SDKs expect a 007 token"
             + ("" if key.decoded else "; its fields are not decoded")
         ],
     )

@@ -186,27 +186,57 @@ def describe(tok: AccessToken006) -> DecodedToken:
 
 
 def expiry(tok: AccessToken006, now: int) -> Findings:
-    if tok.ts and now >= tok.ts:
-        first = Check(
-            CheckName.EXPIRY,
-            False,
-            f"the token's ts expired {timefmt.duration(now - tok.ts)} ago",
-            RENEW,
-        )
+    """The time the token stops working: the earlier of ``ts`` and the join privilege."""
+    join = tok.privileges.get(JOIN_CHANNEL) or tok.privileges.get(RTM_LOGIN) or 0
+    limits = [(at, what) for at, what in ((tok.ts, "ts"), (join, "join privilege")) if at]
+    if not limits:
+        first = Check(CheckName.EXPIRY, True, "no ts or join limit")
     else:
-        first = Check(
-            CheckName.EXPIRY,
-            True,
-            f"ts {timefmt.relative(tok.ts, now)}" if tok.ts else "no ts limit",
-        )
+        at, what = min(limits)
+        if now >= at:
+            first = Check(
+                CheckName.EXPIRY,
+                False,
+                f"expired {timefmt.duration(now - at)} ago (its {what}, at {timefmt.utc_iso(at)})",
+                RENEW,
+            )
+        else:
+            other = [f"{w} {timefmt.relative(t, now)}" for t, w in limits if w != what]
+            also = f" ({'; '.join(other)})" if other else ""
+            first = Check(
+                CheckName.EXPIRY, True, f"valid, {timefmt.relative(at, now)} (its {what}){also}"
+            )
     expired = [
         f"{privilege_name(pid)} expired {timefmt.duration(now - at)} ago"
         for pid, at in sorted(tok.privileges.items())
-        if at and now >= at
+        if at and now >= at and pid not in (JOIN_CHANNEL, RTM_LOGIN)
     ]
-    if expired:
+    if expired and not first.failed:
         return found(first, Check(CheckName.PRIVILEGES, False, "; ".join(expired), RENEW))
     return found(first)
+
+
+def lifetime(tok: AccessToken006) -> Findings:
+    """006 stores absolute times: a small value is a lifetime passed where a time belongs."""
+    problems: list[str] = []
+    fixes: list[str] = []
+    ref = tok.ts - 86_400 if tok.ts > 86_400 else 0  # the official builder: ts = now + 24 h
+    for pid, at in sorted(tok.privileges.items()):
+        name = privilege_name(pid)
+        if 0 < at < checks.UNIX_TIME_LIKE:
+            problems.append(f"{name} is {at}: a lifetime in seconds, not the Unix time 006 needs")
+            fixes.append("006 privileges are absolute: pass now + seconds (e.g. now + 3600).")
+        elif ref and at > tok.ts + 60:
+            problems.append(f"{name} runs to {timefmt.utc_iso(at)}, past the token's ts")
+            fixes.append(
+                "The token stops at its ts (24 h after building) whatever the privilege says."
+            )
+        elif ref and at and at - ref > checks.DAY:
+            problems.append(f"{name} is {timefmt.duration(at - ref)} after issue, over 24 h")
+            fixes.append("Agora accepts at most 24 h: use a shorter privilege expiry.")
+    if not problems:
+        return Findings()
+    return found(Check(CheckName.LIFETIME, False, "; ".join(problems), fixes[0]))
 
 
 def signature(tok: AccessToken006, expect: Expectations) -> Findings:
@@ -215,10 +245,32 @@ def signature(tok: AccessToken006, expect: Expectations) -> Findings:
     uid = expect.wire_user
     if expect.channel is None or uid is None:
         return found(
-            warnings=[
-                "a 006 token can be verified only with its channel name and uid: give both "
-                "(for an RTM 006 token: the user ID as channel and uid 0)"
-            ]
+            Check(
+                CheckName.SIGNATURE,
+                None,
+                "cannot tell: a 006 signature covers the channel name and uid, which the token "
+                "does not hold",
+                "Give the channel and the uid (or account) the app joins with "
+                "(for an RTM 006 token: the user ID as channel and uid 0).",
+            )
+        )
+    mismatched = [
+        what
+        for what, ok in (
+            ("channel", tok.channel_matches(expect.channel)),
+            ("uid", tok.uid_matches(uid)),
+        )
+        if not ok
+    ]
+    if mismatched:
+        return found(
+            Check(
+                CheckName.SIGNATURE,
+                None,
+                f"cannot tell: the signature covers the {' and '.join(mismatched)}, and the one "
+                "given is not the token's, so the certificate cannot be judged",
+                "Fix the channel / uid first; then the signature can be checked.",
+            )
         )
     ok = verify(tok, expect.certificate.reveal(), expect.channel, uid)
     return checks.signature(ok, "the App Certificate with this channel and uid")
@@ -246,7 +298,10 @@ def fit(tok: AccessToken006, expect: Expectations) -> Findings:
                 CheckName.UID,
                 ok,
                 f"the uid CRC {'matches' if ok else 'does not match'} {user_label(uid)}",
-                "" if ok else "Join with the uid the token was built for.",
+                ""
+                if ok
+                else "Join with the uid the token was built for (a numeric uid and a string "
+                "account with the same digits are the same user; uid 0 is the empty uid).",
             )
         )
     return Findings(tuple(out))
@@ -255,6 +310,7 @@ def fit(tok: AccessToken006, expect: Expectations) -> Findings:
 def check(tok: AccessToken006, expect: Expectations, now: int) -> Findings:
     return (
         expiry(tok, now)
+        + lifetime(tok)
         + signature(tok, expect)
         + fit(tok, expect)
         + checks.app_id(tok.app_id, expect)

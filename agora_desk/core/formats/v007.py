@@ -21,11 +21,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from agora_desk.core import checks, timefmt
-from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings, found, user_label
-from agora_desk.core.decoded import Check, CheckName, DecodedToken
 from agora_desk.core.errors import InputError, TokenFormatError
-from agora_desk.core.formats.base import TokenFormat
 from agora_desk.core.formats.v007_services import (
     PERMISSION_TYPES,
     RESOURCE_TYPES,
@@ -48,7 +44,6 @@ from agora_desk.core.wire import U32_MAX, Reader, pack_string, pack_u16, pack_u3
 
 # The services are part of this format's API: ``v007.RtcService`` and so on.
 __all__ = [
-    "FORMAT",
     "MAX_CONTENT_BYTES",
     "PERMISSION_TYPES",
     "RESOURCE_TYPES",
@@ -71,12 +66,8 @@ __all__ = [
     "SttService",
     "UnknownService",
     "build",
-    "check",
     "decompress",
-    "describe",
     "encode",
-    "expiry",
-    "fit",
     "new_salt",
     "ordered",
     "pack_header",
@@ -301,195 +292,3 @@ def verify(token: AccessToken2, app_certificate: str) -> bool:
         return False
     expected = hmac.digest(key, token.signing_info, "sha256")
     return hmac.compare_digest(expected, token.signature)
-
-
-# -- describe --------------------------------------------------------------------
-
-
-def describe(tok: AccessToken2) -> DecodedToken:
-    warnings: list[str] = []
-    for s in tok.services:
-        if isinstance(s, UnknownService):
-            warnings.append(
-                f"service type {s.type_id} is not known to this version of agora-desk; "
-                f"the {len(s.raw)} byte(s) from there on are not decoded (the signature still covers them)"
-            )
-        for key in s.unclean_fields():
-            warnings.append(f"{s.name} {key} is not valid UTF-8; invalid bytes are shown escaped")
-    if tok.trailing and tok.complete:
-        warnings.append(f"{len(tok.trailing)} unexpected byte(s) after the last service")
-    if tok.complete and len(tok.services) != tok.declared_service_count:
-        warnings.append("fewer services than the token declares")
-    return DecodedToken(
-        version=VERSION,
-        kind="AccessToken2",
-        app_id=tok.app_id,
-        issued_at=tok.issued_at,
-        expire=tok.expire,
-        expires_at=tok.expires_at,
-        salt=tok.salt,
-        signature=tok.signature.hex(),
-        services=[s.describe(tok.issued_at) for s in tok.services],
-        warnings=warnings,
-    )
-
-
-# -- checks ----------------------------------------------------------------------
-
-
-def expiry(tok: AccessToken2, now: int) -> Findings:
-    """Not yet valid, expired, or valid; then the privileges' own expiry."""
-    if tok.issued_at > now + CLOCK_SKEW:
-        first = Check(
-            CheckName.EXPIRY,
-            False,
-            f"not yet valid: issued at {timefmt.utc_iso(tok.issued_at)}, "
-            f"{timefmt.duration(tok.issued_at - now)} in the future",
-            "The clock of the machine that built it is ahead: sync it (NTP) and generate a new token.",
-        )
-    elif tok.expire and now >= tok.expires_at:
-        first = Check(
-            CheckName.EXPIRY,
-            False,
-            f"expired {timefmt.duration(now - tok.expires_at)} ago (at {timefmt.utc_iso(tok.expires_at)})",
-            RENEW,
-        )
-    elif tok.expire:
-        first = Check(CheckName.EXPIRY, True, f"valid, {timefmt.relative(tok.expires_at, now)}")
-    else:
-        first = Check(CheckName.EXPIRY, True, "the token has no expiry of its own (expire = 0)")
-
-    expired: list[str] = []
-    early: list[str] = []
-    for s in tok.services:
-        for pid, seconds in s.privileges.items():
-            if not seconds:
-                continue  # 0: no limit of its own, never "expired"
-            at = tok.issued_at + seconds
-            label = f"{s.name} {s.privilege_name(pid)}"
-            if now >= at:
-                expired.append(f"{label} expired {timefmt.duration(now - at)} ago")
-            elif tok.expire and seconds < tok.expire:
-                early.append(f"{label} ({timefmt.relative(at, now)})")
-    if expired:
-        return found(
-            first,
-            Check(
-                CheckName.PRIVILEGES,
-                False,
-                "; ".join(expired),
-                "The SDK will refuse these actions: generate a token whose privilege expiry "
-                "covers the session, and renew on the SDK's privilege-will-expire callback.",
-            ),
-        )
-    if early:
-        return found(
-            first, warnings=["privileges that expire before the token: " + "; ".join(early)]
-        )
-    return found(first)
-
-
-def fit(tok: AccessToken2, expect: Expectations) -> Findings:
-    """Does the token fit the use: its channel, RTC user, RTM user and services.
-
-    The one home of this rule; the REST request checks call it too.
-    """
-    rtc = [s for s in tok.services if isinstance(s, RtcService)]
-    rtm = [s for s in tok.services if isinstance(s, RtmService)]
-    out: list[Check] = []
-    if expect.channel is not None:
-        if not rtc:
-            out.append(
-                Check(
-                    CheckName.CHANNEL,
-                    False,
-                    "the token has no RTC service, so no channel",
-                    "Build an RTC token (or RTC + RTM) for this channel.",
-                )
-            )
-        elif any(s.channel_name == expect.channel for s in rtc):
-            out.append(Check(CheckName.CHANNEL, True, f"built for channel {expect.channel!r}"))
-        else:
-            names = ", ".join(repr(s.channel_name) for s in rtc)
-            out.append(
-                Check(
-                    CheckName.CHANNEL,
-                    False,
-                    f"built for channel {names}, not {expect.channel!r}",
-                    "Join the channel the token was built for, or build a token for this channel "
-                    "(names are case-sensitive).",
-                )
-            )
-    uid = expect.wire_user
-    if uid is not None:
-        shown = user_label(uid)
-        users = [s.uid for s in rtc] or [
-            str(v) for s in tok.services for k, v in s.field_items() if k == "user_id"
-        ]
-        if not users:
-            out.append(
-                Check(CheckName.UID, False, "the token has no RTC uid or user ID to compare")
-            )
-        elif uid in users:
-            out.append(Check(CheckName.UID, True, f"built for uid {shown}"))
-        else:
-            have = ", ".join(user_label(f) for f in users)
-            out.append(
-                Check(
-                    CheckName.UID,
-                    False,
-                    f"built for {have}, not {shown}",
-                    "Join with the uid or user account the token was built for, or build one for this "
-                    "uid (an integer uid and a string account are different users unless the digits match).",
-                )
-            )
-    if expect.rtm_user is not None or checks.RTM in expect.services:
-        if not rtm:
-            out.append(
-                Check(
-                    CheckName.RTM_USER,
-                    False,
-                    "the token has no RTM (Signaling) service: it cannot log in to Signaling",
-                    "Build an RTM token, or RTC + RTM in one token, for this user ID.",
-                )
-            )
-        elif expect.rtm_user is not None and all(s.user_id != expect.rtm_user for s in rtm):
-            have = ", ".join(repr(s.user_id) for s in rtm)
-            out.append(
-                Check(
-                    CheckName.RTM_USER,
-                    False,
-                    f"built for RTM user {have}, not {expect.rtm_user!r}",
-                    "Log in with the user ID the token was built for, or build one for this user.",
-                )
-            )
-        elif expect.rtm_user is not None:
-            out.append(Check(CheckName.RTM_USER, True, f"built for RTM user {expect.rtm_user!r}"))
-    if checks.RTC in expect.services and not rtc and expect.channel is None:
-        out.append(
-            Check(
-                CheckName.CHANNEL,
-                False,
-                "the token has no RTC service: it cannot join a channel",
-                "Build an RTC token (or RTC + RTM) for the channel.",
-            )
-        )
-    return Findings(tuple(out))
-
-
-def check(tok: AccessToken2, expect: Expectations, now: int) -> Findings:
-    result = expiry(tok, now)
-    if expect.certificate is not None:
-        ok = verify(tok, expect.certificate.reveal())
-        result += checks.signature(ok, "the App Certificate")
-    return result + fit(tok, expect) + checks.app_id(tok.app_id, expect)
-
-
-FORMAT = TokenFormat(
-    version=VERSION,
-    base64_from=len(VERSION),
-    claims=lambda token: token.startswith(VERSION),
-    parse=parse,
-    describe=describe,
-    check=check,
-)

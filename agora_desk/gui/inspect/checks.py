@@ -39,7 +39,12 @@ class CheckRow:
 def check_rows(decoded: DecodedToken, certificate_note: CheckRow | None = None) -> list[CheckRow]:
     """The checks list: core checks, why the signature was not checked, paste clean-up, warnings."""
     rows = [
-        CheckRow(RowState.OK if c.ok else RowState.ERROR, c.name, c.detail, c.fix)
+        CheckRow(
+            {True: RowState.OK, False: RowState.ERROR, None: RowState.WARNING}[c.ok],
+            c.name,
+            c.detail,
+            c.fix,
+        )
         for c in decoded.checks
     ]
     if certificate_note is not None and decoded.signature_valid is None:

@@ -1,0 +1,111 @@
+"""Damaged tokens: read what the bytes allow, and say it in words a person can act on.
+
+A token copied from a chat, a log or a JSON file arrives cut short, with
+``\\/`` for ``/``, ``%2B`` or a space for ``+``, or with line breaks. The
+first sentence never names a library ("zlib", "offset"): it says what is
+wrong with the *copy* and what to do.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import struct
+import zlib
+from typing import Any
+
+from agora_desk.core.errors import TokenFormatError
+
+
+class DamagedTokenError(TokenFormatError):
+    """A token of a known version that cannot be decoded in full; ``partial`` is what could."""
+
+    def __init__(self, message: str, partial: dict[str, Any]) -> None:
+        self.partial = partial
+        super().__init__(message)
+
+
+def repair(token: str) -> tuple[str, list[str]]:
+    """Undo paste damage that only shows once the token fails to parse: '+' lost to spaces."""
+    notes: list[str] = []
+    if token[:3] in ("007", "006", "005") and " " in token.strip():
+        token = token.strip().replace(" ", "+")
+        notes.append(
+            "put back '+' where the copy had spaces (URL form decoding turns + into a space)"
+        )
+    return token, notes
+
+
+def _cut_off(length: int) -> str:
+    return f"the token is cut off after {length} characters — copy it again in full"
+
+
+def _read_007_head(content: bytes) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    try:
+        (sig_len,) = struct.unpack_from("<H", content, 0)
+        pos = 2 + sig_len
+        (app_len,) = struct.unpack_from("<H", content, pos)
+        app = content[pos + 2 : pos + 2 + app_len]
+        if len(app) == app_len:
+            out["app_id"] = app.decode("ascii", "replace")
+        pos += 2 + app_len
+        for key in ("issued_at", "expire", "salt"):
+            (out[key],) = struct.unpack_from("<I", content, pos)
+            pos += 4
+    except struct.error:
+        pass
+    return out
+
+
+def explain_007(token: str, problem: TokenFormatError) -> DamagedTokenError:
+    """The plain reason a 007 token failed, with whatever its bytes still give."""
+    partial: dict[str, Any] = {"version": "007"}
+    body = token[3:]
+    usable = body[: len(body) - len(body) % 4]
+    try:
+        raw = base64.b64decode(usable, validate=True)
+    except (binascii.Error, ValueError):
+        return DamagedTokenError(
+            "the token has characters that are not part of a token (a 007 token is letters, "
+            "digits, + / and =): copy it again, without surrounding text",
+            partial,
+        )
+    inflater = zlib.decompressobj()
+    try:
+        content = inflater.decompress(raw, 1 << 20)
+    except zlib.error:
+        return DamagedTokenError(
+            "the token is damaged: part of it was changed (a character edited or lost in the "
+            "middle) — copy it again in full",
+            partial,
+        )
+    partial.update(_read_007_head(content))
+    if not inflater.eof or len(body) % 4 == 1:
+        return DamagedTokenError(_cut_off(len(token)), partial)
+    partial["detail"] = str(problem)
+    return DamagedTokenError(
+        "the token's contents are inconsistent: it was edited or not made by an Agora "
+        "builder — copy it again in full, or build a new one",
+        partial,
+    )
+
+
+_BASE64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+
+
+def explain_006(token: str, problem: TokenFormatError) -> DamagedTokenError:
+    partial: dict[str, Any] = {"version": "006"}
+    if len(token) >= 35:
+        partial["app_id"] = token[3:35]
+    if not _BASE64.issuperset(token[35:]):
+        return DamagedTokenError(
+            "the token has characters that are not part of a token (after its App ID a 006 "
+            "token is letters, digits, + / and =): copy it again, without surrounding text",
+            partial,
+        )
+    if len(token) < 35 or "cut short" in str(problem) or (len(token) - 35) % 4 == 1:
+        return DamagedTokenError(_cut_off(len(token)), partial)
+    return DamagedTokenError(
+        "the token is damaged: part of it was changed — copy it again in full", partial
+    )

@@ -1,0 +1,305 @@
+"""The 007 format's description and checks, and its registry entry.
+
+Everything a person is told about a 007 token: the neutral model
+(:func:`describe`), and the checks - expiry, lifetime, fit (channel, user,
+RTM user, services), role, signature, App ID - each a typed
+:class:`~agora_desk.core.decoded.Check`.
+"""
+
+from __future__ import annotations
+
+from agora_desk.core import checks, timefmt
+from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings, found
+from agora_desk.core.decoded import Check, CheckName, DecodedToken
+from agora_desk.core.formats.base import TokenFormat
+from agora_desk.core.formats.v007 import VERSION, AccessToken2, parse, verify
+from agora_desk.core.formats.v007_services import RtcService, RtmService, UnknownService
+
+# -- describe --------------------------------------------------------------------
+
+
+def describe(tok: AccessToken2) -> DecodedToken:
+    warnings: list[str] = []
+    for s in tok.services:
+        if isinstance(s, UnknownService):
+            warnings.append(
+                f"service type {s.type_id} is not known to this version of agora-desk; "
+                f"the {len(s.raw)} byte(s) from there on are not decoded (the signature still covers them)"
+            )
+        for key in s.unclean_fields():
+            warnings.append(f"{s.name} {key} is not valid UTF-8; invalid bytes are shown escaped")
+    if tok.trailing and tok.complete:
+        warnings.append(f"{len(tok.trailing)} unexpected byte(s) after the last service")
+    if tok.complete and len(tok.services) != tok.declared_service_count:
+        warnings.append("fewer services than the token declares")
+    return DecodedToken(
+        version=VERSION,
+        kind="AccessToken2",
+        app_id=tok.app_id,
+        issued_at=tok.issued_at,
+        expire=tok.expire,
+        expires_at=tok.expires_at,
+        salt=tok.salt,
+        signature=tok.signature.hex(),
+        services=[s.describe(tok.issued_at) for s in tok.services],
+        warnings=warnings,
+    )
+
+
+# -- checks ----------------------------------------------------------------------
+
+
+def _user_shown(wire_uid: str) -> str:
+    if wire_uid == "":
+        return "uid 0 (any user)"
+    if wire_uid.isascii() and wire_uid.isdigit() and wire_uid == str(int(wire_uid)):
+        return f"uid {wire_uid}"
+    return f"account {wire_uid!r}"
+
+
+def _uid_fix(users: list[str], expect: Expectations) -> str:
+    """Which side to change, for the usual confusions."""
+    want = expect.wire_user or ""
+    if "" in users:
+        return "The token is for uid 0 (any user) only when built with uid 0; join with uid 0 or build one for this user."
+    if want == "" and expect.uid == 0:
+        return (
+            f"The app joins with uid 0, but the token names {_user_shown(users[0])}: join with "
+            "that uid, or build the token with uid 0 (any user)."
+        )
+    if expect.account is not None and any(
+        u.isdigit() and u.lstrip("0") == want.lstrip("0") and u != want for u in users
+    ):
+        return (
+            "Same digits, different user: a string account must match character for character "
+            "(leading zeros count); join with the token's value or build one for this account."
+        )
+    return (
+        "Join with the uid or user account the token was built for, or build one for this user "
+        "(a numeric uid and a string account are the same user only when the digits are "
+        "identical: account '42' = uid 42, account '0042' is not)."
+    )
+
+
+def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Findings:
+    """Not yet valid, expired, or valid; then the privileges' own expiry."""
+    if tok.issued_at > now + CLOCK_SKEW:
+        ahead = timefmt.duration(tok.issued_at - now)
+        if now_is_clock:
+            first = Check(
+                CheckName.EXPIRY,
+                False,
+                f"not yet valid: issued at {timefmt.utc_iso(tok.issued_at)}, {ahead} in the future",
+                "The clock of the machine that built it is ahead: sync it (NTP) and generate a new token.",
+            )
+        else:
+            first = Check(
+                CheckName.EXPIRY,
+                False,
+                f"not yet valid at the time given: issued at {timefmt.utc_iso(tok.issued_at)}, "
+                f"{ahead} after it",
+                "Check the time given with --now: the token did not exist yet then.",
+            )
+    elif tok.expire and now >= tok.expires_at:
+        first = Check(
+            CheckName.EXPIRY,
+            False,
+            f"expired {timefmt.duration(now - tok.expires_at)} ago (at {timefmt.utc_iso(tok.expires_at)})",
+            RENEW,
+        )
+    elif tok.expire:
+        first = Check(CheckName.EXPIRY, True, f"valid, {timefmt.relative(tok.expires_at, now)}")
+    else:
+        first = Check(CheckName.EXPIRY, True, "the token has no expiry of its own (expire = 0)")
+
+    expired: list[str] = []
+    early: list[str] = []
+    for s in tok.services:
+        for pid, seconds in s.privileges.items():
+            if not seconds:
+                continue  # 0: no limit of its own, never "expired"
+            at = tok.issued_at + seconds
+            label = f"{s.name} {s.privilege_name(pid)}"
+            if now >= at:
+                expired.append(f"{label} expired {timefmt.duration(now - at)} ago")
+            elif tok.expire and seconds < tok.expire:
+                early.append(f"{label} ({timefmt.relative(at, now)})")
+    if expired:
+        return found(
+            first,
+            Check(
+                CheckName.PRIVILEGES,
+                False,
+                "; ".join(expired),
+                "The SDK will refuse these actions: generate a token whose privilege expiry "
+                "covers the session, and renew on the SDK's privilege-will-expire callback.",
+            ),
+        )
+    if early:
+        return found(
+            first, warnings=["privileges that expire before the token: " + "; ".join(early)]
+        )
+    return found(first)
+
+
+def lifetime(tok: AccessToken2) -> Findings:
+    """Durations that cannot be meant: a Unix time as a lifetime, over 24 h, odd privileges."""
+    problems: list[tuple[str, str]] = []
+    notes: list[str] = []
+    found_issue = checks.lifetime_issue("the token's expire", tok.expire, "007 counts from issue")
+    if found_issue:
+        problems.append(found_issue)
+    for s in tok.services:
+        for pid, seconds in sorted(s.privileges.items()):
+            label = f"{s.name} {s.privilege_name(pid)}"
+            issue = checks.lifetime_issue(label, seconds, "007 counts from issue")
+            if issue:
+                problems.append(issue)
+            elif seconds == 0:
+                notes.append(f"{label} is 0: no limit of its own, valid as long as the token")
+            elif tok.expire and seconds > tok.expire:
+                notes.append(
+                    f"{label} ({timefmt.duration(seconds)}) outlasts the token "
+                    f"({timefmt.duration(tok.expire)}): the token's expire ends it first"
+                )
+            elif tok.expire and seconds < tok.expire:
+                notes.append(
+                    f"{label} ({timefmt.duration(seconds)}) ends before the token "
+                    f"({timefmt.duration(tok.expire)}): renew before it runs out"
+                )
+    if problems:
+        detail = "; ".join(d for d, _ in problems)
+        return found(Check(CheckName.LIFETIME, False, detail, problems[0][1]))
+    if notes:
+        shown = notes[:3] + ([f"{len(notes) - 3} more"] if len(notes) > 3 else [])
+        return found(Check(CheckName.LIFETIME, True, "; ".join(shown)))
+    return Findings()
+
+
+PUBLISH = (RtcService.PUBLISH_AUDIO, RtcService.PUBLISH_VIDEO, RtcService.PUBLISH_DATA)
+
+
+def role(tok: AccessToken2, expect: Expectations) -> Findings:
+    """A subscriber token (join only) used to publish."""
+    if expect.role is None:
+        return Findings()
+    rtc = [s for s in tok.services if isinstance(s, RtcService)]
+    if not rtc:
+        return Findings()
+    publishes = any(any(p in s.privileges for p in PUBLISH) for s in rtc)
+    if expect.role == "publisher" and not publishes:
+        return found(
+            Check(
+                CheckName.ROLE,
+                False,
+                "a subscriber token (join only, no publish privileges): publishing is refused",
+                "Build a publisher token (role publisher), or join as audience/subscriber.",
+            )
+        )
+    if expect.role == "publisher":
+        return found(Check(CheckName.ROLE, True, "has the publish privileges a publisher needs"))
+    return found(Check(CheckName.ROLE, True, "can join as a subscriber"))
+
+
+def fit(tok: AccessToken2, expect: Expectations) -> Findings:
+    """Does the token fit the use: its channel, RTC user, RTM user and services.
+
+    The one home of this rule; the REST request checks call it too.
+    """
+    rtc = [s for s in tok.services if isinstance(s, RtcService)]
+    rtm = [s for s in tok.services if isinstance(s, RtmService)]
+    out: list[Check] = []
+    if expect.channel is not None:
+        if not rtc:
+            out.append(
+                Check(
+                    CheckName.CHANNEL,
+                    False,
+                    "the token has no RTC service, so no channel",
+                    "Build an RTC token (or RTC + RTM) for this channel.",
+                )
+            )
+        elif any(s.channel_name == expect.channel for s in rtc):
+            out.append(Check(CheckName.CHANNEL, True, f"built for channel {expect.channel!r}"))
+        else:
+            names = ", ".join(repr(s.channel_name) for s in rtc)
+            out.append(
+                Check(
+                    CheckName.CHANNEL,
+                    False,
+                    f"built for channel {names}, not {expect.channel!r}",
+                    "Join the channel the token was built for, or build a token for this channel "
+                    "(names are case-sensitive).",
+                )
+            )
+    uid = expect.wire_user
+    if uid is not None:
+        users = [s.uid for s in rtc] or [
+            str(v) for s in tok.services for k, v in s.field_items() if k == "user_id"
+        ]
+        if not users:
+            out.append(
+                Check(CheckName.UID, False, "the token has no RTC uid or user ID to compare")
+            )
+        elif uid in users:
+            out.append(Check(CheckName.UID, True, f"built for {_user_shown(uid)}"))
+        else:
+            have = ", ".join(_user_shown(f) for f in users)
+            out.append(
+                Check(
+                    CheckName.UID,
+                    False,
+                    f"built for {have}, you join as {expect.user_shown}",
+                    _uid_fix(users, expect),
+                )
+            )
+    if expect.rtm_user is not None or checks.RTM in expect.services:
+        if not rtm:
+            out.append(
+                Check(
+                    CheckName.RTM_USER,
+                    False,
+                    "the token has no RTM (Signaling) service: it cannot log in to Signaling",
+                    "Build an RTM token, or RTC + RTM in one token, for this user ID.",
+                )
+            )
+        elif expect.rtm_user is not None and all(s.user_id != expect.rtm_user for s in rtm):
+            have = ", ".join(repr(s.user_id) for s in rtm)
+            out.append(
+                Check(
+                    CheckName.RTM_USER,
+                    False,
+                    f"built for RTM user {have}, not {expect.rtm_user!r}",
+                    "Log in with the user ID the token was built for, or build one for this user.",
+                )
+            )
+        elif expect.rtm_user is not None:
+            out.append(Check(CheckName.RTM_USER, True, f"built for RTM user {expect.rtm_user!r}"))
+    if checks.RTC in expect.services and not rtc and expect.channel is None:
+        out.append(
+            Check(
+                CheckName.CHANNEL,
+                False,
+                "the token has no RTC service: it cannot join a channel",
+                "Build an RTC token (or RTC + RTM) for the channel.",
+            )
+        )
+    return Findings(tuple(out))
+
+
+def check(tok: AccessToken2, expect: Expectations, now: int) -> Findings:
+    result = expiry(tok, now, now_is_clock=expect.now_is_clock) + lifetime(tok)
+    if expect.certificate is not None:
+        ok = verify(tok, expect.certificate.reveal())
+        result += checks.signature(ok, "the App Certificate")
+    return result + fit(tok, expect) + role(tok, expect) + checks.app_id(tok.app_id, expect)
+
+
+FORMAT = TokenFormat(
+    version=VERSION,
+    base64_from=len(VERSION),
+    claims=lambda token: token.startswith(VERSION),
+    parse=parse,
+    describe=describe,
+    check=check,
+)
