@@ -1,6 +1,6 @@
 """Does a token fit the request? Decoded, not verified: the server holds the certificate.
 
-The rule itself lives once, in the token format (:func:`v007.fit`, :func:`v007.expiry`,
+The rule itself lives once, in the token format (:func:`v007_checks.fit`, :func:`v007_checks.expiry`,
 :func:`checks.app_id`); a preset says what it expects (:meth:`Preset.expectations`)
 and adds what only its product knows (:meth:`Preset.fit`, e.g. Chat's app privilege).
 """
@@ -12,7 +12,7 @@ import time
 from agora_desk.core import checks
 from agora_desk.core.decoded import Check, CheckName
 from agora_desk.core.errors import TokenFormatError
-from agora_desk.core.formats import v007
+from agora_desk.core.formats import v007, v007_checks
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.rest.presets import Preset
 from agora_desk.core.validation import Issue
@@ -32,13 +32,13 @@ def _failed(
     tok: v007.AccessToken2, params: PresetParams, preset: Preset, app_id: str | None, now: int
 ) -> list[Check]:
     expect = preset.expectations(params)
-    found = v007.expiry(tok, now)
+    found = v007_checks.expiry(tok, now)
     if app_id:
         found += checks.app_id(
             tok.app_id, checks.Expectations(app_id=app_id, app_id_source="the App ID in the path")
         )
     if expect is not None:
-        found += v007.fit(tok, expect)
+        found += v007_checks.fit(tok, expect)
     failed = [c for c in found.checks if c.failed]
     # The most telling first: a missing service explains a wrong user, not the reverse.
     return sorted(failed, key=lambda c: _ORDER.index(c.name) if c.name in _ORDER else len(_ORDER))
