@@ -72,6 +72,10 @@ class PresetParams:
     def value(self, f: Field) -> str:
         return str(getattr(self, f.value))
 
+    def flag(self, f: Field) -> bool:
+        """A yes/no field (enable_rtm, string_uid)."""
+        return bool(getattr(self, f.value))
+
     def to_json(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 

@@ -316,7 +316,7 @@ class RequestForm(QWidget):
             for f, edit in self.edits.items():
                 edit.setText(params.value(f))
             for f, box in self.flags.items():
-                box.setChecked(bool(getattr(params, f.value)))
+                box.setChecked(params.flag(f))
 
     def set_body(self, body: Any) -> None:
         with self._quietly():

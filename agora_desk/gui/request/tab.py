@@ -46,6 +46,7 @@ from agora_desk.gui.request.form import GENERATE, PASTE, RequestForm
 from agora_desk.gui.request.history_panel import HistoryPanel
 from agora_desk.gui.request.response_view import Outcome, ResponseView
 from agora_desk.gui.widgets import failure_message
+from agora_desk.secrets.profiles import Profile
 
 ERROR_TITLE: Final = "Test request"
 PASTED: Final = "pasted"  # HistoryEntry.token_source of a pasted token
@@ -58,12 +59,8 @@ class State(str, Enum):
 
 
 def default_history_path(context: AppContext) -> Path:
-    config = getattr(context.profiles, "config_path", None)
-    if isinstance(config, Path):
-        return config.parent / rest.HISTORY_FILE
-    from agora_desk.secrets.profiles import default_config_dir
-
-    return default_config_dir() / rest.HISTORY_FILE
+    """Beside the profiles file: one configuration folder for the app."""
+    return context.profiles.config_path.parent / rest.HISTORY_FILE
 
 
 class RequestTab(QWidget):
@@ -184,19 +181,17 @@ class RequestTab(QWidget):
     def check(self) -> bool:
         return self.form.check(self.expire)
 
-    def _profile_changed(self, profile: object) -> None:
+    def _profile_changed(self, profile: Profile | None) -> None:
         if profile is None:
             self.form.profile_label.setText(
                 "No profile: the App ID / Certificate and Customer ID / Secret typed in the "
                 "other tabs for this session are used."
             )
         else:
-            name = getattr(profile, "name", "")
-            app_id = getattr(profile, "app_id", "")
-            customer = getattr(profile, "customer_id", "") or "none"
+            customer = profile.customer_id or "none"
             self.form.profile_label.setText(
-                f"Profile “{name}”: App ID {app_id}, Customer ID {customer}. Secrets are read "
-                "from the keyring when you send."
+                f"Profile “{profile.name}”: App ID {profile.app_id}, Customer ID {customer}. "
+                "Secrets are read from the keyring when you send."
             )
 
     # -- send / cancel ---------------------------------------------------------------
