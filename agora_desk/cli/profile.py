@@ -28,7 +28,7 @@ from agora_desk.secrets.fields import (
     Kind,
     validate_secret,
 )
-from agora_desk.secrets.profiles import Profile, ProfileStore
+from agora_desk.secrets.profiles import KeyringProblem, Problem, Profile, ProfileStore
 from agora_desk.secrets.resolve import ENV, Prompt, tty_prompt
 
 Action = Callable[[argparse.Namespace], int]
@@ -75,6 +75,15 @@ def register(subparsers: Any) -> None:
     p.add_argument("name", metavar="NAME")
     p.set_defaults(func=_nothing_changed(_remove))
 
+    p = actions.add_parser(
+        "repair",
+        help="delete keyring entries left without a profile; forget secrets that are gone",
+        description="What 'profile list' reports, cleaned up: keyring entries whose profile "
+        "does not exist (left by an interrupted add or remove) are deleted, and secrets a "
+        "profile lost are no longer reported (save them again with 'profile add --replace').",
+    )
+    p.set_defaults(func=_nothing_changed(_repair))
+
 
 def _nothing_changed(action: Action) -> Action:
     """Say so when add / remove fail for want of a keyring or a readable file.
@@ -97,24 +106,53 @@ def _nothing_changed(action: Action) -> Action:
 def _list(args: argparse.Namespace) -> int:
     store = ProfileStore()
     profiles = store.list()
+    problems, unchecked = _keyring_problems(store)
     if args.json:
-        _out(
-            json.dumps(
-                {
-                    "profiles": [_profile_json(p) for p in profiles],
-                    "config_file": str(store.config_path),
-                }
-            )
-        )
+        data: dict[str, Any] = {
+            "profiles": [_profile_json(p) for p in profiles],
+            "config_file": str(store.config_path),
+            "keyring_problems": [
+                {"profile": p.profile, "secret": p.secret, "problem": p.kind.value}
+                for p in problems
+            ],
+        }
+        if unchecked:
+            data["keyring_unchecked"] = unchecked
+        _out(json.dumps(data))
         return 0
     if not profiles:
         _note("no profiles yet; add one with: agora-desk profile add NAME --app-id ID")
-        return 0
-    rows = [("NAME", "APP ID", "CUSTOMER ID")]
-    rows += [(p.name, p.app_id, p.customer_id or "-") for p in profiles]
-    widths = [max(len(row[i]) for row in rows) for i in range(2)]
-    for name, app_id, customer_id in rows:
-        _out(f"{name:<{widths[0]}}  {app_id:<{widths[1]}}  {customer_id}")
+    else:
+        rows = [("NAME", "APP ID", "CUSTOMER ID")]
+        rows += [(p.name, p.app_id, p.customer_id or "-") for p in profiles]
+        widths = [max(len(row[i]) for row in rows) for i in range(2)]
+        for name, app_id, customer_id in rows:
+            _out(f"{name:<{widths[0]}}  {app_id:<{widths[1]}}  {customer_id}")
+    for problem in problems:
+        warn(problem.describe())
+    if problems:
+        _note("'agora-desk profile repair' deletes the orphaned entries and forgets lost secrets")
+    if unchecked:
+        warn(f"keyring not checked for orphaned or missing secrets: {unchecked}")
+    return 0
+
+
+def _keyring_problems(store: ProfileStore) -> tuple[list[KeyringProblem], str]:
+    """The store's problems, or none and why they could not be checked."""
+    try:
+        return store.keyring_problems(), ""
+    except KeyringUnavailable as exc:
+        return [], str(exc)
+
+
+def _repair(args: argparse.Namespace) -> int:
+    store = ProfileStore()
+    fixed = store.repair()
+    for problem in fixed:
+        done = "deleted" if problem.kind is Problem.ORPHAN else "no longer expected"
+        _note(f"{done}: {problem.describe()}")
+    if not fixed:
+        _note("nothing to repair: every saved secret belongs to a profile and is in the keyring")
     return 0
 
 

@@ -20,8 +20,12 @@ def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path``; raises :class:`OSError`.
 
     Missing parent folders are created readable by the user only. The new
-    file has mode 0600 (``mkstemp``'s), whatever the old one had.
+    file has mode 0600 (``mkstemp``'s), whatever the old one had. A symbolic
+    link is written through: its target is replaced, the link stays (people
+    keep config files in a dotfiles repository and link them in).
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -68,7 +68,8 @@ class ConfigError(AgoraDeskError):
         self.problem = problem
         # True when the content is bad (rather than, say, permissions).
         self.corrupt = corrupt
-        super().__init__(f"profiles file {path}: {problem}")
+        what = "damaged profiles file" if corrupt else "profiles file"
+        super().__init__(f"{what} {path}: {problem}")
 
 
 class ProfileNotFound(InputError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from agora_desk.core import redact
 from agora_desk.core.basic import check_customer_id, check_customer_secret
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
@@ -32,9 +33,9 @@ LABELS: Final[dict[str, str]] = {
 }
 
 NAME_MAX = 64
-# Shortest secret that is worth searching for in text we are about to write:
-# shorter strings match by accident.
-MIN_SCAN_LENGTH = 8
+# Shortest secret worth searching for in text we are about to write (one rule
+# with the redaction of logs and history).
+MIN_SCAN_LENGTH = redact.MIN_SCAN_LENGTH
 
 
 def check_kind(kind: str) -> Kind:

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import copy
 import json
 import logging
 import os
 import time
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
+from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
-from agora_desk.core.atomic import write_text_atomic
+from agora_desk.core.atomic import DIR_MODE, write_text_atomic
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
+from agora_desk.core.validation import shown_input
 from agora_desk.secrets.errors import ConfigError, ProfileExists, ProfileNotFound
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
@@ -48,6 +51,8 @@ log = logging.getLogger(__name__)
 
 CONFIG_DIR_ENV: Final = "AGORA_DESK_CONFIG_DIR"
 CONFIG_FILE: Final = "profiles.json"
+# The file's record of which secrets were written for which profile name.
+INDEX_KEY: Final = "keyring"
 FORMAT_VERSION: Final = 1
 NOTES_MAX = 2000
 # How long to wait for another agora-desk process (the window, say) to finish
@@ -67,6 +72,31 @@ def default_config_dir() -> Path:
 
 def default_config_path() -> Path:
     return default_config_dir() / CONFIG_FILE
+
+
+class Problem(Enum):
+    """What :meth:`ProfileStore.keyring_problems` found."""
+
+    ORPHAN = "orphan"  # a secret in the store, no profile of that name
+    MISSING = "missing"  # a profile whose secret was saved but is no longer in the store
+
+
+@dataclass(frozen=True)
+class KeyringProblem:
+    profile: str
+    secret: Kind
+    kind: Problem
+
+    def describe(self) -> str:
+        if self.kind is Problem.ORPHAN:
+            return (
+                f"the keyring holds a {LABELS[self.secret]} for {self.profile!r}, but there is "
+                "no such profile (left by an interrupted change)"
+            )
+        return (
+            f"profile {self.profile!r}: its {LABELS[self.secret]} is no longer in the keyring "
+            "(deleted outside agora-desk?); save it again with 'profile add --replace'"
+        )
 
 
 @dataclass(frozen=True)
@@ -177,12 +207,13 @@ class ProfileStore:
                 CUSTOMER_SECRET: customer_secret,
             },
         )
-        with self._locked():
+        with self._locked(create=True):
             doc, profiles = self._load_for_change()
+            original = copy.deepcopy(doc)
             if profile.name in profiles and not replace:
                 raise ProfileExists(profile.name)
             doc["profiles"][profile.name] = profile.to_json()
-            self._commit(profile.name, doc, wanted)
+            self._commit(profile.name, original, doc, wanted)
 
     def update(
         self,
@@ -208,6 +239,7 @@ class ProfileStore:
                 raise InputError(LABELS[kind], "cannot be both given and removed")
         with self._locked():
             doc, profiles = self._load_for_change()
+            original = copy.deepcopy(doc)
             current = _lookup(profiles, name)
             updated = replace(
                 current,
@@ -219,16 +251,64 @@ class ProfileStore:
             wanted.update(dict.fromkeys(removing))
             # Keep keys a newer version may have added to the entry.
             doc["profiles"][name].update(updated.to_json())
-            self._commit(name, doc, wanted)
+            self._commit(name, original, doc, wanted)
         return updated
 
     def remove(self, name: str) -> None:
         """Remove the profile and its secrets; fails (changing nothing) if the store does."""
         with self._locked():
             doc, profiles = self._load_for_change()
+            original = copy.deepcopy(doc)
             _lookup(profiles, name)
             del doc["profiles"][name]
-            self._commit(name, doc, dict.fromkeys(KINDS))
+            self._commit(name, original, doc, dict.fromkeys(KINDS))
+
+    # -- keyring bookkeeping ---------------------------------------------------------
+
+    def keyring_problems(self) -> builtins.list[KeyringProblem]:
+        """Secrets in the store without a profile, and profiles whose secret is gone.
+
+        Found through the file's record of which secrets were written for which
+        name (the store itself cannot be listed). Reads the store: may raise
+        :class:`~agora_desk.secrets.errors.KeyringUnavailable`.
+        """
+        doc, profiles = self._load()
+        return self._problems(_index(self._path, doc), profiles)
+
+    def repair(self) -> builtins.list[KeyringProblem]:
+        """Delete orphaned secrets from the store and forget missing ones; returns what was done."""
+        with self._locked():
+            doc, profiles = self._load_for_change()
+            index = _index(self._path, doc)
+            problems = self._problems(index, profiles)
+            for problem in problems:
+                if problem.kind is Problem.ORPHAN:
+                    self.secrets.delete(problem.profile, problem.secret)
+                kinds = [k for k in index.get(problem.profile, []) if k != problem.secret]
+                if kinds:
+                    index[problem.profile] = kinds
+                else:
+                    index.pop(problem.profile, None)
+            # Names whose secrets are all gone already have nothing left to track.
+            for name in [n for n in index if n not in profiles]:
+                if not any(p.profile == name for p in problems):
+                    del index[name]
+            doc[INDEX_KEY] = index
+            _write_atomic(self._path, _dump(doc))
+        return problems
+
+    def _problems(
+        self, index: Mapping[str, builtins.list[str]], profiles: Mapping[str, Profile]
+    ) -> builtins.list[KeyringProblem]:
+        problems = []
+        for name in sorted(index):
+            for kind in index[name]:
+                present = self.secrets.get(name, check_kind(kind)) is not None
+                if name not in profiles and present:
+                    problems.append(KeyringProblem(name, check_kind(kind), Problem.ORPHAN))
+                elif name in profiles and not present:
+                    problems.append(KeyringProblem(name, check_kind(kind), Problem.MISSING))
+        return problems
 
     def set_aside_corrupt_file(self) -> Path | None:
         """Rename an unreadable profiles file to ``<name>.corrupt-<timestamp>``.
@@ -250,15 +330,51 @@ class ProfileStore:
 
     # -- internals -------------------------------------------------------------
 
-    def _commit(self, name: str, doc: dict[str, Any], wanted: Mapping[Kind, Secret | None]) -> None:
-        """Secrets first, then the file; on failure put the secrets back."""
-        text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-        _refuse_secret_in_text(text, wanted)
-        previous = self._apply_secrets(name, wanted)
+    def _commit(
+        self,
+        name: str,
+        original: dict[str, Any],
+        doc: dict[str, Any],
+        wanted: Mapping[Kind, Secret | None],
+    ) -> None:
+        """Record the secrets' names, write the secrets, then the file; undo on failure.
+
+        The record (the file's "keyring" entry) reaches the disk before a new
+        secret reaches the store, so a crash in between leaves an entry that
+        :meth:`keyring_problems` can name, never an untraceable orphan.
+        """
+        _refuse_secret_in_doc(doc, wanted)
+        index = _index(self._path, doc)
+        before = set(index.get(name, ()))
+        setting = {kind for kind, secret in wanted.items() if secret is not None}
+        final = (before | setting) - {kind for kind, secret in wanted.items() if secret is None}
+        if name in doc["profiles"] and final:
+            index[name] = sorted(final)
+        else:
+            index.pop(name, None)
+        doc[INDEX_KEY] = index
+        text = _dump(doc)
+        journaled = False
+        existed = self._path.exists()
+        if setting - before:
+            journal = copy.deepcopy(original)
+            journal_index = _index(self._path, journal)
+            journal_index[name] = sorted(before | setting)
+            journal[INDEX_KEY] = journal_index
+            _write_atomic(self._path, _dump(journal))
+            journaled = True
+        previous: dict[Kind, Secret | None] = {}
         try:
+            previous = self._apply_secrets(name, wanted)
             _write_atomic(self._path, text)
         except BaseException:
             self._restore_secrets(name, previous)
+            if journaled:
+                with contextlib.suppress(ConfigError, OSError):
+                    if existed:
+                        _write_atomic(self._path, _dump(original))
+                    else:
+                        self._path.unlink()
             raise
 
     def _apply_secrets(
@@ -319,17 +435,25 @@ class ProfileStore:
         if not text.strip():
             return _empty_doc()
         try:
-            doc = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+            doc = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_file_int)
         except _DuplicateKey as exc:
             raise ConfigError(
-                self._path, _corrupt(f"the key {exc.key!r} appears twice"), True
+                self._path, _corrupt(f"the key {shown_input(exc.key)} appears twice"), True
             ) from None
+        except _HugeNumber as exc:
+            raise ConfigError(
+                self._path, _corrupt(f"it holds a number of {exc.digits} digits"), True
+            ) from None
+        except RecursionError:
+            raise ConfigError(self._path, _corrupt("it is nested far too deeply"), True) from None
         except json.JSONDecodeError as exc:
             raise ConfigError(
                 self._path,
                 _corrupt(f"not valid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})"),
                 True,
             ) from None
+        except ValueError:  # what else json refuses (e.g. a float it cannot hold)
+            raise ConfigError(self._path, _corrupt("not valid JSON"), True) from None
         if not isinstance(doc, dict):
             raise ConfigError(self._path, _corrupt("the top level is not a JSON object"), True)
         return doc
@@ -348,11 +472,14 @@ class ProfileStore:
         return doc, profiles
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, *, create: bool = False) -> Iterator[None]:
         """Hold an advisory lock on the config dir around read-change-write.
 
-        On the directory, not a lock file, so a failed first ``add`` leaves no
-        file behind; with no directory yet there is nothing to protect.
+        On the directory, not a lock file, so a failed first ``add`` leaves
+        nothing behind. With ``create`` (an add) the directory is made first:
+        two first ``add``s into a folder that does not exist yet must queue like
+        any others; a folder this call made and left empty is removed again.
+        Without ``create`` a missing folder has nothing to protect.
         Windows has no ``fcntl``: changes there are atomic but not serialised.
         """
         try:
@@ -360,28 +487,56 @@ class ProfileStore:
         except ImportError:
             yield
             return
-        try:
-            fd = os.open(self._path.parent, os.O_RDONLY)
-        except FileNotFoundError:
-            yield
-            return
-        try:
-            deadline = time.monotonic() + LOCK_TIMEOUT
-            while True:
+        folder = self._path.parent
+        made = False
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                if create and not folder.is_dir():
+                    folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+                    made = True
+                fd = os.open(folder, os.O_RDONLY)
+            except FileNotFoundError:
+                yield
+                return
+            except OSError as exc:
+                raise ConfigError(
+                    self._path, f"cannot create or open its folder: {exc.strerror or exc}"
+                ) from exc
+            try:
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() > deadline:
+                            raise ConfigError(
+                                self._path,
+                                "another agora-desk is changing the profiles (a window waiting "
+                                "for a keyring prompt?); try again when it is done",
+                            ) from None
+                        time.sleep(0.05)
+                if not _same_folder(fd, folder):
+                    # Removed (a failed first add cleaning up) while we waited: the
+                    # lock is on a folder no one else will lock. Start again.
+                    continue
                 try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise ConfigError(
-                            self._path,
-                            "another agora-desk is changing the profiles (a window waiting for "
-                            "a keyring prompt?); try again when it is done",
-                        ) from None
-                    time.sleep(0.05)
-            yield
-        finally:
-            os.close(fd)  # also releases the lock
+                    yield
+                finally:
+                    if made and not self._path.exists():
+                        with contextlib.suppress(OSError):
+                            folder.rmdir()  # only when empty: a failed first add
+                return
+            finally:
+                os.close(fd)  # also releases the lock
+
+
+def _same_folder(fd: int, folder: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(folder)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _empty_doc() -> dict[str, Any]:
@@ -393,6 +548,33 @@ def _corrupt(problem: str) -> str:
         f"{problem}. Nothing was changed; fix the file, or move it aside to start "
         "again without profiles"
     )
+
+
+class _HugeNumber(ValueError):
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+        super().__init__(digits)
+
+
+def _file_int(text: str) -> int:
+    # int() refuses over 4,300 digits with a ValueError that names no file.
+    if len(text) > 20:
+        raise _HugeNumber(len(text))
+    return int(text)
+
+
+def _dump(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _index(path: Path, doc: Mapping[str, Any]) -> dict[str, builtins.list[str]]:
+    """The file's record of which secrets were written for which profile name (a copy)."""
+    raw = doc.get(INDEX_KEY, {})
+    if not isinstance(raw, dict) or not all(
+        isinstance(kinds, list) and all(isinstance(k, str) for k in kinds) for kinds in raw.values()
+    ):
+        raise ConfigError(path, _corrupt(f"'{INDEX_KEY}' is not a map of names to lists"), True)
+    return {str(name): [k for k in kinds if k in KINDS] for name, kinds in raw.items()}
 
 
 class _DuplicateKey(ValueError):
@@ -424,6 +606,7 @@ def _parse(path: Path, doc: dict[str, Any]) -> dict[str, Profile]:
     entries = doc.get("profiles", {})
     if not isinstance(entries, dict):
         raise ConfigError(path, _corrupt("'profiles' is not a JSON object"), True)
+    _index(path, doc)  # its shape is checked with the rest
     profiles: dict[str, Profile] = {}
     for name, entry in entries.items():
         try:
@@ -466,18 +649,43 @@ def _checked_secrets(
     return dict(secrets)
 
 
-def _refuse_secret_in_text(text: str, secrets: Mapping[Kind, Secret | None]) -> None:
-    """The last guard before the file is written: no secret in its text.
+def _refuse_secret_in_doc(doc: Mapping[str, Any], secrets: Mapping[Kind, Secret | None]) -> None:
+    """The last guard before the file is written: no secret in any of its values.
 
-    Catches a certificate pasted into the notes or the Customer ID field.
+    Catches a certificate pasted into the notes or the Customer ID field. It
+    compares decoded values (not JSON-escaped text), ignoring case: an
+    upper-cased certificate or one with a quote is still the certificate.
     """
-    for kind, secret in secrets.items():
-        if secret is not None and len(secret) >= MIN_SCAN_LENGTH and secret.reveal() in text:
-            raise InputError(
-                LABELS[kind],
-                "also appears in a non-secret field (App ID, Customer ID or notes), which is "
-                "saved in plain text; remove it from there",
-            )
+    needles = [
+        (kind, secret.reveal().casefold())
+        for kind, secret in secrets.items()
+        if secret is not None and len(secret) >= MIN_SCAN_LENGTH
+    ]
+    if not needles:
+        return
+    for text in _strings(doc):
+        folded = text.casefold()
+        for kind, needle in needles:
+            if needle in folded:
+                raise InputError(
+                    LABELS[kind],
+                    "also appears in a non-secret field (App ID, Customer ID or notes), which "
+                    "is saved in plain text; remove it from there",
+                )
+
+
+def _strings(doc: Any) -> Iterator[str]:
+    """Every key and string value in a parsed JSON document (iteratively: no depth limit)."""
+    stack = [doc]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
 
 
 def _write_atomic(path: Path, text: str) -> None:

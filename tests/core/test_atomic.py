@@ -44,3 +44,23 @@ def test_text_that_cannot_be_encoded_leaves_the_old_file(tmp_path: Path) -> None
         atomic.write_text_atomic(path, "\udcff")
     assert path.read_text() == "old\n"
     assert os.listdir(tmp_path) == ["file.json"]
+
+
+def test_a_symlink_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "profiles.json"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    link = tmp_path / "config" / "profiles.json"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    atomic.write_text_atomic(link, "new\n")
+    assert link.is_symlink() and real.read_text() == "new\n"
+    assert sorted(os.listdir(real.parent)) == ["profiles.json"]
+
+
+def test_a_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere" / "profiles.json"
+    link = tmp_path / "profiles.json"
+    link.symlink_to(real)
+    atomic.write_text_atomic(link, "new\n")
+    assert link.is_symlink() and real.read_text() == "new\n"

@@ -86,6 +86,8 @@ def test_add_get_list_and_the_file_holds_no_secret(
             "prod": {"app_id": APP_ID, "customer_id": CUSTOMER_ID, "notes": "production"},
             "Dev": {"app_id": OTHER_APP_ID, "customer_id": "", "notes": ""},
         },
+        # Which secrets were saved for which name (names only): how orphans are found.
+        "keyring": {"prod": ["app_certificate", "customer_secret"]},
     }
     if os.name == "posix":
         assert stat.S_IMODE(store.config_path.stat().st_mode) == 0o600
