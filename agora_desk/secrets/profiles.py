@@ -15,7 +15,6 @@ from __future__ import annotations
 import builtins
 import contextlib
 import copy
-import json
 import logging
 import os
 import time
@@ -25,10 +24,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
-from agora_desk.core.atomic import DIR_MODE, write_text_atomic
+from agora_desk.core.atomic import DIR_MODE
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
-from agora_desk.core.validation import shown_input
 from agora_desk.secrets.errors import ConfigError, ProfileExists, ProfileNotFound
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
@@ -37,7 +35,6 @@ from agora_desk.secrets.fields import (
     CUSTOMER_SECRET,
     KINDS,
     LABELS,
-    MIN_SCAN_LENGTH,
     Kind,
     check_kind,
     validate_app_id,
@@ -45,15 +42,22 @@ from agora_desk.secrets.fields import (
     validate_profile_name,
     validate_secret,
 )
+from agora_desk.secrets.profile_file import (
+    FORMAT_VERSION,
+    INDEX_KEY,
+    corrupt,
+    dump,
+    index_of,
+    read_doc,
+    refuse_secret_in_doc,
+    write_doc,
+)
 from agora_desk.secrets.store import SecretStore
 
 log = logging.getLogger(__name__)
 
 CONFIG_DIR_ENV: Final = "AGORA_DESK_CONFIG_DIR"
 CONFIG_FILE: Final = "profiles.json"
-# The file's record of which secrets were written for which profile name.
-INDEX_KEY: Final = "keyring"
-FORMAT_VERSION: Final = 1
 NOTES_MAX = 2000
 # How long to wait for another agora-desk process (the window, say) to finish
 # its change before giving up.
@@ -273,13 +277,13 @@ class ProfileStore:
         :class:`~agora_desk.secrets.errors.KeyringUnavailable`.
         """
         doc, profiles = self._load()
-        return self._problems(_index(self._path, doc), profiles)
+        return self._problems(index_of(self._path, doc), profiles)
 
     def repair(self) -> builtins.list[KeyringProblem]:
         """Delete orphaned secrets from the store and forget missing ones; returns what was done."""
         with self._locked():
             doc, profiles = self._load_for_change()
-            index = _index(self._path, doc)
+            index = index_of(self._path, doc)
             problems = self._problems(index, profiles)
             for problem in problems:
                 if problem.kind is Problem.ORPHAN:
@@ -294,7 +298,7 @@ class ProfileStore:
                 if not any(p.profile == name for p in problems):
                     del index[name]
             doc[INDEX_KEY] = index
-            _write_atomic(self._path, _dump(doc))
+            write_doc(self._path, dump(doc))
         return problems
 
     def _problems(
@@ -343,8 +347,8 @@ class ProfileStore:
         secret reaches the store, so a crash in between leaves an entry that
         :meth:`keyring_problems` can name, never an untraceable orphan.
         """
-        _refuse_secret_in_doc(doc, wanted)
-        index = _index(self._path, doc)
+        refuse_secret_in_doc(doc, wanted)
+        index = index_of(self._path, doc)
         before = set(index.get(name, ()))
         setting = {kind for kind, secret in wanted.items() if secret is not None}
         final = (before | setting) - {kind for kind, secret in wanted.items() if secret is None}
@@ -353,26 +357,26 @@ class ProfileStore:
         else:
             index.pop(name, None)
         doc[INDEX_KEY] = index
-        text = _dump(doc)
+        text = dump(doc)
         journaled = False
         existed = self._path.exists()
         if setting - before:
             journal = copy.deepcopy(original)
-            journal_index = _index(self._path, journal)
+            journal_index = index_of(self._path, journal)
             journal_index[name] = sorted(before | setting)
             journal[INDEX_KEY] = journal_index
-            _write_atomic(self._path, _dump(journal))
+            write_doc(self._path, dump(journal))
             journaled = True
         previous: dict[Kind, Secret | None] = {}
         try:
             previous = self._apply_secrets(name, wanted)
-            _write_atomic(self._path, text)
+            write_doc(self._path, text)
         except BaseException:
             self._restore_secrets(name, previous)
             if journaled:
                 with contextlib.suppress(ConfigError, OSError):
                     if existed:
-                        _write_atomic(self._path, _dump(original))
+                        write_doc(self._path, dump(original))
                     else:
                         self._path.unlink()
             raise
@@ -418,45 +422,8 @@ class ProfileStore:
 
     def _load(self) -> tuple[dict[str, Any], dict[str, Profile]]:
         """The raw document (kept whole, unknown keys included) and its profiles."""
-        doc = self._read()
+        doc = read_doc(self._path)
         return doc, _parse(self._path, doc)
-
-    def _read(self) -> dict[str, Any]:
-        try:
-            raw = self._path.read_bytes()
-        except FileNotFoundError:
-            return _empty_doc()
-        except OSError as exc:
-            raise ConfigError(self._path, f"cannot read it: {exc.strerror or exc}") from exc
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ConfigError(self._path, _corrupt("it is not UTF-8 text"), True) from None
-        if not text.strip():
-            return _empty_doc()
-        try:
-            doc = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_file_int)
-        except _DuplicateKey as exc:
-            raise ConfigError(
-                self._path, _corrupt(f"the key {shown_input(exc.key)} appears twice"), True
-            ) from None
-        except _HugeNumber as exc:
-            raise ConfigError(
-                self._path, _corrupt(f"it holds a number of {exc.digits} digits"), True
-            ) from None
-        except RecursionError:
-            raise ConfigError(self._path, _corrupt("it is nested far too deeply"), True) from None
-        except json.JSONDecodeError as exc:
-            raise ConfigError(
-                self._path,
-                _corrupt(f"not valid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})"),
-                True,
-            ) from None
-        except ValueError:  # what else json refuses (e.g. a float it cannot hold)
-            raise ConfigError(self._path, _corrupt("not valid JSON"), True) from None
-        if not isinstance(doc, dict):
-            raise ConfigError(self._path, _corrupt("the top level is not a JSON object"), True)
-        return doc
 
     def _load_for_change(self) -> tuple[dict[str, Any], dict[str, Profile]]:
         doc, profiles = self._load()
@@ -539,61 +506,6 @@ def _same_folder(fd: int, folder: Path) -> bool:
     return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
-def _empty_doc() -> dict[str, Any]:
-    return {"version": FORMAT_VERSION, "profiles": {}}
-
-
-def _corrupt(problem: str) -> str:
-    return (
-        f"{problem}. Nothing was changed; fix the file, or move it aside to start "
-        "again without profiles"
-    )
-
-
-class _HugeNumber(ValueError):
-    def __init__(self, digits: int) -> None:
-        self.digits = digits
-        super().__init__(digits)
-
-
-def _file_int(text: str) -> int:
-    # int() refuses over 4,300 digits with a ValueError that names no file.
-    if len(text) > 20:
-        raise _HugeNumber(len(text))
-    return int(text)
-
-
-def _dump(doc: Mapping[str, Any]) -> str:
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-
-
-def _index(path: Path, doc: Mapping[str, Any]) -> dict[str, builtins.list[str]]:
-    """The file's record of which secrets were written for which profile name (a copy)."""
-    raw = doc.get(INDEX_KEY, {})
-    if not isinstance(raw, dict) or not all(
-        isinstance(kinds, list) and all(isinstance(k, str) for k in kinds) for kinds in raw.values()
-    ):
-        raise ConfigError(path, _corrupt(f"'{INDEX_KEY}' is not a map of names to lists"), True)
-    return {str(name): [k for k in kinds if k in KINDS] for name, kinds in raw.items()}
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        self.key = key
-        super().__init__(key)
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # json.loads would keep the last of two same-named profiles and a later
-    # write would silently drop the other.
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
 def _parse(path: Path, doc: dict[str, Any]) -> dict[str, Profile]:
     """Profiles from a loaded document; ConfigError on any structural problem.
 
@@ -602,25 +514,25 @@ def _parse(path: Path, doc: dict[str, Any]) -> dict[str, Profile]:
     """
     version = doc.get("version", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ConfigError(path, _corrupt(f"'version' is {version!r}, not a positive integer"), True)
+        raise ConfigError(path, corrupt(f"'version' is {version!r}, not a positive integer"), True)
     entries = doc.get("profiles", {})
     if not isinstance(entries, dict):
-        raise ConfigError(path, _corrupt("'profiles' is not a JSON object"), True)
-    _index(path, doc)  # its shape is checked with the rest
+        raise ConfigError(path, corrupt("'profiles' is not a JSON object"), True)
+    index_of(path, doc)  # its shape is checked with the rest
     profiles: dict[str, Profile] = {}
     for name, entry in entries.items():
         try:
             validate_profile_name(name)
         except InputError as exc:
-            raise ConfigError(path, _corrupt(f"profile name {exc.problem}"), True) from None
+            raise ConfigError(path, corrupt(f"profile name {exc.problem}"), True) from None
         if not isinstance(entry, dict):
-            raise ConfigError(path, _corrupt(f"profile {name!r} is not a JSON object"), True)
+            raise ConfigError(path, corrupt(f"profile {name!r} is not a JSON object"), True)
         fields: dict[str, str] = {}
         for key, required in (("app_id", True), ("customer_id", False), ("notes", False)):
             value = entry.get(key, None if required else "")
             if not isinstance(value, str):
                 problem = "has no 'app_id'" if value is None else f"'{key}' is not a string"
-                raise ConfigError(path, _corrupt(f"profile {name!r} {problem}"), True)
+                raise ConfigError(path, corrupt(f"profile {name!r} {problem}"), True)
             fields[key] = value
         profiles[name] = Profile(name=name, **fields)
     return profiles
@@ -647,49 +559,3 @@ def _checked_secrets(
                 "under 'Primary Certificate' in Agora Console",
             )
     return dict(secrets)
-
-
-def _refuse_secret_in_doc(doc: Mapping[str, Any], secrets: Mapping[Kind, Secret | None]) -> None:
-    """The last guard before the file is written: no secret in any of its values.
-
-    Catches a certificate pasted into the notes or the Customer ID field. It
-    compares decoded values (not JSON-escaped text), ignoring case: an
-    upper-cased certificate or one with a quote is still the certificate.
-    """
-    needles = [
-        (kind, secret.reveal().casefold())
-        for kind, secret in secrets.items()
-        if secret is not None and len(secret) >= MIN_SCAN_LENGTH
-    ]
-    if not needles:
-        return
-    for text in _strings(doc):
-        folded = text.casefold()
-        for kind, needle in needles:
-            if needle in folded:
-                raise InputError(
-                    LABELS[kind],
-                    "also appears in a non-secret field (App ID, Customer ID or notes), which "
-                    "is saved in plain text; remove it from there",
-                )
-
-
-def _strings(doc: Any) -> Iterator[str]:
-    """Every key and string value in a parsed JSON document (iteratively: no depth limit)."""
-    stack = [doc]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    try:
-        write_text_atomic(path, text)
-    except OSError as exc:
-        raise ConfigError(path, f"cannot write it: {exc.strerror or exc}") from exc

@@ -291,7 +291,7 @@ def test_file_write_failure_restores_the_previous_secrets(
     def disk_full(path: Path, text: str) -> None:
         raise ConfigError(path, "cannot write it: No space left on device")
 
-    monkeypatch.setattr(profiles_module, "_write_atomic", disk_full)
+    monkeypatch.setattr(profiles_module, "write_doc", disk_full)
     with pytest.raises(ConfigError, match="No space left"):
         store.add(Profile("prod", OTHER_APP_ID), Secret(CERT2), replace=True)
     with pytest.raises(ConfigError):
