@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from _cli_process import ROOT, CliProcess
+from _shared_keyring import entries_in, shared_keyring_env
 from credentials import APP_ID, CERT, CUSTOMER_SECRET, OTHER_APP_ID
-from secrets_fixtures import secret_service_usable
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
@@ -24,9 +24,7 @@ from agora_desk.secrets.testing import MemoryKeyring
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX locks and signals")
 
-needs_secret_service = pytest.mark.skipif(
-    secret_service_usable() is not None, reason=str(secret_service_usable())
-)
+TESTS = Path(__file__).resolve().parents[1]
 
 
 def _store(config_dir: Path, keyring: MemoryKeyring | None = None) -> ProfileStore:
@@ -38,12 +36,11 @@ def _store(config_dir: Path, keyring: MemoryKeyring | None = None) -> ProfileSto
 # -- races: 20 real processes at once into a folder that does not exist yet ----------------------
 
 
-@pytest.mark.secret_service
-@needs_secret_service
 def test_20_parallel_first_adds_are_all_listed(cli: CliProcess) -> None:
-    """Real processes, the real Secret Service, a config folder that does not exist yet."""
+    """Real processes sharing one keyring, into a config folder that does not exist yet."""
     assert not cli.config_dir.exists()
-    env = cli.env(AGORA_APP_CERTIFICATE=CERT)
+    keyring_file = cli.home / "keyring.json"
+    env = cli.env(AGORA_APP_CERTIFICATE=CERT, **shared_keyring_env(keyring_file, TESTS))
 
     def add(i: int) -> subprocess.CompletedProcess[str]:
         return cli.run("profile", "add", f"race-{i}", "--app-id", APP_ID, env=env, timeout=90)
@@ -58,16 +55,19 @@ def test_20_parallel_first_adds_are_all_listed(cli: CliProcess) -> None:
     def remove(i: int) -> subprocess.CompletedProcess[str]:
         return cli.run("profile", "remove", f"race-{i}", env=env, timeout=90)
 
-    with ThreadPoolExecutor(10) as pool:  # half removed while the other half is listed
-        removed = list(pool.map(remove, range(0, 20, 2)))
-    assert all(r.returncode == 0 for r in removed), [r.stderr for r in removed]
+    def change(i: int) -> subprocess.CompletedProcess[str]:
+        return remove(i) if i < 20 else add(i)
+
+    with ThreadPoolExecutor(10) as pool:  # six removes and four new adds at once
+        changed = list(pool.map(change, [0, 2, 4, 6, 8, 10, 20, 21, 22, 23]))
+    assert all(r.returncode == 0 for r in changed), [r.stderr for r in changed]
+    kept = [i for i in range(24) if i % 2 or i >= 12]
     listed = json.loads(cli.run("profile", "list", "--json", env=env).stdout)
-    assert sorted(p["name"] for p in listed["profiles"]) == sorted(
-        f"race-{i}" for i in range(1, 20, 2)
-    )
+    assert sorted(p["name"] for p in listed["profiles"]) == sorted(f"race-{i}" for i in kept)
     assert listed["keyring_problems"] == []
-    for i in range(1, 20, 2):
-        assert cli.run("profile", "remove", f"race-{i}", env=env).returncode == 0
+    assert sorted(entries_in(keyring_file)) == sorted(
+        f"agora-desk\0race-{i}/app_certificate" for i in kept
+    )
 
 
 def test_parallel_adds_in_threads_never_lose_a_profile(
@@ -220,10 +220,9 @@ _CRASH = textwrap.dedent(
 )
 
 
-@pytest.mark.secret_service
-@needs_secret_service
 def test_a_crash_after_the_keyring_write_leaves_a_reported_orphan(cli: CliProcess) -> None:
-    env = cli.env(AGORA_APP_CERTIFICATE=CERT)
+    keyring_file = cli.home / "keyring.json"
+    env = cli.env(AGORA_APP_CERTIFICATE=CERT, **shared_keyring_env(keyring_file, TESTS))
     assert cli.run("profile", "add", "kept", "--app-id", APP_ID, env=env).returncode == 0
     crashed = subprocess.run(
         [sys.executable, "-c", _CRASH, "lost", APP_ID, CERT], env=env, cwd=ROOT,
@@ -242,7 +241,7 @@ def test_a_crash_after_the_keyring_write_leaves_a_reported_orphan(cli: CliProces
     assert repaired.returncode == 0 and "deleted" in repaired.stderr, repaired.stderr
     again = json.loads(cli.run("profile", "list", "--json", env=env).stdout)
     assert again["keyring_problems"] == []
-    assert cli.run("profile", "remove", "kept", env=env).returncode == 0
+    assert sorted(entries_in(keyring_file)) == ["agora-desk\0kept/app_certificate"]
 
 
 def test_a_secret_deleted_outside_is_reported_missing_and_repair_forgets_it(
