@@ -18,12 +18,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 
 FILE_ENV = "AGORA_TEST_KEYRING_FILE"
 
 
 class SharedFileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Every imported backend class is a candidate when keyring picks one:
+        # this one only where a test chose it.
+        if FILE_ENV not in os.environ:
+            raise RuntimeError(f"{FILE_ENV} is not set")
+        return 1
 
     @property
     def _path(self) -> Path:

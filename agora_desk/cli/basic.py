@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _decode(args: argparse.Namespace) -> int:
-    text = sys.stdin.read() if args.decode == "-" else args.decode
+    text = common.read_stdin_text("--decode") if args.decode == "-" else args.decode
     cred = basic.parse_header(text)
     for issue in basic.check_customer_id(cred.customer_id) + basic.check_customer_secret(
         cred.customer_secret.reveal()

@@ -15,7 +15,7 @@ from typing import Any
 
 from agora_desk.core import jsontext
 from agora_desk.core.credentials import Credentials
-from agora_desk.core.errors import AgoraDeskError, ExitStatus
+from agora_desk.core.errors import AgoraDeskError, ExitStatus, InputError
 
 EXIT_OK = ExitStatus.OK
 EXIT_CHECK_FAILED = ExitStatus.CHECK_FAILED
@@ -63,6 +63,31 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
     except Exception as exc:
         error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
         return EXIT_INVALID
+
+
+# More than any token, header or request body; stdin beyond it is a mistake.
+STDIN_MAX_BYTES = 4 * 1024 * 1024
+
+
+def read_stdin_text(field: str) -> str:
+    """stdin as UTF-8 text, whatever the locale; invalid bytes are an error naming ``field``.
+
+    Read as bytes: a strict UTF-8 or C locale would otherwise turn one bad
+    byte into a UnicodeDecodeError, and an ASCII one refuse any non-ASCII.
+    """
+    stream = sys.stdin
+    if stream is None:
+        raise InputError(field, "stdin is closed; pipe the value in")
+    buffer = getattr(stream, "buffer", None)
+    raw = buffer.read(STDIN_MAX_BYTES + 1) if buffer is not None else stream.read().encode()
+    if len(raw) > STDIN_MAX_BYTES:
+        raise InputError(field, f"stdin holds more than {STDIN_MAX_BYTES // (1024 * 1024)} MiB")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            field, f"stdin is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from None
 
 
 def print_json(obj: Any) -> None:

@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from agora_desk import __version__
 from agora_desk.core.errors import ExitStatus
@@ -37,7 +38,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
 class ArgumentParser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, not the usage block plus a line."""
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # Python < 3.12 drops "--" from ``--opt=--`` and hands the option an
+        # empty list; the value the user typed is "--".
+        if arg_strings == ["--"] and action.nargs is None and action.option_strings:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        if message.endswith(": expected one argument"):
+            option = message.removeprefix("argument ").split(":", 1)[0].split("/")[-1]
+            message += f" (for a value that starts with '-', write {option}=VALUE)"
         prefix = "unrecognized arguments: "
         if message.startswith(prefix):
             # Never echo the values: someone may have typed a secret after an
@@ -71,8 +84,24 @@ def build_parser(only: str | None = None) -> ArgumentParser:
     return parser
 
 
+def _safe_output() -> None:
+    """stdout/stderr never raise on a character the locale cannot encode (C, ASCII, Latin-1).
+
+    A channel name in Chinese decoded in an ASCII terminal prints as ``\\u4e2d``
+    instead of ending the command with a UnicodeEncodeError.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _safe_output()
     command = next((a for a in args_list if not a.startswith("-")), None)
     if not args_list or (
         command is None and not any(a in ("-h", "--help", "--version") for a in args_list)

@@ -151,7 +151,7 @@ def _read_body(value: str | None) -> Any:
     if value.startswith("@"):
         name = value[1:]
         if name == "-":
-            text = sys.stdin.read()
+            text = common.read_stdin_text("--body")
         else:
             try:
                 text = Path(name).read_text(encoding="utf-8")

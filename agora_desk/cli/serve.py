@@ -16,6 +16,7 @@ from typing import Any
 
 from agora_desk.cli import certificate, common
 from agora_desk.core.errors import InputError
+from agora_desk.core.validation import shown_input
 from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.config import host_name_ok
 from agora_desk.server.handlers import ENDPOINTS
@@ -98,9 +99,11 @@ def register(sub: Any) -> None:
 
 def _port(text: str) -> int:
     try:
-        port = int(text)
+        port = int(text) if len(text) <= 6 else -1
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+        raise argparse.ArgumentTypeError(f"{shown_input(text)} is not a port number") from None
+    if port == -1:
+        raise argparse.ArgumentTypeError("is out of range; use 1 to 65535 (0 = any free)")
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"{port} is out of range; use 1 to 65535 (0 = any free)")
     return port

@@ -14,7 +14,7 @@ from typing import Any
 from agora_desk.core import damage
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats import Parsed, format_for
-from agora_desk.core.validation import QUOTES
+from agora_desk.core.validation import QUOTES, looks_secret
 
 _PREFIX = re.compile(
     r"^(?:authorization\s*:\s*)?(?:agora\s+token\s*=|x-agora-token\s*:|token\s*[=:])\s*",
@@ -128,6 +128,11 @@ def _guess(token: str, original: str) -> str:
         return "this is a 32-character hex string: an App ID or App Certificate, not a token"
     if re.match(r"^0\d\d", token):
         return f"unknown token version {token[:3]!r} (known: 007, 006, 005 and older)"
+    if looks_secret(token):
+        return (
+            "not an Agora token: it holds a 32-character hex run, like an App ID or App "
+            "Certificate (not shown); Agora tokens start with 007 or 006"
+        )
     shown = original.strip()
     preview = shown[:12] + ("…" if len(shown) > 12 else "")
     return f"not an Agora token: it starts with {preview!r}; Agora tokens start with 007 or 006"

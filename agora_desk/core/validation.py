@@ -282,6 +282,11 @@ def shown_input(value: object) -> str:
     return repr(clipped)
 
 
+def looks_secret(text: str) -> bool:
+    """True for text holding a 32-hex-digit run or shaped like a token: never quote it."""
+    return _looks_secret(text)
+
+
 def _looks_secret(text: str) -> bool:
     run = 0
     for ch in text:

@@ -29,6 +29,8 @@ def parse_json_text(text: str) -> tuple[Any, JsonProblem | None]:
         return None, JsonProblem(exc.lineno, exc.colno, exc.msg)
     except RecursionError:
         return None, JsonProblem(1, 1, "nested too deeply")
+    except ValueError:  # int() of over 4,300 digits
+        return None, JsonProblem(1, 1, "a number has thousands of digits")
 
 
 def parse_body(text: str, field: str = "body") -> Any:
