@@ -114,6 +114,12 @@ def _uid_range(text: str) -> range:
     start, end = parse_uid(a, "--uid-range start"), parse_uid(b, "--uid-range end")
     if end < start:
         raise InputError("--uid-range", f"the end {end} is before the start {start}")
+    if end - start + 1 > batch.MAX_TOKENS:
+        raise InputError(
+            "--uid-range",
+            f"is {end - start + 1:,} uids; at most {batch.MAX_TOKENS:,} per run "
+            "(split the range over several runs)",
+        )
     return range(start, end + 1)
 
 
