@@ -1,324 +1,306 @@
-"""Load test of the local token server: 400 requests from 40 threads, all tokens verified.
+"""Load benchmark of ``agora-desk serve`` against a bare aiohttp app and the Node token server.
 
-    .venv/bin/python benchmarks/token_server_load.py [--rounds 5] [--in-process]
+    .venv/bin/python benchmarks/token_server_load.py [--rounds 3] [--duration 4] [--no-node]
 
-Each round: 40 client threads, each with its own keep-alive ``http.client``
-connection, send 10 requests (a mix of every token endpoint) to 127.0.0.1 at
-the same moment; the rate is 400 / the wall time of the round. The same
-client then measures a trivial aiohttp ``/ping``-only server in the same run;
-the ratio ours / reference says how much the token work and our middleware
-cost compared with aiohttp itself. Target: >= 1000 requests/s.
+Three servers run side by side in one run, each in its own process:
 
-Servers run in a child process by default, as ``agora-desk serve`` does, so
-the 40 client threads do not share a GIL with the server; ``--in-process``
-runs them in a background thread of this process instead. Every response is
-checked after timing: status 200, a 007 token signed with the benchmark
-certificate, for the right App ID, channel, uid and expiry. All traffic is to
-loopback; the number of requests is fixed.
+* **ours** - ``agora-desk serve`` exactly as a user starts it (request log on);
+* **bare aiohttp** - an aiohttp app with one ``/ping`` route and nothing else: what the
+  framework costs by itself (issue 16's reference);
+* **node** - the Node token server people run instead: AgoraIO-Community's
+  Agora-Node-TokenServer is not on npm, so ``benchmarks/node_reference_server.js`` rebuilds
+  it from the two npm packages it is made of, ``express`` and the official ``agora-token``
+  (2.0.6) builders, with the same routes, headers and answers (issue 19's reference). It
+  is installed into ``benchmarks/.deps/node`` on first use; skipped without ``node``/``npm``.
+
+The load generator is ``wrk`` (Debian package ``wrk``), keep-alive, on
+``GET /rtc/demo/publisher/uid/42/?expiry=3600``, ``GET /rtm/alice/?expiry=3600`` and
+``GET /ping`` at 50 and 200 connections; then again at 200 connections while 1,000 idle
+connections are held open to the same server. Servers are pinned to CPU 0 and wrk to CPU 1
+when ``taskset`` exists. Rounds alternate the servers, and the median of the rounds is
+printed with req/s, p50, p99, errors and the server's RSS after the run, and ratios ours /
+peer. Every server's tokens are checked first (a 007 token for the right App ID, channel,
+uid and expiry, signed with the benchmark certificate). Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import http.client
 import json
-import multiprocessing
-import multiprocessing.connection
+import os
+import re
+import shutil
+import socket
 import statistics
+import subprocess
 import sys
-import threading
+import textwrap
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from agora_desk.core.formats import v007
-from agora_desk.core.formats.v007 import ChatService, RtcService, RtmService
+from agora_desk.core.formats import v007  # noqa: E402
+from agora_desk.core.formats.v007 import RtcService, RtmService  # noqa: E402
 
 APP_ID = "970ca35de60c44645bbae8a215061b33"
 CERT = "5cfd2fd1755d40ecb72977518be15d3b"
-THREADS = 40
-PER_THREAD = 10
-TARGET_RPS = 1000.0
 EXPIRE = 3600
+ROUTES = {
+    "rtc": "/rtc/demo/publisher/uid/42/?expiry=3600",
+    "rtm": "/rtm/alice/?expiry=3600",
+    "ping": "/ping",
+}
+IDLE = 1000
+NODE_DIR = ROOT / "benchmarks" / ".deps" / "node"
+NODE_PACKAGES = ("agora-token@2.0.6", "express@4")
 
-
-# -- servers (each in a child process or a thread) ------------------------------------
-
-
-def _serve_ours(conn: multiprocessing.connection.Connection) -> None:
-    from agora_desk.core.secret import Secret
-    from agora_desk.server import ServerConfig
-    from agora_desk.server.runner import start_server
-
-    handle = start_server(ServerConfig(APP_ID, Secret(CERT), EXPIRE), "127.0.0.1", 0)
-    conn.send(handle.port)
-    conn.recv()
-    handle.stop()
-
-
-def _serve_reference(conn: multiprocessing.connection.Connection) -> None:
-    """aiohttp with one /ping route and nothing else, on the same kind of loop thread."""
+BARE_AIOHTTP = textwrap.dedent(
+    """
+    import asyncio, socket, sys
     from aiohttp import web
 
-    async def ping(request: web.Request) -> web.Response:
+    async def ping(request):
         return web.json_response({"message": "pong"})
 
     app = web.Application()
     app.router.add_get("/ping", ping)
-    loop = asyncio.new_event_loop()
-    runner = web.AppRunner(app, access_log=None)
-    loop.run_until_complete(runner.setup())
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    loop.run_until_complete(site.start())
-    port = runner.addresses[0][1]
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    conn.send(port)
-    conn.recv()
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join()
-    loop.run_until_complete(runner.cleanup())
-    loop.close()
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(512)
+    print(sock.getsockname()[1], flush=True)
+    web.run_app(app, sock=sock, access_log=None, print=None)
+    """
+)
 
 
-class Server:
-    def __init__(self, target: Callable[[Any], None], in_process: bool) -> None:
-        if in_process:
-            self._conn, child = multiprocessing.Pipe()
-            self._worker: Any = threading.Thread(target=target, args=(child,), daemon=True)
-        else:
-            ctx = multiprocessing.get_context("spawn")
-            self._conn, child = ctx.Pipe()
-            self._worker = ctx.Process(target=target, args=(child,), daemon=True)
-        self._worker.start()
-        if not self._conn.poll(30):
-            raise SystemExit("the server did not start within 30 s")
-        self.port: int = self._conn.recv()
-
-    def stop(self) -> None:
-        self._conn.send("stop")
-        self._worker.join(10)
-
-
-# -- the request mix and its checks -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Call:
-    method: str
-    path: str
-    body: dict[str, Any] | None
-    check: Callable[[bytes], None]
-
-
-def _token(raw: str) -> v007.AccessToken2:
-    tok = v007.parse(raw)
-    if not v007.verify(tok, CERT) or tok.app_id != APP_ID or tok.expire != EXPIRE:
-        raise AssertionError("token does not verify / wrong App ID / wrong expiry")
-    return tok
-
-
-def _rtc(raw: str, channel: str, uid: str, privileges: int) -> None:
-    (service,) = _token(raw).services
-    if not (
-        isinstance(service, RtcService)
-        and service.channel_name == channel
-        and service.uid == uid
-        and len(service.privileges) == privileges
-    ):
-        raise AssertionError(f"wrong RTC service {service}")
-
-
-def _rtm(raw: str, user_id: str) -> None:
-    (service,) = _token(raw).services
-    if not (isinstance(service, RtmService) and service.user_id == user_id):
-        raise AssertionError(f"wrong RTM service {service}")
-
-
-def _chat(raw: str, user_id: str) -> None:
-    (service,) = _token(raw).services
-    if not (isinstance(service, ChatService) and service.user_id == user_id):
-        raise AssertionError(f"wrong Chat service {service}")
-
-
-def token_mix(n: int) -> Call:
-    """Request ``n`` of a round: every token endpoint in turn, distinct channels and uids."""
-    ch, uid, user = f"bench{n}", str(1000 + n), f"user{n}"
-    kinds = [
-        Call(
-            "POST",
-            "/fetch_rtm_token",
-            {"uid": user},
-            lambda b: _rtm(json.loads(b)["token"], user),
-        ),
-        Call(
-            "POST",
-            "/fetch_rtc_token",
-            {"channel": ch, "uid": int(uid), "role": "publisher"},
-            lambda b: _rtc(json.loads(b)["token"], ch, uid, 4),
-        ),
-        Call(
-            "GET",
-            f"/rtc/{ch}/subscriber/uid/{uid}/",
-            None,
-            lambda b: _rtc(json.loads(b)["rtcToken"], ch, uid, 1),
-        ),
-        Call("GET", f"/rtm/{user}/", None, lambda b: _rtm(json.loads(b)["rtmToken"], user)),
-        Call(
-            "GET",
-            f"/rte/{ch}/publisher/userAccount/{user}/",
-            None,
-            lambda b: (
-                _rtc(json.loads(b)["rtcToken"], ch, user, 4),
-                _rtm(json.loads(b)["rtmToken"], user),
-            ),
-        ),
-        Call(
-            "POST",
-            "/getToken",
-            {"tokenType": "rtc", "channel": ch, "uid": uid, "role": "subscriber"},
-            lambda b: _rtc(b.decode(), ch, uid, 1),
-        ),
-        Call(
-            "POST",
-            "/getToken",
-            {"tokenType": "chat", "uid": user},
-            lambda b: _chat(b.decode(), user),
-        ),
-    ]
-    return kinds[n % len(kinds)]
-
-
-def ping_only(n: int) -> Call:
-    def check(body: bytes) -> None:
-        if json.loads(body) != {"message": "pong"}:
-            raise AssertionError("not a pong")
-
-    return Call("GET", "/ping", None, check)
-
-
-# -- the client -----------------------------------------------------------------------------
+def pinned(cpu: int, argv: list[str]) -> list[str]:
+    if shutil.which("taskset") and (os.cpu_count() or 1) >= 2:
+        return ["taskset", "-c", str(cpu), *argv]
+    return argv
 
 
 @dataclass
-class Round:
-    seconds: float
-    results: list[tuple[Call, int, bytes]]
+class Server:
+    name: str
+    routes: tuple[str, ...]
+    proc: subprocess.Popen[str]
+    port: int
 
-    @property
-    def rate(self) -> float:
-        return len(self.results) / self.seconds
-
-
-def run_round(port: int, make: Callable[[int], Call]) -> Round:
-    calls = [[make(t * PER_THREAD + i) for i in range(PER_THREAD)] for t in range(THREADS)]
-    results: list[list[tuple[Call, int, bytes]]] = [[] for _ in range(THREADS)]
-    errors: list[BaseException] = []
-    # Connections are opened before the clock starts: we measure requests, not connects.
-    conns = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _ in range(THREADS)]
-    for conn in conns:
-        conn.connect()
-    barrier = threading.Barrier(THREADS + 1)
-
-    def worker(t: int) -> None:
-        conn = conns[t]
-        barrier.wait()
+    def rss_mib(self) -> float:
         try:
-            for call in calls[t]:
-                data = None if call.body is None else json.dumps(call.body).encode()
-                headers = {"Content-Type": "application/json"} if data is not None else {}
-                conn.request(call.method, call.path, body=data, headers=headers)
-                response = conn.getresponse()
-                results[t].append((call, response.status, response.read()))
-        except BaseException as exc:
-            errors.append(exc)
+            status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        except OSError:
+            return float("nan")
+        match = re.search(r"VmRSS:\s+(\d+) kB", status)
+        return int(match.group(1)) / 1024 if match else float("nan")
 
-    threads = [threading.Thread(target=worker, args=(t,)) for t in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    barrier.wait()
-    started = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
-    for conn in conns:
-        conn.close()
-    if errors:
-        raise SystemExit(f"{len(errors)} client errors, first: {errors[0]!r}")
-    return Round(elapsed, [r for per in results for r in per])
-
-
-def verify_round(round_: Round) -> int:
-    bad = 0
-    for call, status, body in round_.results:
+    def stop(self) -> None:
+        self.proc.terminate()
         try:
-            if status != 200:
-                raise AssertionError(f"HTTP {status}: {body[:200]!r}")
-            call.check(body)
-        except Exception as exc:
-            bad += 1
-            if bad <= 3:
-                print(f"  INVALID {call.method} {call.path}: {exc}")
-    return bad
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
 
 
-def measure(name: str, port: int, make: Callable[[int], Call], rounds: int) -> list[float]:
-    run_round(port, make)  # warm-up: imports, first connections, caches
-    rates = []
-    for _ in range(rounds):
-        round_ = run_round(port, make)
-        bad = verify_round(round_)
-        if len(round_.results) != THREADS * PER_THREAD or bad:
-            raise SystemExit(f"{name}: {bad} invalid of {len(round_.results)} responses")
-        rates.append(round_.rate)
-    return rates
+def _start(name: str, routes: tuple[str, ...], argv: list[str], env: dict[str, str]) -> Server:
+    proc = subprocess.Popen(
+        pinned(0, argv), env=env, cwd=ROOT, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    port = int(line.rsplit(":", 1)[-1])
+    return Server(name, routes, proc, port)
+
+
+def start_ours() -> Server:
+    env = dict(os.environ, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT, PYTHONPATH=str(ROOT))
+    argv = [sys.executable, "-m", "agora_desk", "serve", "--port", "0", "--expire", str(EXPIRE)]
+    return _start("ours", tuple(ROUTES), argv, env)
+
+
+def start_bare() -> Server:
+    return _start("bare aiohttp", ("ping",), [sys.executable, "-c", BARE_AIOHTTP], dict(os.environ))
+
+
+def start_node() -> Server | None:
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        print("node / npm not found: the Node token server is skipped")
+        return None
+    if not (NODE_DIR / "node_modules" / "agora-token").exists():
+        NODE_DIR.mkdir(parents=True, exist_ok=True)
+        (NODE_DIR / "package.json").write_text('{"name": "bench-reference", "private": true}\n')
+        subprocess.run(
+            [npm, "install", "--no-audit", "--no-fund", *NODE_PACKAGES], cwd=NODE_DIR, check=True
+        )
+    env = dict(
+        os.environ, APP_ID=APP_ID, APP_CERTIFICATE=CERT, PORT="0",
+        NODE_PATH=str(NODE_DIR / "node_modules"),
+    )  # fmt: skip
+    script = str(ROOT / "benchmarks" / "node_reference_server.js")
+    return _start("node", tuple(ROUTES), [node, script], env)
+
+
+def check_tokens(server: Server) -> None:
+    """Every server answers with real tokens before it is timed."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    for route in server.routes:
+        conn.request("GET", ROUTES[route])
+        reply = conn.getresponse()
+        body = json.loads(reply.read())
+        assert reply.status == 200, (server.name, route, reply.status, body)
+        if route == "ping":
+            continue
+        token = body["rtcToken" if route == "rtc" else "rtmToken"]
+        parsed = v007.parse(token)
+        assert v007.verify(parsed, CERT) and parsed.app_id == APP_ID, server.name
+        (service,) = parsed.services
+        if route == "rtc":
+            assert isinstance(service, RtcService)
+            assert (service.channel_name, service.uid) == ("demo", "42")
+        else:
+            assert isinstance(service, RtmService) and service.user_id == "alice"
+        assert abs(parsed.expire - EXPIRE) <= 1 or abs(parsed.expire - time.time() - EXPIRE) < 60
+    conn.close()
+
+
+@dataclass
+class Result:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s)", text.strip())
+    return float(match.group(1)) * _UNITS[match.group(2)] if match else float("nan")
+
+
+def run_wrk(port: int, path: str, connections: int, duration: float) -> Result:
+    argv = pinned(1, ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(duration))}s", "--latency",
+                      f"http://127.0.0.1:{port}{path}"])  # fmt: skip
+    out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors += int(non2xx.group(1)) if non2xx else 0
+    return Result(rps, p50, p99, errors)
+
+
+def hold_idle(port: int, count: int) -> list[socket.socket]:
+    """``count`` connections that never send a byte (slowloris without the trickle)."""
+    idle = []
+    for _ in range(count):
+        try:
+            idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        except OSError:
+            break
+    return idle
+
+
+@dataclass
+class Cell:
+    results: list[Result] = field(default_factory=list)
+    rss: list[float] = field(default_factory=list)
+
+    def median(self) -> tuple[Result, float]:
+        r = self.results
+        return (
+            Result(
+                statistics.median(x.rps for x in r),
+                statistics.median(x.p50_ms for x in r),
+                statistics.median(x.p99_ms for x in r),
+                sum(x.errors for x in r),
+            ),
+            statistics.median(self.rss),
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5, choices=range(1, 21), metavar="1-20")
-    parser.add_argument(
-        "--in-process", action="store_true", help="run the servers in this process's threads"
-    )
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--duration", type=float, default=4.0, help="seconds per wrk run")
+    parser.add_argument("--no-node", action="store_true", help="skip the Node token server")
     args = parser.parse_args()
-    where = "in-process thread" if args.in_process else "child process"
-    total = THREADS * PER_THREAD
-    print(
-        f"{total} requests from {THREADS} threads per round, {args.rounds} rounds, server in a {where}"
-    )
-
-    ours_server = Server(_serve_ours, args.in_process)
+    if shutil.which("wrk") is None:
+        print("wrk not found: install it (Debian: apt install wrk)")
+        return 2
+    servers = [start_ours(), start_bare()]
+    if not args.no_node:
+        node = start_node()
+        if node is not None:
+            servers.append(node)
+    scenarios = [(route, c, False) for route in ROUTES for c in (50, 200)]
+    scenarios += [("ping", 200, True), ("rtc", 200, True)]
+    cells: dict[tuple[str, str, int, bool], Cell] = {}
     try:
-        ours = measure("token server", ours_server.port, token_mix, args.rounds)
+        for server in servers:
+            check_tokens(server)
+        for _ in range(args.rounds):
+            for route, connections, idle in scenarios:
+                for server in servers:  # alternating servers inside each scenario
+                    if route not in server.routes:
+                        continue
+                    held = hold_idle(server.port, IDLE) if idle else []
+                    try:
+                        result = run_wrk(server.port, ROUTES[route], connections, args.duration)
+                    finally:
+                        for sock in held:
+                            sock.close()
+                    cell = cells.setdefault((server.name, route, connections, idle), Cell())
+                    cell.results.append(result)
+                    cell.rss.append(server.rss_mib())
     finally:
-        ours_server.stop()
-    ref_server = Server(_serve_reference, args.in_process)
-    try:
-        ref = measure("reference", ref_server.port, ping_only, args.rounds)
-    finally:
-        ref_server.stop()
+        for server in servers:
+            server.stop()
+    report(cells, servers, args)
+    return 0
 
-    ours_rate, ref_rate = statistics.median(ours), statistics.median(ref)
-    print(
-        f"all {total * args.rounds} token responses valid (007, signature, App ID, channel, uid, expiry)"
-    )
-    print(
-        f"token server (mix of 7 endpoints): median {ours_rate:8.0f} req/s  "
-        f"(rounds: {', '.join(f'{r:.0f}' for r in ours)})"
-    )
-    print(
-        f"reference aiohttp /ping only:      median {ref_rate:8.0f} req/s  "
-        f"(rounds: {', '.join(f'{r:.0f}' for r in ref)})"
-    )
-    print(f"ratio ours / reference: {ours_rate / ref_rate:.2f}")
-    verdict = "meets" if ours_rate >= TARGET_RPS else "BELOW"
-    print(f"target >= {TARGET_RPS:.0f} req/s: {verdict}")
-    return 0 if ours_rate >= TARGET_RPS else 1
+
+def report(
+    cells: dict[tuple[str, str, int, bool], Cell], servers: list[Server], args: argparse.Namespace
+) -> None:
+    print(f"\n{args.rounds} rounds x {args.duration:g} s per run, wrk keep-alive, medians"
+          f"{'; servers on CPU 0, wrk on CPU 1' if shutil.which('taskset') else ''}\n")  # fmt: skip
+    header = f"{'scenario':<30} {'server':<13} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'RSS MiB':>8}"
+    print(header)
+    print("-" * len(header))
+    medians = {key: cell.median() for key, cell in cells.items()}
+    for route in ROUTES:
+        for connections, idle in ((50, False), (200, False), (200, True)):
+            label = f"{route} c={connections}" + (f" +{IDLE} idle" if idle else "")
+            for server in servers:
+                key = (server.name, route, connections, idle)
+                if key not in medians:
+                    continue
+                res, rss = medians[key]
+                print(f"{label:<30} {server.name:<13} {res.rps:>9.0f} {res.p50_ms:>8.2f} "
+                      f"{res.p99_ms:>8.2f} {res.errors:>7} {rss:>8.1f}")  # fmt: skip
+    print("\nratios (ours / peer: req/s higher is better; p99 lower is better)")
+    for peer in [s.name for s in servers if s.name != "ours"]:
+        for route in ROUTES:
+            for connections, idle in ((50, False), (200, False), (200, True)):
+                ours = medians.get(("ours", route, connections, idle))
+                other = medians.get(
+                    (peer, "ping" if peer == "bare aiohttp" else route, connections, idle)
+                )
+                if ours is None or other is None or (peer == "bare aiohttp" and route == "rtm"):
+                    continue
+                label = f"{route} c={connections}" + (f" +{IDLE} idle" if idle else "")
+                vs = f"{peer} /ping" if peer == "bare aiohttp" else peer
+                print(f"  {label:<26} vs {vs:<18} req/s {ours[0].rps / other[0].rps:5.2f}x   "
+                      f"p99 {ours[0].p99_ms / other[0].p99_ms:5.2f}x")  # fmt: skip
 
 
 if __name__ == "__main__":
