@@ -1,6 +1,6 @@
 """``agora-desk chat|apaas|fpa|convoai|stt|compose`` and ``rtm --permissions``.
 
-One command per official builder shape (spec/cli.md, "More token shapes");
+One command per official builder shape (docs/cli.md, "More token shapes");
 each prints the token alone, or with ``--json`` the same object as ``rtc
 --json``. Options are parsed here, the shape's rules live in
 :mod:`agora_desk.core.shapes` / :mod:`agora_desk.core.compose`.
