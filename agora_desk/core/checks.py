@@ -83,17 +83,23 @@ UNIX_TIME_LIKE = 1_000_000_000
 DAY = 86_400
 
 
-def lifetime_issue(label: str, seconds: int, unit_hint: str) -> tuple[str, str] | None:
-    """(detail, fix) for a duration that cannot be meant, or None."""
+def lifetime_issue(
+    label: str, seconds: int, unit_hint: str, *, plural: bool = False
+) -> tuple[str, str] | None:
+    """(detail, fix) for a duration that cannot be meant, or None.
+
+    ``plural``: ``label`` names several values that share ``seconds``.
+    """
+    verb = "are" if plural else "is"
     if seconds >= UNIX_TIME_LIKE:
         return (
-            f"{label} is {seconds} s, which is a Unix time ({timefmt.utc_iso(seconds)}), "
+            f"{label} {verb} {seconds} s, which is a Unix time ({timefmt.utc_iso(seconds)}), "
             "not a lifetime",
             f"Pass a number of seconds ({unit_hint}), not an absolute time: e.g. 3600.",
         )
     if seconds > DAY:
         return (
-            f"{label} is {timefmt.duration(seconds)}, more than Agora's maximum of 24 h",
+            f"{label} {verb} {timefmt.duration(seconds)}, more than Agora's maximum of 24 h",
             "Agora stops accepting the token after 24 h: use at most 86400 s and renew.",
         )
     return None

@@ -20,7 +20,7 @@ CONSEQUENCE = {
     CheckName.RTM_USER: "Signaling (RTM) login fails",
     CheckName.EXPIRY: "error 109 (token expired)",
     CheckName.PRIVILEGES: "the SDK refuses these actions",
-    CheckName.LIFETIME: "the token will not last as meant",
+    CheckName.LIFETIME: "it will not last as long as it says",
     CheckName.SIGNATURE: "error 110",
     CheckName.ERROR_CODE: "",
 }
@@ -73,15 +73,28 @@ def _expiry_phrase(d: DecodedToken, now: int) -> str:
     return "no expiry of its own"
 
 
+# Failed checks that do not make Agora refuse the token now: it is accepted,
+# but will not work as its builder meant (Agora cuts any lifetime to 24 h).
+NOT_A_REJECTION = frozenset({CheckName.LIFETIME})
+
+
 def of(d: DecodedToken, now: int) -> Verdict:
     failed = [c for c in d.checks if c.failed]
-    if failed:
-        cause = failed[0]
+    rejecting = [c for c in failed if c.name not in NOT_A_REJECTION]
+    if rejecting:
+        cause = rejecting[0]
         consequence = CONSEQUENCE.get(cause.name, "")
         tail = f" → {consequence}" if consequence else ""
         return Verdict(False, cause.name, f"Rejected: {cause.detail}{tail}")
     kind = describe_kind(d)
     when = _expiry_phrase(d, now)
+    if failed:
+        cause = failed[0]
+        return Verdict(
+            False,
+            cause.name,
+            f"Accepted {kind}, but {CONSEQUENCE[cause.name]}: {cause.detail}",
+        )
     undecided = next((c for c in d.checks if c.ok is None and c.name is CheckName.SIGNATURE), None)
     if d.signature_valid is True:
         return Verdict(True, None, f"Valid {kind}; {when}")

@@ -175,6 +175,36 @@ def test_lifetime_linter_catches_a_unix_time(cli: CliProcess) -> None:
     assert code == 1 and lifetime["ok"] is False and "Unix time" in str(lifetime["detail"])
 
 
+def test_a_lifetime_over_24_h_is_accepted_not_rejected(cli: CliProcess) -> None:
+    # Agora accepts the token and ends it after 24 h: "Rejected" would send the user
+    # hunting for a cause that is not there. One sentence for the shared duration.
+    every = {1: 90_000, 2: 90_000, 3: 90_000, 4: 90_000}
+    code, doc = decode_json(cli, token_007(rtc(privileges=every), expire=90_000), "--uid", "42")
+    verdict = doc["verdict"]
+    assert isinstance(verdict, dict)
+    summary = str(verdict["summary"])
+    assert code == 1 and verdict["ok"] is False and verdict["cause"] == "lifetime"
+    assert summary.startswith("Accepted RTC publisher token for channel 'demo', uid 42, but ")
+    assert summary.count("more than Agora's maximum of 24 h") == 1, summary
+    assert "the token's expire, RTC joinChannel, " in summary and " are 1 d 1 h" in summary
+
+
+def test_a_rejection_outranks_a_lifetime_problem(cli: CliProcess) -> None:
+    token = token_007(rtc(), expire=90_000, certificate=OTHER_CERT)
+    code, doc = decode_json(cli, token, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT)
+    verdict = doc["verdict"]
+    assert isinstance(verdict, dict)
+    assert code == 1 and verdict["cause"] == "signature"
+    assert str(verdict["summary"]).startswith("Rejected: ")
+
+
+@pytest.mark.parametrize("pasted", [CERT[:-1], CERT + "x", "x" + CERT[:20]])
+def test_a_pasted_piece_of_a_certificate_is_never_quoted(cli: CliProcess, pasted: str) -> None:
+    done = cli.run("decode", pasted)
+    assert done.returncode == 2 and "not an Agora token" in done.stderr
+    assert CERT[:6] not in done.stderr and CERT[:6] not in done.stdout
+
+
 def test_cut_off_token_first_sentence_and_partial(cli: CliProcess) -> None:
     token = token_007(rtc())
     done = cli.run("decode", "-", "--json", input=token[:60])

@@ -142,19 +142,27 @@ def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Finding
     return found(first)
 
 
+UNIT_HINT = "007 counts from issue"
+
+
+def _joined(labels: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
 def lifetime(tok: AccessToken2) -> Findings:
     """Durations that cannot be meant: a Unix time as a lifetime, over 24 h, odd privileges."""
-    problems: list[tuple[str, str]] = []
+    # Values that share a duration share one sentence: a builder usually writes
+    # the same mistaken number into the expire and every privilege.
+    flagged: dict[int, list[str]] = {}
     notes: list[str] = []
-    found_issue = checks.lifetime_issue("the token's expire", tok.expire, "007 counts from issue")
-    if found_issue:
-        problems.append(found_issue)
+    if checks.lifetime_issue("", tok.expire, ""):
+        flagged.setdefault(tok.expire, []).append("the token's expire")
     for s in tok.services:
         for pid, seconds in sorted(s.privileges.items()):
             label = f"{s.name} {s.privilege_name(pid)}"
-            issue = checks.lifetime_issue(label, seconds, "007 counts from issue")
-            if issue:
-                problems.append(issue)
+            if checks.lifetime_issue(label, seconds, ""):
+                flagged.setdefault(seconds, []).append(label)
             elif seconds == 0:
                 notes.append(f"{label} is 0: no limit of its own, valid as long as the token")
             elif tok.expire and seconds > tok.expire:
@@ -167,9 +175,14 @@ def lifetime(tok: AccessToken2) -> Findings:
                     f"{label} ({timefmt.duration(seconds)}) ends before the token "
                     f"({timefmt.duration(tok.expire)}): renew before it runs out"
                 )
+    problems = [
+        checks.lifetime_issue(_joined(labels), seconds, UNIT_HINT, plural=len(labels) > 1)
+        for seconds, labels in flagged.items()
+    ]
     if problems:
-        detail = "; ".join(d for d, _ in problems)
-        return found(Check(CheckName.LIFETIME, False, detail, problems[0][1]))
+        shown = [p for p in problems if p is not None]
+        detail = "; ".join(d for d, _ in shown)
+        return found(Check(CheckName.LIFETIME, False, detail, shown[0][1]))
     if notes:
         shown = notes[:3] + ([f"{len(notes) - 3} more"] if len(notes) > 3 else [])
         return found(Check(CheckName.LIFETIME, True, "; ".join(shown)))
