@@ -176,16 +176,17 @@ def lifetime(tok: AccessToken2) -> Findings:
                     f"({timefmt.duration(tok.expire)}): renew before it runs out"
                 )
     problems = [
-        checks.lifetime_issue(_joined(labels), seconds, UNIT_HINT, plural=len(labels) > 1)
+        problem
         for seconds, labels in flagged.items()
-    ]
+        if (problem := checks.lifetime_issue(_joined(labels), seconds, UNIT_HINT,
+                                             plural=len(labels) > 1))
+    ]  # fmt: skip
     if problems:
-        shown = [p for p in problems if p is not None]
-        detail = "; ".join(d for d, _ in shown)
-        return found(Check(CheckName.LIFETIME, False, detail, shown[0][1]))
+        detail = "; ".join(d for d, _ in problems)
+        return found(Check(CheckName.LIFETIME, False, detail, problems[0][1]))
     if notes:
-        shown = notes[:3] + ([f"{len(notes) - 3} more"] if len(notes) > 3 else [])
-        return found(Check(CheckName.LIFETIME, True, "; ".join(shown)))
+        kept = notes[:3] + ([f"{len(notes) - 3} more"] if len(notes) > 3 else [])
+        return found(Check(CheckName.LIFETIME, True, "; ".join(kept)))
     return Findings()
 
 
