@@ -192,8 +192,49 @@ def main() -> int:
         f"including Qt's repaint of the window, worst mean: {worst[True]:.3f} ms = "
         f"{worst[True] / BUDGET_MS:.3f} x the budget (informational)"
     )
+    worst_at_paste_limit(tab, app, args.rounds)
     tab.shutdown()
     return 0
+
+
+GUI_BLOCK_GOAL_MS = 50.0
+
+
+def hostile_tokens() -> dict[str, str]:
+    """The heaviest inputs that still fit the tab's paste limit (a few KB each)."""
+    from agora_desk.core.formats import v007
+    from agora_desk.core.formats.v007 import FpaService, Rtm2Service
+
+    app_id, cert = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"
+    rtm2 = Rtm2Service(
+        privileges={1: 3600}, user_id="u", permissions={0: {0: ["r"] * 65535, 1: ["w"] * 65535}}
+    )
+    return {
+        "65 535 services": v007.build(
+            app_id, cert, [FpaService(privileges={}) for _ in range(65535)],
+            expire=3600, issued_at=1, salt=1,
+        ),
+        "RTM2 with 131 070 resources": v007.build(
+            app_id, cert, [rtm2], expire=3600, issued_at=1, salt=1
+        ),
+    }  # fmt: skip
+
+
+def worst_at_paste_limit(tab: InspectTab, app: QApplication, rounds: int) -> None:
+    """Pasting a hostile token: the whole GUI-thread block (decode, checks, tree, repaint)."""
+    for name, token in hostile_tokens().items():
+        samples = []
+        for _ in range(max(rounds, 3)):
+            tab.set_text("")
+            app.processEvents()
+            samples.append(timed(lambda token=token: (tab.set_text(token), app.processEvents())))
+        worst = max(samples)
+        print(
+            f"paste of a hostile token ({name}, {len(token)} chars): GUI-thread block "
+            f"mean {statistics.mean(samples):.1f} ms, worst {worst:.1f} ms = "
+            f"{worst / GUI_BLOCK_GOAL_MS:.2f} x the {GUI_BLOCK_GOAL_MS:g} ms goal -> "
+            f"{'OK' if worst <= GUI_BLOCK_GOAL_MS else 'OVER'}"
+        )
 
 
 if __name__ == "__main__":

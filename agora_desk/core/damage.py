@@ -81,6 +81,12 @@ def explain_007(token: str, problem: TokenFormatError) -> DamagedTokenError:
             partial,
         )
     partial.update(_read_007_head(content))
+    if inflater.unconsumed_tail:
+        return DamagedTokenError(
+            "this unpacks to more than 1 MiB, far more than any real token: it is not an "
+            "Agora token (or was built to be hostile)",
+            partial,
+        )
     if not inflater.eof or len(body) % 4 == 1:
         return DamagedTokenError(_cut_off(len(token)), partial)
     partial["detail"] = str(problem)

@@ -142,6 +142,7 @@ class DecodedToken:
     signature: str = ""
     signature_valid: bool | None = None
     services: list[ServiceInfo] | None = None  # 007
+    services_declared: int | None = None  # 007: the count the token declares (decoding is capped)
     privileges: list[Privilege] | None = None  # 006
     extra: dict[str, Any] = field(default_factory=dict)  # 005 / older fields
     checks: list[Check] = field(default_factory=list)
@@ -196,6 +197,18 @@ class DecodedToken:
 # -- tree ---------------------------------------------------------------
 
 
+# Rows the tree shows at most per level, and characters per row: a hostile token
+# cannot make the view build thousands of rows or megabyte-long labels.
+MAX_ROWS = 50
+MAX_ROW_TEXT = 300
+
+
+def bounded(text: str) -> str:
+    if len(text) <= MAX_ROW_TEXT:
+        return text
+    return f"{text[:MAX_ROW_TEXT]}… ({len(text) - MAX_ROW_TEXT} more characters not shown)"
+
+
 class TimeKind(Enum):
     """How a row's time reads: an end ("expires in …") or a start ("issued … ago")."""
 
@@ -221,9 +234,14 @@ class Node:
     status: str = ""  # "", "ok", "warning", "error"
 
     def add(self, label: str, value: object = "", **kw: Any) -> Node:
-        child = Node(label, str(value), **kw)
+        child = Node(bounded(label), bounded(str(value)), **kw)
         self.children.append(child)
         return child
+
+    def add_more(self, hidden: int) -> None:
+        """The row that stands for ``hidden`` rows not shown."""
+        if hidden > 0:
+            self.children.append(Node("…", f"{hidden} more not shown", status="warning"))
 
     def text(self, now: int | None = None) -> str:
         """The display text; a time row describes its time relative to ``now``."""
@@ -290,8 +308,9 @@ def to_tree(decoded: DecodedToken) -> Node:
             status=status,
         )
     if decoded.services is not None:
-        services = root.add("services", str(len(decoded.services)))
-        for s in decoded.services:
+        declared = decoded.services_declared or len(decoded.services)
+        services = root.add("services", str(max(declared, len(decoded.services))))
+        for s in decoded.services[:MAX_ROWS]:
             if s.undecoded:
                 services.add(
                     f"type {s.type}",
@@ -308,12 +327,16 @@ def to_tree(decoded: DecodedToken) -> Node:
             _privileges_node(node, s.privileges)
             if s.permissions is not None:
                 perms = node.add("permissions", str(len(s.permissions)))
-                for p in s.permissions:
+                for p in s.permissions[:MAX_ROWS]:
                     entry = perms.add(
                         f"{p.resource} {p.permission}", ", ".join(p.resources) or "(none)"
                     )
-                    for r in p.resources:
+                    for r in p.resources[:MAX_ROWS]:
                         entry.add("resource", r, copy=r)
+                    entry.add_more(len(p.resources) - MAX_ROWS)
+        services.add_more(
+            max(declared, len(decoded.services)) - min(len(decoded.services), MAX_ROWS)
+        )
     if decoded.privileges is not None:
         _privileges_node(root, decoded.privileges)
     return root

@@ -26,7 +26,7 @@ from agora_desk.core.decode import clean_paste, parse_any
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, to_tree
 from agora_desk.core.diagnostics import diagnose
 from agora_desk.core.errors import TokenFormatError
-from agora_desk.core.formats import v005
+from agora_desk.core.formats import v005, v007
 from agora_desk.core.wire import pack_string
 
 
@@ -379,3 +379,30 @@ def test_005_odd_uid_is_a_warning_not_a_crash() -> None:
         d = diagnose(key, expect(certificate=CERT, channel="demo", uid=uid))
         assert d.signature_valid is None
         assert any("numeric uid" in w for w in d.warnings)
+
+
+# -- bounded decoding ----------------------------------------------------------------
+
+
+def test_tens_of_thousands_of_services_are_decoded_only_as_far_as_shown() -> None:
+    from agora_desk.core.formats.v007 import MAX_SERVICES, FpaService
+
+    token = v007.build(APP_ID, CERT, [FpaService()] * 60_000, expire=3600, issued_at=ISSUED, salt=1)
+    d = diagnose(token, expect(CERT, now=ISSUED))
+    assert d.services is not None and len(d.services) == MAX_SERVICES
+    assert d.signature_valid is True  # the signature still covers everything
+    assert any("60000 services" in w and "more not shown" in w for w in d.warnings)
+    tree = to_tree(d)
+    services = next(n for n in tree.children if n.label == "services")
+    assert services.value == "60000" and len(services.children) < 100
+    assert services.children[-1].value.endswith("more not shown")
+
+
+def test_a_hostile_permission_list_stops_decoding_there() -> None:
+    from agora_desk.core.formats.v007 import Rtm2Service
+
+    rtm2 = Rtm2Service(privileges={1: 3600}, user_id="u", permissions={0: {0: ["r"] * 65535}})
+    token = v007.build(APP_ID, CERT, [rtm2], expire=3600, issued_at=ISSUED, salt=1)
+    d = diagnose(token, expect(CERT, now=ISSUED))
+    assert d.signature_valid is True
+    assert any("65335 more entries not shown" in w for w in d.warnings)

@@ -29,6 +29,7 @@ from agora_desk.core.formats.v007_services import (
     ApaasService,
     ChatService,
     ConvoAiService,
+    DecodingBounded,
     FcdnService,
     FpaService,
     Permissions,
@@ -86,6 +87,11 @@ MAX_CONTENT_BYTES = 1 << 20
 
 SALT_MAX = 99_999_999
 
+# Real tokens carry a handful of services; a pasted one may declare tens of
+# thousands. Decoding stops here (the signature still covers all of them), so
+# the Inspect tab stays responsive for anything up to its paste limit.
+MAX_SERVICES = 200
+
 
 @dataclass
 class AccessToken2:
@@ -100,6 +106,7 @@ class AccessToken2:
     signing_info: bytes = b""
     declared_service_count: int = 0
     trailing: bytes = b""
+    bounded: int = 0  # entries not decoded inside the last service (a cap was reached)
 
     @property
     def version(self) -> str:
@@ -113,6 +120,11 @@ class AccessToken2:
     def complete(self) -> bool:
         """False when parsing stopped at an unknown service."""
         return not any(isinstance(s, UnknownService) for s in self.services)
+
+    @property
+    def capped(self) -> bool:
+        """True when decoding stopped at :data:`MAX_SERVICES`."""
+        return self.declared_service_count > MAX_SERVICES and len(self.services) == MAX_SERVICES
 
 
 _salt_pool: list[int] = []
@@ -256,14 +268,22 @@ def parse_content(content: bytes) -> AccessToken2:
     salt = reader.u32("salt")
     count = reader.u16("the service count")
     services: list[Service] = []
+    bounded = 0
     for index in range(count):
+        if index == MAX_SERVICES:
+            break  # the rest stays in ``trailing``; describe() says how many are not shown
         stype = reader.u16(f"the type of service {index + 1} of {count}")
         cls = SERVICE_CLASSES.get(stype)
         if cls is None:
             services.append(UnknownService(type_id=stype, raw=reader.rest()))
             break
         privileges = reader.map_u32(f"the privileges of the {cls.NAME} service")
-        services.append(cls.unpack_fields(reader, privileges))
+        try:
+            services.append(cls.unpack_fields(reader, privileges))
+        except DecodingBounded as stop:
+            services.append(stop.service)
+            bounded = stop.hidden
+            break
     trailing = reader.rest()
     return AccessToken2(
         app_id=app_id,
@@ -275,6 +295,7 @@ def parse_content(content: bytes) -> AccessToken2:
         signing_info=content[info_start:],
         declared_service_count=count,
         trailing=trailing,
+        bounded=bounded,
     )
 
 

@@ -28,9 +28,20 @@ def describe(tok: AccessToken2) -> DecodedToken:
             )
         for key in s.unclean_fields():
             warnings.append(f"{s.name} {key} is not valid UTF-8; invalid bytes are shown escaped")
-    if tok.trailing and tok.complete:
+    if tok.capped:
+        more = tok.declared_service_count - len(tok.services)
+        warnings.append(
+            f"the token declares {tok.declared_service_count} services: the first "
+            f"{len(tok.services)} are decoded, {more} more not shown (real tokens carry a few)"
+        )
+    elif tok.bounded:
+        warnings.append(
+            f"decoding stopped inside service {len(tok.services)}: {tok.bounded} more entries "
+            "not shown (real tokens carry a few); the signature still covers everything"
+        )
+    elif tok.trailing and tok.complete:
         warnings.append(f"{len(tok.trailing)} unexpected byte(s) after the last service")
-    if tok.complete and len(tok.services) != tok.declared_service_count:
+    if tok.complete and not tok.capped and len(tok.services) != tok.declared_service_count:
         warnings.append("fewer services than the token declares")
     return DecodedToken(
         version=VERSION,
@@ -42,6 +53,7 @@ def describe(tok: AccessToken2) -> DecodedToken:
         salt=tok.salt,
         signature=tok.signature.hex(),
         services=[s.describe(tok.issued_at) for s in tok.services],
+        services_declared=tok.declared_service_count,
         warnings=warnings,
     )
 

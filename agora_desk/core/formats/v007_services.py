@@ -221,6 +221,19 @@ RESOURCE_TYPES: Mapping[int, str] = {
 }
 PERMISSION_TYPES: Mapping[int, str] = {0: "read", 1: "write"}
 
+# Resource names decoded per permission list; past it decoding stops.
+MAX_RESOURCES = 200
+
+
+class DecodingBounded(Exception):
+    """Decoding stopped inside a service at a cap; ``service`` holds what was read."""
+
+    def __init__(self, service: Service, hidden: int) -> None:
+        self.service = service
+        self.hidden = hidden
+        super().__init__(f"{hidden} entries not decoded")
+
+
 # resource type -> permission type -> resource names
 Permissions = dict[int, dict[int, list[str]]]
 
@@ -255,9 +268,13 @@ class Rtm2Service(Service):
             for _ in range(reader.u16(f"the permission count of resource type {rtype}")):
                 ptype = reader.u16("an RTM2 permission type")
                 count = reader.u16(f"the resource count of permission {ptype}")
-                by_perm[ptype] = [
-                    text(reader.string("an RTM2 resource name")) for _ in range(count)
-                ]
+                kept = min(count, MAX_RESOURCES)
+                by_perm[ptype] = [text(reader.string("an RTM2 resource name")) for _ in range(kept)]
+                permissions[rtype] = by_perm
+                if kept < count:
+                    # A hostile token may hold 65 535 per list: decoding stops here.
+                    partial = cls(privileges=privileges, user_id=user_id, permissions=permissions)
+                    raise DecodingBounded(partial, count - kept)
             permissions[rtype] = by_perm
         return cls(privileges=privileges, user_id=user_id, permissions=permissions)
 
