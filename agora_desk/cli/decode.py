@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from agora_desk.cli import common
+from agora_desk.core import timefmt
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
 from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.secret import Secret
@@ -193,6 +194,9 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             common.print_json({"error": str(exc), "partial": exc.partial})
             return common.EXIT_INVALID
+        # What the bytes still give (often the App ID, enough to find the project)
+        # is shown; the reason goes to stderr as for any refused input.
+        write(render_partial(exc.partial, int(time.time()) if now is None else now))
         raise
     moment = int(time.time()) if now is None else now
     if args.json:
@@ -210,6 +214,25 @@ def _lookup_or_none() -> ProfileSigners | None:
     except AgoraDeskError as exc:
         common.warn(f"saved profiles were not searched for the signer: {exc}")
         return None
+
+
+# The fields of a damaged token worth a person's eye, in reading order.
+_PARTIAL_LABELS = (("version", "version"), ("app_id", "App ID"), ("issued_at", "issued at"),
+                   ("expire", "expire"))  # fmt: skip
+
+
+def render_partial(partial: dict[str, Any], now: int) -> str:
+    lines = ["what the token still shows:"]
+    for key, label in _PARTIAL_LABELS:
+        value = partial.get(key)
+        if value is None:
+            continue
+        if key == "issued_at" and isinstance(value, int) and value:
+            value = timefmt.describe(value, now, future="issued", past="issued")
+        elif key == "expire":
+            value = f"{value} s"
+        lines.append(f"  {label}: {value}")
+    return "\n".join(lines) + "\n" if len(lines) > 1 else ""
 
 
 def render(decoded: DecodedToken, now: int | None = None) -> str:

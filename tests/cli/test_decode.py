@@ -214,6 +214,15 @@ def test_cut_off_token_first_sentence_and_partial(cli: CliProcess) -> None:
     assert doc["partial"]["version"] == "007"
     done = cli.run("decode", "-", input="006" + APP_ID + "IAB")
     assert done.returncode == 2 and "cut off after" in done.stderr and "zlib" not in done.stderr
+    assert done.stdout == f"what the token still shows:\n  version: 006\n  App ID: {APP_ID}\n"
+
+
+def test_cut_off_007_text_shows_what_its_bytes_still_give(cli: CliProcess) -> None:
+    token = token_007(rtc())
+    done = cli.run("decode", "-", "--now", NOW, input=token[: len(token) - 8])
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert f"  App ID: {APP_ID}\n" in done.stdout
+    assert "  issued at: 2023-11-14T22:13:20Z" in done.stdout and "  expire: 3600 s" in done.stdout
 
 
 @pytest.mark.parametrize(
