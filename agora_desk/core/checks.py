@@ -105,9 +105,27 @@ def lifetime_issue(
     return None
 
 
-def user_label(wire_uid: str) -> str:
-    """How a wire uid reads: '0 (any user)' for the empty uid, else quoted."""
-    return "0 (any user)" if wire_uid == "" else repr(wire_uid)
+# The official builders: "Set uid as 0, if you do not want to authenticate the
+# user ID, that is, any uid from the app client can join the channel."
+ANY_USER_FITS = "built for uid 0 (any user): any uid or user account may join with it"
+
+
+def user_shown(wire_uid: str) -> str:
+    """How a token's uid reads: 'uid 42', 'uid 0 (any user)' or 'account 'alice''.
+
+    The builders write uid 0 as the empty string, so a written "0" (like "0042"
+    or a number past 2^32 - 1) can only be a string account.
+    """
+    if wire_uid == "":
+        return "uid 0 (any user)"
+    if (
+        wire_uid.isascii()
+        and wire_uid.isdigit()
+        and wire_uid == str(int(wire_uid))
+        and 0 < int(wire_uid) <= 0xFFFFFFFF
+    ):
+        return f"uid {wire_uid}"
+    return f"account {wire_uid!r}"
 
 
 @dataclass(frozen=True)

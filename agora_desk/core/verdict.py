@@ -8,7 +8,7 @@ no token, no signature, no salt, the App ID masked to its last 4 characters.
 
 from __future__ import annotations
 
-from agora_desk.core import timefmt
+from agora_desk.core import checks, timefmt
 from agora_desk.core.decoded import CheckName, DecodedToken, ServiceInfo, Verdict
 
 # What the app sees when this check is the cause.
@@ -31,14 +31,6 @@ def _rtc_role(s: ServiceInfo) -> str:
     return "publisher" if ids & {2, 3, 4} else "subscriber"
 
 
-def _user(uid: str) -> str:
-    if uid == "":
-        return "uid 0 (any user)"
-    if uid.isascii() and uid.isdigit() and uid == str(int(uid)):
-        return f"uid {uid}"
-    return f"account {uid!r}"
-
-
 def describe_kind(d: DecodedToken) -> str:
     """'RTC publisher token for channel 'demo', uid 42' and the like."""
     if d.services is None:
@@ -55,7 +47,7 @@ def describe_kind(d: DecodedToken) -> str:
     details: list[str] = []
     if rtc:
         details.append(f"channel {str(rtc[0].fields.get('channel_name', ''))!r}")
-        details.append(_user(str(rtc[0].fields.get("uid", ""))))
+        details.append(checks.user_shown(str(rtc[0].fields.get("uid", ""))))
     rtm = [s for s in d.services if s.name in ("RTM", "RTM2")]
     if rtm:
         details.append(f"RTM user {str(rtm[0].fields.get('user_id', ''))!r}")

@@ -331,3 +331,46 @@ def test_no_keyring_is_a_warning_not_a_failure(cli: CliProcess) -> None:
     done = cli.run("decode", token, "--now", NOW, env=env)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+@pytest.mark.parametrize("joining", [("--uid", "43"), ("--account", "alice")])
+def test_a_uid_0_token_lets_any_user_join(
+    cli: CliProcess, legacy: bool, joining: tuple[str, str]
+) -> None:
+    # The official builders: uid 0 means "any uid from the app client can join".
+    token = token_006(uid="") if legacy else token_007(rtc(uid=""))
+    code, doc = decode_json(
+        cli, token, "--channel", "demo", *joining, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT
+    )
+    verdict = doc["verdict"]
+    assert isinstance(verdict, dict)
+    assert code == 0 and verdict["ok"] is True, verdict
+    assert check(doc, "uid")["ok"] is True and "any uid" in str(check(doc, "uid")["detail"])
+    assert check(doc, "signature")["ok"] is True
+
+
+def test_a_written_uid_0_is_the_account_0(cli: CliProcess) -> None:
+    # uid 0 is written as ""; a written "0" can only come from the string account "0".
+    code, doc = decode_json(cli, token_007(rtc(uid="0")), "--uid", "0")
+    verdict = doc["verdict"]
+    assert isinstance(verdict, dict)
+    assert code == 1 and str(verdict["summary"]).startswith(
+        "Rejected: built for account '0', you join as uid 0 (any user)"
+    )
+    code, doc = decode_json(cli, token_007(rtc(uid="0")), "--account", "0")
+    assert code == 0 and "account '0'" in str(doc["verdict"])
+
+
+def test_a_006_mismatch_names_the_user_not_a_crc(cli: CliProcess) -> None:
+    code, doc = decode_json(cli, token_006(), "--channel", "demo", "--uid", "43")
+    summary = str(doc["verdict"]["summary"])  # type: ignore[index]
+    assert code == 1 and summary.startswith("Rejected: not built for uid 43 "), summary
+    assert "CRC" not in summary
+
+
+def test_a_subscriber_verdict_says_the_consequence_once(cli: CliProcess) -> None:
+    token = token_007(rtc(privileges={1: 3600}))
+    code, doc = decode_json(cli, token, "--role", "publisher")
+    summary = str(doc["verdict"]["summary"])  # type: ignore[index]
+    assert code == 1 and summary.count("publishing is refused") == 1, summary

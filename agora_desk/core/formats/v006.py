@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agora_desk.core import checks, timefmt
-from agora_desk.core.checks import RENEW, Expectations, Findings, found, user_label
+from agora_desk.core.checks import RENEW, Expectations, Findings, found
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, Privilege
 from agora_desk.core.errors import InputError, TokenFormatError
 from agora_desk.core.formats.base import TokenFormat
@@ -87,6 +87,15 @@ class AccessToken006:
 
     def uid_matches(self, uid: str) -> bool:
         return crc(uid) == self.crc_uid
+
+    @property
+    def any_user(self) -> bool:
+        """Built with uid 0 (the empty uid): the builders' "any uid may join"."""
+        return self.crc_uid == crc("")
+
+    def signed_uid(self, joining: str) -> str:
+        """The uid the signature covers when ``joining`` joins: "" for an any-user token."""
+        return "" if self.any_user else joining
 
 
 def _pack_message(salt: int, ts: int, privileges: Mapping[int, int]) -> bytes:
@@ -258,7 +267,7 @@ def signature(tok: AccessToken006, expect: Expectations) -> Findings:
         what
         for what, ok in (
             ("channel", tok.channel_matches(expect.channel)),
-            ("uid", tok.uid_matches(uid)),
+            ("uid", tok.any_user or tok.uid_matches(uid)),
         )
         if not ok
     ]
@@ -272,7 +281,7 @@ def signature(tok: AccessToken006, expect: Expectations) -> Findings:
                 "Fix the channel / uid first; then the signature can be checked.",
             )
         )
-    ok = verify(tok, expect.certificate.reveal(), expect.channel, uid)
+    ok = verify(tok, expect.certificate.reveal(), expect.channel, tok.signed_uid(uid))
     return checks.signature(ok, "the App Certificate with this channel and uid")
 
 
@@ -284,20 +293,28 @@ def fit(tok: AccessToken006, expect: Expectations) -> Findings:
             Check(
                 CheckName.CHANNEL,
                 ok,
-                f"the channel CRC {'matches' if ok else 'does not match'} {expect.channel!r}",
+                f"built for channel {expect.channel!r}"
+                if ok
+                else f"not built for channel {expect.channel!r} (006 keeps only a checksum of "
+                "the channel, so the real one cannot be shown)",
                 ""
                 if ok
                 else "Join the channel the token was built for (names are case-sensitive).",
             )
         )
     uid = expect.wire_user
-    if uid is not None:
+    if uid is not None and tok.any_user and uid != "":
+        out.append(Check(CheckName.UID, True, checks.ANY_USER_FITS))
+    elif uid is not None:
         ok = tok.uid_matches(uid)
         out.append(
             Check(
                 CheckName.UID,
                 ok,
-                f"the uid CRC {'matches' if ok else 'does not match'} {user_label(uid)}",
+                f"built for {checks.user_shown(uid)}"
+                if ok
+                else f"not built for {checks.user_shown(uid)} (006 keeps only a checksum of the "
+                "uid, so the real one cannot be shown)",
                 ""
                 if ok
                 else "Join with the uid the token was built for (a numeric uid and a string "

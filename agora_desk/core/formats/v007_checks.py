@@ -61,23 +61,13 @@ def describe(tok: AccessToken2) -> DecodedToken:
 # -- checks ----------------------------------------------------------------------
 
 
-def _user_shown(wire_uid: str) -> str:
-    if wire_uid == "":
-        return "uid 0 (any user)"
-    if wire_uid.isascii() and wire_uid.isdigit() and wire_uid == str(int(wire_uid)):
-        return f"uid {wire_uid}"
-    return f"account {wire_uid!r}"
-
-
 def _uid_fix(users: list[str], expect: Expectations) -> str:
     """Which side to change, for the usual confusions."""
     want = expect.wire_user or ""
-    if "" in users:
-        return "The token is for uid 0 (any user) only when built with uid 0; join with uid 0 or build one for this user."
     if want == "" and expect.uid == 0:
         return (
-            f"The app joins with uid 0, but the token names {_user_shown(users[0])}: join with "
-            "that uid, or build the token with uid 0 (any user)."
+            f"The app joins with uid 0, but the token names {checks.user_shown(users[0])}: join as "
+            "that user, or build the token with uid 0 (any user)."
         )
     if expect.account is not None and any(
         u.isdigit() and u.lstrip("0") == want.lstrip("0") and u != want for u in users
@@ -218,7 +208,7 @@ def role(tok: AccessToken2, expect: Expectations) -> Findings:
             Check(
                 CheckName.ROLE,
                 False,
-                "a subscriber token (join only, no publish privileges): publishing is refused",
+                "a subscriber token (join only, no publish privileges)",
                 "Build a publisher token (role publisher), or join as audience/subscriber.",
             )
         )
@@ -268,9 +258,11 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                 Check(CheckName.UID, False, "the token has no RTC uid or user ID to compare")
             )
         elif uid in users:
-            out.append(Check(CheckName.UID, True, f"built for {_user_shown(uid)}"))
+            out.append(Check(CheckName.UID, True, f"built for {checks.user_shown(uid)}"))
+        elif any(s.uid == "" for s in rtc):
+            out.append(Check(CheckName.UID, True, checks.ANY_USER_FITS))
         else:
-            have = ", ".join(_user_shown(f) for f in users)
+            have = ", ".join(checks.user_shown(f) for f in users)
             out.append(
                 Check(
                     CheckName.UID,
