@@ -27,7 +27,7 @@ from agora_desk.secrets.keyring_store import KeyringStore
 from agora_desk.secrets.store import SessionStore
 
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOKEN_007 = build_rtc(Credentials(APP_ID, Secret(CERT)), RtcRequest("demo", uid=42)).token
 TOKEN_006 = build_rtc_legacy(Credentials(APP_ID, Secret(CERT)), RtcRequest("demo", uid=42)).token
 HEADER = build_header("customer", Secret(CUSTOMER_SECRET)).reveal()
