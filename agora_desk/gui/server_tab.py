@@ -14,7 +14,6 @@ from collections import deque
 from typing import Any, Final
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,6 +34,7 @@ from agora_desk.core.hosts import is_loopback_host
 from agora_desk.gui.context import APP_CERTIFICATE, AppContext
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.reporting import failure_message
+from agora_desk.gui.theme import Tone, set_text_tone, tone_colour
 from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.runner import DEFAULT_HOST, ServerHandle, start_server
 
@@ -121,7 +121,10 @@ class ServerTab(QWidget):
             "for the project. Use it only on a network you trust."
         )
         self.exposure_label.setWordWrap(True)
-        self.exposure_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        set_text_tone(self.exposure_label, Tone.ERROR)
+        bold = self.exposure_label.font()
+        bold.setBold(True)
+        self.exposure_label.setFont(bold)
 
         self.start_button = QPushButton("Start")
         self.start_button.clicked.connect(self.toggle)
@@ -329,7 +332,7 @@ class ServerTab(QWidget):
                 if column == COLUMNS.index("Note") and text:
                     item.setToolTip(text)
                 if record.status >= 400:
-                    item.setForeground(QColor("#c62828"))
+                    item.setForeground(tone_colour(Tone.ERROR, table.palette()))
                 table.setItem(row, column, item)
         overflow = table.rowCount() - MAX_LOG_ROWS
         for _ in range(max(overflow, 0)):

@@ -10,7 +10,6 @@ tick every second without resetting the model.
 
 from __future__ import annotations
 
-import ctypes
 import time
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
@@ -27,7 +26,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from agora_desk.core.checks import CLOCK_SKEW
 from agora_desk.core.decoded import Node, TimeKind
-from agora_desk.core.wire import is_clean_text
+from agora_desk.gui.qt import no_data, qt_text
 from agora_desk.gui.theme import Tone, highlight_colour, tone_colour
 
 FIELD_COLUMN = 0
@@ -54,37 +53,6 @@ _ANSWERED = frozenset(
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-# PySide6 6.12 releases one reference to None too many each time a Python
-# data() override returns None to C++ (a view asking for a role we do not
-# set), until None is "deallocated" and the interpreter aborts. Taking one
-# extra reference per such return balances it; where the bug is absent (a
-# fixed PySide, a direct Python call, Python 3.12+ with immortal None) the
-# extra reference is harmless.
-_py_incref = ctypes.pythonapi.Py_IncRef
-_py_incref.argtypes = [ctypes.py_object]
-_py_incref.restype = None
-
-
-def _no_data() -> None:
-    _py_incref(None)
-    return None
-
-
-def qt_text(value: str) -> str:
-    """Text safe to hand to Qt.
-
-    Wire strings keep invalid UTF-8 as lone surrogates (``surrogateescape``),
-    which Qt would silently drop; show those bytes as ``\\xff`` instead.
-    """
-    if is_clean_text(value):
-        return value
-    try:
-        raw = value.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
-
 
 def status_colour(status: str, palette: QPalette | None = None) -> QColor | None:
     """Foreground colour for a node status, or None for the palette's own text colour."""
@@ -368,9 +336,9 @@ class TokenTreeModel(QAbstractItemModel):
         # Hot path: a repaint asks every cell for ~8 roles; answer the unused
         # ones before touching the item, and compare plain ints, not enums.
         if role not in _ANSWERED:
-            return _no_data()
+            return no_data()
         value = self._data(index, role)
-        return _no_data() if value is None else value
+        return no_data() if value is None else value
 
     def _data(self, index: AnyIndex, role: int) -> Any:
         item = self._item(index)

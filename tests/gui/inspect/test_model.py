@@ -29,8 +29,8 @@ from agora_desk.gui.inspect.model import (
     STATUS_ROLE,
     VALUE_COLUMN,
     TokenTreeModel,
-    qt_text,
 )
+from agora_desk.gui.qt import qt_text
 
 pytestmark = pytest.mark.gui
 

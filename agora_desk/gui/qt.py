@@ -1,0 +1,42 @@
+"""Workarounds for the Qt binding (PySide6), in one place.
+
+Code elsewhere in the GUI calls these instead of repeating a workaround, so
+that dropping one when a fixed PySide6 is the minimum is a one-file change.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+from agora_desk.core.wire import is_clean_text
+
+# PySide6 6.12 releases one reference to None too many each time a Python
+# data() override returns None to C++ (a view asking for a role we do not
+# set), until None is "deallocated" and the interpreter aborts. Taking one
+# extra reference per such return balances it; where the bug is absent (a
+# fixed PySide, a direct Python call, Python 3.12+ with immortal None) the
+# extra reference is harmless. tests/test_qt_runtime.py checks the build.
+_py_incref = ctypes.pythonapi.Py_IncRef
+_py_incref.argtypes = [ctypes.py_object]
+_py_incref.restype = None
+
+
+def no_data() -> None:
+    """What a model's ``data()`` returns for "nothing" (see above)."""
+    _py_incref(None)
+    return None
+
+
+def qt_text(value: str) -> str:
+    """Text safe to hand to Qt.
+
+    Wire strings keep invalid UTF-8 as lone surrogates (``surrogateescape``),
+    which Qt would silently drop; show those bytes as ``\\xff`` instead.
+    """
+    if is_clean_text(value):
+        return value
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
