@@ -23,6 +23,7 @@ from agora_desk.core.errors import InputError
 from agora_desk.core.validation import Issue
 from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppContext
+from agora_desk.gui.form_memory import FormMemory, Remembered
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.widgets import (
     CredentialKind,
@@ -91,6 +92,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         self._job: Job | None = None
         self._output: Output | None = None
         self.credentials = CredentialsPanel(context, self.CREDENTIALS, self)
+        self.memory = FormMemory(context.settings.qsettings, type(self).__name__)
 
     # -- for subclasses ----------------------------------------------------------
 
@@ -202,7 +204,14 @@ class GeneratorTab(QWidget, Generic[RequestT]):
     def default_action(self) -> None:
         self.generate()
 
+    def remember(self, widgets: dict[str, Remembered]) -> None:
+        """Keep these fields' values across launches (never a secret) and put them back now."""
+        for key, widget in widgets.items():
+            self.memory.add(key, widget)
+        self.memory.restore()
+
     def shutdown(self) -> None:
+        self.memory.save()
         if self._job is not None:
             self._job.cancel()
         self.expiry_display.clear()

@@ -322,4 +322,7 @@ class MainWindow(QMainWindow):
                     )
         if self._keyring_job is not None:
             self._keyring_job.cancel()
+        # A token or secret copied a moment ago must not outlive the window.
+        self.context.clipboard.clear_if_ours()
+        self.context.settings.qsettings.sync()  # the tabs saved their forms above
         super().closeEvent(event)

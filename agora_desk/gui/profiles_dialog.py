@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from shiboken6 import isValid
 from agora_desk.core.errors import InputError
 from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job, run_job
+from agora_desk.gui.prompts import Unsaved, ask_unsaved, confirm_remove
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.widgets import Level, MessageLabel, ValidatedField, add_row
 from agora_desk.secrets.errors import ConfigError, ProfileExists
@@ -79,12 +79,20 @@ class ProfilesDialog(QDialog):
         self._editing: str | None = None  # None: a new profile
         self._profiles: dict[str, Profile] = {}
         self._lookup: Job | None = None  # the keyring read behind "checking…"
+        # The form as loaded: a difference (or any typed secret) is unsaved work.
+        self._clean: tuple[str, ...] = ()
+        self._after_save: Callable[[], None] | None = None
+        # The questions asked, replaceable in tests (a modal box would block them).
+        self.ask_unsaved: Callable[[str], Unsaved] = lambda what: ask_unsaved(self, what)
+        self.confirm: Callable[[str], bool] = lambda text: confirm_remove(
+            self, "Remove profile", text
+        )
 
         self.storage = MessageLabel(self)
 
         self.list = QListWidget(self)
         self.list.setMinimumWidth(180)
-        self.new_button = QPushButton("&New", self)
+        self.new_button = QPushButton("Ne&w", self)
         self.remove_button = QPushButton("&Remove…", self)
         self.set_aside_button = QPushButton("Move the broken file aside", self)
         self.set_aside_button.hide()
@@ -103,7 +111,7 @@ class ProfilesDialog(QDialog):
         add_row(form, "&Name:", self.name)
         self.app_id = ValidatedField("32 hexadecimal characters", parent=self.form_widget)
         add_row(form, "App &ID:", self.app_id)
-        certificate = self._secret_row(form, APP_CERTIFICATE, "App &Certificate:")
+        certificate = self._secret_row(form, APP_CERTIFICATE, "App Cer&tificate:")
         self.app_certificate = certificate.field
         self.certificate_state = certificate.state
         self.remove_certificate = certificate.remove
@@ -114,7 +122,7 @@ class ProfilesDialog(QDialog):
         )
         self.customer_id = ValidatedField("optional: for REST requests", parent=self.form_widget)
         add_row(form, "C&ustomer ID:", self.customer_id)
-        customer = self._secret_row(form, CUSTOMER_SECRET, "Customer &Secret:")
+        customer = self._secret_row(form, CUSTOMER_SECRET, "Customer S&ecret:")
         self.customer_secret = customer.field
         self.secret_state = customer.state
         self.remove_secret = customer.remove
@@ -152,8 +160,8 @@ class ProfilesDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
 
-        self.list.currentItemChanged.connect(self._selected)
-        self.new_button.clicked.connect(self.start_new)
+        self.list.currentItemChanged.connect(self._selection_changed)
+        self.new_button.clicked.connect(self._new_clicked)
         self.remove_button.clicked.connect(self.confirm_remove)
         self.save_button.clicked.connect(self.save)
         self.set_aside_button.clicked.connect(self.set_aside_broken_file)
@@ -181,6 +189,80 @@ class ProfilesDialog(QDialog):
         layout.addStretch(1)
         form.addRow("", pair)
         return row
+
+    # -- unsaved work ------------------------------------------------------------
+
+    def _snapshot(self) -> tuple[str, ...]:
+        return (self.name.text(), self.app_id.text(), self.customer_id.text(),
+                self.notes.toPlainText())  # fmt: skip
+
+    def _mark_clean(self) -> None:
+        self._clean = self._snapshot()
+
+    @property
+    def dirty(self) -> bool:
+        """Unsaved edits: a changed field, a typed secret, a ticked "Remove the stored…"."""
+        if self._snapshot() != self._clean:
+            return True
+        return any(row.field.text() or row.remove.isChecked() for row in self._secret_rows)
+
+    def _what(self) -> str:
+        return f"profile “{self._editing}”" if self._editing else "the new profile"
+
+    def _settle(self, proceed: Callable[[], None]) -> bool:
+        """Before leaving the form: ask about unsaved edits. False: stay (Cancel)."""
+        if self._busy or not self.dirty:
+            proceed()
+            return True
+        answer = self.ask_unsaved(self._what())
+        if answer is Unsaved.CANCEL:
+            return False
+        if answer is Unsaved.DISCARD:
+            proceed()
+            return True
+        if not self.revalidate():
+            self.save()  # shows what to fix; nothing is left yet
+            return False
+        self._after_save = proceed
+        self.save()
+        return True
+
+    def _selection_changed(self, item: QListWidgetItem | None, previous: object = None) -> None:
+        if item is None or (self._editing is not None and item.text() == self._editing):
+            return
+        target = item.text()
+
+        def go() -> None:
+            self._select_name(target)
+
+        if not self._settle(go):
+            self._restore_row()
+
+    def _select_name(self, name: str) -> None:
+        rows = [self.list.item(i).text() for i in range(self.list.count())]
+        if name in rows:
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(rows.index(name))
+            self.list.blockSignals(False)
+            self._selected(self.list.currentItem())
+
+    def _restore_row(self) -> None:
+        """Back to the row being edited (or none for a new profile), without reloading it."""
+        rows = [self.list.item(i).text() for i in range(self.list.count())]
+        self.list.blockSignals(True)
+        if self._editing in rows:
+            self.list.setCurrentRow(rows.index(self._editing))
+        else:
+            self.list.clearSelection()
+            self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+
+    def _new_clicked(self) -> None:
+        self._settle(self.start_new)
+
+    def reject(self) -> None:
+        # Close, Escape and the window's close button all come here.
+        self._settle(super().reject)
 
     # -- state -----------------------------------------------------------------
 
@@ -217,10 +299,12 @@ class ProfilesDialog(QDialog):
             item.setToolTip(f"App ID {profile.app_id}")
         self.list.blockSignals(False)
         names = list(self._profiles)
-        if select in self._profiles:
-            self.list.setCurrentRow(names.index(select))
-        elif names:
-            self.list.setCurrentRow(0)
+        if names:
+            # Loaded directly: a reload is not the person leaving unsaved edits.
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(names.index(select) if select in self._profiles else 0)
+            self.list.blockSignals(False)
+            self._selected(self.list.currentItem())
         else:
             self.start_new()
         # Last: selecting a row clears the status line.
@@ -246,6 +330,7 @@ class ProfilesDialog(QDialog):
         self.remove_button.setEnabled(True)
         self.status.clear_message()
         self.revalidate()
+        self._mark_clean()
         name = profile.name
         store = self.context.profiles
         self._cancel_lookup()
@@ -272,6 +357,7 @@ class ProfilesDialog(QDialog):
             masked = stored.get(row.kind)
             row.state.setText(f"stored: {masked}" if masked else "none stored")
             row.remove.setEnabled(bool(masked))
+            row.remove.setVisible(bool(masked))
             row.field.edit.setPlaceholderText(
                 "leave empty to keep the stored one" if masked else "not stored yet"
             )
@@ -293,6 +379,7 @@ class ProfilesDialog(QDialog):
         self.remove_button.setEnabled(False)
         self.status.clear_message()
         self.revalidate()
+        self._mark_clean()
         self.name.setFocus()
 
     def _clear_secrets(self) -> None:
@@ -300,6 +387,7 @@ class ProfilesDialog(QDialog):
             row.field.setText("")
             row.remove.setChecked(False)
             row.remove.setEnabled(False)
+            row.remove.hide()
 
     # -- validation --------------------------------------------------------------
 
@@ -371,6 +459,8 @@ class ProfilesDialog(QDialog):
             for row in self._secret_rows
             if row.remove.isChecked() and row.remove.isEnabled()
         ]
+        # The first profile ever saved is the one the tabs use from now on.
+        first = editing is None and not self._profiles and self.context.profile() is None
 
         def work(job: Job) -> None:
             if editing is None:
@@ -392,18 +482,21 @@ class ProfilesDialog(QDialog):
                     app_certificate_secondary=secondary,
                 )
 
-        self._run(work, lambda _: self._changed(f"Saved profile “{profile.name}”.", profile.name))
+        def saved(_: object) -> None:
+            if first:
+                self.context.set_profile(profile)
+            self._changed(f"Saved profile “{profile.name}”.", profile.name)
+            then, self._after_save = self._after_save, None
+            if then is not None and isValid(self):
+                then()
+
+        self._run(work, saved)
 
     def confirm_remove(self) -> None:
         name = self._editing
         if name is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Remove profile",
-            f"Remove the profile “{name}” and its secrets from the keyring?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if self.confirm(f"Remove the profile “{name}” and its secrets from the keyring?"):
             self.remove(name)
 
     def remove(self, name: str) -> None:
@@ -458,6 +551,7 @@ class ProfilesDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if busy and isValid(self):
+                self._after_save = None  # the edits are still there: stay
                 self._set_busy(False)
             if on_failed is not None and isValid(self):
                 on_failed()

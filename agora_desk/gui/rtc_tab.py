@@ -128,6 +128,18 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         self._kind_group.buttonToggled.connect(self._kind_changed)
         self.legacy.toggled.connect(self.on_input_changed)
         self.advanced.toggled.connect(self._advanced_toggled)
+        self.remember(
+            {
+                "channel": self.channel,
+                "by_account": self.by_account,
+                "user": self.user,
+                "role": self.role,
+                "expiry": self.expiry,
+                "privilege_expiry": self.privilege_expiry,
+                "rtm_user": self.rtm_user,
+                "legacy": self.legacy,
+            }
+        )
 
     # -- form state ------------------------------------------------------------
 

@@ -40,6 +40,7 @@ class RtmTab(GeneratorTab["RtmRequest"]):
         self.user_id.textChanged.connect(self.on_input_changed)
         self.expiry.changed.connect(self.on_input_changed)
         self.legacy.toggled.connect(self.on_input_changed)
+        self.remember({"user_id": self.user_id, "expiry": self.expiry, "legacy": self.legacy})
 
     def showEvent(self, event: QShowEvent) -> None:
         self.expiry.follow_default(int(self.context.settings.get("default_expire_s")))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core.rest import check_base_url
 from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppSettings
+from agora_desk.gui.prompts import Unsaved, ask_unsaved
 from agora_desk.gui.widgets import ExpiryChooser, Level, MessageLabel, ValidatedField, add_row
 
 
@@ -85,6 +86,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._load(settings.get)
+        self._clean = self._snapshot()
+        # Replaceable in tests (a modal box would block them).
+        self.ask_unsaved: Callable[[str], Unsaved] = lambda what: ask_unsaved(self, what)
         for field in (self.rest_base_url, self.rest_ca_file):
             field.textChanged.connect(self.revalidate)
         for chooser in (self.default_expire, self.default_privilege_expire):
@@ -98,6 +102,31 @@ class SettingsDialog(QDialog):
         self.rest_base_url.setText(str(get("rest_base_url")))
         self.rest_timeout.setValue(int(get("rest_timeout_s")))
         self.rest_ca_file.setText(str(get("rest_ca_file")))
+
+    def _snapshot(self) -> tuple[object, ...]:
+        return (
+            self.clipboard_timeout.value(),
+            self.default_expire.raw_value(),
+            self.default_privilege_expire.raw_value(),
+            self.rest_base_url.text(),
+            self.rest_timeout.value(),
+            self.rest_ca_file.text(),
+        )
+
+    @property
+    def dirty(self) -> bool:
+        return self._snapshot() != self._clean
+
+    def reject(self) -> None:
+        # Cancel, Escape and the window's close button all come here.
+        if self.dirty:
+            answer = self.ask_unsaved("the settings")
+            if answer is Unsaved.CANCEL:
+                return
+            if answer is Unsaved.SAVE:
+                self.accept()
+                return
+        super().reject()
 
     def restore_defaults(self) -> None:
         self._load(AppSettings.DEFAULTS.__getitem__)

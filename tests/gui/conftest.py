@@ -34,3 +34,12 @@ def open_tab(qtbot: Any, context: AppContext) -> Iterator[Callable[..., Any]]:
     yield open_
     for widget in opened:
         widget.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box a test did not answer would wait for a click forever: it answers
+    Discard (unsaved edits) and clicks nothing (a confirmation is cancelled)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Discard)

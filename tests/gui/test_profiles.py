@@ -30,11 +30,12 @@ from _gui_helpers import (
 pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import QEvent, QThreadPool
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from shiboken6 import isValid
 
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.profiles_dialog import ProfilesDialog
+from agora_desk.gui.prompts import Unsaved
 from agora_desk.secrets.errors import KeyringFailure
 from agora_desk.secrets.keyring_store import SERVICE
 from agora_desk.secrets.profiles import Profile, ProfileStore
@@ -62,6 +63,8 @@ def context(tmp_path: Path, store: ProfileStore) -> AppContext:
 @pytest.fixture
 def dialog(qtbot, context: AppContext) -> Iterator[ProfilesDialog]:  # type: ignore[no-untyped-def]
     dlg = ProfilesDialog(context)
+    # Closing at the end of a test drops what it typed (the real box would block).
+    dlg.ask_unsaved = lambda what: Unsaved.DISCARD
     qtbot.addWidget(dlg)
     dlg.show()
     yield dlg
@@ -135,10 +138,10 @@ def test_remove_after_confirmation(
 ) -> None:  # type: ignore[no-untyped-def]
     add_demo_profile(store)
     dialog.reload(select="demo")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog.confirm = lambda text: False
     dialog.remove_button.click()
     assert "demo" in store
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.confirm = lambda text: "demo" in text
     dialog.remove_button.click()
     wait_idle(qtbot, dialog)
     assert "demo" not in store
@@ -342,3 +345,94 @@ def test_dialog_saves_and_removes_the_secondary(
         lambda: store.secret("demo", "app_certificate_secondary") is None, timeout=WAIT_MS
     )
     assert store.app_certificate("demo") == _secret(CERT)
+
+
+# -- no lost work ---------------------------------------------------------------
+
+
+class Asked(list[str]):
+    """Stands in for the Save / Discard / Cancel box: records the question, gives ``answer``."""
+
+    def __init__(self, answer: Unsaved) -> None:
+        super().__init__()
+        self.answer = answer
+
+    def __call__(self, what: str) -> Unsaved:
+        self.append(what)
+        return self.answer
+
+
+def test_close_with_a_typed_certificate_asks_and_cancel_keeps_it(
+    qtbot, dialog: ProfilesDialog, store: ProfileStore
+) -> None:  # type: ignore[no-untyped-def]
+    add_demo_profile(store)
+    dialog.reload(select="demo")
+    wait_idle(qtbot, dialog)
+    dialog.show()
+    dialog.app_certificate.setText(OTHER_CERT)
+    dialog.ask_unsaved = asked = Asked(Unsaved.CANCEL)
+    dialog.reject()
+    assert asked == ["profile “demo”"]
+    assert dialog.isVisible() and dialog.app_certificate.text() == OTHER_CERT
+
+
+def test_switching_profile_with_edits_can_save_them(
+    qtbot, dialog: ProfilesDialog, store: ProfileStore
+) -> None:  # type: ignore[no-untyped-def]
+    add_demo_profile(store)
+    add_demo_profile(store, "second", app_id=OTHER_APP_ID, cert=OTHER_CERT)
+    dialog.reload(select="demo")
+    wait_idle(qtbot, dialog)
+    dialog.notes.setPlainText("edited")
+    dialog.ask_unsaved = asked = Asked(Unsaved.SAVE)
+    dialog.list.setCurrentRow(1)  # "second"
+    wait_idle(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog._editing == "second", timeout=5000)
+    assert asked == ["profile “demo”"]
+    assert store.get("demo").notes == "edited"
+    assert dialog.name.text() == "second"
+
+
+def test_switching_with_cancel_stays_and_discard_drops(
+    qtbot, dialog: ProfilesDialog, store: ProfileStore
+) -> None:  # type: ignore[no-untyped-def]
+    add_demo_profile(store)
+    add_demo_profile(store, "second", app_id=OTHER_APP_ID, cert=OTHER_CERT)
+    dialog.reload(select="demo")
+    wait_idle(qtbot, dialog)
+    dialog.customer_id.setText("changed-id")
+    dialog.ask_unsaved = Asked(Unsaved.CANCEL)
+    dialog.list.setCurrentRow(1)
+    assert dialog.name.text() == "demo" and dialog.customer_id.text() == "changed-id"
+    assert dialog.list.currentItem().text() == "demo"
+    dialog.ask_unsaved = Asked(Unsaved.DISCARD)
+    dialog.list.setCurrentRow(1)
+    assert dialog.name.text() == "second"
+    assert store.get("demo").customer_id != "changed-id"
+
+
+def test_no_question_without_edits(qtbot, dialog: ProfilesDialog, store: ProfileStore) -> None:  # type: ignore[no-untyped-def]
+    add_demo_profile(store)
+    dialog.reload(select="demo")
+    wait_idle(qtbot, dialog)
+    dialog.ask_unsaved = asked = Asked(Unsaved.CANCEL)
+    dialog.new_button.click()
+    assert asked == [] and dialog._editing is None
+
+
+def test_the_first_saved_profile_becomes_the_selected_one(
+    qtbot, dialog: ProfilesDialog, context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    assert context.profile() is None
+    dialog.name.setText("first")
+    dialog.app_id.setText(APP_ID)
+    dialog.save_button.click()
+    wait_idle(qtbot, dialog)
+    profile = context.profile()
+    assert profile is not None and profile.name == "first"
+
+
+def test_a_new_profile_shows_no_remove_boxes(dialog: ProfilesDialog) -> None:
+    dialog.start_new()
+    assert not dialog.remove_certificate.isVisibleTo(dialog)
+    assert not dialog.remove_secret.isVisibleTo(dialog)

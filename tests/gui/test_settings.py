@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from agora_desk.core.rest import check_base_url
 from agora_desk.gui.context import AppSettings
+from agora_desk.gui.prompts import Unsaved
 from agora_desk.gui.rtc_tab import RtcTab
 from agora_desk.gui.rtm_tab import RtmTab
 from agora_desk.gui.settings_dialog import SettingsDialog
@@ -134,3 +135,35 @@ def test_tabs_follow_new_default_expiries(qtbot, tmp_path: Path) -> None:  # typ
     assert rtc.expiry.seconds() == 86400
     assert rtc.privilege_expiry.seconds() == 600
     assert rtm.expiry.seconds() == 60
+
+
+# -- no lost work ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "saved", "open_after"),
+    [(Unsaved.SAVE, 90, False), (Unsaved.DISCARD, 30, False), (Unsaved.CANCEL, 30, True)],
+)
+def test_unsaved_settings_ask_before_closing(
+    qtbot, tmp_path: Path, answer: Unsaved, saved: int, open_after: bool
+) -> None:  # type: ignore[no-untyped-def]
+    settings = make_settings(tmp_path)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+    dialog.ask_unsaved = lambda what: asked.append(what) or answer  # type: ignore[func-returns-value]
+    dialog.clipboard_timeout.setValue(90)
+    dialog.reject()
+    assert asked == ["the settings"]
+    assert settings.clipboard_timeout_s == saved
+    assert dialog.isVisible() is open_after
+
+
+def test_unchanged_settings_close_without_a_question(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(make_settings(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ask_unsaved = lambda what: pytest.fail("asked")  # type: ignore[assignment]
+    dialog.reject()
+    assert not dialog.isVisible()
