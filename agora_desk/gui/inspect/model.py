@@ -54,6 +54,7 @@ _ANSWERED = frozenset(
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+
 def status_colour(status: str, palette: QPalette | None = None) -> QColor | None:
     """Foreground colour for a node status, or None for the palette's own text colour."""
     try:
