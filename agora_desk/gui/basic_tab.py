@@ -35,7 +35,7 @@ class BasicTab(GeneratorTab[tuple[()]]):
         self.header = ValidatedField(
             "paste “Basic …” or “Authorization: Basic …”", password=True, parent=box
         )
-        add_row(form, "&Header:", self.header)
+        add_row(form, "Hea&der:", self.header)
         self.decoded_id = QLineEdit(box)
         self.decoded_id.setReadOnly(True)
         self.decoded_id.setFont(monospace_font())

@@ -8,10 +8,12 @@ no secret in QSettings, clipboard cleared after a timeout) live in one place.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from agora_desk.core.credentials import Credentials
@@ -61,10 +63,29 @@ class AppSettings:
         return int(self.get("clipboard_timeout_s"))
 
 
+# Asks clipboard managers and history not to keep a copy: KDE Klipper (and
+# others following it), macOS pasteboard managers, the Windows clipboard
+# history and cloud clipboard. Qt writes each format as given.
+SECRET_HINTS: dict[str, bytes] = {
+    "x-kde-passwordManagerHint": b"secret",
+    "application/x-nspasteboard-concealed-type": b"secret",
+    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': b"1",
+    'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': b"\x00\x00\x00\x00",
+    'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"': b"\x00\x00\x00\x00",
+}
+
+
 class ClipboardGuard(QObject):
-    """Copies text and clears it after a timeout if the clipboard still holds it."""
+    """Copies text; a secret is marked for clipboard managers and cleared after a timeout.
+
+    The clipboard is only cleared while it still holds what we put there, so a
+    copy the person made since is never lost. ``ticked`` gives the seconds left
+    once a second; ``finished(cleared)`` ends the countdown.
+    """
 
     cleared = Signal()
+    ticked = Signal(int)  # seconds until the clipboard is cleared
+    finished = Signal(bool)  # True: cleared by us; False: something else replaced it
 
     def __init__(self, timeout_s: Callable[[], int], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,27 +93,67 @@ class ClipboardGuard(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear_if_ours)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._ticked)
+        self._deadline = 0.0
         self._copied: str | None = None
 
     def copy(self, text: str, *, secret: bool = True) -> None:
-        QGuiApplication.clipboard().setText(text)
-        if secret and self._timeout_s() > 0:
-            self._copied = text
-            self._timer.start(self._timeout_s() * 1000)
+        mime = QMimeData()
+        mime.setText(text)
+        if secret:
+            for kind, value in SECRET_HINTS.items():
+                mime.setData(kind, QByteArray(value))
+        QGuiApplication.clipboard().setMimeData(mime)
+        # A secret is cleared on quit even when the timeout is "never".
+        self._copied = text if secret else None
+        timeout = self._timeout_s()
+        if secret and timeout > 0:
+            self._deadline = time.monotonic() + timeout
+            self._timer.start(timeout * 1000)
+            self._tick.start()
+            self.ticked.emit(timeout)
         else:
-            self._copied = None
-            self._timer.stop()
+            self._stop()
+
+    def remaining_s(self) -> int | None:
+        """Seconds until the clipboard is cleared; None when nothing is pending."""
+        if not self._timer.isActive():
+            return None
+        return max(0, math.ceil(self._deadline - time.monotonic()))
 
     def clear_if_ours(self) -> None:
         clipboard = QGuiApplication.clipboard()
-        if self._copied is not None and clipboard.text() == self._copied:
+        ours = self._copied is not None and clipboard.text() == self._copied
+        if ours:
             clipboard.clear()
             self.cleared.emit()
+        pending = self._timer.isActive() or self._tick.isActive()
         self._copied = None
+        self._stop()
+        if pending or ours:
+            self.finished.emit(ours)
+
+    def _ticked(self) -> None:
+        left = self.remaining_s()
+        if left is not None:
+            if self._copied is not None and QGuiApplication.clipboard().text() != self._copied:
+                self.clear_if_ours()  # replaced meanwhile: nothing of ours to clear
+            else:
+                self.ticked.emit(left)
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        self._tick.stop()
 
     @property
     def pending(self) -> bool:
         return self._timer.isActive()
+
+    def holds(self, text: str) -> bool:
+        """True while ``text`` is the secret copy waiting to be cleared."""
+        return self._copied is not None and self._copied == text
 
 
 class AppContext(QObject):

@@ -125,6 +125,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         self.result = ResultBox(
             lambda text: self.context.copy(text, secret=True),
             placeholder=self.PLACEHOLDER,
+            clipboard=self.context.clipboard,
             parent=self.result_group,
         )
         self.details = QLabel(self.result_group)
@@ -155,6 +156,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its focus frame would be invisible
 
         columns = QHBoxLayout()
         columns.addWidget(scroll, 1)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job, run_job
+from agora_desk.gui.menus import Commands, build_menu_bar, show_about
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.tabs import TABS, Tab, TabPage, TabSpec
 from agora_desk.gui.widgets import Level, MessageLabel
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        picker_label = QLabel("Pro&file: ", self)
+        picker_label = QLabel("Pr&ofile: ", self)
         self.profile_picker = QComboBox(self)
         self.profile_picker.setMinimumContentsLength(24)
         self.profile_picker.setSizeAdjustPolicy(
@@ -86,12 +87,25 @@ class MainWindow(QMainWindow):
         picker_label.setBuddy(self.profile_picker)
         toolbar.addWidget(picker_label)
         toolbar.addWidget(self.profile_picker)
-        self.profiles_action = toolbar.addAction("Profiles…")
+        self.shortcut_actions = build_menu_bar(
+            self,
+            [spec.title for spec in tabs],
+            Commands(
+                quit=self.close,
+                settings=self.open_settings,
+                profiles=self.open_profiles,
+                inspect_clipboard=self.inspect_clipboard,
+                show_tab=self.tabs_show_index,
+                shortcuts=self.show_shortcuts,
+                about=lambda: show_about(self),
+            ),
+        )
+        actions = {a.text(): a for a in self.shortcut_actions}
+        self.profiles_action = actions["&Profiles…"]
+        self.settings_action = actions["&Settings…"]
         self.profiles_action.setToolTip("Add, edit or remove profiles")
-        self.profiles_action.triggered.connect(self.open_profiles)
-        self.settings_action = toolbar.addAction("Settings…")
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        self.settings_action.triggered.connect(self.open_settings)
+        toolbar.addAction(self.profiles_action)
+        toolbar.addAction(self.settings_action)
 
         self.banner = QFrame(self)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -165,6 +179,24 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(page)
         page.build(self.context)
         return page.tab
+
+    def tabs_show_index(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.show_tab(self.pages[index].spec.key)
+
+    def inspect_clipboard(self) -> None:
+        from agora_desk.gui.inspect.tab import InspectTab
+
+        tab = self.show_tab("inspect")
+        if isinstance(tab, InspectTab):
+            tab.paste_from_clipboard()
+
+    def show_shortcuts(self) -> None:
+        from agora_desk.gui.menus import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_actions, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def built_tabs(self) -> list[str]:
         return [p.spec.key for p in self.pages if p.built]

@@ -69,7 +69,7 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         column.addWidget(box)
 
         self.channel = ValidatedField("the channel name the app joins", parent=box)
-        add_row(form, "C&hannel:", self.channel)
+        add_row(form, "Cha&nnel:", self.channel)
 
         kinds = QWidget(box)
         kinds_row = QHBoxLayout(kinds)
@@ -100,7 +100,7 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         self.rtm_user = ValidatedField(
             "optional: also log in to RTM (one RTC + RTM token)", parent=box
         )
-        add_row(form, "R&TM user ID:", self.rtm_user)
+        add_row(form, "RT&M user ID:", self.rtm_user)
 
         self.legacy = QCheckBox("&006 legacy token (older SDKs; no RTM)", box)
         form.addRow("", self.legacy)

@@ -169,7 +169,7 @@ class RequestForm(QWidget):
         self.token_source_combo = QComboBox()
         self.token_source_combo.addItem("Generate from the profile", GENERATE)
         self.token_source_combo.addItem("Paste a token", PASTE)
-        self.token_source_label = add_row(aform, "&Token:", self.token_source_combo)
+        self.token_source_label = add_row(aform, "To&ken:", self.token_source_combo)
         self.token_field = ValidatedField("007… (pasted tokens are never saved)", password=True)
         self.token_field_label = add_row(aform, "Pasted token:", self.token_field)
         self.token_info = MessageLabel()

@@ -54,6 +54,11 @@ class ResponseView(QWidget):
         self.tabs = QTabWidget()
         self.body_view = QPlainTextEdit()
         self.body_view.setReadOnly(True)
+        # A Tab stop with a caret, so the focus can be seen (issue 17).
+        self.body_view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.body_view.setFont(monospace_font())
         self.body_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.tabs.addTab(self.body_view, "Body")

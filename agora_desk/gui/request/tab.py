@@ -99,12 +99,13 @@ class RequestTab(QWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # an invisible Tab stop otherwise
         scroll.setWidget(self.form)
         request_side = QWidget()
         rlayout = QVBoxLayout(request_side)
         rlayout.setContentsMargins(0, 0, 0, 0)
         rlayout.addWidget(scroll, 1)
-        self.send_button = QPushButton("&Send")
+        self.send_button = QPushButton("Sen&d")
         self.send_button.setToolTip("Send the request (Ctrl+Enter)")
         self.send_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel")

@@ -1,23 +1,69 @@
-"""Read-only monospace output with a Copy button."""
+"""Read-only monospace output with a Copy button that says when the clipboard is cleared."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextOption
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut, QTextCursor, QTextOption
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from agora_desk.gui.theme import monospace_font
 
+if TYPE_CHECKING:
+    from agora_desk.gui.context import ClipboardGuard
+
 COPY_SHORTCUT = "Ctrl+Shift+C"
+CLEARED_NOTE_MS = 4000
+
+
+class TokenText(QPlainTextEdit):
+    """Read-only text in which a double-click selects a whole token.
+
+    Qt's word selection stops at ``/``, ``+`` and ``=``, which are part of a
+    token: copying that half gives a token Inspect calls damaged. Here a
+    double-click selects the run of non-space characters under the pointer.
+    """
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        cursor = self.cursorForPosition(event.position().toPoint())
+        block = cursor.block().text()
+        at = cursor.positionInBlock()
+        if not block or at > len(block):
+            super().mouseDoubleClickEvent(event)
+            return
+        start = at
+        while start > 0 and not block[start - 1].isspace():
+            start -= 1
+        end = at
+        while end < len(block) and not block[end].isspace():
+            end += 1
+        if start == end:
+            super().mouseDoubleClickEvent(event)
+            return
+        base = cursor.block().position()
+        cursor.setPosition(base + start)
+        cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        event.accept()
 
 
 class ResultBox(QWidget):
     """Read-only monospace output with a Copy button (Ctrl+Shift+C when ``shortcut``).
 
     ``copy`` receives the text; the tabs pass ``context.copy`` so that the
-    clipboard is cleared after the configured timeout.
+    clipboard is cleared after the configured timeout. With ``clipboard`` (the
+    context's guard) a line beside the button counts down to that clear
+    ("✓ Copied · cleared in 29 s") and then says it happened.
     """
 
     copied = Signal()
@@ -29,17 +75,22 @@ class ResultBox(QWidget):
         placeholder: str = "",
         lines: int = 4,
         shortcut: bool = True,
+        clipboard: ClipboardGuard | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._copy = copy
-        self.text_box = QPlainTextEdit(self)
+        self._clipboard = clipboard
+        self._counting = False  # the pending clear is of this box's copy
+        self.text_box = TokenText(self)
         self.text_box.setReadOnly(True)
         self.text_box.setFont(monospace_font())
         self.text_box.setPlaceholderText(placeholder)
         # Tokens are one long word: wrap anywhere rather than scroll sideways.
         self.text_box.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         self.text_box.setTabChangesFocus(True)
+        # Not a Tab stop: its focus would be invisible; Copy is the keyboard path.
+        self.text_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         line = self.text_box.fontMetrics().lineSpacing()
         self.text_box.setMinimumHeight(line * lines + 12)
         # Room for a long RTC + RTM token without a scroll bar, no more.
@@ -57,9 +108,19 @@ class ResultBox(QWidget):
             self.copy_button.setToolTip(f"Copy ({COPY_SHORTCUT})")
         else:
             self.copy_shortcut = None
-        buttons = QHBoxLayout()
+        self.copy_state = QLabel(self)
+        self.copy_state.setAccessibleName("Clipboard")
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(self.copy_state.clear)
+        if clipboard is not None:
+            clipboard.ticked.connect(self._ticked)
+            clipboard.finished.connect(self._finished)
+        self._buttons = QHBoxLayout()
+        buttons = self._buttons
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addStretch(1)
+        buttons.addWidget(self.copy_state)
         buttons.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,8 +137,42 @@ class ResultBox(QWidget):
     def clear(self) -> None:
         self.set_text("")
 
+    def add_button(self, button: QAbstractButton) -> None:
+        """An action on the result (Inspect it, use it elsewhere), left of Copy."""
+        button.setParent(self)
+        self._buttons.insertWidget(1, button)
+
     def copy(self) -> None:
         text = self.text()
-        if text:
-            self._copy(text)
-            self.copied.emit()
+        if not text:
+            return
+        self._copy(text)
+        self._note_timer.stop()
+        left = self._clipboard.remaining_s() if self._clipboard is not None else None
+        self._counting = left is not None
+        self.copy_state.setText(
+            f"✓ Copied · cleared in {left} s" if left is not None else "✓ Copied"
+        )
+        if left is None:
+            self._note_timer.start(CLEARED_NOTE_MS)
+        self.copied.emit()
+
+    def _ticked(self, left: int) -> None:
+        if (
+            self._counting
+            and self._clipboard is not None
+            and not self._clipboard.holds(self.text())
+        ):
+            self._counting = False  # another copy took over the clipboard
+            self.copy_state.clear()
+        if self._counting:
+            self.copy_state.setText(f"✓ Copied · cleared in {left} s")
+
+    def _finished(self, cleared: bool) -> None:
+        if not self._counting:
+            return
+        self._counting = False
+        self.copy_state.setText(
+            "✓ Clipboard cleared" if cleared else "Clipboard holds something else now"
+        )
+        self._note_timer.start(CLEARED_NOTE_MS)
