@@ -70,7 +70,11 @@ def _set_value(widget: QWidget, value: str) -> None:
             if widget.combo.findData(SAME_EXPIRY) >= 0:
                 widget.set_same_as_token()
         elif value.startswith("custom:"):
-            widget.set_custom_text(value.removeprefix("custom:"))
+            text = value.removeprefix("custom:")
+            if text.isdigit():
+                widget.set_seconds(int(text))  # shown in its unit again: "90 min"
+            else:
+                widget.set_custom_text(text)
         elif value.isdigit():
             widget.set_seconds(int(value))
     elif isinstance(widget, (QLineEdit, ValidatedField)):

@@ -120,7 +120,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         self.generate_button = QPushButton("&Generate", self)
         self.generate_button.setToolTip("Generate (Ctrl+Enter)")
         self.generate_button.clicked.connect(self.generate)
-        self.status_label = MessageLabel(self)
+        self.status_label = MessageLabel(self, reserve=True)
         self.result_group = QGroupBox("Result", self)
         self.result = ResultBox(
             lambda text: self.context.copy(text, secret=True),

@@ -85,6 +85,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
+        self._attempted = False  # after the first OK, an empty custom expiry is an error
         self._load(settings.get)
         self._clean = self._snapshot()
         # Replaceable in tests (a modal box would block them).
@@ -146,8 +147,10 @@ class SettingsDialog(QDialog):
             (self.default_privilege_expire, "default privilege expiry"),
         ):
             issues = error_issues(chooser.issues(field))
-            chooser.set_issues(issues)
-            ok &= not issues
+            # "Custom…" just chosen, nothing typed yet: not an error worth red text.
+            fresh = chooser.raw_value() == "" and not self._attempted
+            chooser.set_issues([] if fresh else issues)
+            ok &= not issues or fresh
         # The same rules (and words) as the Test request tab and the CLI.
         url_issues = check_base_url(self.rest_base_url.text())
         self.rest_base_url.set_issues(url_issues)
@@ -160,6 +163,7 @@ class SettingsDialog(QDialog):
         return ok
 
     def accept(self) -> None:
+        self._attempted = True
         if not self.revalidate():
             self.status.set_message(Level.ERROR, "Fix the fields marked in red first.")
             return

@@ -102,6 +102,21 @@ def set_text_tone(widget: QWidget, tone: Tone | None) -> None:
         widget.setPalette(palette)
 
 
+def mark_error(edit: QWidget, error: bool) -> None:
+    """A red frame around a field in error (beside its message: colour is not the only sign).
+
+    Called again on a palette change, so the red follows the scheme.
+    """
+    if not error:
+        if edit.styleSheet():
+            edit.setStyleSheet("")
+        return
+    red = scheme(edit.palette()).tones[Tone.ERROR]
+    sheet = f"border: 2px solid {red}; border-radius: 3px; padding: 1px;"
+    if edit.styleSheet() != sheet:
+        edit.setStyleSheet(sheet)
+
+
 def monospace_font() -> QFont:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 

@@ -24,7 +24,7 @@ def test_rtc_form_is_restored_in_the_next_session(qtbot, tmp_path: Path) -> None
     first.by_account.setChecked(True)
     first.user.setText("alice")
     first.role.setCurrentIndex(first.role.findData("subscriber"))
-    first.expiry.set_custom_text("600")
+    first.expiry.set_custom_text("900")
     first.privilege_expiry.set_same_as_token()
     first.credentials.secret_field.setText(CERT)
     first.shutdown()
@@ -35,7 +35,8 @@ def test_rtc_form_is_restored_in_the_next_session(qtbot, tmp_path: Path) -> None
     assert second.channel.text() == "demo"
     assert second.by_account.isChecked() and second.user.text() == "alice"
     assert second.role.currentData() == "subscriber"
-    assert second.expiry.raw_value() == "600"
+    assert second.expiry.raw_value() == "900"
+    assert (second.expiry.custom.text(), second.expiry.unit.currentText()) == ("15", "min")
     assert second.privilege_expiry.is_same_as_token
     assert second.credentials.secret_field.text() == ""  # never kept
     assert CERT not in (tmp_path / "settings.ini").read_text(encoding="utf-8")

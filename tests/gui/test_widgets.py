@@ -103,8 +103,10 @@ def test_expiry_chooser_follows_a_new_default_unless_changed(qtbot) -> None:  # 
 def test_countdown() -> None:
     assert countdown(7) == "7 s"
     assert countdown(3598) == "59 min 58 s"
-    assert countdown(3605) == "1 h 0 min 5 s"
-    assert countdown(90061) == "1 d 1 h 1 min 1 s"
+    assert countdown(3605) == "1 h 0 min"
+    assert countdown(7140) == "1 h 59 min"
+    assert countdown(90_000) == "25 h 0 min"  # not "1 d 0 h 59 min" beside the 24 h rule
+    assert countdown(3 * 86400 + 4 * 3600 + 5) == "3 d 4 h"
 
 
 def test_expiry_display_without_limit_does_not_tick(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -115,6 +117,7 @@ def test_expiry_display_without_limit_does_not_tick(qtbot) -> None:  # type: ign
     assert not display.ticking
     display.set_rows([("Token expires", 1060)])
     assert display.texts()[0].endswith("| in 1 min 0 s")
+    assert "(UTC)" in display._labels[0][0].toolTip()
     assert display.ticking
     display.clear()
     assert display.isHidden() and not display.ticking
@@ -145,3 +148,45 @@ def test_warnings_list(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert warnings.isVisible()
     warnings.clear()
     assert warnings.isHidden()
+
+
+# -- issue 17: red frames, reserved lines, presets with units ----------------------
+
+
+def test_a_field_in_error_gets_a_red_frame(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from agora_desk.gui.theme import LIGHT, DARK, Tone
+
+    field = ValidatedField()
+    qtbot.addWidget(field)
+    field.set_issues([Issue("error", "App ID", "is 3 characters; it needs 32")])
+    red = {LIGHT.tones[Tone.ERROR], DARK.tones[Tone.ERROR]}
+    assert any(colour in field.edit.styleSheet() for colour in red)
+    field.set_issues([Issue("warning", "App ID", "unusual")])
+    assert field.edit.styleSheet() == ""  # a warning is not an error
+    field.message.set_message("error", "set by a dialog directly")
+    assert field.edit.styleSheet() != ""
+    field.message.clear_message()
+    assert field.edit.styleSheet() == ""
+
+
+def test_a_message_appearing_does_not_move_the_form(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field = ValidatedField()
+    qtbot.addWidget(field)
+    field.show()
+    empty = field.sizeHint().height()
+    field.set_issues([Issue("error", "x", "short")])
+    assert field.sizeHint().height() == empty
+
+
+def test_expiry_presets_and_custom_units(qtbot) -> None:  # type: ignore[no-untyped-def]
+    chooser = ExpiryChooser()
+    qtbot.addWidget(chooser)
+    labels = [chooser.combo.itemText(i) for i in range(chooser.combo.count())]
+    assert labels == ["10 minutes", "1 hour", "12 hours", "24 hours", "Custom…"]
+    chooser.set_seconds(5400)
+    assert (chooser.custom.text(), chooser.unit.currentText()) == ("90", "min")
+    assert chooser.seconds() == 5400
+    chooser.unit.setCurrentIndex(chooser.unit.findText("h"))
+    assert chooser.seconds() == 90 * 3600
+    chooser.set_custom_text("45")
+    assert chooser.unit.currentText() == "s" and chooser.seconds() == 45

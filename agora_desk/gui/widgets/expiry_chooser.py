@@ -16,16 +16,25 @@ SAME_EXPIRY = "same"
 CUSTOM = "custom"
 
 
-class ExpiryChooser(QWidget):
-    """1 hour / 24 hours / custom seconds (optionally "same as token").
+# Custom values are typed in one of these units.
+UNITS: Sequence[tuple[str, int]] = (("s", 1), ("min", 60), ("h", 3600))
 
-    The custom value is free text so that a mistyped or negative value gets
+
+class ExpiryChooser(QWidget):
+    """10 min / 1 h / 12 h / 24 h / custom, in s, min or h (optionally "same as token").
+
+    The custom number is free text so that a mistyped or negative value gets
     the core's message rather than being silently clamped by a spin box.
     """
 
     changed = Signal()
 
-    PRESETS: Sequence[tuple[str, int]] = (("1 hour", 3600), ("24 hours", 86400))
+    PRESETS: Sequence[tuple[str, int]] = (
+        ("10 minutes", 600),
+        ("1 hour", 3600),
+        ("12 hours", 43200),
+        ("24 hours", 86400),
+    )
 
     def __init__(
         self,
@@ -42,15 +51,20 @@ class ExpiryChooser(QWidget):
             self.combo.addItem(label, seconds)
         self.combo.addItem("Custom…", CUSTOM)
         self.custom = QLineEdit(self)
-        self.custom.setPlaceholderText("seconds")
-        self.custom.setMaximumWidth(120)
-        self.custom.setToolTip("Seconds from now; Agora's maximum is 86400 (24 h)")
+        self.custom.setPlaceholderText("number")
+        self.custom.setMaximumWidth(100)
+        self.custom.setToolTip("From now; Agora's maximum is 24 h (86400 s)")
+        self.unit = QComboBox(self)
+        self.unit.setAccessibleName("Unit")
+        for label, factor in UNITS:
+            self.unit.addItem(label, factor)
         self.hint = QLabel(self)
-        self.message = MessageLabel(self)
+        self.message = MessageLabel(self, reserve=True)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo)
         row.addWidget(self.custom)
+        row.addWidget(self.unit)
         row.addWidget(self.hint, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -60,6 +74,7 @@ class ExpiryChooser(QWidget):
         self.setFocusProxy(self.combo)
         self.combo.currentIndexChanged.connect(self._mode_changed)
         self.custom.textChanged.connect(self._custom_changed)
+        self.unit.currentIndexChanged.connect(self._custom_changed)
         self.default: int | None = default_s
         self.set_default()
         self._mode_changed()
@@ -86,12 +101,17 @@ class ExpiryChooser(QWidget):
         index = self.combo.findData(seconds)
         if index >= 0:
             self.combo.setCurrentIndex(index)
-        else:
-            self.custom.setText(str(seconds))
-            self.combo.setCurrentIndex(self.combo.findData(CUSTOM))
+            return
+        # The largest unit that shows the value exactly: 5400 s reads "90 min".
+        factor = next((f for _label, f in reversed(UNITS) if seconds and seconds % f == 0), 1)
+        self.unit.setCurrentIndex(self.unit.findData(factor))
+        self.custom.setText(str(seconds // factor))
+        self.combo.setCurrentIndex(self.combo.findData(CUSTOM))
 
     def set_custom_text(self, text: str) -> None:
+        """Seconds typed as text (what the core checks), shown in seconds."""
         self.combo.setCurrentIndex(self.combo.findData(CUSTOM))
+        self.unit.setCurrentIndex(0)
         self.custom.setText(text)
 
     def set_same_as_token(self) -> None:
@@ -105,12 +125,20 @@ class ExpiryChooser(QWidget):
         return bool(self.combo.currentData() == SAME_EXPIRY)
 
     def raw_value(self) -> str | int | None:
-        """Seconds (preset), the custom text, or None for "same as token"."""
+        """Seconds (preset), the custom value as seconds text, or None for "same as token".
+
+        A custom number in minutes or hours is converted to seconds; text that
+        is not a whole number is passed on as typed, for the core's message.
+        """
         data = self.combo.currentData()
         if data == SAME_EXPIRY:
             return None
         if data == CUSTOM:
-            return self.custom.text()
+            text = self.custom.text()
+            factor = int(self.unit.currentData() or 1)
+            if factor != 1 and text.strip().isdigit():
+                return str(int(text.strip()) * factor)
+            return text
         return int(data)
 
     def issues(self, field: str, key: Key = Key.EXPIRE) -> list[Issue]:
@@ -132,6 +160,7 @@ class ExpiryChooser(QWidget):
     def _mode_changed(self) -> None:
         custom = self.combo.currentData() == CUSTOM
         self.custom.setVisible(custom)
+        self.unit.setVisible(custom)
         self._update_hint()
         if custom and self.combo.hasFocus():
             self.custom.setFocus()
@@ -145,7 +174,8 @@ class ExpiryChooser(QWidget):
         text = ""
         if self.combo.currentData() == CUSTOM:
             try:
-                seconds = parse_seconds(self.custom.text(), "expire")
+                raw = self.raw_value()
+                seconds = parse_seconds(raw if raw is not None else "", "expire")
             except InputError:
                 seconds = None
             if seconds:

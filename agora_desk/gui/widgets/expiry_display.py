@@ -12,20 +12,21 @@ from agora_desk.gui.widgets.message_label import Level, MessageLabel
 
 
 def countdown(seconds: int) -> str:
-    """'1 h 0 min 5 s', '59 min 58 s', '7 s': exact to the second, for a live display."""
+    """A live remaining time as people read it: '7 s', '59 min 58 s', '1 h 59 min', '3 d 4 h'.
+
+    Seconds only while they matter (under an hour); hours up to two days, so a
+    25-hour token reads "25 h 0 min" beside the 24-hour rule rather than "1 d 1 h".
+    """
     s = abs(int(seconds))
-    days, s = divmod(s, 86400)
-    hours, s = divmod(s, 3600)
-    minutes, s = divmod(s, 60)
-    parts = []
-    if days:
-        parts.append(f"{days} d")
-    if days or hours:
-        parts.append(f"{hours} h")
-    if days or hours or minutes:
-        parts.append(f"{minutes} min")
-    parts.append(f"{s} s")
-    return " ".join(parts)
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min {s % 60} s"
+    if s < 2 * 86400:
+        hours, minutes = divmod(s // 60, 60)
+        return f"{hours} h {minutes} min"
+    days, hours = divmod(s // 3600, 24)
+    return f"{days} d {hours} h"
 
 
 class ExpiryDisplay(QWidget):
@@ -88,7 +89,10 @@ class ExpiryDisplay(QWidget):
                 absolute.setText("no time limit")
                 remaining.clear_message()
                 continue
-            absolute.setText(f"{timefmt.local(ts)}  ({timefmt.utc_iso(ts)})")
+            # Local time first, as people read a clock; UTC (what logs and servers
+            # use) on hover.
+            absolute.setText(timefmt.local(ts))
+            absolute.setToolTip(f"{timefmt.utc_iso(ts)} (UTC) · Unix time {ts}")
             delta = ts - now
             if delta > 0:
                 remaining.set_message(Level.INFO, f"in {countdown(delta)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from agora_desk.gui.theme import Tone, set_text_tone
@@ -35,14 +35,24 @@ _TONES = {Level.ERROR: Tone.ERROR, Level.WARNING: Tone.WARNING}
 
 
 class MessageLabel(QLabel):
-    """One inline message (error / warning / info); hidden while empty."""
+    """One inline message (error / warning / info); hidden while empty.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``reserve``: the line stays reserved while empty, so a message appearing
+    under a field while someone types does not push the form down.
+    """
+
+    changed = Signal()  # the level or text changed
+
+    def __init__(self, parent: QWidget | None = None, *, reserve: bool = False) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if reserve:
+            policy.setRetainSizeWhenHidden(True)
+            self.setMinimumHeight(self.fontMetrics().lineSpacing())
+        self.setSizePolicy(policy)
         self._level: Level | None = None
         self._message = ""
         self.hide()
@@ -57,15 +67,18 @@ class MessageLabel(QLabel):
         return self._message
 
     def set_message(self, level: Level | LevelName | None, text: str = "") -> None:
+        before = (self._level, self._message)
         if level is None or not text:
             self._level, self._message = None, ""
             self.clear()
             self.hide()
-            return
-        self._level, self._message = Level(level), text
-        self.setText(self._level.symbol + text)
-        self._apply_colour()
-        self.show()
+        else:
+            self._level, self._message = Level(level), text
+            self.setText(self._level.symbol + text)
+            self._apply_colour()
+            self.show()
+        if (self._level, self._message) != before:
+            self.changed.emit()
 
     def clear_message(self) -> None:
         self.set_message(None)

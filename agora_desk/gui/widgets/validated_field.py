@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue
+from agora_desk.gui.theme import mark_error
 from agora_desk.gui.widgets.message_label import Level, MessageLabel
 
 
@@ -40,7 +41,7 @@ class ValidatedField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(text, self)
         self.edit.setPlaceholderText(placeholder)
-        self.message = MessageLabel(self)
+        self.message = MessageLabel(self, reserve=True)
         self.reveal_button: QToolButton | None = None
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -64,6 +65,8 @@ class ValidatedField(QWidget):
         column.addWidget(self.message)
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self.textChanged)
+        # Whoever sets the message (set_issues or a dialog directly), the frame follows.
+        self.message.changed.connect(self._mark)
 
     def text(self) -> str:
         return self.edit.text()
@@ -83,6 +86,14 @@ class ValidatedField(QWidget):
         else:
             self.message.set_message(Level(issue.level), issue.message)
             self.edit.setAccessibleDescription(f"{issue.level}: {issue.message}")
+
+    def _mark(self) -> None:
+        mark_error(self.edit, self.has_error)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._mark()
 
     @property
     def has_error(self) -> bool:
