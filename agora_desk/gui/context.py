@@ -161,6 +161,7 @@ class AppContext(QObject):
     profilesChanged = Signal()  # a profile was added, edited or removed
     errorReported = Signal(str, str)  # title, message (already free of secrets)
     statusMessage = Signal(str, int)  # text, timeout ms
+    serverChanged = Signal(str)  # the token server's URL while it runs, "" once it stops
 
     def __init__(
         self,

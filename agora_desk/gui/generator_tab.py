@@ -234,6 +234,8 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         self.warnings.set_issues(output.warnings)
 
     def clear_output(self) -> None:
+        if self._output is not None:
+            self.context.status("", 0)  # "… generated" no longer describes what is shown
         self._output = None
         self.result.clear()
         self.details.clear()

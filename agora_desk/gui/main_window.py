@@ -28,7 +28,7 @@ from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.menus import Commands, build_menu_bar, show_about
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.tabs import TABS, Tab, TabPage, TabSpec
-from agora_desk.gui.widgets import Level, MessageLabel
+from agora_desk.gui.widgets import Level, MessageLabel, ServerIndicator
 from agora_desk.secrets.profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -142,6 +142,13 @@ class MainWindow(QMainWindow):
         error_layout.addWidget(dismiss)
         self.error_box.hide()
         self.statusBar().addPermanentWidget(self.error_box, 1)
+        # Errors belong to the tab they happened on (its key; "" for the window).
+        self._errors: dict[str, str] = {}
+        self.server_indicator = ServerIndicator(
+            lambda: self.show_tab("server"), self.stop_server, self
+        )
+        self.statusBar().addPermanentWidget(self.server_indicator)
+        context.serverChanged.connect(self.server_indicator.set_url)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -154,7 +161,7 @@ class MainWindow(QMainWindow):
 
         self.reload_profiles(restore=True)
         self._restore_state()
-        self.tabs.currentChanged.connect(self._ensure_built)
+        self.tabs.currentChanged.connect(self._tab_changed)
         # The first tab is filled in on the first turn of the event loop, so the
         # window frame paints first; anything that needs a tab builds it on demand.
         QTimer.singleShot(0, lambda: self._ensure_built(self.tabs.currentIndex()))
@@ -313,12 +320,43 @@ class MainWindow(QMainWindow):
     # -- messages ----------------------------------------------------------------
 
     def show_error(self, title: str, message: str) -> None:
-        self.error_label.set_message(Level.ERROR, f"{title}: {message}")
-        self.error_box.show()
+        """Shown on the tab it concerns (by its title, else the current one) until dismissed."""
+        page = next((p for p in self.pages if p.spec.title == title), None)
+        if page is None:
+            current = self.tabs.currentWidget()
+            page = current if isinstance(current, TabPage) else None
+        self._errors[page.spec.key if page is not None else ""] = f"{title}: {message}"
+        self._show_tab_messages()
 
     def clear_error(self) -> None:
-        self.error_label.clear_message()
-        self.error_box.hide()
+        self._errors.pop(self._current_key(), None)
+        self._errors.pop("", None)
+        self._show_tab_messages()
+
+    def _current_key(self) -> str:
+        page = self.tabs.currentWidget()
+        return page.spec.key if isinstance(page, TabPage) else ""
+
+    def _show_tab_messages(self) -> None:
+        text = self._errors.get(self._current_key()) or self._errors.get("")
+        if text:
+            self.error_label.set_message(Level.ERROR, text)
+            self.error_box.show()
+        else:
+            self.error_label.clear_message()
+            self.error_box.hide()
+
+    def _tab_changed(self, index: int) -> None:
+        self._ensure_built(index)
+        self.statusBar().clearMessage()  # "RTC token: generated" is about the RTC tab
+        self._show_tab_messages()
+
+    def stop_server(self) -> None:
+        from agora_desk.gui.server_tab import ServerTab
+
+        page = self.page("server")
+        if page is not None and isinstance(page.tab, ServerTab):
+            page.tab.stop()
 
     # -- state -------------------------------------------------------------------
 

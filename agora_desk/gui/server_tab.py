@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from enum import Enum
 from typing import Any, Final
 
 from PySide6.QtCore import Qt, QTimer
@@ -35,6 +36,7 @@ from agora_desk.gui.context import APP_CERTIFICATE, AppContext
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.theme import Tone, set_text_tone, tone_colour
+from agora_desk.gui.widgets import Level, MessageLabel
 from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.runner import DEFAULT_HOST, ServerHandle, start_server
 
@@ -43,6 +45,13 @@ DRAIN_INTERVAL_MS: Final = 100
 MAX_EXPIRE_S: Final = 10 * 86_400
 COLUMNS: Final = ("Time", "Request", "Channel", "UID", "Status", "ms", "Note")
 ERROR_TITLE: Final = "Token server"
+
+
+class ServerState(str, Enum):
+    STOPPED = "stopped"
+    STARTING = "starting"
+    RUNNING = "running"
+    STOPPING = "stopping"
 
 
 class _Slot:
@@ -89,7 +98,7 @@ class ServerTab(QWidget):
         self.context = context
         self._slot = _Slot()
         self._records: deque[RequestRecord] = deque(maxlen=MAX_LOG_ROWS)
-        self._state = "stopped"  # stopped | starting | running | stopping
+        self._state = ServerState.STOPPED
         self._credentials_job: Job | None = None
         self._serving_profile: str | None = None
         self._closed = False  # after shutdown(): late job results are dropped
@@ -97,6 +106,10 @@ class ServerTab(QWidget):
         self.host_edit = QComboBox()
         self.host_edit.setEditable(True)
         self.host_edit.addItems([DEFAULT_HOST, "0.0.0.0"])  # noqa: S104 - offered, with a warning
+        self.host_edit.setItemData(0, "this computer only", Qt.ItemDataRole.ToolTipRole)
+        self.host_edit.setItemData(
+            1, "every network: phones and other computers can reach it", Qt.ItemDataRole.ToolTipRole
+        )
         self.host_edit.setToolTip(
             "127.0.0.1: this machine only (and the Android emulator via 10.0.2.2).\n"
             "0.0.0.0: every network interface, so a phone on Wi-Fi can reach it."
@@ -129,6 +142,7 @@ class ServerTab(QWidget):
         self.start_button = QPushButton("Start")
         self.start_button.clicked.connect(self.toggle)
         self.state_label = QLabel("Stopped")
+        self.problem = MessageLabel(self)  # why the last start failed ("port in use")
         self.url_edit = QLineEdit()
         self.url_edit.setReadOnly(True)
         self.url_edit.setPlaceholderText("not running")
@@ -150,6 +164,10 @@ class ServerTab(QWidget):
         self.clear_button.clicked.connect(lambda: self.log_table.setRowCount(0))
 
         form = QFormLayout()
+        # Port and expiry boxes at their natural width, not stretched across the window.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.host_edit.setMinimumContentsLength(16)
+        self.cors_edit.setMinimumWidth(360)
         form.addRow("Profile", self.profile_label)
         form.addRow("Host", self.host_edit)
         form.addRow("Port", self.port_spin)
@@ -168,6 +186,7 @@ class ServerTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.exposure_label)
         layout.addLayout(controls)
+        layout.addWidget(self.problem)
         layout.addLayout(url_row)
         layout.addWidget(self.hint_label)
         layout.addLayout(log_row)
@@ -181,7 +200,7 @@ class ServerTab(QWidget):
         context.profileChanged.connect(self._update_profile)
         self._update_profile()
         self._update_exposure()
-        self._set_state("stopped")
+        self._set_state(ServerState.STOPPED)
 
     # -- public ---------------------------------------------------------------------
     @property
@@ -189,34 +208,34 @@ class ServerTab(QWidget):
         return self._slot.peek()
 
     @property
-    def state(self) -> str:
+    def state(self) -> ServerState:
         return self._state
 
     def default_action(self) -> None:
         self.toggle()
 
     def toggle(self) -> None:
-        if self._state == "stopped":
+        if self._state is ServerState.STOPPED:
             self.start()
-        elif self._state == "running":
+        elif self._state is ServerState.RUNNING:
             self.stop()
 
     def start(self) -> None:
-        if self._state != "stopped":
+        if self._state is not ServerState.STOPPED:
             return
-        self._set_state("starting")
+        self._set_state(ServerState.STARTING)
         self._credentials_job = self.context.credentials_async(
             {APP_CERTIFICATE}, self._on_credentials, self._on_start_failed
         )
 
     def stop(self) -> None:
-        if self._state != "running":
+        if self._state is not ServerState.RUNNING:
             return
         handle = self._slot.take()
         if handle is None:
-            self._set_state("stopped")
+            self._set_state(ServerState.STOPPED)
             return
-        self._set_state("stopping")
+        self._set_state(ServerState.STOPPING)
         run_job(lambda job: handle.stop(), self._on_stopped, self._on_stop_failed)
 
     def copy_url(self) -> None:
@@ -232,7 +251,8 @@ class ServerTab(QWidget):
         handle = self._slot.close()
         if handle is not None:
             handle.stop()
-        self._state = "stopped"
+        self._state = ServerState.STOPPED
+        self.context.serverChanged.emit("")
 
     # -- steps ----------------------------------------------------------------------
     def _on_credentials(self, creds: Credentials) -> None:
@@ -279,7 +299,7 @@ class ServerTab(QWidget):
             )
         self.hint_label.setText("; ".join(hints))
         self._drain_timer.start()
-        self._set_state("running")
+        self._set_state(ServerState.RUNNING)
         self.context.status(f"Token server running at {handle.url}")
 
     def _on_start_failed(self, exc: BaseException) -> None:
@@ -289,7 +309,9 @@ class ServerTab(QWidget):
     def _fail(self, message: str) -> None:
         if self._closed:
             return
-        self._set_state("stopped")
+        self._set_state(ServerState.STOPPED)
+        # Beside Start, where the person looks, not only in the status bar.
+        self.problem.set_message(Level.ERROR, message)
         self.context.report_error(ERROR_TITLE, message)
 
     def _on_stopped(self, _result: Any = None) -> None:
@@ -297,7 +319,7 @@ class ServerTab(QWidget):
             return
         self.drain_log()
         self._drain_timer.stop()
-        self._set_state("stopped")
+        self._set_state(ServerState.STOPPED)
         self.context.status("Token server stopped")
 
     def _on_stop_failed(self, exc: BaseException) -> None:
@@ -339,33 +361,39 @@ class ServerTab(QWidget):
             table.removeRow(0)
         table.scrollToBottom()
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: ServerState) -> None:
         self._state = state
-        editable = state == "stopped"
+        if state is not ServerState.STOPPED:
+            self.problem.clear_message()
+        editable = state is ServerState.STOPPED
         for widget in (self.host_edit, self.port_spin, self.expire_spin, self.cors_edit):
             widget.setEnabled(editable)
-        self.start_button.setText("Stop" if state in ("running", "stopping") else "Start")
-        self.start_button.setEnabled(state in ("stopped", "running"))
+        running = state in (ServerState.RUNNING, ServerState.STOPPING)
+        self.start_button.setText("Stop" if running else "Start")
+        self.start_button.setEnabled(state in (ServerState.STOPPED, ServerState.RUNNING))
         labels = {
-            "stopped": "Stopped",
-            "starting": "Starting…",
-            "running": f"Running: serving profile {self._serving_profile!r}"
+            ServerState.STOPPED: "Stopped",
+            ServerState.STARTING: "Starting…",
+            ServerState.RUNNING: f"Running: serving profile {self._serving_profile!r}"
             if self._serving_profile
             else "Running",
-            "stopping": "Stopping…",
+            ServerState.STOPPING: "Stopping…",
         }
         self.state_label.setText(labels[state])
-        if state == "stopped":
+        if state is ServerState.STOPPED:
             self.url_edit.clear()
             self.hint_label.clear()
-        self.copy_button.setEnabled(state == "running")
+        self.copy_button.setEnabled(state is ServerState.RUNNING)
+        handle = self._slot.peek()
+        url = handle.url if handle is not None and state is ServerState.RUNNING else ""
+        self.context.serverChanged.emit(url)
         self._update_profile()
 
     def _update_profile(self, *_: object) -> None:
         profile = self.context.profile()
         name = profile.name if profile is not None else None
         text = f"{name} (App ID {profile.app_id})" if profile is not None else "none selected"
-        if self._state == "running" and name != self._serving_profile:
+        if self._state is ServerState.RUNNING and name != self._serving_profile:
             text += " - the server keeps the profile it started with; restart to switch"
         self.profile_label.setText(text)
 

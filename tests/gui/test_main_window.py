@@ -322,3 +322,15 @@ def _secret(value: str) -> Any:
     from agora_desk.core.secret import Secret
 
     return Secret(value)
+
+
+def test_an_error_stays_on_the_tab_it_happened_on(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_tab("rtc")
+    window.context.report_error("RTC token", "App Certificate is empty")
+    assert window.error_box.isVisibleTo(window)
+    window.show_tab("rtm")
+    assert not window.error_box.isVisibleTo(window)
+    window.show_tab("rtc")
+    assert "App Certificate is empty" in window.error_label.message
+    window.clear_error()
+    assert not window.error_box.isVisibleTo(window)

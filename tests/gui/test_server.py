@@ -166,6 +166,8 @@ def test_port_in_use_is_reported(qtbot, tab: ServerTab, errors: list[tuple[str, 
     assert title == "Token server"
     assert "already in use" in message
     assert tab.state == "stopped" and tab.start_button.isEnabled()
+    # Beside Start too, not only in the window's status bar.
+    assert "already in use" in tab.problem.message and tab.problem.isVisibleTo(tab)
 
 
 def test_missing_certificate_is_reported(  # type: ignore[no-untyped-def]
@@ -225,3 +227,32 @@ def test_copy_url_is_not_treated_as_a_secret(qtbot, tab: ServerTab, context: App
 
     assert QGuiApplication.clipboard().text() == tab.url_edit.text()
     assert not context.clipboard.pending  # a URL is not cleared like a token
+
+
+def test_a_running_server_is_visible_from_every_tab(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from _gui_helpers import add_demo_profile, make_store
+
+    from agora_desk.gui.main_window import MainWindow
+
+    store = make_store(tmp_path)
+    add_demo_profile(store)
+    window = MainWindow(make_context(tmp_path, store))
+    qtbot.addWidget(window)
+    window.show()
+    window.profile_picker.setCurrentIndex(window.profile_picker.findData("demo"))
+    tab = window.show_tab("server")
+    assert isinstance(tab, ServerTab)
+    port = free_port()
+    tab.port_spin.setValue(port)
+    start(qtbot, tab)
+    window.show_tab("rtc")
+    indicator = window.server_indicator
+    assert indicator.isVisible() and indicator.text() == f"● serving :{port}"
+    opened: list[str] = []
+    indicator._open_url = lambda url: opened.append(url.toString())
+    indicator.click()
+    assert opened == [f"http://127.0.0.1:{port}"]
+    indicator.stop_action.trigger()
+    qtbot.waitUntil(lambda: tab.state == "stopped", timeout=WAIT_MS)
+    assert not indicator.isVisible()
+    window.close()

@@ -154,7 +154,7 @@ def test_warnings_list(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_field_in_error_gets_a_red_frame(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from agora_desk.gui.theme import LIGHT, DARK, Tone
+    from agora_desk.gui.theme import DARK, LIGHT, Tone
 
     field = ValidatedField()
     qtbot.addWidget(field)
