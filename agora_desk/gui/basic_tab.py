@@ -22,6 +22,7 @@ from agora_desk.gui.widgets import CredentialKind, Level, ValidatedField, add_ro
 class BasicTab(GeneratorTab[tuple[()]]):
     TITLE = "Basic credential"
     CREDENTIALS = CredentialKind.CUSTOMER
+    IS_TOKEN = False
     PLACEHOLDER = "The Authorization header value appears here after Generate (Ctrl+Enter)."
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

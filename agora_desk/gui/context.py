@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from enum import Enum
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QByteArray, QMimeData, QObject, QSettings, QTimer, Signal
@@ -156,12 +157,20 @@ class ClipboardGuard(QObject):
         return self._copied is not None and self._copied == text
 
 
+class Route(str, Enum):
+    """Where a result can be sent on to (the window opens that tab with it)."""
+
+    INSPECT = "inspect"
+    REQUEST = "request"
+
+
 class AppContext(QObject):
     profileChanged = Signal(object)  # the new Profile, or None
     profilesChanged = Signal()  # a profile was added, edited or removed
     errorReported = Signal(str, str)  # title, message (already free of secrets)
     statusMessage = Signal(str, int)  # text, timeout ms
     serverChanged = Signal(str)  # the token server's URL while it runs, "" once it stops
+    tokenRouted = Signal(object, str)  # Route, the token (in memory only; never saved)
 
     def __init__(
         self,

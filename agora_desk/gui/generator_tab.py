@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +23,7 @@ from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.validation import Issue
 from agora_desk.core.validation import errors as error_issues
-from agora_desk.gui.context import AppContext
+from agora_desk.gui.context import AppContext, Route
 from agora_desk.gui.form_memory import FormMemory, Remembered
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.widgets import (
@@ -32,6 +33,7 @@ from agora_desk.gui.widgets import (
     ExpiryDisplay,
     Level,
     MessageLabel,
+    QrDialog,
     ResultBox,
     ValidatedField,
     WarningsList,
@@ -81,6 +83,8 @@ class GeneratorTab(QWidget, Generic[RequestT]):
     TITLE: ClassVar[str] = ""
     CREDENTIALS: ClassVar[CredentialKind] = CredentialKind.APP
     PLACEHOLDER: ClassVar[str] = "The token appears here after Generate (Ctrl+Enter)."
+    # A token can go on to Inspect, Test request and a QR code; a header cannot.
+    IS_TOKEN: ClassVar[bool] = True
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +97,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         self._output: Output | None = None
         self.credentials = CredentialsPanel(context, self.CREDENTIALS, self)
         self.memory = FormMemory(context.settings.qsettings, type(self).__name__)
+        self.splitter: QSplitter | None = None  # made by finish_layout
 
     # -- for subclasses ----------------------------------------------------------
 
@@ -128,6 +133,19 @@ class GeneratorTab(QWidget, Generic[RequestT]):
             clipboard=self.context.clipboard,
             parent=self.result_group,
         )
+        self.result_actions: list[QPushButton] = []
+        if self.IS_TOKEN:
+            for text, tip, slot in (
+                ("Inspect this token", "Open it in the Inspect tab", self._route_inspect),
+                ("Use in Test request", "Send a request with it", self._route_request),
+                ("QR code…", "Show it as a QR code, to scan with a phone", self.show_qr),
+            ):
+                button = QPushButton(text, self.result_group)
+                button.setToolTip(tip)
+                button.setEnabled(False)
+                button.clicked.connect(slot)
+                self.result.add_button(button)
+                self.result_actions.append(button)
         self.details = QLabel(self.result_group)
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,29 +158,36 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         right.addWidget(self.warnings)
         right.addStretch(1)
 
-        left = QWidget(self)
-        column = QVBoxLayout(left)
+        fields = QWidget(self)
+        column = QVBoxLayout(fields)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.credentials)
         column.addWidget(form)
+        column.addStretch(1)
+        # The fields scroll (both ways) at the minimum window size; Generate and
+        # its message stay in view below them.
+        left = QWidget(self)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(_scrolling(fields, self), 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
         buttons.addStretch(1)
-        column.addLayout(buttons)
-        column.addWidget(self.status_label)
-        column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its focus frame would be invisible
+        left_column.addLayout(buttons)
+        left_column.addWidget(self.status_label)
 
-        columns = QHBoxLayout()
-        columns.addWidget(scroll, 1)
-        columns.addWidget(self.result_group, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(_scrolling(self.result_group, self))
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        state = self.context.settings.qsettings.value(self._splitter_key)
+        if isinstance(state, QByteArray):
+            splitter.restoreState(state)
+        self.splitter = splitter
         outer = QVBoxLayout(self)
-        outer.addLayout(columns, 1)
+        outer.addWidget(splitter, 1)
         if extra is not None:
             outer.addWidget(extra)
         self.credentials.changed.connect(self.on_input_changed)
@@ -212,8 +237,14 @@ class GeneratorTab(QWidget, Generic[RequestT]):
             self.memory.add(key, widget)
         self.memory.restore()
 
+    @property
+    def _splitter_key(self) -> str:
+        return f"splitters/{type(self).__name__}"
+
     def shutdown(self) -> None:
         self.memory.save()
+        if self.splitter is not None:
+            self.context.settings.qsettings.setValue(self._splitter_key, self.splitter.saveState())
         if self._job is not None:
             self._job.cancel()
         self.expiry_display.clear()
@@ -226,8 +257,30 @@ class GeneratorTab(QWidget, Generic[RequestT]):
     def output(self) -> Output | None:
         return self._output
 
+    def _route_inspect(self) -> None:
+        if self._output is not None:
+            self.context.tokenRouted.emit(Route.INSPECT, self._output.text)
+
+    def _route_request(self) -> None:
+        if self._output is not None:
+            self.context.tokenRouted.emit(Route.REQUEST, self._output.text)
+
+    def show_qr(self) -> QrDialog | None:
+        if self._output is None:
+            return None
+        dialog = QrDialog(
+            f"{self.TITLE} as a QR code",
+            self._output.text,
+            "Anyone who can see this screen can scan the token: close it when done.",
+            self,
+        )
+        dialog.show()
+        return dialog
+
     def show_output(self, output: Output) -> None:
         self._output = output
+        for button in self.result_actions:
+            button.setEnabled(True)
         self.result.set_text(output.text)
         self.details.setText(output.details)
         self.expiry_display.set_rows(output.expiries)
@@ -237,6 +290,8 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         if self._output is not None:
             self.context.status("", 0)  # "… generated" no longer describes what is shown
         self._output = None
+        for button in self.result_actions:
+            button.setEnabled(False)
         self.result.clear()
         self.details.clear()
         self.expiry_display.clear()
@@ -272,3 +327,12 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         elif not busy and self.status_label.level is Level.INFO:
             self.status_label.clear_message()
         self.revalidate()
+
+
+def _scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
+    scroll = QScrollArea(parent)
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its focus frame would be invisible
+    return scroll

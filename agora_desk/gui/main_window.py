@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core.errors import AgoraDeskError
-from agora_desk.gui.context import AppContext, storage_of
+from agora_desk.gui.context import AppContext, Route, storage_of
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.menus import Commands, build_menu_bar, show_about
 from agora_desk.gui.reporting import failure_message
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addPermanentWidget(self.server_indicator)
         context.serverChanged.connect(self.server_indicator.set_url)
+        context.tokenRouted.connect(self.route_token)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -350,6 +351,26 @@ class MainWindow(QMainWindow):
         self._ensure_built(index)
         self.statusBar().clearMessage()  # "RTC token: generated" is about the RTC tab
         self._show_tab_messages()
+
+    def route_token(self, route: Route, token: str) -> None:
+        """A result sent on from another tab: open the tab it goes to, filled in."""
+        if route is Route.INSPECT:
+            from agora_desk.gui.inspect.tab import InspectTab
+
+            inspect = self.show_tab("inspect")
+            if isinstance(inspect, InspectTab):
+                inspect.show_inspect()
+                inspect.set_text(token)
+        elif route is Route.REQUEST:
+            from agora_desk.core.rest import AuthScheme
+            from agora_desk.gui.request.form import PASTE
+            from agora_desk.gui.request.tab import RequestTab
+
+            request = self.show_tab("request")
+            if isinstance(request, RequestTab):
+                request.form.set_scheme(AuthScheme.TOKEN)
+                request.form.set_token_source(PASTE)
+                request.form.token_field.setText(token)
 
     def stop_server(self) -> None:
         from agora_desk.gui.server_tab import ServerTab

@@ -65,6 +65,11 @@ DARK = Scheme(
 
 SCHEMES = (LIGHT, DARK)
 
+# A QR code is dark modules on a light quiet zone in every scheme: phone
+# cameras read that reliably (21:1), inverted codes often not at all.
+QR_DARK = "#000000"
+QR_LIGHT = "#ffffff"
+
 
 def is_dark(palette: QPalette | None = None) -> bool:
     """The one rule: a dark window colour means the dark scheme."""

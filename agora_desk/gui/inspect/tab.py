@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -144,8 +145,8 @@ class InspectTab(QWidget):
         outer = QVBoxLayout(self)
 
         modes = QHBoxLayout()
-        self.inspect_mode_button = QPushButton("Inspect")
-        self.compare_mode_button = QPushButton("Compare")
+        self.inspect_mode_button = QPushButton("&Inspect")
+        self.compare_mode_button = QPushButton("Com&pare")
         self._modes = QButtonGroup(self)
         for i, button in enumerate((self.inspect_mode_button, self.compare_mode_button)):
             button.setCheckable(True)
@@ -166,16 +167,26 @@ class InspectTab(QWidget):
 
     def _build_inspect_page(self) -> QWidget:
         page = QWidget()
-        layout = QVBoxLayout(page)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        # Input above, results below, with a handle between them: at the
+        # minimum window size the tree keeps its rows and the person decides.
+        self.page_splitter = QSplitter(Qt.Orientation.Vertical, page)
+        self.page_splitter.setChildrenCollapsible(False)
+        page_layout.addWidget(self.page_splitter)
+        top = QWidget()
+        layout = QVBoxLayout(top)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.page_splitter.addWidget(top)
 
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>Token</b>"))
+        token_label = QLabel("<b>To&ken</b>")
+        head.addWidget(token_label)
         head.addStretch(1)
-        self.paste_button = QPushButton("From clipboard")
+        self.paste_button = QPushButton("From clip&board")
         self.paste_button.setToolTip("Replace the input with the clipboard's text")
         self.paste_button.clicked.connect(self.paste_from_clipboard)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton("C&lear")
         self.clear_button.clicked.connect(self.token_edit_clear)
         head.addWidget(self.paste_button)
         head.addWidget(self.clear_button)
@@ -187,6 +198,7 @@ class InspectTab(QWidget):
             "'agora token=' prefix and URL-encoding are cleaned up and reported."
         )
         self.token_edit.setMaximumHeight(80)
+        token_label.setBuddy(self.token_edit)
         layout.addWidget(self.token_edit)
 
         self.error_label = ReasonLine()
@@ -210,22 +222,31 @@ class InspectTab(QWidget):
         )
         cert_row.addWidget(self.cert_edit, 1)
         cert_row.addWidget(self.show_cert_button)
-        form.addRow("App Certificate", cert_row)
+        cert_label = QLabel("App &Certificate")
+        cert_label.setBuddy(self.cert_edit)
+        form.addRow(cert_label, cert_row)
         self.certificate_label = QLabel()
         self.certificate_label.setWordWrap(True)
         form.addRow("", self.certificate_label)
         self.channel_edit = QLineEdit()
         self.channel_edit.setPlaceholderText("optional: the channel the app joins")
-        form.addRow("Expected channel", self.channel_edit)
+        channel_label = QLabel("Expected cha&nnel")
+        channel_label.setBuddy(self.channel_edit)
+        form.addRow(channel_label, self.channel_edit)
         self.uid_edit = QLineEdit()
         self.uid_edit.setPlaceholderText(
             "optional: the uid or user account the app uses (0 = any user)"
         )
-        form.addRow("Expected uid", self.uid_edit)
+        uid_label = QLabel("Expected &uid")
+        uid_label.setBuddy(self.uid_edit)
+        form.addRow(uid_label, self.uid_edit)
         layout.addLayout(form)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        layout.addWidget(splitter, 1)
+        splitter.setChildrenCollapsible(False)
+        self.page_splitter.addWidget(splitter)
+        self.page_splitter.setStretchFactor(0, 0)
+        self.page_splitter.setStretchFactor(1, 1)
 
         tree_panel = QWidget()
         tree_layout = QVBoxLayout(tree_panel)
@@ -269,7 +290,7 @@ class InspectTab(QWidget):
             button.setDefaultAction(action)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.compare_button = QPushButton("Compare with…")
+        self.compare_button = QPushButton("Compare &with…")
         self.compare_button.setToolTip("Put this token on side A of the compare page")
         self.compare_button.clicked.connect(self.show_compare)
         buttons.addWidget(self.compare_button)
@@ -287,6 +308,9 @@ class InspectTab(QWidget):
         checks_layout.addWidget(self.summary_label)
         self.checks_view = QListWidget()
         self.checks_view.setWordWrap(True)
+        # Rows re-wrap to the pane's width instead of being cut off at the side.
+        self.checks_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.checks_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checks_view.setIconSize(QSize(16, 16))
         self.checks_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         checks_layout.addWidget(self.checks_view, 1)

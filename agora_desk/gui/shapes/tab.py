@@ -60,7 +60,7 @@ class ShapesTab(GeneratorTab[shapes.Shape]):
         self.picker = QComboBox(box)
         for cls in FORMS:
             self.picker.addItem(cls.TITLE)
-        add_row(form, "S&hape:", self.picker)
+        add_row(form, "Sha&pe:", self.picker)
         self.official = QLabel(box)
         self.official.setWordWrap(True)
         self.official.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -7,6 +7,7 @@ from agora_desk.gui.widgets.expiry_chooser import ExpiryChooser
 from agora_desk.gui.widgets.expiry_display import ExpiryDisplay, countdown
 from agora_desk.gui.widgets.forms import add_row, group
 from agora_desk.gui.widgets.message_label import Level, MessageLabel
+from agora_desk.gui.widgets.qr_code import QrDialog
 from agora_desk.gui.widgets.result_box import COPY_SHORTCUT, ResultBox
 from agora_desk.gui.widgets.server_indicator import ServerIndicator
 from agora_desk.gui.widgets.validated_field import ValidatedField, first_issue
@@ -20,6 +21,7 @@ __all__ = [
     "ExpiryDisplay",
     "Level",
     "MessageLabel",
+    "QrDialog",
     "ResultBox",
     "ServerIndicator",
     "ValidatedField",
