@@ -136,7 +136,7 @@ class RequestForm(QWidget):
         env_row.addWidget(self.env_badge, 1)
         env_widget = QWidget()
         env_widget.setLayout(env_row)
-        add_row(form, "&Environment:", env_widget)
+        add_row(form, "Enviro&nment:", env_widget)
         # Method, URL (base + path) and, added by the tab, Send: one line, as in the
         # request tools people know.
         self.request_line = QHBoxLayout()
