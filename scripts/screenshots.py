@@ -7,7 +7,8 @@ Starts the real window on X11 (under ``xvfb-run -a`` when there is no
 DISPLAY), with a made-up profile over an in-memory keyring (never a real
 secret, never the person's keyring or settings), fills each form, generates
 with a fixed issue time and salt, and grabs: rtc, rtm, basic, profiles,
-settings, rtc-dark (the same RTC form under a dark colour scheme) and
+settings, rtc-dark (the same RTC form under a dark colour scheme),
+rtc-minimum and inspect-minimum (the window at its minimum size) and
 session-only (the banner shown when no keyring works).
 """
 
@@ -164,6 +165,18 @@ def _shoot(tmp: Path, out: Path) -> int:
     app.setPalette(light)
     settle(300)
 
+    # The smallest the window gets: the forms scroll, Generate stays in view.
+    smallest = window.minimumSizeHint()
+    window.resize(smallest)
+    settle(500)
+    save(window, "rtc-minimum")
+    inspect = window.show_tab("inspect")
+    inspect.set_text(rtc.output.text)
+    save(window, "inspect-minimum")
+    window.resize(*SIZE)
+    window.show_tab("rtc")
+    settle(300)
+
     # What the window looks like when no keyring works: typed, session-only credentials.
     session_store = ProfileStore(tmp / "profiles-session.json", secrets=SessionStore())
     session_context = AppContext(profiles=session_store, settings=settings)
@@ -252,12 +265,14 @@ def _shoot_other_tabs(window: Any, context: Any, rtc: Any, settle: Any, save: An
     threading.Thread(target=fake.serve_forever, daemon=True).start()
     context.settings.set("rest_base_url", f"http://127.0.0.1:{fake.server_address[1]}")
     request = window.show_tab("request")
-    request.set_preset("convoai-join")
+    from agora_desk.core.rest.params import Field
+
+    request.form.set_preset("convoai-join")
     # Typed into the fields, as a person would: the body follows them.
-    request.channel_edit.setText("demo-channel")
-    request.agent_uid_edit.setText("1001")
-    request.remote_uid_edit.setText("1234")
-    request.enable_rtm_check.setChecked(True)
+    request.form.edits[Field.CHANNEL].setText("demo-channel")
+    request.form.edits[Field.AGENT_UID].setText("1001")
+    request.form.edits[Field.REMOTE_UID].setText("1234")
+    request.form.flags[Field.ENABLE_RTM].setChecked(True)
     settle(300)
     request.send()
     settle(1500)

@@ -47,9 +47,9 @@ PRIVILEGE_KEYS = {
 }
 PRIVILEGE_LABELS = {
     "join": "&Join channel (s):",
-    "audio": "Publish audi&o (s):",
-    "video": "Publish &video (s):",
-    "data": "Publish &data (s):",
+    "audio": "Publish au&dio (s):",
+    "video": "Pub&lish video (s):",
+    "data": "Pu&blish data (s):",
 }
 UID_PLACEHOLDER = "0 to 4294967295; 0 = any user"
 ACCOUNT_PLACEHOLDER = "the user account the app joins with"

@@ -56,7 +56,7 @@ class _FieldSpec:
 # How each preset field looks; which ones show is up to the preset.
 _SPECS: Final[dict[Field, _FieldSpec]] = {
     Field.UID: _FieldSpec("Signaling &user ID:", "the user ID or uid the token is for"),
-    Field.CHANNEL: _FieldSpec("C&hannel:"),
+    Field.CHANNEL: _FieldSpec("Channe&l:"),
     Field.AGENT_UID: _FieldSpec("Agent &uid:", "0 = random", "0"),
     Field.REMOTE_UID: _FieldSpec("&Remote uid:", "* = every user in the channel"),
     Field.NAME: _FieldSpec("Agent &name:", "unique agent name (generated when empty)"),

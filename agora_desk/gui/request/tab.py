@@ -112,7 +112,7 @@ class RequestTab(QWidget):
         self.form.request_line.addWidget(self.send_button)
         self.form.request_line.addWidget(self.cancel_button)
         buttons = QHBoxLayout()
-        self.curl_button = QPushButton("Copy as cur&l")
+        self.curl_button = QPushButton("Cop&y as curl")
         self.reveal_check = QCheckBox("with secrets")
         self.reveal_check.setToolTip(
             "Off: the command uses $AGORA_CUSTOMER_ID, $AGORA_CUSTOMER_SECRET and $AGORA_TOKEN. "
