@@ -10,8 +10,10 @@ from the profile off the GUI thread) and the compare page.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer
@@ -47,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core.checks import Expectations, typed_user
-from agora_desk.core.decoded import DecodedToken, to_tree
+from agora_desk.core.decoded import DecodedToken, Node, to_tree
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.inspect.certificate import CertificateSource
 from agora_desk.gui.inspect.checks import (
@@ -73,6 +75,19 @@ from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.theme import set_text_tone, tone_colour
 
 __all__ = ["PASTE_FIX", "STATE_ROLE", "CheckRow", "InspectTab", "check_rows", "decoded_json"]
+
+# How long the GUI thread waits for a decode before showing "Decoding…".
+SYNC_WAIT_S = 0.03
+# Inputs slower than this to decode are not re-checked every second.
+RECHECK_LIMIT_S = 0.01
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    result: DecodedToken | str | None
+    tree: Node | None
+    seconds: float
+
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # check row: its RowState value
 FIX_ROLE = Qt.ItemDataRole.UserRole + 2  # check row: the fix sentence
@@ -115,6 +130,10 @@ class InspectTab(QWidget):
         self.rows: list[CheckRow] = []
         self.error_message = ""
 
+        self._generation = 0  # of the input being decoded
+        self._applied = 0  # of the result on screen
+        self._job: Job | None = None
+        self.decode_seconds = 0.0  # how long the shown result took to decode
         self._build_ui()
         self.certificate = CertificateSource(
             context, self.cert_edit.text, self._certificate_changed
@@ -382,14 +401,58 @@ class InspectTab(QWidget):
         )
 
     def decode_now(self) -> None:
-        """Decode the input, refresh the tree and the checks (the keystroke path)."""
+        """Decode the input, refresh the tree and the checks (the keystroke path).
+
+        The decode runs off the GUI thread; the tab waits for it at most
+        ``SYNC_WAIT_S`` (a real token takes well under a millisecond), so a
+        hostile paste that takes seconds to decode never freezes the window:
+        it says "Decoding…" and shows the result when it arrives.
+        """
         self._debounce.stop()
         now = self.clock()
-        result = diagnose_input(self.token_edit.toPlainText(), self.expectations(now))
-        if not isinstance(result, DecodedToken):
+        text = self.token_edit.toPlainText()
+        expect = self.expectations(now)
+        self._generation += 1
+        generation = self._generation
+        ready = threading.Event()
+        box: list[_Decoded] = []
+
+        def work(job: Job) -> _Decoded:
+            started = time.perf_counter()
+            result = diagnose_input(text, expect)
+            tree = None
+            if isinstance(result, DecodedToken):
+                try:
+                    tree = limit_children(to_tree(result))
+                except Exception as exc:  # a core bug must still not become a dialog
+                    result = f"cannot show this token (internal error {type(exc).__name__})"
+            box.append(_Decoded(result, tree, time.perf_counter() - started))
+            ready.set()
+            return box[0]
+
+        if self._job is not None:
+            self._job.cancel()
+        self._job = run_job(work, lambda d: self._arrived(generation, now, d), self._failed)
+        if ready.wait(SYNC_WAIT_S):
+            self._arrived(generation, now, box[0])
+        else:
+            self._show_error("")
+            self.summary_label.setText("Decoding…")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._show_error(f"cannot decode this input (internal error {type(exc).__name__})")
+
+    def _arrived(self, generation: int, now: int, decoded: _Decoded) -> None:
+        if generation != self._generation or generation == self._applied:
+            return  # a newer input is on its way, or this one is shown already
+        self._applied = generation
+        self._job = None
+        self.decode_seconds = decoded.seconds
+        result = decoded.result
+        if not isinstance(result, DecodedToken) or decoded.tree is None:
             self.decoded = None
             self.model.clear()
-            self._show_error(result or "")
+            self._show_error(result if isinstance(result, str) else "")
             self._render_checks([])
             set_text_tone(self.summary_label, None)
             self.summary_label.setText("Checks appear here")
@@ -399,7 +462,7 @@ class InspectTab(QWidget):
         self.decoded = result
         self._show_error("")
         self._reset_pending = False
-        self.model.set_root(limit_children(to_tree(result)), now)
+        self.model.set_root(decoded.tree, now)
         if self._reset_pending:
             self.tree_view.expandAll()
         self._render_checks(check_rows(result, self.certificate.note()))
@@ -412,6 +475,8 @@ class InspectTab(QWidget):
         if self.decoded is None:
             self._tick.stop()
             return
+        if self.decode_seconds > RECHECK_LIMIT_S:
+            return  # a slow input: the tree's times still tick (the model does that)
         result = diagnose_input(self.token_edit.toPlainText(), self.expectations(self.clock()))
         if isinstance(result, DecodedToken):
             self.decoded = result
@@ -560,6 +625,9 @@ class InspectTab(QWidget):
             self.decode_now()
 
     def shutdown(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+        self._generation += 1  # a decode still running is dropped
         self._debounce.stop()
         self._tick.stop()
         self.model.set_live(False)
