@@ -22,7 +22,8 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import QTreeView, QWidget
 
 from agora_desk.core.checks import CLOCK_SKEW
 from agora_desk.core.decoded import Node, TimeKind
@@ -381,3 +382,18 @@ class TokenTreeModel(QAbstractItemModel):
             }
             self._colour_cache_key = key
         return self._colour_cache
+
+
+class CopyingTreeView(QTreeView):
+    """Tree view whose copy shortcut copies the selected row's value (not the whole row)."""
+
+    def __init__(self, on_copy: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_copy = on_copy
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self._on_copy()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -16,13 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
     QDropEvent,
     QHideEvent,
-    QKeyEvent,
     QKeySequence,
     QShowEvent,
 )
@@ -34,16 +33,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -55,11 +49,9 @@ from agora_desk.gui.inspect.certificate import CertificateSource
 from agora_desk.gui.inspect.checks import (
     PASTE_FIX,
     CheckRow,
-    RowState,
     check_rows,
-    row_tone,
-    summarize,
 )
+from agora_desk.gui.inspect.checks_view import STATE_ROLE, ChecksPanel
 from agora_desk.gui.inspect.compare import CompareView
 from agora_desk.gui.inspect.input import (
     ReasonLine,
@@ -70,9 +62,10 @@ from agora_desk.gui.inspect.input import (
     limit_children,
     read_token_file,
 )
-from agora_desk.gui.inspect.model import COPY_ROLE, FIELD_COLUMN, TokenTreeModel
+from agora_desk.gui.inspect.model import COPY_ROLE, FIELD_COLUMN, CopyingTreeView, TokenTreeModel
+from agora_desk.gui.inspect.timeline import moments
 from agora_desk.gui.jobs import Job, run_job
-from agora_desk.gui.theme import set_text_tone, tone_colour
+from agora_desk.gui.theme import set_text_tone
 
 __all__ = ["PASTE_FIX", "STATE_ROLE", "CheckRow", "InspectTab", "check_rows", "decoded_json"]
 
@@ -89,10 +82,6 @@ class _Decoded:
     seconds: float
 
 
-STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # check row: its RowState value
-FIX_ROLE = Qt.ItemDataRole.UserRole + 2  # check row: the fix sentence
-
-
 def decoded_json(decoded: DecodedToken) -> str:
     """The ``agora-desk decode --json`` text for ``decoded`` (one line, no newline).
 
@@ -101,21 +90,6 @@ def decoded_json(decoded: DecodedToken) -> str:
     and copied (the value is the same one ``json.loads`` gives back).
     """
     return decoded.json_text()
-
-
-class _TokenTree(QTreeView):
-    """Tree view whose copy shortcut copies the selected row's value."""
-
-    def __init__(self, on_copy: Callable[[], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._on_copy = on_copy
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self._on_copy()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class InspectTab(QWidget):
@@ -127,7 +101,6 @@ class InspectTab(QWidget):
         # Injectable for tests; every "now" in the tab comes from here.
         self.clock: Callable[[], int] = lambda: int(time.time())
         self.decoded: DecodedToken | None = None
-        self.rows: list[CheckRow] = []
         self.error_message = ""
 
         self._generation = 0  # of the input being decoded
@@ -273,7 +246,7 @@ class InspectTab(QWidget):
         self.model = TokenTreeModel(self, clock=lambda: self.clock())
         self._reset_pending = False
         self.model.modelReset.connect(self._mark_reset)
-        self.tree_view = _TokenTree(self.copy_selected)
+        self.tree_view = CopyingTreeView(self.copy_selected)
         self.tree_view.setModel(self.model)
         self.tree_view.setUniformRowHeights(True)
         self.tree_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -309,6 +282,13 @@ class InspectTab(QWidget):
             button.setDefaultAction(action)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.copy_cleaned_button = QPushButton("Copy cleaned token")
+        self.copy_cleaned_button.setToolTip(
+            "The token without the quotes, spaces, escapes or prefix the paste added"
+        )
+        self.copy_cleaned_button.setEnabled(False)
+        self.copy_cleaned_button.clicked.connect(self.copy_cleaned)
+        buttons.addWidget(self.copy_cleaned_button)
         self.compare_button = QPushButton("Compare &with…")
         self.compare_button.setToolTip("Put this token on side A of the compare page")
         self.compare_button.clicked.connect(self.show_compare)
@@ -316,23 +296,12 @@ class InspectTab(QWidget):
         tree_layout.addLayout(buttons)
         splitter.addWidget(tree_panel)
 
-        checks_panel = QWidget()
-        checks_layout = QVBoxLayout(checks_panel)
-        checks_layout.setContentsMargins(0, 0, 0, 0)
-        self.summary_label = QLabel("Checks appear here")
-        self.summary_label.setWordWrap(True)
-        font = self.summary_label.font()
-        font.setBold(True)
-        self.summary_label.setFont(font)
-        checks_layout.addWidget(self.summary_label)
-        self.checks_view = QListWidget()
-        self.checks_view.setWordWrap(True)
-        # Rows re-wrap to the pane's width instead of being cut off at the side.
-        self.checks_view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.checks_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.checks_view.setIconSize(QSize(16, 16))
-        self.checks_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        checks_layout.addWidget(self.checks_view, 1)
+        self.checks = ChecksPanel()
+        checks_panel = self.checks
+        # The tab's names for the panel's parts (tests and the report use them).
+        self.summary_label = self.checks.summary_label
+        self.timeline = self.checks.timeline
+        self.checks_view = self.checks.view
         splitter.addWidget(checks_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -452,6 +421,8 @@ class InspectTab(QWidget):
         if not isinstance(result, DecodedToken) or decoded.tree is None:
             self.decoded = None
             self.model.clear()
+            self.timeline.set_points([], now)
+            self.copy_cleaned_button.setEnabled(False)
             self._show_error(result if isinstance(result, str) else "")
             self._render_checks([])
             set_text_tone(self.summary_label, None)
@@ -463,6 +434,8 @@ class InspectTab(QWidget):
         self._show_error("")
         self._reset_pending = False
         self.model.set_root(decoded.tree, now)
+        self.timeline.set_points(moments(decoded.tree), now)
+        self.copy_cleaned_button.setEnabled(bool(result.cleaned))
         if self._reset_pending:
             self.tree_view.expandAll()
         self._render_checks(check_rows(result, self.certificate.note()))
@@ -475,6 +448,7 @@ class InspectTab(QWidget):
         if self.decoded is None:
             self._tick.stop()
             return
+        self.timeline.set_now(self.clock())
         if self.decode_seconds > RECHECK_LIMIT_S:
             return  # a slow input: the tree's times still tick (the model does that)
         result = diagnose_input(self.token_edit.toPlainText(), self.expectations(self.clock()))
@@ -488,31 +462,11 @@ class InspectTab(QWidget):
 
     # -- checks list ---------------------------------------------------------------
     def _render_checks(self, rows: list[CheckRow]) -> None:
-        if rows == self.rows and self.checks_view.count() == len(rows):
-            return  # unchanged: keep the selection and scroll position
-        self.rows = rows
-        self.checks_view.clear()
-        style = self.style()
-        icons = {
-            RowState.OK: QStyle.StandardPixmap.SP_DialogApplyButton,
-            RowState.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-            RowState.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-            RowState.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
-        }
-        for row in rows:
-            item = QListWidgetItem(style.standardIcon(icons[row.state]), row.text)
-            item.setData(STATE_ROLE, row.state.value)
-            item.setData(FIX_ROLE, row.fix)
-            if row.fix:
-                item.setToolTip(row.fix)
-            tone = row_tone(row.state)
-            if tone is not None:
-                item.setForeground(tone_colour(tone))
-            self.checks_view.addItem(item)
-        if rows:
-            state, text = summarize(rows)
-            set_text_tone(self.summary_label, row_tone(state))
-            self.summary_label.setText(text)
+        self.checks.show_rows(rows)
+
+    @property
+    def rows(self) -> list[CheckRow]:
+        return self.checks.rows
 
     # -- certificate ------------------------------------------------------------------
     def _certificate_changed(self, recheck: bool) -> None:
@@ -561,6 +515,11 @@ class InspectTab(QWidget):
         if index.isValid():
             label = index.siblingAtColumn(FIELD_COLUMN).data()
             self.context.copy(f"{label}: {index.data(COPY_ROLE)}", secret=False)
+
+    def copy_cleaned(self) -> None:
+        """The token as the SDK needs it, after the paste clean-up (a secret: cleared later)."""
+        if self.decoded is not None and self.decoded.token:
+            self.context.copy(self.decoded.token, secret=True)
 
     def copy_json(self) -> None:
         if self.decoded is None:

@@ -556,3 +556,27 @@ def test_a_token_that_inflates_to_thousands_of_services_stays_responsive(
     # The core decodes the first services only and says how many more there are.
     assert len(tab.model.paths()) < 1000
     assert any("more not shown" in (tab.model.value(p) or "") for p in tab.model.paths())
+
+
+def test_timeline_shows_every_time_and_now(tab: InspectTab) -> None:
+    tab.set_text(rtc_token())
+    timeline = tab.timeline
+    assert timeline.isVisibleTo(tab)
+    labels = [m.label for m in timeline.points]
+    assert "issued at" in labels and any("expire" in label for label in labels)
+    assert [m.ts for m in timeline.points] == sorted(m.ts for m in timeline.points)
+    assert timeline.now == tab.clock()
+    tab.set_text("")
+    assert not timeline.isVisibleTo(tab)
+
+
+def test_copy_cleaned_token(tab: InspectTab) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    token = rtc_token()
+    tab.set_text(f'  "{token}"\n')
+    assert tab.copy_cleaned_button.isEnabled()
+    tab.copy_cleaned_button.click()
+    assert QGuiApplication.clipboard().text() == token
+    tab.set_text(token)  # nothing to clean
+    assert not tab.copy_cleaned_button.isEnabled()

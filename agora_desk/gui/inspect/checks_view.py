@@ -1,0 +1,74 @@
+"""The checks pane of the Inspect tab: the summary line, the timeline and one row per check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agora_desk.gui.inspect.checks import CheckRow, RowState, row_tone, summarize
+from agora_desk.gui.inspect.timeline import Timeline
+from agora_desk.gui.theme import set_text_tone, tone_colour
+
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # check row: its RowState value
+FIX_ROLE = Qt.ItemDataRole.UserRole + 2  # check row: the fix sentence
+
+_ICONS = {
+    RowState.OK: QStyle.StandardPixmap.SP_DialogApplyButton,
+    RowState.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    RowState.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    RowState.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+class ChecksPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary_label = QLabel("Checks appear here", self)
+        self.summary_label.setWordWrap(True)
+        font = self.summary_label.font()
+        font.setBold(True)
+        self.summary_label.setFont(font)
+        layout.addWidget(self.summary_label)
+        self.timeline = Timeline(self)
+        layout.addWidget(self.timeline)
+        self.view = QListWidget(self)
+        self.view.setWordWrap(True)
+        # Rows re-wrap to the pane's width instead of being cut off at the side.
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setIconSize(QSize(16, 16))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        layout.addWidget(self.view, 1)
+        self.rows: list[CheckRow] = []
+
+    def show_rows(self, rows: list[CheckRow]) -> None:
+        if rows == self.rows and self.view.count() == len(rows):
+            return  # unchanged: keep the selection and scroll position
+        self.rows = rows
+        self.view.clear()
+        style = self.style()
+        for row in rows:
+            item = QListWidgetItem(style.standardIcon(_ICONS[row.state]), row.text)
+            item.setData(STATE_ROLE, row.state.value)
+            item.setData(FIX_ROLE, row.fix)
+            if row.fix:
+                item.setToolTip(row.fix)
+            tone = row_tone(row.state)
+            if tone is not None:
+                item.setForeground(tone_colour(tone))
+            self.view.addItem(item)
+        if rows:
+            state, text = summarize(rows)
+            set_text_tone(self.summary_label, row_tone(state))
+            self.summary_label.setText(text)
