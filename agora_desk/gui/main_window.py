@@ -112,7 +112,14 @@ class MainWindow(QMainWindow):
         banner_layout = QHBoxLayout(self.banner)
         self.banner_label = MessageLabel(self.banner)
         banner_layout.addWidget(self.banner_label, 1)
+        self.banner_dismiss = QToolButton(self.banner)
+        self.banner_dismiss.setText("✕")
+        self.banner_dismiss.setToolTip("Hide this notice (secrets still stay in memory only)")
+        self.banner_dismiss.setAutoRaise(True)
+        self.banner_dismiss.clicked.connect(self.banner.hide)
+        banner_layout.addWidget(self.banner_dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.banner.hide()
+        self._session_only = False
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -313,10 +320,11 @@ class MainWindow(QMainWindow):
             f"closes, never written to a file. Why: {reason}",
         )
         self.banner.show()
+        self._session_only = True
 
     @property
     def session_only(self) -> bool:
-        return not self.banner.isHidden()
+        return self._session_only
 
     # -- messages ----------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from agora_desk.core.validation import (
 )
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
-from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row, group
+from agora_desk.gui.widgets import ExpiryChooser, Level, ValidatedField, add_row, group
 
 if TYPE_CHECKING:
     from agora_desk.core.builders import RtcRequest
@@ -51,6 +51,9 @@ PRIVILEGE_LABELS = {
     "video": "Pub&lish video (s):",
     "data": "Pu&blish data (s):",
 }
+LEGACY_DROPS_RTM = (
+    "not used: a 006 legacy token has no RTM login; untick 006 for one RTC + RTM token"
+)
 UID_PLACEHOLDER = "0 to 4294967295; 0 = any user"
 ACCOUNT_PLACEHOLDER = "the user account the app joins with"
 
@@ -262,6 +265,9 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         for widget, keys in targets:
             found = [i for key in keys for i in by_key.get(key, [])]
             shown |= self.show_field_issues(widget, found)
+        if legacy and self.rtm_user.text():
+            # Kept for when 006 is unticked, but said plainly: not silently dropped.
+            self.rtm_user.message.set_message(Level.WARNING, LEGACY_DROPS_RTM)
         return request, shown
 
     # -- building --------------------------------------------------------------

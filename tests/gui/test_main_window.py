@@ -301,6 +301,14 @@ def test_no_keyring_means_session_only(qtbot, tmp_path: Path) -> None:  # type: 
     context.profiles.add(Profile("mem", APP_ID), app_certificate=_secret(CERT))
     assert context.profiles.app_certificate("mem").reveal() == CERT
     assert CERT not in (tmp_path / "profiles.json").read_text()
+    # The banner can be dismissed; the typed-credentials note no longer sends to the keyring.
+    win.banner_dismiss.click()
+    assert not win.banner.isVisible() and win.session_only
+    from agora_desk.gui.rtc_tab import RtcTab
+
+    rtc = win.show_tab("rtc")
+    assert isinstance(rtc, RtcTab)
+    assert "no keyring" in rtc.credentials.note.text()
 
 
 def test_working_keyring_shows_no_banner(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -471,3 +471,15 @@ def test_advanced_fields_come_after_the_check_box_in_tab_order(qtbot, tab: RtcTa
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == [*fields, tab.generate_button]
+
+
+def test_rtm_user_with_006_legacy_is_not_dropped_silently(tab: RtcTab) -> None:
+    from agora_desk.gui.rtc_tab import LEGACY_DROPS_RTM
+
+    type_credentials(tab)
+    tab.rtm_user.setText("alice")
+    tab.legacy.setChecked(True)
+    assert tab.rtm_user.message.message == LEGACY_DROPS_RTM
+    assert not tab.rtm_user.isEnabled()
+    tab.legacy.setChecked(False)
+    assert tab.rtm_user.message.message == ""

@@ -55,13 +55,24 @@ class Alignment:
         """Differences in the inputs first (they explain a rejection), then the stamp."""
         return sorted(self.names, key=lambda name: name in STAMP_LABELS)
 
+    def input_names(self) -> list[str]:
+        """The differences that say something: not the stamp every two tokens differ in."""
+        return [name for name in self.names if name not in STAMP_LABELS]
+
     def summary(self) -> str:
         if not self.names:
             return "No differences: the two tokens are identical"
-        n = len(self.names)
-        text = f"{n} difference{'s' if n != 1 else ''}: {', '.join(self.ordered_names())}"
-        if all(name in STAMP_LABELS for name in self.names):
-            text += " (only the time stamp, salt and signature: built from the same inputs)"
+        inputs = self.input_names()
+        stamp = [name for name in self.ordered_names() if name in STAMP_LABELS]
+        if not inputs:
+            return (
+                f"No differences in the inputs: only {', '.join(stamp)} differ "
+                "(built from the same inputs)"
+            )
+        n = len(inputs)
+        text = f"{n} difference{'s' if n != 1 else ''}: {', '.join(inputs)}"
+        if stamp:
+            text += f" (also {', '.join(stamp)}, which differ between any two tokens)"
         return text
 
 

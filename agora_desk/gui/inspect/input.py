@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -171,3 +174,30 @@ def limit_children(node: Node, limit: int = MAX_CHILDREN) -> Node:
 
 
 # -- alignment -------------------------------------------------------------------
+
+
+# A 007 token inflating beyond this is decoded off the GUI thread. Real tokens
+# inflate to a few hundred bytes; each 4 bytes can be one more service to check.
+SYNC_INFLATED_BYTES = 2048
+_BASE64 = re.compile(r"[A-Za-z0-9+/=_-]+")
+
+
+def needs_background(text: str) -> bool:
+    """True when decoding ``text`` may take long enough to be felt (decided in microseconds).
+
+    Only a compressed (007) token can grow on decoding: measure how far it
+    inflates, up to the limit, with zlib's own bounded decompression.
+    """
+    start = text.find("007")
+    if start < 0:
+        return False
+    match = _BASE64.match(text, start + 3)
+    if match is None:
+        return False
+    body = match.group(0)
+    try:
+        raw = base64.b64decode(body.replace("-", "+").replace("_", "/") + "=" * (-len(body) % 4))
+        inflated = zlib.decompressobj().decompress(raw, SYNC_INFLATED_BYTES + 1)
+    except (ValueError, zlib.error):
+        return False
+    return len(inflated) > SYNC_INFLATED_BYTES

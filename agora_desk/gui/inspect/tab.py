@@ -10,7 +10,6 @@ from the profile off the GUI thread) and the compare page.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,6 +59,7 @@ from agora_desk.gui.inspect.input import (
     clipboard_text,
     diagnose_input,
     limit_children,
+    needs_background,
     read_token_file,
 )
 from agora_desk.gui.inspect.model import COPY_ROLE, FIELD_COLUMN, CopyingTreeView, TokenTreeModel
@@ -69,8 +69,6 @@ from agora_desk.gui.theme import set_text_tone
 
 __all__ = ["PASTE_FIX", "STATE_ROLE", "CheckRow", "InspectTab", "check_rows", "decoded_json"]
 
-# How long the GUI thread waits for a decode before showing "Decoding…".
-SYNC_WAIT_S = 0.03
 # Inputs slower than this to decode are not re-checked every second.
 RECHECK_LIMIT_S = 0.01
 
@@ -155,7 +153,9 @@ class InspectTab(QWidget):
             expectations=lambda: self.expectations(), clock=lambda: self.clock()
         )
         self.stack.addWidget(self.compare)
-        self._modes.idClicked.connect(self.stack.setCurrentIndex)
+        # Compare takes the current token along, like "Compare with…" does.
+        self.compare_mode_button.clicked.connect(self.show_compare)
+        self.inspect_mode_button.clicked.connect(self.show_inspect)
 
     def _build_inspect_page(self) -> QWidget:
         page = QWidget()
@@ -372,10 +372,11 @@ class InspectTab(QWidget):
     def decode_now(self) -> None:
         """Decode the input, refresh the tree and the checks (the keystroke path).
 
-        The decode runs off the GUI thread; the tab waits for it at most
-        ``SYNC_WAIT_S`` (a real token takes well under a millisecond), so a
-        hostile paste that takes seconds to decode never freezes the window:
-        it says "Decoding…" and shows the result when it arrives.
+        A real token decodes in well under a millisecond, here. An input that
+        inflates far beyond any real token (:func:`needs_background`, decided in
+        microseconds) is decoded off the GUI thread, so a hostile paste that
+        takes seconds never freezes the window: it says "Decoding…" and shows
+        the result when it arrives.
         """
         self._debounce.stop()
         now = self.clock()
@@ -383,10 +384,8 @@ class InspectTab(QWidget):
         expect = self.expectations(now)
         self._generation += 1
         generation = self._generation
-        ready = threading.Event()
-        box: list[_Decoded] = []
 
-        def work(job: Job) -> _Decoded:
+        def work(job: Job | None) -> _Decoded:
             started = time.perf_counter()
             result = diagnose_input(text, expect)
             tree = None
@@ -395,18 +394,17 @@ class InspectTab(QWidget):
                     tree = limit_children(to_tree(result))
                 except Exception as exc:  # a core bug must still not become a dialog
                     result = f"cannot show this token (internal error {type(exc).__name__})"
-            box.append(_Decoded(result, tree, time.perf_counter() - started))
-            ready.set()
-            return box[0]
+            return _Decoded(result, tree, time.perf_counter() - started)
 
         if self._job is not None:
             self._job.cancel()
+            self._job = None
+        if not needs_background(text):
+            self._arrived(generation, now, work(None))
+            return
         self._job = run_job(work, lambda d: self._arrived(generation, now, d), self._failed)
-        if ready.wait(SYNC_WAIT_S):
-            self._arrived(generation, now, box[0])
-        else:
-            self._show_error("")
-            self.summary_label.setText("Decoding…")
+        self._show_error("")
+        self.summary_label.setText("Decoding…")
 
     def _failed(self, exc: BaseException) -> None:
         self._show_error(f"cannot decode this input (internal error {type(exc).__name__})")

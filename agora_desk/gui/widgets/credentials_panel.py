@@ -84,11 +84,8 @@ class CredentialsPanel(QGroupBox):
         self.secret_field = ValidatedField(placeholders[1], password=True, parent=self.typed)
         add_row(form, labels[0], self.id_field)
         add_row(form, labels[1], self.secret_field)
-        note = QLabel(
-            "Typed for this session only; nothing is saved. Use Profiles… to keep them in "
-            "the OS keyring.",
-            self.typed,
-        )
+        note = QLabel(self.typed)
+        self.note = note
         note.setWordWrap(True)
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow(note)
@@ -125,6 +122,13 @@ class CredentialsPanel(QGroupBox):
         return self.context.profile() is not None
 
     def _profile_changed(self, profile: Profile | None) -> None:
+        _where, persistent = storage_of(self.context)
+        self.note.setText(
+            "Typed for this session only; nothing is saved. Use Profiles… to keep them in "
+            "the OS keyring."
+            if persistent
+            else "Typed for this session only; nothing is saved (no keyring works here)."
+        )
         self.load_typed()
         self.summary.setVisible(profile is not None)
         self.certificate_row.setVisible(profile is not None and self.kind is CredentialKind.APP)

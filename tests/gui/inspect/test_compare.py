@@ -72,9 +72,10 @@ def test_differences_are_named() -> None:
     assert "1 joinChannel" in a.names
     assert "channel_name" not in a.names and "salt" not in a.names  # same salt in both
     # The summary puts what differs in the inputs first, the stamp last.
+    # Salt, issue time and signature differ for any two tokens: noted, not counted.
     assert a.summary() == (
-        f"{len(a.names)} differences: expire, uid, 1 joinChannel, "
-        "2 publishAudioStream, expires at, signature"
+        "4 differences: expire, uid, 1 joinChannel, 2 publishAudioStream "
+        "(also expires at, signature, which differ between any two tokens)"
     )
     assert "services/1 RTC/uid" in a.paths
 
@@ -139,7 +140,7 @@ def test_compare_highlights_the_differing_rows(view: CompareView) -> None:
     customer = rtc_token(uid="43", expire=600, privileges={1: 600, 2: 600})
     fresh = rtc_token(uid="42", expire=3600, privileges={1: 3600, 2: 3600})
     view.set_tokens(customer, fresh)
-    assert view.summary_label.text().startswith(f"{len(view.differences())} differences: expire")
+    assert view.summary_label.text().startswith("4 differences: expire")
     for side, uid in ((view.left, '"43"'), (view.right, '"42"')):
         index = side.model.index_for_path("services/1 RTC/uid", VALUE_COLUMN)
         assert index.data() == uid
@@ -215,10 +216,24 @@ def test_compare_from_the_inspect_tab(qtbot: QtBot, tmp_path: Path) -> None:
     tab.compare.right.edit.setPlainText(rtc_token(uid="42"))
     tab.compare.compare_now()
     assert tab.compare.differences() == ["uid", "signature"]
-    assert tab.compare.summary_label.text() == "2 differences: uid, signature"
+    assert tab.compare.summary_label.text() == (
+        "1 difference: uid (also signature, which differ between any two tokens)"
+    )
     # The tab's certificate verifies both sides.
     sig = tab.compare.right.model.index_for_path("signature", VALUE_COLUMN)
     assert "(valid)" in sig.data()
     tab.show_inspect()
     assert tab.stack.currentIndex() == 0
     tab.shutdown()
+
+
+def test_the_compare_toggle_keeps_the_current_token(qtbot: QtBot, tmp_path: Path) -> None:
+    tab = InspectTab(make_context(tmp_path, FakeProfiles()))
+    qtbot.addWidget(tab)
+    token = rtc_token()
+    tab.set_text(token)
+    tab.compare_mode_button.click()
+    assert tab.stack.currentWidget() is tab.compare
+    assert tab.compare.left.edit.toPlainText() == token
+    tab.inspect_mode_button.click()
+    assert tab.token_edit.toPlainText() == token

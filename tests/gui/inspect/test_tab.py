@@ -580,3 +580,13 @@ def test_copy_cleaned_token(tab: InspectTab) -> None:
     assert QGuiApplication.clipboard().text() == token
     tab.set_text(token)  # nothing to clean
     assert not tab.copy_cleaned_button.isEnabled()
+
+
+def test_only_inputs_that_inflate_far_go_to_the_background() -> None:
+    from agora_desk.gui.inspect.input import needs_background
+
+    assert not needs_background(rtc_token())
+    assert not needs_background(f'  "{rtc_token()}"  ')
+    assert not needs_background("not a token at all")
+    bomb = zlib.compress(b"\\x00" * 1_000_000, 9)
+    assert needs_background("007" + base64.b64encode(bomb).decode())
