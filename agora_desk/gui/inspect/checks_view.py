@@ -40,8 +40,8 @@ class ChecksPanel(QWidget):
         font.setBold(True)
         self.summary_label.setFont(font)
         layout.addWidget(self.summary_label)
-        self.timeline = Timeline(self)
-        layout.addWidget(self.timeline)
+        # Placed by the tab under the tree, where it has the width it needs.
+        self.timeline = Timeline()
         self.view = QListWidget(self)
         self.view.setWordWrap(True)
         # Rows re-wrap to the pane's width instead of being cut off at the side.

@@ -301,6 +301,7 @@ class InspectTab(QWidget):
         # The tab's names for the panel's parts (tests and the report use them).
         self.summary_label = self.checks.summary_label
         self.timeline = self.checks.timeline
+        tree_layout.insertWidget(tree_layout.count() - 1, self.timeline)
         self.checks_view = self.checks.view
         splitter.addWidget(checks_panel)
         splitter.setStretchFactor(0, 3)

@@ -111,5 +111,5 @@ class Timeline(QWidget):
         now_x = self.x_of(self.now, left, width)
         painter.setPen(QPen(tone_colour(Tone.WARNING, palette), 2, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(now_x, 0), QPointF(now_x, float(self.height())))
-        painter.drawText(QPointF(now_x + 3, 12), "now")
+        painter.drawText(QPointF(now_x + 3, 12), f"now {timefmt.local(self.now)[11:16]}")
         painter.end()
