@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agora_desk.core.decoded import Verdict
 from agora_desk.gui.inspect.checks import CheckRow, RowState, row_tone, summarize
 from agora_desk.gui.inspect.timeline import Timeline
-from agora_desk.gui.theme import set_text_tone, tone_colour
+from agora_desk.gui.theme import Tone, set_text_tone, tone_colour
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # check row: its RowState value
 FIX_ROLE = Qt.ItemDataRole.UserRole + 2  # check row: the fix sentence
@@ -34,6 +35,17 @@ class ChecksPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The verdict first: the one sentence support staff act on.
+        self.verdict_label = QLabel(self)
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        big = self.verdict_label.font()
+        big.setBold(True)
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        self.verdict_label.setFont(big)
+        self.verdict_label.hide()
+        layout.addWidget(self.verdict_label)
         self.summary_label = QLabel("Checks appear here", self)
         self.summary_label.setWordWrap(True)
         font = self.summary_label.font()
@@ -51,6 +63,15 @@ class ChecksPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout.addWidget(self.view, 1)
         self.rows: list[CheckRow] = []
+
+    def show_verdict(self, verdict: Verdict | None) -> None:
+        if verdict is None:
+            self.verdict_label.clear()
+            self.verdict_label.hide()
+            return
+        self.verdict_label.setText(verdict.summary)
+        set_text_tone(self.verdict_label, Tone.OK if verdict.ok else Tone.ERROR)
+        self.verdict_label.show()
 
     def show_rows(self, rows: list[CheckRow]) -> None:
         if rows == self.rows and self.view.count() == len(rows):

@@ -6,6 +6,7 @@ import base64
 import re
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
@@ -201,3 +202,16 @@ def needs_background(text: str) -> bool:
     except (ValueError, zlib.error):
         return False
     return len(inflated) > SYNC_INFLATED_BYTES
+
+
+# Inputs slower than this to decode are not re-checked every second.
+RECHECK_LIMIT_S = 0.01
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """What a decode hands the tab: the result (or the reason), its tree, how long it took."""
+
+    result: DecodedToken | str | None
+    tree: Node | None
+    seconds: float

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
@@ -42,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core.checks import Expectations, typed_user
-from agora_desk.core.decoded import DecodedToken, Node, to_tree
+from agora_desk.core.decoded import DecodedToken, to_tree
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.inspect.certificate import CertificateSource
 from agora_desk.gui.inspect.checks import (
@@ -53,6 +52,8 @@ from agora_desk.gui.inspect.checks import (
 from agora_desk.gui.inspect.checks_view import STATE_ROLE, ChecksPanel
 from agora_desk.gui.inspect.compare import CompareView
 from agora_desk.gui.inspect.input import (
+    RECHECK_LIMIT_S,
+    Decoded,
     ReasonLine,
     TokenEdit,
     accept_drop,
@@ -69,24 +70,9 @@ from agora_desk.gui.theme import set_text_tone
 
 __all__ = ["PASTE_FIX", "STATE_ROLE", "CheckRow", "InspectTab", "check_rows", "decoded_json"]
 
-# Inputs slower than this to decode are not re-checked every second.
-RECHECK_LIMIT_S = 0.01
-
-
-@dataclass(frozen=True)
-class _Decoded:
-    result: DecodedToken | str | None
-    tree: Node | None
-    seconds: float
-
 
 def decoded_json(decoded: DecodedToken) -> str:
-    """The ``agora-desk decode --json`` text for ``decoded`` (one line, no newline).
-
-    Wire strings keep invalid UTF-8 as lone surrogates; those are written as
-    ``\\udcXX`` escapes so that the text stays valid JSON that can be saved
-    and copied (the value is the same one ``json.loads`` gives back).
-    """
+    """The ``agora-desk decode --json`` text (one line, no newline): the core's one serializer."""
     return decoded.json_text()
 
 
@@ -122,7 +108,7 @@ class InspectTab(QWidget):
         self._tick.timeout.connect(self._recheck_times)
 
         self.token_edit.textChanged.connect(self._debounce.start)
-        for edit in (self.cert_edit, self.channel_edit, self.uid_edit):
+        for edit in (self.cert_edit, self.channel_edit, self.uid_edit, self.error_edit):
             edit.textChanged.connect(self._debounce.start)
         self.cert_edit.textChanged.connect(self._update_certificate_label)
         self.token_edit.fileDropped.connect(self.open_file)
@@ -232,6 +218,13 @@ class InspectTab(QWidget):
         uid_label = QLabel("Expected &uid")
         uid_label.setBuddy(self.uid_edit)
         form.addRow(uid_label, self.uid_edit)
+        self.error_edit = QLineEdit()
+        self.error_edit.setPlaceholderText(
+            "optional: the error the app got (110, 109, 17, 'dynamic key expired', 401…)"
+        )
+        error_label = QLabel("App's e&rror")
+        error_label.setBuddy(self.error_edit)
+        form.addRow(error_label, self.error_edit)
         layout.addLayout(form)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -282,6 +275,14 @@ class InspectTab(QWidget):
             button.setDefaultAction(action)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.report_button = QPushButton("Copy report")
+        self.report_button.setToolTip(
+            "A text safe to paste into a public issue: no token, no signature, no salt, "
+            "the App ID masked"
+        )
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.copy_report)
+        buttons.addWidget(self.report_button)
         self.copy_cleaned_button = QPushButton("Copy cleaned token")
         self.copy_cleaned_button.setToolTip(
             "The token without the quotes, spaces, escapes or prefix the paste added"
@@ -311,18 +312,20 @@ class InspectTab(QWidget):
         return page
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for action in (
+        actions = (
             self.copy_action,
             self.copy_row_action,
             self.copy_json_action,
             self.export_action,
-        ):
+        )
+        for action in actions:
             action.setEnabled(enabled)
+        self.report_button.setEnabled(enabled)
 
+    # -- input --------------------------------------------------------------------
     def _mark_reset(self) -> None:
         self._reset_pending = True
 
-    # -- input --------------------------------------------------------------------
     def set_text(self, text: str) -> None:
         """Replace the input and decode at once."""
         self.token_edit.setPlainText(text)
@@ -368,16 +371,14 @@ class InspectTab(QWidget):
             account=account,
             app_id=self.certificate.expected_app_id(),
             now=now,
+            error=self.error_edit.text().strip() or None,
         )
 
     def decode_now(self) -> None:
         """Decode the input, refresh the tree and the checks (the keystroke path).
 
-        A real token decodes in well under a millisecond, here. An input that
-        inflates far beyond any real token (:func:`needs_background`, decided in
-        microseconds) is decoded off the GUI thread, so a hostile paste that
-        takes seconds never freezes the window: it says "Decoding…" and shows
-        the result when it arrives.
+        Real tokens decode here in microseconds; one that inflates far beyond any
+        real token (:func:`needs_background`) is decoded off the GUI thread ("Decoding…").
         """
         self._debounce.stop()
         now = self.clock()
@@ -386,7 +387,7 @@ class InspectTab(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def work(job: Job | None) -> _Decoded:
+        def work(job: Job | None) -> Decoded:
             started = time.perf_counter()
             result = diagnose_input(text, expect)
             tree = None
@@ -395,7 +396,7 @@ class InspectTab(QWidget):
                     tree = limit_children(to_tree(result))
                 except Exception as exc:  # a core bug must still not become a dialog
                     result = f"cannot show this token (internal error {type(exc).__name__})"
-            return _Decoded(result, tree, time.perf_counter() - started)
+            return Decoded(result, tree, time.perf_counter() - started)
 
         if self._job is not None:
             self._job.cancel()
@@ -410,7 +411,7 @@ class InspectTab(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._show_error(f"cannot decode this input (internal error {type(exc).__name__})")
 
-    def _arrived(self, generation: int, now: int, decoded: _Decoded) -> None:
+    def _arrived(self, generation: int, now: int, decoded: Decoded) -> None:
         if generation != self._generation or generation == self._applied:
             return  # a newer input is on its way, or this one is shown already
         self._applied = generation
@@ -422,8 +423,9 @@ class InspectTab(QWidget):
             self.model.clear()
             self.timeline.set_points([], now)
             self.copy_cleaned_button.setEnabled(False)
+            self.checks.show_verdict(None)
             self._show_error(result if isinstance(result, str) else "")
-            self._render_checks([])
+            self.checks.show_rows([])
             set_text_tone(self.summary_label, None)
             self.summary_label.setText("Checks appear here")
             self._set_actions_enabled(False)
@@ -435,9 +437,10 @@ class InspectTab(QWidget):
         self.model.set_root(decoded.tree, now)
         self.timeline.set_points(moments(decoded.tree), now)
         self.copy_cleaned_button.setEnabled(bool(result.cleaned))
+        self.checks.show_verdict(result.verdict)
         if self._reset_pending:
             self.tree_view.expandAll()
-        self._render_checks(check_rows(result, self.certificate.note()))
+        self.checks.show_rows(check_rows(result, self.certificate.note()))
         self._set_actions_enabled(True)
         if not self._tick.isActive():
             self._tick.start()
@@ -453,15 +456,12 @@ class InspectTab(QWidget):
         result = diagnose_input(self.token_edit.toPlainText(), self.expectations(self.clock()))
         if isinstance(result, DecodedToken):
             self.decoded = result
-            self._render_checks(check_rows(result, self.certificate.note()))
+            self.checks.show_rows(check_rows(result, self.certificate.note()))
+            self.checks.show_verdict(result.verdict)
 
     def _show_error(self, message: str) -> None:
         self.error_message = message
         self.error_label.show_reason(message)
-
-    # -- checks list ---------------------------------------------------------------
-    def _render_checks(self, rows: list[CheckRow]) -> None:
-        self.checks.show_rows(rows)
 
     @property
     def rows(self) -> list[CheckRow]:
@@ -473,7 +473,7 @@ class InspectTab(QWidget):
         if recheck:
             self.decode_now()
         elif self.decoded is not None:
-            self._render_checks(check_rows(self.decoded, self.certificate.note()))
+            self.checks.show_rows(check_rows(self.decoded, self.certificate.note()))
 
     def _profile_changed(self, *_: object) -> None:
         self.certificate.reset()
@@ -519,6 +519,13 @@ class InspectTab(QWidget):
         """The token as the SDK needs it, after the paste clean-up (a secret: cleared later)."""
         if self.decoded is not None and self.decoded.token:
             self.context.copy(self.decoded.token, secret=True)
+
+    def copy_report(self) -> None:
+        """The shareable report (``decode --report``): nothing secret is in it."""
+        if self.decoded is not None:
+            from agora_desk.core import verdict
+
+            self.context.copy(verdict.report(self.decoded, self.clock()), secret=False)
 
     def copy_json(self) -> None:
         if self.decoded is None:

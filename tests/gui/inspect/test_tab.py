@@ -590,3 +590,26 @@ def test_only_inputs_that_inflate_far_go_to_the_background() -> None:
     assert not needs_background("not a token at all")
     bomb = zlib.compress(b"\\x00" * 1_000_000, 9)
     assert needs_background("007" + base64.b64encode(bomb).decode())
+
+
+def test_the_verdict_comes_first_and_the_error_code_is_explained(tab: InspectTab) -> None:
+    tab.set_text(rtc_token(uid="42"))
+    verdict = tab.checks.verdict_label
+    assert verdict.isVisibleTo(tab) and verdict.text().startswith("RTC publisher token")
+    tab.uid_edit.setText("0042x")
+    tab.error_edit.setText("110")
+    tab.decode_now()
+    assert tab.decoded is not None and tab.decoded.verdict is not None
+    assert not tab.decoded.verdict.ok
+    assert verdict.text() == tab.decoded.verdict.summary
+    assert any("110" in r.text for r in tab.rows)
+
+
+def test_copy_report_is_safe_to_share(tab: InspectTab) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    token = rtc_token()
+    tab.set_text(token)
+    tab.report_button.click()
+    report = QGuiApplication.clipboard().text()
+    assert report and token not in report and APP_ID not in report
