@@ -1,4 +1,4 @@
-"""Comments and docs point only at files in the project.
+"""Comments and docs point only at files in the project, and those files exist.
 
 The project documents its own contract (docs/cli.md, tests/data/README.md):
 nothing may send a reader to a folder beside the checkout or to a file that
@@ -16,6 +16,11 @@ TOP_FILES = ("README.md", "pyproject.toml")
 SKIPPED_PARTS = {"__pycache__", "data", ".deps"}  # tests/data: the vectors themselves
 SUFFIXES = {".py", ".md", ".sh", ".toml", ".spec", ".txt", ""}
 
+# A concrete project path (no glob, no placeholder) with a file extension.
+PROJECT_PATH = re.compile(
+    r"(?<![\w./-])(?:agora_desk|tests|benchmarks|scripts|packaging|docs|resources)"
+    r"/[A-Za-z0-9_./-]*[A-Za-z0-9_]\.(?:md|py|sh|json|toml|spec|xml|desktop)\b(?![*<])"
+)
 OUTSIDE = re.compile(r"\.\./shared\b|\bshared/(?:spec|vectors|seeds)\b|(?<![\w/])spec/\w+\.md")
 
 
@@ -48,3 +53,13 @@ def test_nothing_points_outside_the_project() -> None:
         if name != "tests/test_references.py"
     ]
     assert bad == [], "point at docs/cli.md or another file in the project instead"
+
+
+def test_every_project_file_named_exists() -> None:
+    missing = [
+        f"{name}:{text.count(chr(10), 0, m.start()) + 1}: {m.group()}"
+        for name, text in TEXTS
+        for m in PROJECT_PATH.finditer(text)
+        if not (ROOT / m.group()).exists()
+    ]
+    assert missing == []
