@@ -36,12 +36,16 @@ def _parser(sub: Any, name: str, help_text: str, description: str) -> argparse.A
     return p
 
 
-def _add_common(p: argparse.ArgumentParser, expire_default: str = "3600") -> None:
+def _add_common(
+    p: argparse.ArgumentParser,
+    expire_default: str = "3600",
+    expire_help: str = "token expiry in seconds (default {default})",
+) -> None:
     p.add_argument(
         "--expire",
         metavar="S",
         default=expire_default,
-        help=f"token expiry in seconds (default {expire_default})",
+        help=expire_help.format(default=expire_default),
     )
     p.add_argument("--salt", metavar="N", help="salt to reproduce a token (default: random)")
     p.add_argument(
@@ -135,7 +139,11 @@ def register_compose(sub: Any) -> None:
         "Options override the file's expire, issued_at and salt.",
     )
     comp.add_argument("spec", metavar="SPEC", help="JSON file with the services, or - for stdin")
-    _add_common(comp, expire_default="")
+    _add_common(
+        comp,
+        expire_default="",
+        expire_help="token expiry in seconds (default: the SPEC's expire, else 3600)",
+    )
     comp.set_defaults(func=run_compose, expire=None)
 
 

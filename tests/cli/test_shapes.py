@@ -253,6 +253,7 @@ def test_help_names_the_official_builder(cli: CliProcess, command: str, official
     assert done.returncode == 0
     text = " ".join(done.stdout.split())
     assert official in text and "--certificate" in text and "--json" in text
+    assert "(default )" not in text  # every default the help names is a real one
 
 
 def test_a_certificate_typed_as_the_option_value_is_not_echoed(
