@@ -17,6 +17,7 @@ from agora_desk.core.formats import v006, v007
 from agora_desk.core.formats.v007 import RtcService, RtmService
 from agora_desk.core.secret import Secret
 from agora_desk.core.wire import pack_map_u32, pack_string, pack_u16, pack_u32
+from agora_desk.secrets.fields import APP_CERTIFICATE_SECONDARY
 
 APP_ID = "970CA35de60c44645bbae8a215061b33"
 CERT = "5CFd2fd1755d40ecb72977518be15d3b"
@@ -130,6 +131,7 @@ class FakeProfiles:
     """The methods AppContext.credentials_async calls, over a dict; can fail or hang on cue."""
 
     certificates: dict[str, str] = field(default_factory=dict)
+    secondaries: dict[str, str] = field(default_factory=dict)
     fail: BaseException | None = None
     hold: threading.Event | None = None
     calls: list[str] = field(default_factory=list)
@@ -148,6 +150,10 @@ class FakeProfiles:
 
     def customer_secret(self, name: str) -> Secret | None:
         return None
+
+    def secret(self, name: str, kind: str) -> Secret | None:
+        value = self.secondaries.get(name) if kind == APP_CERTIFICATE_SECONDARY else None
+        return Secret(value) if value is not None else None
 
 
 def expect(certificate: str | None = None, *, uid: str | None = None, **kw: Any) -> Expectations:

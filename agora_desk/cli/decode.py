@@ -258,12 +258,7 @@ def render(decoded: DecodedToken, now: int | None = None) -> str:
     for child in to_tree(decoded).children:
         walk(child, 0)
     if decoded.signed_by is not None:
-        where = (
-            f"profile {decoded.signed_by.profile!r}"
-            if decoded.signed_by.profile
-            else "the environment"
-        )
-        lines.append(f"signed by: the {decoded.signed_by.certificate} certificate of {where}")
+        lines.append(f"signed by: {decoded.signed_by.describe()}")
     for warning in decoded.warnings:
         lines.append(f"warning: {warning}")
     return "\n".join(lines) + "\n"

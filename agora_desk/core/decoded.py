@@ -125,6 +125,11 @@ class SignedBy:
     def to_json(self) -> dict[str, Any]:
         return {"profile": self.profile, "certificate": self.certificate}
 
+    def describe(self) -> str:
+        """'the secondary certificate of profile 'demo'' (the CLI and the window say it so)."""
+        where = f"profile {self.profile!r}" if self.profile else "the environment"
+        return f"the {self.certificate} certificate of {where}"
+
 
 @dataclass
 class DecodedToken:

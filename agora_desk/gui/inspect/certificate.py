@@ -13,10 +13,11 @@ from collections.abc import Callable
 from enum import Enum
 
 from agora_desk.core.credentials import Credentials
+from agora_desk.core.diagnostics import Candidate
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32
-from agora_desk.gui.context import APP_CERTIFICATE, AppContext
+from agora_desk.gui.context import APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY, AppContext
 from agora_desk.gui.inspect.checks import CheckRow, RowState
 from agora_desk.gui.jobs import Job
 
@@ -72,6 +73,28 @@ class CertificateSource:
             return self._creds.app_certificate
         return None
 
+    def signers(self) -> tuple[Candidate, ...] | None:
+        """The profile's certificates to try in turn, or None to use :meth:`certificate`.
+
+        A typed certificate is the one the user means: only it is tried.
+        """
+        typed, problem = self.typed()
+        creds = self._creds
+        if typed is not None or problem or self.state is not CertState.READY or creds is None:
+            return None
+        if creds.app_certificate_secondary is None:
+            return None
+        name = self.profile_name()
+        found = [
+            Candidate(cert, name, which)
+            for cert, which in (
+                (creds.app_certificate, "primary"),
+                (creds.app_certificate_secondary, "secondary"),
+            )
+            if cert is not None
+        ]
+        return tuple(found)
+
     def expected_app_id(self) -> str | None:
         if self.state is CertState.READY and self._creds is not None and self._creds.app_id:
             return self._creds.app_id
@@ -106,7 +129,11 @@ class CertificateSource:
                 _TYPE_CERT_FIX,
             )
         if self.state is CertState.READY and (
-            self._creds is None or self._creds.app_certificate is None
+            self._creds is None
+            or (
+                self._creds.app_certificate is None
+                and self._creds.app_certificate_secondary is None
+            )
         ):
             why = f"profile {name!r} has no App Certificate" if name else "no profile is selected"
             return CheckRow(
@@ -152,7 +179,7 @@ class CertificateSource:
             return
         self.state = CertState.LOADING
         self._job = context.credentials_async(
-            {APP_CERTIFICATE},
+            {APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY},
             lambda creds: self._ready(generation, creds),
             lambda exc: self._failed(generation, exc),
         )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agora_desk.core.decoded import Verdict
+from agora_desk.core.decoded import SignedBy, Verdict
 from agora_desk.gui.inspect.checks import CheckRow, RowState, row_tone, summarize
 from agora_desk.gui.inspect.timeline import Timeline
 from agora_desk.gui.theme import Tone, set_text_tone, tone_colour
@@ -64,12 +64,15 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.view, 1)
         self.rows: list[CheckRow] = []
 
-    def show_verdict(self, verdict: Verdict | None) -> None:
+    def show_verdict(self, verdict: Verdict | None, signed_by: SignedBy | None = None) -> None:
         if verdict is None:
             self.verdict_label.clear()
             self.verdict_label.hide()
             return
-        self.verdict_label.setText(verdict.summary)
+        text = verdict.summary
+        if signed_by is not None and signed_by.certificate is not None:
+            text += f"\nSigned with {signed_by.describe()}."
+        self.verdict_label.setText(text)
         set_text_tone(self.verdict_label, Tone.OK if verdict.ok else Tone.ERROR)
         self.verdict_label.show()
 

@@ -381,15 +381,14 @@ class InspectTab(QWidget):
         real token (:func:`needs_background`) is decoded off the GUI thread ("Decoding…").
         """
         self._debounce.stop()
-        now = self.clock()
-        text = self.token_edit.toPlainText()
-        expect = self.expectations(now)
+        now, text = self.clock(), self.token_edit.toPlainText()
+        expect, signers = self.expectations(now), self.certificate.signers()
         self._generation += 1
         generation = self._generation
 
         def work(job: Job | None) -> Decoded:
             started = time.perf_counter()
-            result = diagnose_input(text, expect)
+            result = diagnose_input(text, expect, signers)
             tree = None
             if isinstance(result, DecodedToken):
                 try:
@@ -437,7 +436,7 @@ class InspectTab(QWidget):
         self.model.set_root(decoded.tree, now)
         self.timeline.set_points(moments(decoded.tree), now)
         self.copy_cleaned_button.setEnabled(bool(result.cleaned))
-        self.checks.show_verdict(result.verdict)
+        self.checks.show_verdict(result.verdict, result.signed_by)
         if self._reset_pending:
             self.tree_view.expandAll()
         self.checks.show_rows(check_rows(result, self.certificate.note()))
@@ -453,11 +452,12 @@ class InspectTab(QWidget):
         self.timeline.set_now(self.clock())
         if self.decode_seconds > RECHECK_LIMIT_S:
             return  # a slow input: the tree's times still tick (the model does that)
-        result = diagnose_input(self.token_edit.toPlainText(), self.expectations(self.clock()))
+        text, expect = self.token_edit.toPlainText(), self.expectations(self.clock())
+        result = diagnose_input(text, expect, self.certificate.signers())
         if isinstance(result, DecodedToken):
             self.decoded = result
             self.checks.show_rows(check_rows(result, self.certificate.note()))
-            self.checks.show_verdict(result.verdict)
+            self.checks.show_verdict(result.verdict, result.signed_by)
 
     def _show_error(self, message: str) -> None:
         self.error_message = message

@@ -176,7 +176,7 @@ def test_compare_with_a_bad_side(view: CompareView) -> None:
 def test_a_core_bug_is_a_one_line_reason_not_a_dialog(
     view: CompareView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("core bug")
 
     monkeypatch.setattr("agora_desk.gui.inspect.input.diagnose", broken)

@@ -613,3 +613,23 @@ def test_copy_report_is_safe_to_share(tab: InspectTab) -> None:
     tab.report_button.click()
     report = QGuiApplication.clipboard().text()
     assert report and token not in report and APP_ID not in report
+
+
+@pytest.mark.parametrize(("signed_with", "which"), [(CERT, "primary"), (OTHER_CERT, "secondary")])
+def test_both_certificates_of_the_profile_are_tried_and_the_signer_named(
+    tab: InspectTab,
+    context: AppContext,
+    profiles: FakeProfiles,
+    qtbot: QtBot,
+    signed_with: str,
+    which: str,
+) -> None:
+    profiles.secondaries["demo"] = OTHER_CERT
+    context.set_profile(FakeProfile("demo", APP_ID))
+    tab.set_text(rtc_token(certificate=signed_with))
+    qtbot.waitUntil(lambda: has_row(tab, "signature", "ok"))
+    assert tab.decoded is not None and tab.decoded.signed_by is not None
+    assert tab.decoded.signed_by.certificate == which
+    assert f"Signed with the {which} certificate of profile 'demo'." in (
+        tab.checks.verdict_label.text()
+    )
