@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from _gui_helpers import add_demo_profile, make_context, make_store
+from _gui_helpers import add_demo_profile, make_context, make_store, rtc_form_order
 
 pytest.importorskip("PySide6.QtWidgets")
 
@@ -165,16 +165,7 @@ def test_rtc_tab_order_follows_the_form(window: MainWindow) -> None:
     order = [
         tab.credentials.id_field.edit,
         tab.credentials.secret_field.edit,
-        tab.channel.edit,
-        tab.by_uid,
-        tab.user.edit,
-        tab.role,
-        tab.expiry.combo,
-        tab.privilege_expiry.combo,
-        tab.rtm_user.edit,
-        tab.legacy,
-        tab.advanced,
-        tab.generate_button,
+        *rtc_form_order(tab),
     ]
     window.profile_picker.setCurrentIndex(0)  # typed credentials: their fields come first
     QApplication.processEvents()

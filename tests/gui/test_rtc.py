@@ -25,6 +25,7 @@ from _gui_helpers import (
     generate,
     make_context,
     make_store,
+    rtc_form_order,
     type_credentials,
 )
 
@@ -443,18 +444,7 @@ def test_tab_order_follows_the_form(qtbot, tab: RtcTab) -> None:  # type: ignore
         seen.append(QApplication.focusWidget())
         if seen[-1] is tab.generate_button:
             break
-    expected = [
-        tab.channel.edit,
-        tab.by_uid,
-        tab.user.edit,
-        tab.role,
-        tab.expiry.combo,
-        tab.privilege_expiry.combo,
-        tab.rtm_user.edit,
-        tab.legacy,
-        tab.advanced,
-        tab.generate_button,
-    ]
+    expected = rtc_form_order(tab)
     assert [w for w in seen if w in expected] == expected
 
 
