@@ -66,12 +66,14 @@ def _shoot(tmp: Path, out: Path) -> int:
     from agora_desk.core.secret import Secret
     from agora_desk.gui.context import AppContext, AppSettings
     from agora_desk.gui.main_window import MainWindow
+    from agora_desk.gui.theme import IndicatorStyle
     from agora_desk.secrets.keyring_store import KeyringStore
     from agora_desk.secrets.profiles import Profile, ProfileStore
     from agora_desk.secrets.store import SessionStore
     from agora_desk.secrets.testing import MemoryKeyring
 
     app = QApplication([sys.argv[0]])
+    app.setStyle(IndicatorStyle())
     app.setApplicationName("agora-desk")
     out.mkdir(parents=True, exist_ok=True)
 

@@ -143,6 +143,9 @@ def run(argv: list[str]) -> int:
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "agora-desk", *qt_args])
     assert isinstance(app, QApplication)
+    from agora_desk.gui.theme import IndicatorStyle
+
+    app.setStyle(IndicatorStyle())
     app.setApplicationName("agora-desk")
     app.setOrganizationName("agora-desk")
     try:

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QRadioButton
 
 from agora_desk.gui import theme
 from agora_desk.gui.theme import DARK, LIGHT, SCHEMES, Tone, contrast_ratio
@@ -69,3 +69,67 @@ def test_no_colour_is_set_outside_the_theme() -> None:
         if hex_colour.search(line)
     ]
     assert found == []
+
+
+UI_COMPONENT = 3.0  # WCAG 2.1, 1.4.11: a control's boundary against what surrounds it
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.name)
+def test_indicator_outline_meets_wcag_for_ui_components(scheme: theme.Scheme) -> None:
+    for background in scheme.backgrounds:
+        ratio = contrast_ratio(scheme.indicator, background)
+        assert ratio >= UI_COMPONENT, f"{scheme.name} indicator on {background}: {ratio:.1f}"
+
+
+def _dark_window() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#353535"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def _best_indicator_contrast(qtbot, widget, style) -> float:  # type: ignore[no-untyped-def]
+    """The strongest contrast any pixel of the drawn indicator has against the window."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    qtbot.addWidget(widget)
+    widget.setStyle(style)
+    widget.setPalette(_dark_window())
+    widget.setAutoFillBackground(True)
+    widget.show()
+    option = QStyleOptionButton()
+    widget.initStyleOption(option)
+    element = (
+        QStyle.SubElement.SE_RadioButtonIndicator
+        if isinstance(widget, QRadioButton)
+        else QStyle.SubElement.SE_CheckBoxIndicator
+    )
+    box = style.subElementRect(element, option, widget)
+    image = widget.grab().toImage()
+    window = "#2b2b2b"
+    scale = image.width() / widget.width()
+    return max(
+        contrast_ratio(image.pixelColor(int(x * scale), int(y * scale)).name(), window)
+        for x in range(box.left(), box.right() + 1)
+        for y in range(box.top(), box.bottom() + 1)
+    )
+
+
+@pytest.mark.parametrize("kind", ["radio", "check"])
+def test_dark_indicators_are_drawn_visible(qtbot, kind: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QCheckBox, QStyleFactory
+
+    def make() -> QRadioButton | QCheckBox:
+        return QRadioButton("Uid") if kind == "radio" else QCheckBox("Advanced")
+
+    fusion = QStyleFactory.create("Fusion")
+    # What the issue saw: Fusion outlines an unchecked indicator a shade off the window.
+    assert _best_indicator_contrast(qtbot, make(), fusion) < UI_COMPONENT
+    ours = theme.IndicatorStyle(QStyleFactory.create("Fusion"))
+    assert _best_indicator_contrast(qtbot, make(), ours) >= UI_COMPONENT
