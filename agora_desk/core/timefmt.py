@@ -1,4 +1,9 @@
-"""Times as people read them: UTC ISO-8601, local time, and a relative phrase."""
+"""Times as people read them: UTC ISO-8601, local time, and a relative phrase.
+
+The one home of time wording: the CLI's text leads with UTC (:func:`describe`,
+what logs and servers use); the window leads with local time
+(:func:`local_first`) and puts UTC in a tooltip (:func:`utc_detail`).
+"""
 
 from __future__ import annotations
 
@@ -47,3 +52,17 @@ def describe(
     if ts == 0:
         return "no time limit"
     return f"{utc_iso(ts)} ({local(ts)}, {relative(ts, now, future=future, past=past)})"
+
+
+def local_first(
+    ts: int, now: int | None = None, *, future: str = "expires", past: str = "expired"
+) -> str:
+    """'2026-11-22 18:00:00 CET (expires in 59 min)': the window's wording of a time."""
+    if ts == 0:
+        return "no time limit"
+    return f"{local(ts)} ({relative(ts, now, future=future, past=past)})"
+
+
+def utc_detail(ts: int) -> str:
+    """'2026-11-22T17:00:00Z (UTC) · Unix time 1795366800': a time's details, on hover."""
+    return f"{utc_iso(ts)} (UTC) · Unix time {ts}"

@@ -4,8 +4,9 @@ Columns are Field and Value. The tree itself comes from
 :func:`agora_desk.core.decoded.to_tree`, so the tab, ``decode --json`` and
 the diagnostics describe a token the same way; this module only adds what a
 view needs: the text to copy, status colours that read on light and dark
-palettes, compare highlights, and relative times ("expires in 59 min") that
-tick every second without resetting the model.
+palettes, compare highlights, and times worded for people (local time first,
+UTC on hover) with a relative phrase ("expires in 59 min") that ticks every
+second without resetting the model.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QTreeView, QWidget
 
+from agora_desk.core import timefmt
 from agora_desk.core.checks import CLOCK_SKEW
 from agora_desk.core.decoded import Node, TimeKind
 from agora_desk.gui.qt import no_data, qt_text
@@ -65,6 +67,14 @@ def status_colour(status: str, palette: QPalette | None = None) -> QColor | None
     return tone_colour(tone, palette)
 
 
+def time_text(node: Node, now: int) -> str:
+    """A row's value as the window shows it: a time row in local time first."""
+    if node.timestamp is None:
+        return node.text(now)
+    future, past = node.time_kind.value
+    return node.value + timefmt.local_first(node.timestamp, now, future=future, past=past)
+
+
 class _Item:
     """One row: the Node plus what the model derives from it."""
 
@@ -100,7 +110,7 @@ class _Item:
         self.label = qt_text(node.label)
         self.copy = qt_text(node.copy if node.copy is not None else node.value)
         self.timestamp = node.timestamp
-        self.text = qt_text(node.text(now))
+        self.text = qt_text(time_text(node, now))
         self.base = node.status
         self.status = self._derive_status(now)
 
@@ -115,7 +125,7 @@ class _Item:
         """Refresh the relative time and status from the node; True when the row changed."""
         if self.timestamp is None:
             return False
-        text = qt_text(self.node.text(now))
+        text = qt_text(time_text(self.node, now))
         status = self._derive_status(now)
         if text == self.text and status == self.status:
             return False
@@ -358,7 +368,11 @@ class TokenTreeModel(QAbstractItemModel):
         if role == _FONT:
             return self._colours()["missing font"] if item.status == MISSING else None
         if role == _TOOLTIP:
-            return item.text if column == VALUE_COLUMN and item.text else None
+            if column != VALUE_COLUMN or not item.text:
+                return None
+            if item.timestamp:
+                return f"{item.text}\n{timefmt.utc_detail(item.timestamp)}"
+            return item.text
         if role == _COPY:
             return item.copy
         if role == _PATH:

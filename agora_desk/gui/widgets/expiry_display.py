@@ -92,7 +92,7 @@ class ExpiryDisplay(QWidget):
             # Local time first, as people read a clock; UTC (what logs and servers
             # use) on hover.
             absolute.setText(timefmt.local(ts))
-            absolute.setToolTip(f"{timefmt.utc_iso(ts)} (UTC) · Unix time {ts}")
+            absolute.setToolTip(timefmt.utc_detail(ts))
             delta = ts - now
             if delta > 0:
                 remaining.set_message(Level.INFO, f"in {countdown(delta)}")

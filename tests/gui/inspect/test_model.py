@@ -209,3 +209,30 @@ def test_returning_no_data_keeps_none_alive(model: TokenTreeModel) -> None:
     for _ in range(2000):
         index.data(Qt.ItemDataRole.BackgroundRole)  # through C++ QModelIndex::data
     assert sys.getrefcount(None) >= before - 100
+
+
+def test_times_read_in_local_time_first_with_utc_on_hover(
+    model: TokenTreeModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from agora_desk.core import timefmt
+
+    # A zone that is never UTC, so "local first" cannot pass by coincidence.
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        model.set_root(tree_of(rtc_token(expire=3600), ISSUED + 60), ISSUED + 60)
+        expires = model.index_for_path("expires at", VALUE_COLUMN)
+        shown = expires.data()
+        local = timefmt.local(ISSUED + 3600)
+        assert shown.startswith(local), shown
+        assert "+0530" in local or "IST" in local
+        assert timefmt.utc_iso(ISSUED + 3600) not in shown
+        assert "expires in 59 min" in shown
+        tip = expires.data(Qt.ItemDataRole.ToolTipRole)
+        assert f"{timefmt.utc_iso(ISSUED + 3600)} (UTC)" in tip
+        assert f"Unix time {ISSUED + 3600}" in tip
+    finally:
+        monkeypatch.undo()
+        time.tzset()
