@@ -148,7 +148,7 @@ def rtc_form_order(tab: Any) -> list[Any]:
     """The RTC form's fields in the Tab order a person expects (one list for both order tests)."""
     return [
         tab.channel.edit,
-        tab.by_uid,
+        tab.who.by_uid,
         tab.user.edit,
         tab.role,
         tab.expiry.combo,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
+    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from agora_desk.gui.widgets import (
     ResultBox,
     ValidatedField,
     WarningsList,
+    group,
 )
 from agora_desk.gui.widgets.expiry_chooser import CUSTOM
 from agora_desk.secrets.fields import LABELS
@@ -118,6 +120,15 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         shown = errors if (self.attempted or not empty) else []
         field.set_issues(shown)
         return bool(shown)
+
+    def token_form(self) -> tuple[QWidget, QVBoxLayout, QGroupBox, QFormLayout]:
+        """The form column (for :meth:`finish_layout`) with its "Token" box and the box's form."""
+        form_widget = QWidget(self)
+        column = QVBoxLayout(form_widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        box, form = group("Token", form_widget)
+        column.addWidget(box)
+        return form_widget, column, box, form
 
     def finish_layout(self, form: QWidget, extra: QWidget | None = None) -> None:
         """Generate button and result column; call once the fields exist."""

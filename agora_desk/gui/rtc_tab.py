@@ -7,14 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +25,14 @@ from agora_desk.core.validation import (
 )
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
-from agora_desk.gui.widgets import ExpiryChooser, Level, ValidatedField, add_row, group
+from agora_desk.gui.widgets import (
+    ExpiryChooser,
+    Level,
+    UserChooser,
+    ValidatedField,
+    add_row,
+    role_combo,
+)
 
 if TYPE_CHECKING:
     from agora_desk.core.builders import RtcRequest
@@ -54,8 +56,6 @@ PRIVILEGE_LABELS = {
 LEGACY_DROPS_RTM = (
     "not used: a 006 legacy token has no RTM login; untick 006 for one RTC + RTM token"
 )
-UID_PLACEHOLDER = "0 to 4294967295; 0 = any user"
-ACCOUNT_PLACEHOLDER = "the user account the app joins with"
 
 
 class RtcTab(GeneratorTab["RtcRequest"]):
@@ -65,34 +65,13 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         super().__init__(context, parent)
         expire_default, privilege_default = self._defaults()
 
-        form_widget = QWidget(self)
-        column = QVBoxLayout(form_widget)
-        column.setContentsMargins(0, 0, 0, 0)
-        box, form = group("Token", form_widget)
-        column.addWidget(box)
-
+        form_widget, column, box, form = self.token_form()
         self.channel = ValidatedField("the channel name the app joins", parent=box)
         add_row(form, "Cha&nnel:", self.channel)
+        self.who = UserChooser(form, box)
+        self.user = self.who.user
 
-        kinds = QWidget(box)
-        kinds_row = QHBoxLayout(kinds)
-        kinds_row.setContentsMargins(0, 0, 0, 0)
-        self.by_uid = QRadioButton("&Uid (number)", kinds)
-        self.by_account = QRadioButton("User &account (string)", kinds)
-        self.by_uid.setChecked(True)
-        self._kind_group = QButtonGroup(self)
-        for button in (self.by_uid, self.by_account):
-            self._kind_group.addButton(button)
-            kinds_row.addWidget(button)
-        kinds_row.addStretch(1)
-        form.addRow("Join with:", kinds)
-
-        self.user = ValidatedField(UID_PLACEHOLDER, text="0", parent=box)
-        add_row(form, "U&ser:", self.user)
-
-        self.role = QComboBox(box)
-        self.role.addItem("Publisher (join + publish)", "publisher")
-        self.role.addItem("Subscriber (join only)", "subscriber")
+        self.role = role_combo(box)
         add_row(form, "&Role:", self.role)
 
         self.expiry = ExpiryChooser(expire_default, parent=box)
@@ -123,18 +102,18 @@ class RtcTab(GeneratorTab["RtcRequest"]):
 
         self.finish_layout(form_widget)
 
-        for field in (self.channel, self.user, self.rtm_user):
+        for field in (self.channel, self.rtm_user):
             field.textChanged.connect(self.on_input_changed)
+        self.who.changed.connect(self.on_input_changed)
         for chooser in (self.expiry, self.privilege_expiry):
             chooser.changed.connect(self.on_input_changed)
         self.role.currentIndexChanged.connect(self.on_input_changed)
-        self._kind_group.buttonToggled.connect(self._kind_changed)
         self.legacy.toggled.connect(self.on_input_changed)
         self.advanced.toggled.connect(self._advanced_toggled)
         self.remember(
             {
                 "channel": self.channel,
-                "by_account": self.by_account,
+                "by_account": self.who.by_account,
                 "user": self.user,
                 "role": self.role,
                 "expiry": self.expiry,
@@ -158,19 +137,6 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         self.expiry.follow_default(expire)
         self.privilege_expiry.follow_default(privilege)
         super().showEvent(event)
-
-    def _kind_changed(self, _button: object, checked: bool) -> None:
-        if not checked:
-            return  # the other button's half of the switch
-        if self.by_uid.isChecked():
-            self.user.edit.setPlaceholderText(UID_PLACEHOLDER)
-            if not self.user.text():
-                self.user.setText("0")
-        else:
-            self.user.edit.setPlaceholderText(ACCOUNT_PLACEHOLDER)
-            if self.user.text() == "0":
-                self.user.setText("")
-        self.on_input_changed()
 
     def _advanced_toggled(self, on: bool) -> None:
         if on and not self.privilege_fields:
@@ -203,7 +169,7 @@ class RtcTab(GeneratorTab["RtcRequest"]):
 
         issues: list[Issue] = []
         uid, account = 0, None
-        if self.by_account.isChecked():
+        if self.who.is_account:
             account = self.user.text()
         elif self.user.text():
             uid_issues = check_uid(self.user.text())

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from agora_desk.core import timefmt
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.validation import check_user_id
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
-from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row, group
+from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row
 
 if TYPE_CHECKING:
     from agora_desk.core.builders import RtmRequest
@@ -23,12 +23,7 @@ class RtmTab(GeneratorTab["RtmRequest"]):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        form_widget = QWidget(self)
-        column = QVBoxLayout(form_widget)
-        column.setContentsMargins(0, 0, 0, 0)
-        box, form = group("Token", form_widget)
-        column.addWidget(box)
-
+        form_widget, _column, box, form = self.token_form()
         self.user_id = ValidatedField("the user ID the app logs in with", parent=box)
         add_row(form, "&User ID:", self.user_id)
         self.expiry = ExpiryChooser(int(context.settings.get("default_expire_s")), parent=box)

@@ -21,7 +21,7 @@ def test_rtc_form_is_restored_in_the_next_session(qtbot, tmp_path: Path) -> None
     first = RtcTab(make_context(tmp_path))
     qtbot.addWidget(first)
     first.channel.setText("demo")
-    first.by_account.setChecked(True)
+    first.who.by_account.setChecked(True)
     first.user.setText("alice")
     first.role.setCurrentIndex(first.role.findData("subscriber"))
     first.expiry.set_custom_text("900")
@@ -33,7 +33,7 @@ def test_rtc_form_is_restored_in_the_next_session(qtbot, tmp_path: Path) -> None
     second = RtcTab(make_context(tmp_path))  # the same settings file: a new launch
     qtbot.addWidget(second)
     assert second.channel.text() == "demo"
-    assert second.by_account.isChecked() and second.user.text() == "alice"
+    assert second.who.by_account.isChecked() and second.user.text() == "alice"
     assert second.role.currentData() == "subscriber"
     assert second.expiry.raw_value() == "900"
     assert (second.expiry.custom.text(), second.expiry.unit.currentText()) == ("15", "min")

@@ -73,7 +73,7 @@ def _uid_zero(t: RtcTab) -> None:
 
 def _account_subscriber_24h(t: RtcTab) -> None:
     t.channel.setText("demo")
-    t.by_account.setChecked(True)
+    t.who.by_account.setChecked(True)
     t.user.setText("alice")
     t.role.setCurrentIndex(t.role.findData("subscriber"))
     t.expiry.set_seconds(86400)
@@ -274,7 +274,7 @@ def test_expiry_over_24_hours_and_null_rtm_user_warn(qtbot, tab: RtcTab) -> None
 
 
 def test_empty_fields_are_errors_only_after_generate(qtbot, tab: RtcTab) -> None:  # type: ignore[no-untyped-def]
-    tab.by_account.setChecked(True)
+    tab.who.by_account.setChecked(True)
     assert tab.user.text() == ""
     assert tab.user.message.isHidden()
     assert tab.credentials.id_field.message.isHidden()

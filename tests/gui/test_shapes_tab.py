@@ -136,7 +136,7 @@ def test_rtm2_permissions_editor(qtbot: Any, tab: ShapesTab) -> None:
 def test_agents(qtbot: Any, tab: ShapesTab, form_cls: Any, request_cls: Any) -> None:
     form = tab.pick(form_cls)
     form.channel.setText("room")
-    form.by_account.setChecked(True)
+    form.who.by_account.setChecked(True)
     assert form.user.text() == ""
     form.user.setText("agent")
     form.role.setCurrentIndex(1)  # subscriber

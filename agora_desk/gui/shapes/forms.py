@@ -13,12 +13,8 @@ from typing import ClassVar, Protocol
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QRadioButton,
     QWidget,
 )
 
@@ -26,7 +22,7 @@ from agora_desk.core import shapes
 from agora_desk.core.builders import RtcRequest
 from agora_desk.core.validation import Issue, parse_uid
 from agora_desk.gui.shapes.permissions_editor import PermissionsEditor
-from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row
+from agora_desk.gui.widgets import ExpiryChooser, UserChooser, ValidatedField, add_row, role_combo
 
 
 class IssueTarget(Protocol):
@@ -221,42 +217,20 @@ class AgentForm(ShapeForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.channel = self.field("C&hannel:", "the channel the agent joins")
-        kinds = QWidget(self)
-        kinds_row = QHBoxLayout(kinds)
-        kinds_row.setContentsMargins(0, 0, 0, 0)
-        self.by_uid = QRadioButton("&Uid (number)", kinds)
-        self.by_account = QRadioButton("User &account (string)", kinds)
-        self.by_uid.setChecked(True)
-        self._kinds = QButtonGroup(self)
-        for button in (self.by_uid, self.by_account):
-            self._kinds.addButton(button)
-            kinds_row.addWidget(button)
-        kinds_row.addStretch(1)
-        self.rows.addRow("Join with:", kinds)
-        self.user = self.field("U&ser:", "0 to 4294967295; 0 = any user", text="0")
-        self.role = QComboBox(self)
-        self.role.addItem("Publisher (join + publish)", "publisher")
-        self.role.addItem("Subscriber (join only)", "subscriber")
+        self.who = UserChooser(self.rows, self)
+        self.user = self.who.user
+        self.who.changed.connect(self.changed)
+        self.role = role_combo(self)
         add_row(self.rows, "&Role:", self.role)
         self.rtm_user = self.field("R&TM user ID:", "default: the uid or account as text")
         self.rtm_expiry = ExpiryChooser(None, same_as_token=True, parent=self)
         add_row(self.rows, "RTM login e&xpiry:", self.rtm_expiry)
-        self._kinds.buttonToggled.connect(self._kind_changed)
         self.role.currentIndexChanged.connect(self.changed)
         self.rtm_expiry.changed.connect(self.changed)
 
-    def _kind_changed(self, _button: object, checked: bool) -> None:
-        if not checked:
-            return  # the other button's half of the switch
-        if self.by_account.isChecked() and self.user.text() == "0":
-            self.user.setText("")
-        elif self.by_uid.isChecked() and not self.user.text():
-            self.user.setText("0")
-        self.changed.emit()
-
     def shape(self, expire: int) -> shapes.Shape:
         uid, account = 0, None
-        if self.by_account.isChecked():
+        if self.who.is_account:
             account = self.user.text()
         elif self.user.text():
             uid = parse_uid(self.user.text())

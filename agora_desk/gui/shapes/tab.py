@@ -8,7 +8,7 @@ are a :class:`~agora_desk.gui.shapes.forms.ShapeForm`.
 from __future__ import annotations
 
 from PySide6.QtGui import QPalette, QShowEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QStackedWidget, QWidget
 
 from agora_desk.core import shapes, timefmt
 from agora_desk.core.credentials import Credentials
@@ -30,7 +30,7 @@ from agora_desk.gui.shapes.forms import (
     ShapeForm,
     SttForm,
 )
-from agora_desk.gui.widgets import ExpiryChooser, Level, MessageLabel, add_row, group
+from agora_desk.gui.widgets import ExpiryChooser, Level, MessageLabel, add_row
 
 FORMS: tuple[type[ShapeForm], ...] = (
     ChatUserForm,
@@ -51,12 +51,7 @@ class ShapesTab(GeneratorTab[shapes.Shape]):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        form_widget = QWidget(self)
-        column = QVBoxLayout(form_widget)
-        column.setContentsMargins(0, 0, 0, 0)
-        box, form = group("Token", form_widget)
-        column.addWidget(box)
-
+        form_widget, _column, box, form = self.token_form()
         self.picker = QComboBox(box)
         for cls in FORMS:
             self.picker.addItem(cls.TITLE)

@@ -1,8 +1,8 @@
-"""Form building blocks: a titled form box, a row whose label has a buddy."""
+"""Form building blocks: a titled form box, a row whose label has a buddy, the RTC role."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 
 def group(title: str, parent: QWidget | None = None) -> tuple[QGroupBox, QFormLayout]:
@@ -20,3 +20,11 @@ def add_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
     label.setBuddy(field)
     form.addRow(label, field)
     return label
+
+
+def role_combo(parent: QWidget) -> QComboBox:
+    """The RTC role as the builders take it (``currentData()``: "publisher" / "subscriber")."""
+    combo = QComboBox(parent)
+    combo.addItem("Publisher (join + publish)", "publisher")
+    combo.addItem("Subscriber (join only)", "subscriber")
+    return combo
