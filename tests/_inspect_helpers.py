@@ -151,6 +151,9 @@ class FakeProfiles:
     def customer_secret(self, name: str) -> Secret | None:
         return None
 
+    def list(self) -> list[Any]:
+        return []  # no saved profiles to search (tests/gui/inspect/test_signer_search.py has them)
+
     def secret(self, name: str, kind: str) -> Secret | None:
         value = self.secondaries.get(name) if kind == APP_CERTIFICATE_SECONDARY else None
         return Secret(value) if value is not None else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from agora_desk.core.checks import Expectations
 from agora_desk.core.decoded import DecodedToken, Node
-from agora_desk.core.diagnostics import Candidate, diagnose
+from agora_desk.core.diagnostics import diagnose
 from agora_desk.core.errors import AgoraDeskError
+from agora_desk.gui.inspect.certificate import SignerPlan
 from agora_desk.gui.theme import Tone, set_text_tone
 
 # A token is a few hundred characters; refuse to decode a pasted novel.
@@ -143,18 +144,21 @@ class ReasonLine(QLabel):
 
 
 def diagnose_input(
-    text: str, expect: Expectations, signers: Sequence[Candidate] | None = None
+    text: str, expect: Expectations, plan: SignerPlan | None = None
 ) -> DecodedToken | str | None:
     """The decoded and checked token, the one-line reason it cannot be, or None if empty.
 
-    ``signers``: certificates to try in turn (a profile's primary and secondary).
+    ``plan``: certificates to try in turn (a profile's primary and secondary)
+    and the saved profiles, to name who signed it or whose App ID it has.
     """
     if not text.strip():
         return None
     if len(text) > MAX_INPUT_CHARS:
         return f"{len(text)} characters: a token is a few hundred; paste just the token"
     try:
-        return diagnose(text, expect, signers=signers)
+        if plan is None:
+            return diagnose(text, expect)
+        return diagnose(text, expect, signers=plan.signers, lookup=plan.lookup)
     except AgoraDeskError as exc:
         return str(exc)
     except Exception as exc:  # a core bug must still not become an exception dialog

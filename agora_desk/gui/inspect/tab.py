@@ -382,13 +382,13 @@ class InspectTab(QWidget):
         """
         self._debounce.stop()
         now, text = self.clock(), self.token_edit.toPlainText()
-        expect, signers = self.expectations(now), self.certificate.signers()
+        expect, plan = self.expectations(now), self.certificate.plan()
         self._generation += 1
         generation = self._generation
 
         def work(job: Job | None) -> Decoded:
             started = time.perf_counter()
-            result = diagnose_input(text, expect, signers)
+            result = diagnose_input(text, expect, plan)
             tree = None
             if isinstance(result, DecodedToken):
                 try:
@@ -443,7 +443,7 @@ class InspectTab(QWidget):
         self._set_actions_enabled(True)
         if not self._tick.isActive():
             self._tick.start()
-        self.certificate.ensure()
+        self.certificate.ensure(result.app_id)
 
     def _recheck_times(self) -> None:
         if self.decoded is None:
@@ -453,7 +453,7 @@ class InspectTab(QWidget):
         if self.decode_seconds > RECHECK_LIMIT_S:
             return  # a slow input: the tree's times still tick (the model does that)
         text, expect = self.token_edit.toPlainText(), self.expectations(self.clock())
-        result = diagnose_input(text, expect, self.certificate.signers())
+        result = diagnose_input(text, expect, self.certificate.plan())
         if isinstance(result, DecodedToken):
             self.decoded = result
             self.checks.show_rows(check_rows(result, self.certificate.note()))
