@@ -8,7 +8,6 @@ read off the GUI thread, and the verdict names the one that signed it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,6 @@ from agora_desk.secrets.testing import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 
-NOW = ISSUED + 60
 UNRELATED_CERT = "abcdef0123456789abcdef0123456789"
 
 
@@ -67,16 +65,6 @@ def store(tmp_path: Path, keyring: SlowKeyring) -> ProfileStore:
 @pytest.fixture
 def context(qapp: object, tmp_path: Path, store: ProfileStore) -> AppContext:
     return make_context(tmp_path, store)
-
-
-@pytest.fixture
-def tab(qtbot: QtBot, context: AppContext) -> Iterator[InspectTab]:
-    widget = InspectTab(context)
-    widget.clock = lambda: NOW
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    yield widget
-    widget.shutdown()
 
 
 def signature(tab: InspectTab) -> CheckRow:

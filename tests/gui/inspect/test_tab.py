@@ -10,7 +10,6 @@ import base64
 import json
 import threading
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -62,16 +61,6 @@ def context(qapp: object, tmp_path: Path, profiles: FakeProfiles) -> AppContext:
 def errors(context: AppContext) -> Errors:
     """Every error dialog the tab asked the window to show."""
     return Errors(context)
-
-
-@pytest.fixture
-def tab(qtbot: QtBot, context: AppContext) -> Iterator[InspectTab]:
-    widget = InspectTab(context)
-    widget.clock = lambda: NOW
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    yield widget
-    widget.shutdown()
 
 
 def rows(tab: InspectTab) -> list[CheckRow]:
