@@ -20,6 +20,16 @@ def _isolated_environment(
     for name in list(os.environ):
         if name.startswith("AGORA_") and not name.startswith("AGORA_DESK_"):
             monkeypatch.delenv(name)
+    # English unless a test asks for a language: the messages tests compare are English,
+    # whatever language the developer's desktop speaks (children inherit this too).
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if name in ("LANGUAGE", "LC_MESSAGES") or not value.startswith(("C", "POSIX", "en")):
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", os.environ.get("LANG") or "C.UTF-8")
+    from agora_desk.core import i18n
+
+    monkeypatch.setattr(i18n, "_override", None)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("AGORA_DESK_CONFIG_DIR", str(home / "config" / "agora-desk"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

@@ -290,6 +290,11 @@ def test_wheel_carries_resources_and_all_code(built: dict[str, Path]) -> None:
         if "__pycache__" not in py.parts:
             rel = py.relative_to(REPO).as_posix()
             assert rel in names, f"{rel} is missing from the wheel"
+    # The compiled catalogues, not their sources.
+    for po in (REPO / "agora_desk" / "locale").glob("*/LC_MESSAGES/*.po"):
+        rel = po.relative_to(REPO).as_posix()
+        assert rel.removesuffix(".po") + ".mo" in names and rel not in names
+    assert "agora_desk/locale/zh_CN/LC_MESSAGES/agora_desk.mo" in names
     # Nothing from the repository root leaked in as a top-level package.
     assert not {n for n in names if n.startswith("resources/")}
     dist_info = f"agora_desk-{agora_desk.__version__}.dist-info"
@@ -320,6 +325,12 @@ def test_installed_wheel_finds_resources(built: dict[str, Path], tmp_path: Path)
     # The data-file copies land under share/, as they would in ~/.local.
     assert (target / "share" / "applications" / f"{APP_ID}.desktop").is_file()
     assert (target / "share" / "icons/hicolor/256x256/apps" / f"{APP_ID}.png").is_file()
+    # The installed program finds its translations.
+    script = (
+        "from agora_desk.core import i18n; i18n.set_language('zh_CN'); print(i18n._('usage: '))"
+    )
+    result = _run([sys.executable, "-S", "-c", script], cwd=tmp_path, env=env)
+    assert result.stdout.strip() == "用法："
 
 
 @pytest.fixture

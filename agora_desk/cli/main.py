@@ -10,28 +10,34 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agora_desk import __version__
+from agora_desk.cli import argparse_text
 from agora_desk.core.errors import ExitStatus
+from agora_desk.core.i18n import N_, _
 
 # subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "rtc": ("agora_desk.cli.tokens", "build an RTC token (007; --legacy for 006)"),
-    "rtm": ("agora_desk.cli.tokens", "build an RTM (Signaling) token; --permissions for RTM2"),
-    "chat": ("agora_desk.cli.chat", "build a Chat token (user or app)"),
-    "apaas": ("agora_desk.cli.apaas", "build an APaaS (Flexible Classroom) token"),
-    "fpa": ("agora_desk.cli.fpa", "build an FPA (Full-path Acceleration) token"),
-    "convoai": ("agora_desk.cli.convoai", "build a Conversational AI token (RTC + RTM + ConvoAI)"),
-    "stt": ("agora_desk.cli.stt", "build a Real-time STT token (RTC + RTM + STT)"),
-    "compose": ("agora_desk.cli.compose", "build a token with any list of services"),
-    "basic": ("agora_desk.cli.basic", "build a Basic credential header, or --decode one"),
-    "decode": ("agora_desk.cli.decode", "decode, verify and diagnose any Agora token"),
-    "request": ("agora_desk.cli.request", "send a test request to an Agora REST API"),
-    "serve": ("agora_desk.cli.serve", "run a local token server for app testing"),
-    "profile": ("agora_desk.cli.profile", "list / add / show / remove saved profiles"),
+    "rtc": ("agora_desk.cli.tokens", N_("build an RTC token (007; --legacy for 006)")),
+    "rtm": ("agora_desk.cli.tokens", N_("build an RTM (Signaling) token; --permissions for RTM2")),
+    "chat": ("agora_desk.cli.chat", N_("build a Chat token (user or app)")),
+    "apaas": ("agora_desk.cli.apaas", N_("build an APaaS (Flexible Classroom) token")),
+    "fpa": ("agora_desk.cli.fpa", N_("build an FPA (Full-path Acceleration) token")),
+    "convoai": (
+        "agora_desk.cli.convoai",
+        N_("build a Conversational AI token (RTC + RTM + ConvoAI)"),
+    ),
+    "stt": ("agora_desk.cli.stt", N_("build a Real-time STT token (RTC + RTM + STT)")),
+    "compose": ("agora_desk.cli.compose", N_("build a token with any list of services")),
+    "basic": ("agora_desk.cli.basic", N_("build a Basic credential header, or --decode one")),
+    "decode": ("agora_desk.cli.decode", N_("decode, verify and diagnose any Agora token")),
+    "request": ("agora_desk.cli.request", N_("send a test request to an Agora REST API")),
+    "serve": ("agora_desk.cli.serve", N_("run a local token server for app testing")),
+    "profile": ("agora_desk.cli.profile", N_("list / add / show / remove saved profiles")),
 }
 
 
@@ -47,40 +53,64 @@ class ArgumentParser(argparse.ArgumentParser):
             return value
         return super()._get_values(action, arg_strings)
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        if message.endswith(": expected one argument"):
-            option = message.removeprefix("argument ").split(":", 1)[0].split("/")[-1]
-            message += f" (for a value that starts with '-', write {option}=VALUE)"
-        prefix = "unrecognized arguments: "
-        if message.startswith(prefix):
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
             # Never echo the values: someone may have typed a secret after an
             # option that does not exist (e.g. --certificate <secret>).
-            names = [
-                a.split("=", 1)[0] for a in message[len(prefix) :].split() if a.startswith("-")
-            ]
-            shown = " ".join(names) if names else "(values not shown)"
-            message = f"unrecognized arguments: {shown}; values are not repeated here"
-        sys.stderr.write(f"agora-desk: error: {message}\n")
+            names = [a.split("=", 1)[0] for a in extras if a.startswith("-")]
+            shown = " ".join(names) if names else _("(values not shown)")
+            self.error(
+                _("unrecognized arguments: {names}; values are not repeated here").format(
+                    names=shown
+                )
+            )
+        return parsed
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        if message.endswith(_("expected one argument")):
+            option = _OPTION.search(message)
+            if option is not None:
+                message += _(" (for a value that starts with '-', write {option}=VALUE)").format(
+                    option=option.group(0).split("/")[-1]
+                )
+        from agora_desk.cli.common import error
+
+        error(message)
         raise SystemExit(2)
+
+
+# The option an argparse error names ("argument -c/--channel: ..."), in any language.
+_OPTION = re.compile(r"-[-\w]+(?:/-[-\w]+)*")
 
 
 def build_parser(only: str | None = None) -> ArgumentParser:
     """The parser, with the full options of ``only`` (the command being run)."""
+    argparse_text.install()
     parser = ArgumentParser(
         prog="agora-desk",
-        description="Build, inspect and test Agora tokens and REST credentials. "
-        "With no command, opens the window.",
+        description=_(
+            "Build, inspect and test Agora tokens and REST credentials. "
+            "With no command, opens the window."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"agora-desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"agora-desk {__version__}",
+        help=_("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     # Only the named command's module is imported; --help and --version need none.
     wanted = [only] if only is not None else []
     for module_name in dict.fromkeys(COMMANDS[name][0] for name in wanted):
         importlib.import_module(module_name).register(sub)
-    for name, (_, help_text) in COMMANDS.items():
+    for name, (_module, help_text) in COMMANDS.items():
         if name not in sub.choices:
             # Listed in --help without importing its module (start-up speed).
-            sub.add_parser(name, help=help_text, add_help=False)
+            sub.add_parser(name, help=_(help_text), add_help=False)
     return parser
 
 
@@ -122,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 # What Qt needs to find a display on Linux: without any of these it aborts
 # (exit 134) with a hint about libxcb-cursor0 that sends people the wrong way.
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-NO_DISPLAY = (
+NO_DISPLAY = N_(
     "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set): "
     "run agora-desk in a desktop session, or as 'xvfb-run agora-desk', "
     "or use the command-line commands (agora-desk --help)"
@@ -141,7 +171,7 @@ def _run_gui(argv: list[str]) -> int:
     if no_display(os.environ):
         from agora_desk.cli.common import error
 
-        error(NO_DISPLAY)
+        error(_(NO_DISPLAY))
         return ExitStatus.INVALID
     from agora_desk.gui.app import run
 

@@ -1,0 +1,161 @@
+"""The translation layer of the Qt-free core and the CLI (standard gettext, domain ``agora_desk``).
+
+One rule decides the language for the whole program: the window asks
+:func:`active_language` too, so its Qt catalogue and this one never disagree.
+
+Usage::
+
+    from agora_desk.core.i18n import N_, _, ngettext
+
+    TITLE = N_("Token expired")            # a module-level constant: marked, translated at display
+    print(_(TITLE))
+    print(_("Channel {channel} is not in the token").format(channel=name))
+    print(ngettext("{count} privilege", "{count} privileges", n).format(count=n))
+
+The catalogues are ``agora_desk/locale/<lang>/LC_MESSAGES/agora_desk.po`` (the source) and the
+compiled ``.mo`` beside it (shipped in the wheel); the README's "Translations" section has the
+workflow. Only the standard library is used at run time.
+"""
+
+from __future__ import annotations
+
+import enum
+import gettext
+import os
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+
+DOMAIN = "agora_desk"
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+
+# Read in this order, as GNU gettext does. LANGUAGE is a priority list and
+# (again as in GNU gettext) counts only when the locale itself is not C/POSIX.
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+class Language(enum.Enum):
+    """A language the program speaks; the value is the catalogue's folder name."""
+
+    ENGLISH = "en"
+    SIMPLIFIED_CHINESE = "zh_CN"
+
+    @property
+    def native_name(self) -> str:
+        """The name people who read it look for in a language menu."""
+        return _NATIVE_NAMES[self]
+
+
+_NATIVE_NAMES = {Language.ENGLISH: "English", Language.SIMPLIFIED_CHINESE: "简体中文"}
+
+# The Settings choice "follow the system" besides the languages themselves.
+SYSTEM = "system"
+
+
+def language_of(tag: str) -> Language | None:
+    """The language a locale name or tag means: None when the program has no catalogue for it.
+
+    ``zh_CN.UTF-8``, ``zh_CN``, ``zh-Hans``, ``zh_Hans_CN``, ``zh_SG`` and plain ``zh`` are
+    Simplified Chinese; Traditional (``zh_TW``, ``zh_HK``, ``zh-Hant``) is not.
+    """
+    name = tag.split(".", 1)[0].split("@", 1)[0].replace("-", "_").lower()
+    parts = name.split("_")
+    if parts[0] == "en":
+        return Language.ENGLISH
+    if parts[0] != "zh":
+        return None
+    rest = set(parts[1:])
+    if rest & {"hant", "tw", "hk", "mo"}:
+        return None
+    return Language.SIMPLIFIED_CHINESE
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> Language:
+    """The language the environment asks for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); else English."""
+    env = os.environ if environ is None else environ
+    locale_name = next((env[v] for v in _LOCALE_VARIABLES if env.get(v)), "")
+    if locale_name.split(".", 1)[0] in ("", "C", "POSIX"):
+        return Language.ENGLISH
+    for tag in [*env.get("LANGUAGE", "").split(":"), locale_name]:
+        if tag:
+            found = language_of(tag)
+            if found is not None:
+                return found
+    return Language.ENGLISH
+
+
+_lock = threading.Lock()
+_override: Language | None = None
+_catalogues: dict[Language, gettext.NullTranslations] = {}
+
+
+def set_language(choice: str | Language) -> Language:
+    """Fix the language (``"en"``, ``"zh_CN"``) or follow the system again (``"system"``).
+
+    Returns the language now active. Strings already on screen keep theirs; whoever
+    shows them translates again (the window re-translates on a change).
+    """
+    global _override
+    if isinstance(choice, Language):
+        chosen: Language | None = choice
+    elif choice == SYSTEM:
+        chosen = None
+    else:
+        chosen = language_of(choice)
+        if chosen is None:
+            raise ValueError(f"no translation for {choice!r}")
+    with _lock:
+        _override = chosen
+    return active_language()
+
+
+def active_language() -> Language:
+    """The language strings come out in now: the explicit choice, else the system's."""
+    override = _override
+    return override if override is not None else system_language()
+
+
+def catalogue(language: Language) -> gettext.NullTranslations:
+    """The loaded catalogue of ``language`` (English: the source strings themselves)."""
+    with _lock:
+        found = _catalogues.get(language)
+        if found is None:
+            found = gettext.NullTranslations()
+            if language is not Language.ENGLISH:
+                path = LOCALE_DIR / language.value / "LC_MESSAGES" / f"{DOMAIN}.mo"
+                try:
+                    with path.open("rb") as handle:
+                        found = gettext.GNUTranslations(handle)
+                except OSError:
+                    pass  # a build without catalogues still works, in English
+            _catalogues[language] = found
+        return found
+
+
+def _active() -> gettext.NullTranslations:
+    return catalogue(active_language())
+
+
+def _(message: str) -> str:
+    """``message`` in the active language."""
+    return _active().gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for ``count``, as the active language counts."""
+    return _active().ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` translated in ``context``: for a short word that reads two ways in English."""
+    return _active().pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction only; translate it with ``_()`` where it is shown."""
+    return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction; show it with ``ngettext(*pair, count)``."""
+    return (singular, plural)

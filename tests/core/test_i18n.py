@@ -1,0 +1,182 @@
+"""The core's translation layer: which language, lookups, and catalogues that are complete."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from agora_desk.core import i18n
+from agora_desk.core.i18n import Language
+
+ROOT = Path(__file__).resolve().parents[2]
+ZH = Language.SIMPLIFIED_CHINESE
+EN = Language.ENGLISH
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "scripts" / "i18n.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["i18n_tool"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+tool = _tool()
+
+
+# -- which language -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, ZH),
+        ({"LANG": "zh_CN"}, ZH),
+        ({"LANG": "zh_CN.GB18030"}, ZH),
+        ({"LANG": "zh.UTF-8"}, ZH),
+        ({"LANG": "zh_SG.UTF-8"}, ZH),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "zh_Hans:en"}, ZH),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "zh-Hans-CN"}, ZH),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "fr:zh_CN"}, ZH),  # no French: the next one
+        ({"LANG": "zh_CN.UTF-8", "LANGUAGE": "en"}, EN),
+        ({"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}, EN),
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, ZH),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, ZH),
+        ({"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}, EN),
+        # As GNU gettext: LANGUAGE counts only when the locale is not C.
+        ({"LANG": "C.UTF-8", "LANGUAGE": "zh_CN"}, EN),
+        ({"LANGUAGE": "zh_CN"}, EN),
+        ({"LANG": "zh_TW.UTF-8"}, EN),  # Traditional: no catalogue, English
+        ({"LANG": "zh_HK.UTF-8"}, EN),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "zh_Hant"}, EN),
+        ({"LANG": "de_DE.UTF-8"}, EN),
+        ({"LANG": "POSIX"}, EN),
+        ({}, EN),
+    ],
+)
+def test_system_language(environ: dict[str, str], expected: Language) -> None:
+    assert i18n.system_language(environ) is expected
+
+
+def test_set_language_overrides_the_system_until_system_is_chosen_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert i18n.active_language() is ZH
+    assert i18n.set_language("en") is EN
+    assert i18n._("show this help message and exit") == "show this help message and exit"
+    assert i18n.set_language("system") is ZH
+    assert i18n._("show this help message and exit") == "显示此帮助信息并退出"
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert i18n.active_language() is EN
+    assert i18n.set_language("zh_CN") is ZH
+    assert i18n.set_language(EN) is EN
+
+
+def test_set_language_refuses_a_language_without_a_catalogue() -> None:
+    with pytest.raises(ValueError, match="fr"):
+        i18n.set_language("fr")
+    assert i18n.active_language() is EN
+
+
+def test_native_names() -> None:
+    assert [lang.native_name for lang in Language] == ["English", "简体中文"]
+
+
+def test_plurals_and_deferred_strings() -> None:
+    pair = ("expected %s argument", "expected %s arguments")
+    assert i18n.N_plural(*pair) == pair
+    assert i18n.N_("usage: ") == "usage: "  # marks only
+    assert [i18n.ngettext(*pair, n) for n in (1, 2)] == list(pair)
+    i18n.set_language("zh_CN")
+    assert i18n.ngettext(*pair, 1) == i18n.ngettext(*pair, 5) == "需要 %s 个参数"
+    assert i18n._("usage: ") == "用法："
+
+
+def test_english_is_the_source_text_even_without_a_catalogue(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_catalogues", {})
+    i18n.set_language("zh_CN")
+    assert i18n._("usage: ") == "usage: "
+
+
+# -- the catalogues ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def template() -> object:
+    """The strings extracted from the package (seconds of work: once per module)."""
+    return tool.extract()
+
+
+def test_every_catalogue_is_complete_current_and_compiled(template: object) -> None:
+    assert tool.languages() == ["zh_CN"]
+    assert tool.problems("zh_CN", template) == []
+
+
+def test_no_marked_string_is_built_at_run_time(tmp_path: Path) -> None:
+    assert list(tool.built_strings()) == []
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "m.py").write_text(
+        'from agora_desk.core.i18n import _\nx = _(f"Channel {c}")\ny = _("a " + "b")\nz = _("ok")\n'
+    )
+    assert [line.split(": ")[0] for line in tool.built_strings(tmp_path / "pkg")] == [
+        "pkg/m.py:2",
+        "pkg/m.py:3",
+    ]
+
+
+@pytest.fixture
+def copy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The catalogues copied aside, for the checker to find damage in."""
+    shutil.copytree(tool.LOCALE_DIR, tmp_path / "locale")
+    monkeypatch.setattr(tool, "LOCALE_DIR", tmp_path / "locale")
+    return tool.po_path("zh_CN")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_check_finds_a_missing_entry(copy: Path, template: object) -> None:
+    _edit(copy, 'msgid "usage: "', 'msgid "usage:: "')
+    found = tool.problems("zh_CN", template)
+    assert any("no entry for 'usage: '" in p for p in found)
+    assert any("obsolete entry 'usage:: '" in p for p in found)
+
+
+def test_the_check_finds_a_dropped_placeholder(copy: Path, template: object) -> None:
+    _edit(copy, "参数 %(argument_name)s", "参数")
+    tool.compile_all()
+    (problem,) = tool.problems("zh_CN", template)
+    assert "placeholders differ" in problem and "argument_name" in problem
+
+
+def test_the_check_finds_an_untranslated_entry_and_a_stale_mo(copy: Path, template: object) -> None:
+    _edit(copy, 'msgstr "用法："', 'msgstr ""')
+    found = tool.problems("zh_CN", template)
+    assert "zh_CN: 'usage: ' is not translated" in found
+    assert any("is not compiled from the .po" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "positional"),
+    [
+        ("Channel {channel} and {uid}", {"{channel}", "{uid}"}, ()),
+        ("%(prog)s: %s and %r, 100%%", {"%(prog)s"}, ("%s", "%r")),
+        ("{count:,} bytes", {"{count:,}"}, ()),
+        ("plain", set(), ()),
+    ],
+)
+def test_placeholders(text: str, named: set[str], positional: tuple[str, ...]) -> None:
+    assert tool.placeholders(text) == (frozenset(named), positional)
