@@ -83,6 +83,11 @@ UNIX_TIME_LIKE = 1_000_000_000
 DAY = 86_400
 
 
+def implausible_lifetime(seconds: int) -> bool:
+    """True when :func:`lifetime_issue` has something to say (a Unix time is over 24 h too)."""
+    return seconds > DAY
+
+
 def lifetime_issue(
     label: str, seconds: int, unit_hint: str, *, plural: bool = False
 ) -> tuple[str, str] | None:
@@ -90,6 +95,8 @@ def lifetime_issue(
 
     ``plural``: ``label`` names several values that share ``seconds``.
     """
+    if not implausible_lifetime(seconds):
+        return None
     verb = "are" if plural else "is"
     if seconds >= UNIX_TIME_LIKE:
         return (
@@ -142,6 +149,16 @@ class Findings:
             self.warnings + other.warnings,
             other.signature_valid if other.signature_valid is not None else self.signature_valid,
         )
+
+
+def combined(*parts: Findings) -> Findings:
+    """``parts[0] + parts[1] + ...`` built once (a format's check sums six or so)."""
+    valid = [p.signature_valid for p in parts if p.signature_valid is not None]
+    return Findings(
+        tuple(c for p in parts for c in p.checks),
+        tuple(w for p in parts for w in p.warnings),
+        valid[-1] if valid else None,
+    )
 
 
 def found(*checks: Check, warnings: Iterable[str] = ()) -> Findings:

@@ -20,6 +20,9 @@ _PREFIX = re.compile(
     r"^(?:authorization\s*:\s*)?(?:agora\s+token\s*=|x-agora-token\s*:|token\s*[=:])\s*",
     re.IGNORECASE,
 )
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_LINE_BREAKS = re.compile(r"[\r\n\t]+")
+_URL_SAFE = str.maketrans("-_", "+/")
 
 
 def clean_paste(text: str) -> tuple[str, list[str]]:
@@ -39,14 +42,14 @@ def clean_paste(text: str) -> tuple[str, list[str]]:
         if match:
             notes.append(f"removed the prefix {match.group(0).strip()!r}")
             token = token[match.end() :]
-        if "%" in token and re.search(r"%[0-9A-Fa-f]{2}", token):
+        if "%" in token and _PERCENT_ESCAPE.search(token):
             unquoted = urllib.parse.unquote(token)
             if unquoted != token:
                 notes.append("decoded URL-encoding (%2B, %2F, %3D ...) in the token")
                 token = unquoted
         if token == before:
             break
-    inner_ws = re.sub(r"[\r\n\t]+", "", token)
+    inner_ws = _LINE_BREAKS.sub("", token)
     if inner_ws != token:
         notes.append("removed line breaks inside the token")
         token = inner_ws
@@ -56,7 +59,7 @@ def clean_paste(text: str) -> tuple[str, list[str]]:
     if token[:3] in ("007", "006", "005") and ("-" in token or "_" in token):
         # URL-safe base64 from a mangled copy; map back to the standard alphabet.
         notes.append("converted URL-safe base64 (- and _) back to + and /")
-        token = token.translate(str.maketrans("-_", "+/"))
+        token = token.translate(_URL_SAFE)
     return token, notes
 
 

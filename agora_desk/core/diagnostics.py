@@ -113,15 +113,14 @@ def run_checks(
     if expect.error is not None:
         checks.append(errorcodes.explain(expect.error, checks))
     checks = ordered(checks)
-    decoded = replace(
-        base,
-        checks=checks,
-        warnings=[*base.warnings, *findings.warnings, *warnings],
-        signature_valid=signature_valid,
-        signed_by=signed_by,
-        diagnosed=diagnosed,
-    )
-    return replace(decoded, verdict=verdict.of(decoded, now))
+    decoded = base.copy()  # a new model: the parsed one is never changed
+    decoded.checks = checks
+    decoded.warnings = [*base.warnings, *findings.warnings, *warnings]
+    decoded.signature_valid = signature_valid
+    decoded.signed_by = signed_by
+    decoded.diagnosed = diagnosed
+    decoded.verdict = verdict.of(decoded, now)
+    return decoded
 
 
 def ordered(checks: Sequence[Check]) -> list[Check]:

@@ -72,60 +72,66 @@ class Reader:
         )
 
     # Each read checks the bounds once and builds its error text only when it
-    # fails: decoding runs on every keystroke in the Inspect tab.
+    # fails: decoding runs on every keystroke in the Inspect tab. A ``what``
+    # with ``args`` is a str.format template, filled in only for that text.
 
-    def u16(self, what: str = "a 16-bit number") -> int:
+    def u16(self, what: str = "a 16-bit number", *args: object) -> int:
         pos = self._pos
         if pos + 2 > len(self._data):
-            self._short(2, what)
+            self._short(2, _named(what, args))
         self._pos = pos + 2
         return int(_U16.unpack_from(self._data, pos)[0])
 
-    def i16(self, what: str = "a 16-bit number") -> int:
+    def i16(self, what: str = "a 16-bit number", *args: object) -> int:
         pos = self._pos
         if pos + 2 > len(self._data):
-            self._short(2, what)
+            self._short(2, _named(what, args))
         self._pos = pos + 2
         return int(_I16.unpack_from(self._data, pos)[0])
 
-    def u32(self, what: str = "a 32-bit number") -> int:
+    def u32(self, what: str = "a 32-bit number", *args: object) -> int:
         pos = self._pos
         if pos + 4 > len(self._data):
-            self._short(4, what)
+            self._short(4, _named(what, args))
         self._pos = pos + 4
         return int(_U32.unpack_from(self._data, pos)[0])
 
-    def string(self, what: str = "a string") -> bytes:
+    def string(self, what: str = "a string", *args: object) -> bytes:
         data, pos = self._data, self._pos
         if pos + 2 > len(data):
-            self._short(2, "the length of " + what)
+            self._short(2, "the length of " + _named(what, args))
         n = _U16.unpack_from(data, pos)[0]
         self._pos = start = pos + 2
         if start + n > len(data):
-            self._short(n, f"{what} ({n} bytes)")
+            self._short(n, f"{_named(what, args)} ({n} bytes)")
         self._pos = start + n
         return data[start : start + n]
 
-    def map_u32(self, what: str = "a map") -> dict[int, int]:
-        count = self.u16("the entry count of " + what)
-        pos = self._pos
+    def map_u32(self, what: str = "a map", *args: object) -> dict[int, int]:
+        data, pos = self._data, self._pos
+        if pos + 2 > len(data):
+            self._short(2, "the entry count of " + _named(what, args))
+        count = _U16.unpack_from(data, pos)[0]
+        self._pos = pos = pos + 2
         end = pos + 6 * count
-        if end <= len(self._data):
+        if end <= len(data):
             self._pos = end
-            return dict(_U16U32.iter_unpack(self._data[pos:end]))
+            return dict(_U16U32.iter_unpack(data[pos:end]))
         # Cut short: read entry by entry to name the one that is missing.
+        what = _named(what, args)
         result: dict[int, int] = {}
         for _ in range(count):
             key = self.u16("a key of " + what)
             result[key] = self.u32(f"the value of key {key} in {what}")
         return result
 
-    def map_str(self, what: str = "a map") -> dict[int, bytes]:
+    def map_str(self, what: str = "a map", *args: object) -> dict[int, bytes]:
+        what = _named(what, args)
         count = self.u16("the entry count of " + what)
         result: dict[int, bytes] = {}
         for _ in range(count):
             key = self.u16("a key of " + what)
-            result[key] = self.string(f"the value of key {key} in {what}")
+            result[key] = self.string("the value of key {} in {}", key, what)
         return result
 
     def rest(self) -> bytes:
@@ -139,6 +145,10 @@ class Reader:
                 f"{self.context} has {len(self._data) - self._pos} unexpected byte(s) "
                 f"after its last field (offset {self._pos})"
             )
+
+
+def _named(what: str, args: tuple[object, ...]) -> str:
+    return what.format(*args) if args else what
 
 
 def text(data: bytes) -> str:

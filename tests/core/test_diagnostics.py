@@ -407,3 +407,23 @@ def test_a_hostile_permission_list_stops_decoding_there() -> None:
     d = diagnose(token, expect(CERT, now=ISSUED))
     assert d.signature_valid is True
     assert any("65335 more entries not shown" in w for w in d.warnings)
+
+
+def test_combined_findings_equal_their_sum() -> None:
+    from agora_desk.core.checks import Findings, combined, found, signature
+    from agora_desk.core.decoded import Check, CheckName
+
+    parts = [
+        found(Check(CheckName.EXPIRY, True, "valid"), warnings=["w1"]),
+        signature(False, "the App Certificate"),
+        Findings(),
+        signature(True, "the secondary"),
+        found(Check(CheckName.UID, False, "built for uid 1"), warnings=["w2"]),
+    ]
+    total = Findings()
+    for part in parts:
+        total = total + part
+    assert combined(*parts) == total
+    assert combined(*parts).signature_valid is True
+    assert combined(parts[1], parts[2]).signature_valid is False
+    assert combined() == Findings()

@@ -49,3 +49,19 @@ def test_trailing_bytes() -> None:
     r.u16()
     with pytest.raises(TokenFormatError, match="1 unexpected byte"):
         r.expect_end()
+
+
+def test_a_template_names_the_field_only_when_a_read_fails() -> None:
+    # Decoding passes "the type of service {} of {}" with its numbers; the
+    # text is the same as an f-string would give, built only on failure.
+    reader = Reader(b"\x01")
+    with pytest.raises(TruncatedError) as cut:
+        reader.u16("the type of service {} of {}", 3, 7)
+    assert str(cut.value) == (
+        "token is cut short: the type of service 3 of 7 needs 2 byte(s) at offset 0, only 1 left"
+    )
+    with pytest.raises(TruncatedError, match=r"the length of the \{odd\} name needs 2"):
+        Reader(b"").string("the {} name", "{odd}")
+    with pytest.raises(TruncatedError, match=r"the value of key 1 in the RTC map needs 4"):
+        Reader(b"\x01\x00\x01\x00\x00").map_u32("the {} map", "RTC")
+    assert Reader(b"\x02\x00\x07\x00").u16("the {} count", "unused") == 2

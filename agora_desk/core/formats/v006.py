@@ -325,12 +325,12 @@ def fit(tok: AccessToken006, expect: Expectations) -> Findings:
 
 
 def check(tok: AccessToken006, expect: Expectations, now: int) -> Findings:
-    return (
-        expiry(tok, now)
-        + lifetime(tok)
-        + signature(tok, expect)
-        + fit(tok, expect)
-        + checks.app_id(tok.app_id, expect)
+    return checks.combined(
+        expiry(tok, now),
+        lifetime(tok),
+        signature(tok, expect),
+        fit(tok, expect),
+        checks.app_id(tok.app_id, expect),
     )
 
 

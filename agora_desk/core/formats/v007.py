@@ -272,12 +272,12 @@ def parse_content(content: bytes) -> AccessToken2:
     for index in range(count):
         if index == MAX_SERVICES:
             break  # the rest stays in ``trailing``; describe() says how many are not shown
-        stype = reader.u16(f"the type of service {index + 1} of {count}")
+        stype = reader.u16("the type of service {} of {}", index + 1, count)
         cls = SERVICE_CLASSES.get(stype)
         if cls is None:
             services.append(UnknownService(type_id=stype, raw=reader.rest()))
             break
-        privileges = reader.map_u32(f"the privileges of the {cls.NAME} service")
+        privileges = reader.map_u32("the privileges of the {} service", cls.NAME)
         try:
             services.append(cls.unpack_fields(reader, privileges))
         except DecodingBounded as stop:

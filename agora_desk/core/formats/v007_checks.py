@@ -13,7 +13,7 @@ from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings, fo
 from agora_desk.core.decoded import Check, CheckName, DecodedToken
 from agora_desk.core.formats.base import TokenFormat
 from agora_desk.core.formats.v007 import VERSION, AccessToken2, parse, verify
-from agora_desk.core.formats.v007_services import RtcService, RtmService, UnknownService
+from agora_desk.core.formats.v007_services import RtcService, RtmService, Service, UnknownService
 
 # -- describe --------------------------------------------------------------------
 
@@ -121,11 +121,10 @@ def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Finding
             if not seconds:
                 continue  # 0: no limit of its own, never "expired"
             at = tok.issued_at + seconds
-            label = f"{s.name} {s.privilege_name(pid)}"
             if now >= at:
-                expired.append(f"{label} expired {timefmt.duration(now - at)} ago")
+                expired.append(f"{_label(s, pid)} expired {timefmt.duration(now - at)} ago")
             elif tok.expire and seconds < tok.expire:
-                early.append(f"{label} ({timefmt.relative(at, now)})")
+                early.append(f"{_label(s, pid)} ({timefmt.relative(at, now)})")
     if expired:
         return found(
             first,
@@ -147,6 +146,11 @@ def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Finding
 UNIT_HINT = "007 counts from issue"
 
 
+def _label(s: Service, pid: int) -> str:
+    """'RTC joinChannel': built only for a privilege a message names."""
+    return f"{s.name} {s.privilege_name(pid)}"
+
+
 def _joined(labels: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
@@ -158,23 +162,24 @@ def lifetime(tok: AccessToken2) -> Findings:
     # the same mistaken number into the expire and every privilege.
     flagged: dict[int, list[str]] = {}
     notes: list[str] = []
-    if checks.lifetime_issue("", tok.expire, ""):
+    if checks.implausible_lifetime(tok.expire):
         flagged.setdefault(tok.expire, []).append("the token's expire")
     for s in tok.services:
         for pid, seconds in sorted(s.privileges.items()):
-            label = f"{s.name} {s.privilege_name(pid)}"
-            if checks.lifetime_issue(label, seconds, ""):
-                flagged.setdefault(seconds, []).append(label)
+            if checks.implausible_lifetime(seconds):
+                flagged.setdefault(seconds, []).append(_label(s, pid))
             elif seconds == 0:
-                notes.append(f"{label} is 0: no limit of its own, valid as long as the token")
+                notes.append(
+                    f"{_label(s, pid)} is 0: no limit of its own, valid as long as the token"
+                )
             elif tok.expire and seconds > tok.expire:
                 notes.append(
-                    f"{label} ({timefmt.duration(seconds)}) outlasts the token "
+                    f"{_label(s, pid)} ({timefmt.duration(seconds)}) outlasts the token "
                     f"({timefmt.duration(tok.expire)}): the token's expire ends it first"
                 )
             elif tok.expire and seconds < tok.expire:
                 notes.append(
-                    f"{label} ({timefmt.duration(seconds)}) ends before the token "
+                    f"{_label(s, pid)} ({timefmt.duration(seconds)}) ends before the token "
                     f"({timefmt.duration(tok.expire)}): renew before it runs out"
                 )
     problems = [
@@ -306,11 +311,18 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
 
 
 def check(tok: AccessToken2, expect: Expectations, now: int) -> Findings:
-    result = expiry(tok, now, now_is_clock=expect.now_is_clock) + lifetime(tok)
+    signature = Findings()
     if expect.certificate is not None:
         ok = verify(tok, expect.certificate.reveal())
-        result += checks.signature(ok, "the App Certificate")
-    return result + fit(tok, expect) + role(tok, expect) + checks.app_id(tok.app_id, expect)
+        signature = checks.signature(ok, "the App Certificate")
+    return checks.combined(
+        expiry(tok, now, now_is_clock=expect.now_is_clock),
+        lifetime(tok),
+        signature,
+        fit(tok, expect),
+        role(tok, expect),
+        checks.app_id(tok.app_id, expect),
+    )
 
 
 FORMAT = TokenFormat(

@@ -27,6 +27,17 @@ from agora_desk.core.wire import (
     wire,
 )
 
+# Field names per service class: dataclasses.fields() walks every field on
+# each call, and decoding asks for them on every keystroke in the Inspect tab.
+_OWN_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _own_fields(cls: type[Service]) -> tuple[str, ...]:
+    names = _OWN_FIELDS.get(cls)
+    if names is None:
+        names = _OWN_FIELDS[cls] = tuple(f.name for f in fields(cls) if f.name != "privileges")
+    return names
+
 
 @dataclass(kw_only=True)
 class Service:
@@ -61,7 +72,7 @@ class Service:
 
     def field_items(self) -> list[tuple[str, object]]:
         """The service's own fields (not privileges), in wire order."""
-        return [(f.name, getattr(self, f.name)) for f in fields(self) if f.name != "privileges"]
+        return [(name, getattr(self, name)) for name in _own_fields(type(self))]
 
     def describe(self, issued_at: int) -> ServiceInfo:
         """The neutral model of this service; privilege times are absolute."""
@@ -149,8 +160,8 @@ class StreamingService(Service):
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
-        channel = text(reader.string(f"the {cls.NAME} channel name"))
-        account = text(reader.string(f"the {cls.NAME} account"))
+        channel = text(reader.string("the {} channel name", cls.NAME))
+        account = text(reader.string("the {} account", cls.NAME))
         return cls(privileges=privileges, channel_name=channel, account=account)
 
 
@@ -265,9 +276,9 @@ class Rtm2Service(Service):
         for _ in range(reader.u16("the RTM2 resource type count")):
             rtype = reader.u16("an RTM2 resource type")
             by_perm: dict[int, list[str]] = {}
-            for _ in range(reader.u16(f"the permission count of resource type {rtype}")):
+            for _ in range(reader.u16("the permission count of resource type {}", rtype)):
                 ptype = reader.u16("an RTM2 permission type")
-                count = reader.u16(f"the resource count of permission {ptype}")
+                count = reader.u16("the resource count of permission {}", ptype)
                 kept = min(count, MAX_RESOURCES)
                 by_perm[ptype] = [text(reader.string("an RTM2 resource name")) for _ in range(kept)]
                 permissions[rtype] = by_perm

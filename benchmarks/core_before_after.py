@@ -1,0 +1,220 @@
+"""The signing core now against the core before the issue-12 re-layout, in one run.
+
+The "before" tree (by default the commit that ended the first session, just
+before ``core/`` was re-laid into ``core/formats/``) is unpacked from git into
+a temporary folder; one worker process imports it, another this checkout's
+``agora_desk``. Both stay alive for the whole run and get the same requests in
+alternating order (before first, then after first, ...), so machine load hits
+both alike. Each request measures the CPU time per call after a warm-up.
+
+Operations, on the same inputs:
+
+* build     ``builders.build_rtc`` (validated, random salt, uid changing)
+* parse     the 007 format's ``parse`` of an RTC + RTM token
+* decode    ``parse_any``: clean the paste, parse, describe (the neutral model)
+* diagnose  ``diagnose`` with a certificate, channel, uid and App ID to check
+* diagnose (bare)  ``diagnose`` with no expectations (Inspect with nothing typed)
+
+Before anything is timed, both sides build tokens with fixed salt and time:
+they must be byte-identical. A ratio is before ÷ after per round (> 1: faster
+now), the median over the rounds.
+
+    .venv/bin/python benchmarks/core_before_after.py [--rounds 7] [--calls 4000] [--before REV]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# "test_cli_tokens: one helper runs python -c with the test credentials": the
+# last commit before the re-layout; its core is the one the issue compares with.
+BEFORE = "69cc5a3df72775dfb76c57423f4c1541528bc8eb"
+
+APP_ID = "970CA35de60c44645bbae8a215061b33"
+CERT = "5CFd2fd1755d40ecb72977518be15d3b"
+CHANNEL = "load-test-channel"
+UID = 7
+ISSUED = 1_700_000_000
+OPS = ("build", "parse", "decode", "diagnose", "diagnose (bare)")
+
+
+# -- worker (runs inside one side's process) -------------------------------------
+
+
+def _operations() -> dict[str, Callable[[int], object]]:
+    """The timed calls, written against whichever tree this process imported."""
+    from agora_desk.core import builders
+
+    try:  # after: core/formats/, Secret-typed certificate, int uid
+        from agora_desk.core import decode, diagnostics
+        from agora_desk.core.checks import Expectations
+        from agora_desk.core.credentials import Credentials
+        from agora_desk.core.formats import v007
+        from agora_desk.core.secret import Secret
+
+        creds = Credentials(APP_ID, Secret(CERT))
+        expect = Expectations(
+            certificate=Secret(CERT), channel=CHANNEL, uid=UID, app_id=APP_ID, now=ISSUED + 60
+        )
+    except ImportError:  # before: token007, str certificate and uid
+        from agora_desk.core import decode, diagnostics  # type: ignore[no-redef]
+        from agora_desk.core import token007 as v007  # type: ignore[attr-defined,no-redef]
+
+        creds = builders.Credentials(APP_ID, CERT)  # type: ignore[attr-defined,arg-type]
+        expect = diagnostics.Expectations(  # type: ignore[attr-defined]
+            certificate=CERT, channel=CHANNEL, uid=str(UID), app_id=APP_ID, now=ISSUED + 60
+        )
+    token = builders.build_rtc(
+        creds,
+        builders.RtcRequest(CHANNEL, uid=UID, rtm_user_id="u"),
+        builders.Stamp(ISSUED, 12345),
+    ).token
+    bare = type(expect)(now=ISSUED + 60)
+    req = builders.RtcRequest(CHANNEL)
+    build_rtc = builders.build_rtc
+
+    def build(i: int) -> object:
+        req.uid = i
+        return build_rtc(creds, req)
+
+    return {
+        "build": build,
+        "parse": lambda i: v007.parse(token),
+        "decode": lambda i: decode.parse_any(token),
+        "diagnose": lambda i: diagnostics.diagnose(token, expect),
+        "diagnose (bare)": lambda i: diagnostics.diagnose(token, bare),
+    }
+
+
+def _fixed_tokens() -> list[str]:
+    """Tokens with fixed salt and time: both trees must give the same bytes."""
+    from agora_desk.core import builders
+
+    try:
+        from agora_desk.core.credentials import Credentials
+        from agora_desk.core.secret import Secret
+
+        creds = Credentials(APP_ID, Secret(CERT))
+    except ImportError:
+        creds = builders.Credentials(APP_ID, CERT)  # type: ignore[attr-defined,arg-type]
+    out = []
+    for uid in (0, 1, 42, 4294967295):
+        for role in ("publisher", "subscriber"):
+            req = builders.RtcRequest(CHANNEL, uid=uid, role=role, rtm_user_id="u")  # type: ignore[arg-type]
+            out.append(
+                builders.build_rtc(creds, req, builders.Stamp(ISSUED, 4242 + uid % 1000)).token
+            )
+    return out
+
+
+def worker() -> None:
+    ops = _operations()
+    print(" ".join(_fixed_tokens()), flush=True)
+    for line in sys.stdin:
+        name, calls = line.rstrip("\n").rsplit(" ", 1)
+        fn, n = ops[name], int(calls)
+        for i in range(1, min(n, 500) + 1):  # warm-up
+            fn(i)
+        start = time.process_time()
+        for i in range(1, n + 1):
+            fn(i)
+        print((time.process_time() - start) / n, flush=True)
+
+
+# -- parent --------------------------------------------------------------------
+
+
+class Side:
+    def __init__(self, label: str, pythonpath: Path) -> None:
+        self.label = label
+        env = {**os.environ, "PYTHONPATH": str(pythonpath)}
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--worker"],
+            env=env,
+            cwd=pythonpath,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.tokens = self._line().split()
+
+    def _line(self) -> str:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"the {self.label} worker ended early (see its error above)")
+        return line
+
+    def per_call(self, op: str, calls: int) -> float:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"{op} {calls}\n")
+        self.proc.stdin.flush()
+        return float(self._line())
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def unpack_before(rev: str, into: Path) -> None:
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "agora_desk"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--calls", type=int, default=4000, help="calls per measurement")
+    parser.add_argument("--before", default=BEFORE, help="git revision of the 'before' core")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker()
+        return
+    with tempfile.TemporaryDirectory(prefix="agora-desk-before-") as tmp:
+        unpack_before(args.before, Path(tmp))
+        before, after = Side("before", Path(tmp)), Side("after", ROOT)
+        try:
+            if before.tokens != after.tokens:
+                raise SystemExit("the two trees build different tokens for the same inputs")
+            print(
+                f"before = {args.before[:10]}, after = this checkout; "
+                f"{len(after.tokens)} fixed-salt tokens byte-identical"
+            )
+            ratios: dict[str, list[float]] = {op: [] for op in OPS}
+            times: dict[str, tuple[list[float], list[float]]] = {op: ([], []) for op in OPS}
+            for r in range(args.rounds):
+                for op in OPS:
+                    pair = (before, after) if r % 2 == 0 else (after, before)
+                    got = {side.label: side.per_call(op, args.calls) for side in pair}
+                    ratios[op].append(got["before"] / got["after"])
+                    times[op][0].append(got["before"])
+                    times[op][1].append(got["after"])
+        finally:
+            before.close()
+            after.close()
+    print(f"{'operation':<16} {'before µs':>10} {'after µs':>10}  before/after (>1 = faster now)")
+    for op in OPS:
+        b, a = (statistics.median(t) * 1e6 for t in times[op])
+        print(f"{op:<16} {b:10.2f} {a:10.2f}  {statistics.median(ratios[op]):.2f}")
+
+
+if __name__ == "__main__":
+    main()
