@@ -57,6 +57,8 @@ def add_demo_profile(store: ProfileStore, name: str = "demo", **kwargs: Any) -> 
 
 
 def make_context(tmp_path: Path, store: Any = None, **settings: Any) -> AppContext:
+    if store is not None and not hasattr(store, "config_path"):
+        store.config_path = tmp_path / "profiles.json"  # a fake: histories go beside it
     return AppContext(
         profiles=store if store is not None else make_store(tmp_path),
         settings=make_settings(tmp_path, **settings),

@@ -12,6 +12,7 @@ import math
 import time
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QByteArray, QMimeData, QObject, QSettings, QTimer, Signal
@@ -171,6 +172,8 @@ class AppContext(QObject):
     statusMessage = Signal(str, int)  # text, timeout ms
     serverChanged = Signal(str)  # the token server's URL while it runs, "" once it stops
     tokenRouted = Signal(object, str)  # Route, the token (in memory only; never saved)
+    # A core.rebuild request (inputs only, never a secret) and the App ID it was made for.
+    rebuildRouted = Signal(object, str)
 
     def __init__(
         self,
@@ -186,6 +189,10 @@ class AppContext(QObject):
         # Secrets typed "for this session only" (no keyring, or not saved).
         self.session_secrets: dict[str, Secret] = {}
         self.session_ids: dict[str, str] = {}
+
+    def config_file(self, name: str) -> Path:
+        """A file of the app's own (histories): beside the profiles, in one folder."""
+        return self.profiles.config_path.parent / name
 
     # -- profile ------------------------------------------------------------
     def profile(self) -> Profile | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -26,6 +27,7 @@ from agora_desk.core.validation import Issue
 from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppContext, Route
 from agora_desk.gui.form_memory import FormMemory, Remembered
+from agora_desk.gui.history_bar import HistoryBar
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.widgets import (
     CredentialKind,
@@ -46,6 +48,7 @@ from agora_desk.secrets.fields import LABELS
 if TYPE_CHECKING:
     # Only a type here: the signing core is imported when a tab first builds.
     from agora_desk.core.builders import Stamp
+    from agora_desk.core.token_history import HistoryEntry
 
 RequestT = TypeVar("RequestT")
 
@@ -85,7 +88,8 @@ class GeneratorTab(QWidget, Generic[RequestT]):
     TITLE: ClassVar[str] = ""
     CREDENTIALS: ClassVar[CredentialKind] = CredentialKind.APP
     PLACEHOLDER: ClassVar[str] = "The token appears here after Generate (Ctrl+Enter)."
-    # A token can go on to Inspect, Test request and a QR code; a header cannot.
+    # A token can go on to Inspect, Test request and a QR code, and its inputs
+    # are kept in the tab's history; a header (Basic) holds a secret: none of that.
     IS_TOKEN: ClassVar[bool] = True
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -100,6 +104,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         self.credentials = CredentialsPanel(context, self.CREDENTIALS, self)
         self.memory = FormMemory(context.settings.qsettings, type(self).__name__)
         self.splitter: QSplitter | None = None  # made by finish_layout
+        self.history: HistoryBar | None = None  # made by finish_layout for a token
 
     # -- for subclasses ----------------------------------------------------------
 
@@ -110,6 +115,14 @@ class GeneratorTab(QWidget, Generic[RequestT]):
     def produce(self, creds: Credentials, request: RequestT) -> Output:
         """Build the output; raise InputError for a problem the form could not see."""
         raise NotImplementedError
+
+    def fill(self, request: RequestT) -> None:
+        """Show ``request``'s inputs in the form (Rebuild from Inspect, Regenerate)."""
+        raise NotImplementedError
+
+    def legacy_switch(self) -> QCheckBox | None:
+        """The "006 legacy" box of a tab that can make one (history entries keep its state)."""
+        return None
 
     def show_field_issues(self, field: ValidatedField | ExpiryChooser, issues: list[Issue]) -> bool:
         """Errors beside a field (an empty field only after a Generate); True if shown."""
@@ -186,6 +199,14 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         buttons.addStretch(1)
         left_column.addLayout(buttons)
         left_column.addWidget(self.status_label)
+        if self.IS_TOKEN:
+            from agora_desk.core.token_history import history_store
+
+            name = self.TITLE.lower().replace(" ", "-") + "-history.json"
+            store = history_store(self.context.config_file(name), f"the {self.TITLE} history")
+            self.history = HistoryBar(store, self._history_problem, left)
+            self.history.regenerate.connect(self.regenerate)
+            left_column.addWidget(self.history)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
@@ -241,6 +262,39 @@ class GeneratorTab(QWidget, Generic[RequestT]):
 
     def default_action(self) -> None:
         self.generate()
+
+    def rebuild(self, request: RequestT, app_id: str) -> None:
+        """Inspect's "Rebuild with these inputs": the form filled in, Generate left to the person."""
+        self._fill_all(request, legacy=False)
+        note = self.credentials.offer_app_id(app_id)
+        self.status_label.set_message(
+            Level.WARNING if note else Level.INFO,
+            note or "Filled in from Inspect: Generate signs these inputs anew.",
+        )
+
+    def regenerate(self, entry: HistoryEntry) -> None:
+        """Fill the form with a history entry's inputs and generate a fresh token."""
+        from agora_desk.core.rebuild import NotRebuildable
+
+        try:
+            request = entry.request()
+        except InputError as exc:
+            request = NotRebuildable(str(exc))
+        if isinstance(request, NotRebuildable):
+            self.status_label.set_message(Level.ERROR, f"Cannot regenerate: {request.reason}")
+            return
+        self._fill_all(request, legacy=entry.legacy)  # type: ignore[arg-type]
+        self.generate()
+
+    def _fill_all(self, request: RequestT, *, legacy: bool) -> None:
+        self.attempted = False
+        switch = self.legacy_switch()
+        if switch is not None:
+            switch.setChecked(legacy)
+        self.fill(request)
+
+    def _history_problem(self, message: str) -> None:
+        self.context.report_error(self.TITLE, message)
 
     def remember(self, widgets: dict[str, Remembered]) -> None:
         """Keep these fields' values across launches (never a secret) and put them back now."""
@@ -318,6 +372,12 @@ class GeneratorTab(QWidget, Generic[RequestT]):
             return
         self.show_output(output)
         self.context.status(f"{self.TITLE}: generated")
+        if self.history is not None:
+            from agora_desk.core.token_history import entry_for
+
+            switch = self.legacy_switch()
+            legacy = switch is not None and switch.isChecked()
+            self.history.add(entry_for(request, profile=creds.profile, legacy=legacy))  # type: ignore[arg-type]
 
     def _failed(self, message: str) -> None:
         self._job = None

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.server_indicator)
         context.serverChanged.connect(self.server_indicator.set_url)
         context.tokenRouted.connect(self.route_token)
+        context.rebuildRouted.connect(self.route_rebuild)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -379,6 +380,21 @@ class MainWindow(QMainWindow):
                 request.form.set_scheme(AuthScheme.TOKEN)
                 request.form.set_token_source(PASTE)
                 request.form.token_field.setText(token)
+
+    def route_rebuild(self, request: object, app_id: str) -> None:
+        """Inspect's Rebuild: the generator that makes ``request``, filled in."""
+        from agora_desk.core.builders import RtcRequest, RtmRequest
+        from agora_desk.gui.generator_tab import GeneratorTab
+
+        if isinstance(request, RtcRequest):
+            key = "rtc"
+        elif isinstance(request, RtmRequest):
+            key = "rtm"
+        else:
+            key = "shapes"
+        tab = self.show_tab(key)
+        if isinstance(tab, GeneratorTab):
+            tab.rebuild(request, app_id)
 
     def stop_server(self) -> None:
         from agora_desk.gui.server_tab import ServerTab

@@ -236,6 +236,30 @@ class RtcTab(GeneratorTab["RtcRequest"]):
             self.rtm_user.message.set_message(Level.WARNING, LEGACY_DROPS_RTM)
         return request, shown
 
+    def legacy_switch(self) -> QCheckBox:
+        return self.legacy
+
+    def fill(self, request: RtcRequest) -> None:
+        self.channel.setText(request.channel)
+        self.who.set_user(request.uid, request.account)
+        self.role.setCurrentIndex(max(0, self.role.findData(request.role)))
+        self.expiry.set_seconds(request.expire)
+        if request.privilege_expire is None:
+            self.privilege_expiry.set_same_as_token()
+        else:
+            self.privilege_expiry.set_seconds(request.privilege_expire)
+        self.rtm_user.setText(request.rtm_user_id or "")
+        self.advanced.setChecked(request.separate_privileges)
+        separate = {
+            "join": request.join_expire,
+            "audio": request.audio_expire,
+            "video": request.video_expire,
+            "data": request.data_expire,
+        }
+        for key, field in self.privilege_fields.items():
+            value = separate[key]
+            field.setText(str(request.expire if value is None else value))
+
     # -- building --------------------------------------------------------------
 
     def produce(self, creds: Credentials, request: RtcRequest) -> Output:

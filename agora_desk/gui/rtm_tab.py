@@ -54,6 +54,13 @@ class RtmTab(GeneratorTab["RtmRequest"]):
         assert expire is not None
         return RtmRequest(user_id=self.user_id.text(), expire=expire), shown
 
+    def legacy_switch(self) -> QCheckBox:
+        return self.legacy
+
+    def fill(self, request: RtmRequest) -> None:
+        self.user_id.setText(request.user_id)
+        self.expiry.set_seconds(request.expire)
+
     def produce(self, creds: Credentials, request: RtmRequest) -> Output:
         from agora_desk.core.builders import build_rtm, build_rtm_legacy
 

@@ -61,7 +61,7 @@ def expected(shape: shapes.Shape) -> str:
 def test_chat_user_and_app(qtbot: Any, tab: ShapesTab) -> None:
     form = tab.pick(ChatUserForm)
     assert isinstance(form, ChatUserForm)
-    form.user_id.setText("alice")
+    form.user.setText("alice")
     tab.expiry.set_seconds(600)
     assert generate(qtbot, tab) == expected(shapes.ChatUserRequest("alice", 600))
     tab.pick(ChatAppForm)
@@ -81,7 +81,7 @@ def test_apaas_shapes(qtbot: Any, tab: ShapesTab) -> None:
     assert chat.user_id == hashlib.md5(b"user-1").hexdigest()  # type: ignore[attr-defined]
     user = tab.pick(ApaasUserForm)
     assert isinstance(user, ApaasUserForm)
-    user.user_uuid.setText("user-1")
+    user.user.setText("user-1")
     assert generate(qtbot, tab) == expected(shapes.ApaasUserRequest("user-1", 3600))
     tab.pick(ApaasAppForm)
     assert generate(qtbot, tab) == expected(shapes.ApaasAppRequest(3600))
@@ -161,7 +161,7 @@ def test_agent_uid_errors_sit_beside_the_field(qtbot: Any, tab: ShapesTab) -> No
 def test_warnings_show_beside_the_result(qtbot: Any, tab: ShapesTab) -> None:
     form = tab.pick(ChatUserForm)
     assert isinstance(form, ChatUserForm)
-    form.user_id.setText("null")
+    form.user.setText("null")
     generate(qtbot, tab)
     assert any("null" in m for m in tab.warnings.messages())
 

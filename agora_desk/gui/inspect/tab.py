@@ -64,9 +64,11 @@ from agora_desk.gui.inspect.input import (
     read_token_file,
 )
 from agora_desk.gui.inspect.model import COPY_ROLE, FIELD_COLUMN, CopyingTreeView, TokenTreeModel
+from agora_desk.gui.inspect.rebuild import RebuildButton
 from agora_desk.gui.inspect.timeline import moments
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.theme import set_text_tone
+from agora_desk.gui.widgets.forms import optional_field
 
 __all__ = ["PASTE_FIX", "STATE_ROLE", "CheckRow", "InspectTab", "check_rows", "decoded_json"]
 
@@ -206,25 +208,15 @@ class InspectTab(QWidget):
         self.certificate_label = QLabel()
         self.certificate_label.setWordWrap(True)
         form.addRow("", self.certificate_label)
-        self.channel_edit = QLineEdit()
-        self.channel_edit.setPlaceholderText("optional: the channel the app joins")
-        channel_label = QLabel("Expected cha&nnel")
-        channel_label.setBuddy(self.channel_edit)
-        form.addRow(channel_label, self.channel_edit)
-        self.uid_edit = QLineEdit()
-        self.uid_edit.setPlaceholderText(
-            "optional: the uid or user account the app uses (0 = any user)"
+        self.channel_edit = optional_field(form, "Expected cha&nnel", "the channel the app joins")
+        self.uid_edit = optional_field(
+            form, "Expected &uid", "the uid or user account the app uses (0 = any user)"
         )
-        uid_label = QLabel("Expected &uid")
-        uid_label.setBuddy(self.uid_edit)
-        form.addRow(uid_label, self.uid_edit)
-        self.error_edit = QLineEdit()
-        self.error_edit.setPlaceholderText(
-            "optional: the error the app got (110, 109, 17, 'dynamic key expired', 401…)"
+        self.error_edit = optional_field(
+            form,
+            "App's e&rror",
+            "the error the app got (110, 109, 17, 'dynamic key expired', 401…)",
         )
-        error_label = QLabel("App's e&rror")
-        error_label.setBuddy(self.error_edit)
-        form.addRow(error_label, self.error_edit)
         layout.addLayout(form)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -294,6 +286,8 @@ class InspectTab(QWidget):
         self.compare_button.setToolTip("Put this token on side A of the compare page")
         self.compare_button.clicked.connect(self.show_compare)
         buttons.addWidget(self.compare_button)
+        self.rebuild_button = RebuildButton(self.context)
+        buttons.addWidget(self.rebuild_button)
         tree_layout.addLayout(buttons)
         splitter.addWidget(tree_panel)
 
@@ -423,6 +417,7 @@ class InspectTab(QWidget):
             self.timeline.set_points([], now)
             self.copy_cleaned_button.setEnabled(False)
             self.checks.show_verdict(None)
+            self.rebuild_button.show_for(None)
             self._show_error(result if isinstance(result, str) else "")
             self.checks.show_rows([])
             set_text_tone(self.summary_label, None)
@@ -437,6 +432,7 @@ class InspectTab(QWidget):
         self.timeline.set_points(moments(decoded.tree), now)
         self.copy_cleaned_button.setEnabled(bool(result.cleaned))
         self.checks.show_verdict(result.verdict, result.signed_by)
+        self.rebuild_button.show_for(result)
         if self._reset_pending:
             self.tree_view.expandAll()
         self.checks.show_rows(check_rows(result, self.certificate.note()))

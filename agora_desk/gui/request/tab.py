@@ -60,7 +60,7 @@ class State(str, Enum):
 
 def default_history_path(context: AppContext) -> Path:
     """Beside the profiles file: one configuration folder for the app."""
-    return context.profiles.config_path.parent / rest.HISTORY_FILE
+    return context.config_file(rest.HISTORY_FILE)
 
 
 class RequestTab(QWidget):

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core import compose
-from agora_desk.core.formats.v007_services import SERVICE_CLASSES, Service
+from agora_desk.core.formats.v007_services import SERVICE_CLASSES, Rtm2Service, Service
+from agora_desk.core.shapes import Shape
 from agora_desk.gui.shapes.forms import IssueTarget, ShapeForm
 from agora_desk.gui.shapes.permissions_editor import PermissionsEditor
 from agora_desk.gui.widgets import MessageLabel, ValidatedField, add_row
@@ -109,6 +110,17 @@ class ServiceEditor(QGroupBox):
         }
         return obj
 
+    def set_service(self, service: Service) -> None:
+        """Show ``service``'s fields and privileges (of this editor's class)."""
+        for name, value in service.field_items():
+            if name in self.fields:
+                self.fields[name].setText(str(value))
+        if isinstance(service, Rtm2Service) and self.permissions is not None:
+            self.permissions.set_permissions(service.permissions)
+        for pid, (box, seconds) in self.privileges.items():
+            box.setChecked(pid in service.privileges)
+            seconds.setText(str(service.privileges[pid]) if pid in service.privileges else "")
+
     def set_issues(self, issues: list[Any]) -> None:
         issue = first_issue(issues)
         if issue is None:
@@ -119,6 +131,7 @@ class ServiceEditor(QGroupBox):
 
 class ComposerForm(ShapeForm):
     TITLE = "Compose any services"
+    REQUEST = compose.ComposeRequest
     OFFICIAL = "AccessToken2 with any services (as agora-desk compose)"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -151,6 +164,13 @@ class ComposerForm(ShapeForm):
         self.editors.remove(editor)
         editor.deleteLater()
         self.changed.emit()
+
+    def fill(self, request: Shape) -> None:
+        if isinstance(request, compose.ComposeRequest):
+            for editor in list(self.editors):
+                self._remove(editor)
+            for service in request.services():
+                self.add_service(service.TYPE).set_service(service)
 
     def shape(self, expire: int) -> compose.ComposeRequest:
         spec = {"expire": expire, "services": [e.spec(expire) for e in self.editors]}

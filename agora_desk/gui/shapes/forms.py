@@ -34,8 +34,15 @@ class ShapeForm(QWidget):
 
     changed = Signal()
     TITLE: ClassVar[str] = ""  # in the shape picker
-    OFFICIAL: ClassVar[str] = ""  # the official builder it reproduces
+    OFFICIAL: ClassVar[str] = ""  # the official builder it reproduces (default: REQUEST's)
     DEFAULT_EXPIRE: ClassVar[int | None] = None  # None: the Settings default
+    REQUEST: ClassVar[type]  # the core request it makes (Rebuild picks the form by it)
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        request = cls.__dict__.get("REQUEST")
+        if "OFFICIAL" not in cls.__dict__ and request is not None:
+            cls.OFFICIAL = request.OFFICIAL
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +53,9 @@ class ShapeForm(QWidget):
     def shape(self, expire: int) -> shapes.Shape:
         """The request for the fields as they are; raises InputError for a bad number."""
         raise NotImplementedError
+
+    def fill(self, request: shapes.Shape) -> None:
+        """Show ``request``'s inputs (of type :attr:`REQUEST`); the tab sets the expiry."""
 
     def targets(self) -> Mapping[str, IssueTarget]:
         """Issue field name -> the widget that shows it."""
@@ -73,39 +83,65 @@ class ShapeForm(QWidget):
         return widget
 
 
-class ChatUserForm(ShapeForm):
-    TITLE = "Chat: user token"
-    OFFICIAL = shapes.ChatUserRequest.OFFICIAL
+class UserForm(ShapeForm):
+    """A shape whose one input is a user: ``REQUEST(user, expire)``."""
+
+    REQUEST: ClassVar[type[shapes.ChatUserRequest] | type[shapes.ApaasUserRequest]]
+    LABEL: ClassVar[str] = "&User ID:"
+    PLACEHOLDER: ClassVar[str] = ""
+    FIELD: ClassVar[str] = "user ID"  # the field name of the request's issues
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.user_id = self.field("&User ID:", "the Chat user ID (privilege user)")
+        self.user = self.field(self.LABEL, self.PLACEHOLDER)
 
     def shape(self, expire: int) -> shapes.Shape:
-        return shapes.ChatUserRequest(self.user_id.text(), expire)
+        return self.REQUEST(self.user.text(), expire)
+
+    def fill(self, request: shapes.Shape) -> None:
+        if isinstance(request, shapes.ChatUserRequest):
+            self.user.setText(request.user_id)
+        elif isinstance(request, shapes.ApaasUserRequest):
+            self.user.setText(request.user_uuid)
 
     def targets(self) -> Mapping[str, IssueTarget]:
-        return {"user ID": self.user_id}
+        return {self.FIELD: self.user}
 
     def summary(self) -> str:
-        return f"user “{self.user_id.text()}”"
+        return f"user “{self.user.text()}”"
 
 
-class ChatAppForm(ShapeForm):
-    TITLE = "Chat: app token"
-    OFFICIAL = shapes.ChatAppRequest.OFFICIAL
+class NoteForm(ShapeForm):
+    """A shape with no input of its own but the expiry: ``REQUEST(expire)``, and a note."""
+
+    REQUEST: ClassVar[
+        type[shapes.ChatAppRequest] | type[shapes.ApaasAppRequest] | type[shapes.FpaRequest]
+    ]
+    NOTE: ClassVar[str] = ""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.note("An app token (privilege app), for the Chat RESTful API. No user.")
+        self.note(self.NOTE)
 
     def shape(self, expire: int) -> shapes.Shape:
-        return shapes.ChatAppRequest(expire)
+        return self.REQUEST(expire)
+
+
+class ChatUserForm(UserForm):
+    TITLE = "Chat: user token"
+    REQUEST = shapes.ChatUserRequest
+    PLACEHOLDER = "the Chat user ID (privilege user)"
+
+
+class ChatAppForm(NoteForm):
+    TITLE = "Chat: app token"
+    REQUEST = shapes.ChatAppRequest
+    NOTE = "An app token (privilege app), for the Chat RESTful API. No user."
 
 
 class ApaasRoomUserForm(ShapeForm):
     TITLE = "APaaS: room user"
-    OFFICIAL = shapes.ApaasRoomUserRequest.OFFICIAL
+    REQUEST = shapes.ApaasRoomUserRequest
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +159,12 @@ class ApaasRoomUserForm(ShapeForm):
             self.room_uuid.text(), self.user_uuid.text(), role, expire
         )
 
+    def fill(self, request: shapes.Shape) -> None:
+        if isinstance(request, shapes.ApaasRoomUserRequest):
+            self.room_uuid.setText(request.room_uuid)
+            self.user_uuid.setText(request.user_uuid)
+            self.role.setText(str(request.role))
+
     def targets(self) -> Mapping[str, IssueTarget]:
         return {"room UUID": self.room_uuid, "user UUID": self.user_uuid, "role": self.role}
 
@@ -130,50 +172,28 @@ class ApaasRoomUserForm(ShapeForm):
         return f"room “{self.room_uuid.text()}”, user “{self.user_uuid.text()}”"
 
 
-class ApaasUserForm(ShapeForm):
+class ApaasUserForm(UserForm):
     TITLE = "APaaS: user"
-    OFFICIAL = shapes.ApaasUserRequest.OFFICIAL
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.user_uuid = self.field("U&ser UUID:", "the user's UUID")
-
-    def shape(self, expire: int) -> shapes.Shape:
-        return shapes.ApaasUserRequest(self.user_uuid.text(), expire)
-
-    def targets(self) -> Mapping[str, IssueTarget]:
-        return {"user UUID": self.user_uuid}
-
-    def summary(self) -> str:
-        return f"user “{self.user_uuid.text()}”"
+    REQUEST = shapes.ApaasUserRequest
+    LABEL = "U&ser UUID:"
+    PLACEHOLDER = "the user's UUID"
+    FIELD = "user UUID"
 
 
-class ApaasAppForm(ShapeForm):
+class ApaasAppForm(NoteForm):
     TITLE = "APaaS: app"
-    OFFICIAL = shapes.ApaasAppRequest.OFFICIAL
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.note("An APaaS app token (privilege app). No room, no user.")
-
-    def shape(self, expire: int) -> shapes.Shape:
-        return shapes.ApaasAppRequest(expire)
+    REQUEST = shapes.ApaasAppRequest
+    NOTE = "An APaaS app token (privilege app). No room, no user."
 
 
-class FpaForm(ShapeForm):
+class FpaForm(NoteForm):
     TITLE = "FPA (Full-path Acceleration)"
-    OFFICIAL = shapes.FpaRequest.OFFICIAL
+    REQUEST = shapes.FpaRequest
     DEFAULT_EXPIRE = shapes.FPA_EXPIRE
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.note(
-            "As the official builder: the login privilege is 0 (no limit of its own) and the "
-            "token lasts 24 hours; the token expiry above changes the token's only."
-        )
-
-    def shape(self, expire: int) -> shapes.Shape:
-        return shapes.FpaRequest(expire)
+    NOTE = (
+        "As the official builder: the login privilege is 0 (no limit of its own) and the "
+        "token lasts 24 hours; the token expiry above changes the token's only."
+    )
 
     def summary(self) -> str:
         return "login privilege 0 (no limit of its own)"
@@ -181,7 +201,7 @@ class FpaForm(ShapeForm):
 
 class Rtm2Form(ShapeForm):
     TITLE = "RTM2 with permissions"
-    OFFICIAL = shapes.Rtm2Request.OFFICIAL
+    REQUEST = shapes.Rtm2Request
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,6 +216,11 @@ class Rtm2Form(ShapeForm):
 
     def shape(self, expire: int) -> shapes.Shape:
         return shapes.Rtm2Request(self.user_id.text(), self.editor.permissions(), expire)
+
+    def fill(self, request: shapes.Shape) -> None:
+        if isinstance(request, shapes.Rtm2Request):
+            self.user_id.setText(request.user_id)
+            self.editor.set_permissions(request.permissions)
 
     def targets(self) -> Mapping[str, IssueTarget]:
         targets: dict[str, IssueTarget] = {"user ID": self.user_id}
@@ -246,6 +271,18 @@ class AgentForm(ShapeForm):
         )
         return self.REQUEST(rtc)
 
+    def fill(self, request: shapes.Shape) -> None:
+        if isinstance(request, shapes.AgentRequest):
+            rtc = request.rtc
+            self.channel.setText(rtc.channel)
+            self.who.set_user(rtc.uid, rtc.account)
+            self.role.setCurrentIndex(max(0, self.role.findData(rtc.role)))
+            self.rtm_user.setText(rtc.rtm_user_id or "")
+            if rtc.rtm_expire is None:
+                self.rtm_expiry.set_same_as_token()
+            else:
+                self.rtm_expiry.set_seconds(rtc.rtm_expire)
+
     def targets(self) -> Mapping[str, IssueTarget]:
         return {
             "channel": self.channel,
@@ -262,11 +299,9 @@ class AgentForm(ShapeForm):
 
 class ConvoAiForm(AgentForm):
     TITLE = "Conversational AI agent"
-    OFFICIAL = shapes.ConvoAiRequest.OFFICIAL
     REQUEST = shapes.ConvoAiRequest
 
 
 class SttForm(AgentForm):
     TITLE = "Real-time STT agent"
-    OFFICIAL = shapes.SttRequest.OFFICIAL
     REQUEST = shapes.SttRequest

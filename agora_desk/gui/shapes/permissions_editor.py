@@ -104,6 +104,14 @@ class PermissionsEditor(QWidget):
         row.deleteLater()
         self.changed.emit()
 
+    def set_permissions(self, permissions: Permissions) -> None:
+        """One row per resource type and permission, replacing the rows shown."""
+        for row in list(self.rows):
+            self._remove(row)
+        for rtype, by_perm in permissions.items():
+            for ptype, names in by_perm.items():
+                self.add_row(rtype, ptype, list(names))
+
     def permissions(self) -> Permissions:
         """Resource type -> permission -> names; rows with the same pair are joined."""
         out: Permissions = {}

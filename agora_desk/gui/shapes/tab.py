@@ -106,6 +106,11 @@ class ShapesTab(GeneratorTab[shapes.Shape]):
 
     # -- GeneratorTab ------------------------------------------------------------
 
+    def fill(self, request: shapes.Shape) -> None:
+        cls = next(c for c in FORMS if type(request) is c.REQUEST)
+        self.pick(cls).fill(request)
+        self.expiry.set_seconds(request.token_expire)
+
     def check(self) -> tuple[shapes.Shape | None, bool]:
         shape_form = self.current
         expire_issues = self.expiry.issues("expire")

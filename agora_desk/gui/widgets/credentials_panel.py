@@ -185,6 +185,20 @@ class CredentialsPanel(QGroupBox):
             self._loading = False
         self.changed.emit()
 
+    def offer_app_id(self, app_id: str) -> str:
+        """Take the App ID a rebuilt token was made for; a sentence when the profile differs."""
+        profile = self.context.profile()
+        if profile is None:
+            self.id_field.setText(app_id)
+            return ""
+        if profile.app_id.lower() == app_id.lower():
+            return ""
+        return (
+            f"This token is for App ID {app_id}; the profile “{profile.name}” has App ID "
+            f"{profile.app_id}. Choose that project's profile before Generate, or the new "
+            "token will not work there."
+        )
+
     def showEvent(self, event: QShowEvent) -> None:
         self.load_typed()
         super().showEvent(event)

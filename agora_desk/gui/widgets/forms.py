@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 
 def group(title: str, parent: QWidget | None = None) -> tuple[QGroupBox, QFormLayout]:
@@ -20,6 +20,14 @@ def add_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
     label.setBuddy(field)
     form.addRow(label, field)
     return label
+
+
+def optional_field(form: QFormLayout, text: str, what: str) -> QLineEdit:
+    """A labelled line edit whose placeholder says it is optional and what goes in."""
+    edit = QLineEdit(form.parentWidget())
+    edit.setPlaceholderText(f"optional: {what}")
+    add_row(form, text, edit)
+    return edit
 
 
 def role_combo(parent: QWidget) -> QComboBox:

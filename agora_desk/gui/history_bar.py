@@ -1,0 +1,87 @@
+"""A generator's recent Generates in one row: pick one, Regenerate, or Clear history.
+
+Entries are :class:`agora_desk.core.token_history.HistoryEntry` (inputs, time,
+profile: never the token or a secret), kept in their file by the core's
+:class:`~agora_desk.core.history_store.HistoryStore`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from agora_desk.core.history_store import HistoryFileError, HistoryStore
+from agora_desk.core.token_history import HistoryEntry
+
+
+class HistoryBar(QWidget):
+    """``regenerate`` carries the chosen entry; the tab fills its form from it."""
+
+    regenerate = Signal(object)
+
+    def __init__(
+        self,
+        store: HistoryStore[HistoryEntry],
+        report: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._report = report
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("Histor&y:", self)
+        self.combo = QComboBox(self)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(12)
+        self.combo.setToolTip("What each Generate was made of: no token and no secret is kept")
+        label.setBuddy(self.combo)
+        self.regenerate_button = QPushButton("Regenerate", self)
+        self.regenerate_button.setToolTip("Fill the form with these inputs and sign a fresh token")
+        self.clear_button = QPushButton("Clear history", self)
+        row.addWidget(label)
+        row.addWidget(self.combo, 1)
+        row.addWidget(self.regenerate_button)
+        row.addWidget(self.clear_button)
+        self.regenerate_button.clicked.connect(self._regenerate)
+        self.clear_button.clicked.connect(self.clear)
+        loaded = store.load()
+        self.entries = loaded.entries
+        if loaded.problem:
+            report(loaded.problem)
+        self._refresh()
+
+    def add(self, entry: HistoryEntry) -> None:
+        self.entries.insert(0, entry)
+        del self.entries[self.store.limit :]
+        self._refresh()
+        self._save()
+
+    def clear(self) -> None:
+        self.entries = []
+        self._refresh()
+        self._save()
+
+    def _save(self) -> None:
+        try:
+            self.store.save(self.entries)
+        except HistoryFileError as exc:
+            self._report(str(exc))
+
+    def _refresh(self) -> None:
+        self.combo.clear()
+        for entry in self.entries:
+            self.combo.addItem(entry.title)
+        if not self.entries:
+            self.combo.addItem("(empty: each Generate is listed here)")
+        for widget in (self.combo, self.regenerate_button, self.clear_button):
+            widget.setEnabled(bool(self.entries))
+
+    def _regenerate(self) -> None:
+        index = self.combo.currentIndex()
+        if 0 <= index < len(self.entries):
+            self.regenerate.emit(self.entries[index])
