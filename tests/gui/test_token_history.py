@@ -154,3 +154,22 @@ def test_legacy_profile_and_the_other_generators(qtbot, open_tab, tmp_path: Path
     basic: BasicTab = open_tab(BasicTab, context)
     assert basic.history is None  # a Basic header is a secret: no history
     assert not (tmp_path / "basic-credential-history.json").exists()
+
+
+def test_composed_services_regenerate_in_the_composer(qtbot, open_tab, context) -> None:  # type: ignore[no-untyped-def]
+    from agora_desk.gui.shapes.composer import ComposerForm
+
+    tab: ShapesTab = open_tab(ShapesTab, context)
+    type_credentials(tab)
+    form = tab.pick(ComposerForm)
+    assert isinstance(form, ComposerForm)
+    editor = form.add_service(1)  # one RTC service: what the RTC tab would make, too
+    editor.fields["channel_name"].setText("composed")
+    first = generate(qtbot, tab)
+    tab.pick(ChatUserForm)
+    assert tab.history is not None
+    tab.history.regenerate_button.click()
+    qtbot.waitUntil(lambda: tab.output is not None)
+    assert tab.current is form and len(form.editors) == 1
+    assert form.editors[0].fields["channel_name"].text() == "composed"
+    assert tab.output is not None and tab.output.text != first

@@ -168,6 +168,9 @@ class InspectTab(QWidget):
         self.paste_button.clicked.connect(self.paste_from_clipboard)
         self.clear_button = QPushButton("C&lear")
         self.clear_button.clicked.connect(self.token_edit_clear)
+        # Beside the input, where the row has room: the result buttons fill theirs.
+        self.rebuild_button = RebuildButton(self.context)
+        head.addWidget(self.rebuild_button)
         head.addWidget(self.paste_button)
         head.addWidget(self.clear_button)
         layout.addLayout(head)
@@ -286,8 +289,6 @@ class InspectTab(QWidget):
         self.compare_button.setToolTip("Put this token on side A of the compare page")
         self.compare_button.clicked.connect(self.show_compare)
         buttons.addWidget(self.compare_button)
-        self.rebuild_button = RebuildButton(self.context)
-        buttons.addWidget(self.rebuild_button)
         tree_layout.addLayout(buttons)
         splitter.addWidget(tree_panel)
 

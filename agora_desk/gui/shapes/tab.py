@@ -11,6 +11,7 @@ from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QStackedWidget, QWidget
 
 from agora_desk.core import shapes, timefmt
+from agora_desk.core.compose import ComposeRequest
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.validation import Issue
@@ -107,7 +108,14 @@ class ShapesTab(GeneratorTab[shapes.Shape]):
     # -- GeneratorTab ------------------------------------------------------------
 
     def fill(self, request: shapes.Shape) -> None:
-        cls = next(c for c in FORMS if type(request) is c.REQUEST)
+        cls = next((c for c in FORMS if type(request) is c.REQUEST), None)
+        if cls is None:
+            # Composed services that another tab's request makes (a plain RTC token,
+            # say), from this tab's history: they stay in the composer.
+            from agora_desk.core.rebuild import services_of
+
+            services, expire = services_of(request)
+            request, cls = ComposeRequest(services, expire), ComposerForm
         self.pick(cls).fill(request)
         self.expiry.set_seconds(request.token_expire)
 
