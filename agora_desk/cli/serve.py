@@ -29,6 +29,7 @@ from agora_desk.server.runner import (
 
 DEFAULT_EXPIRE = 3600
 _POLL_S = 0.5
+STOP_TIMEOUT_S = 30.0
 
 
 def register(sub: Any) -> None:
@@ -194,8 +195,13 @@ def _serve(handle: ServerHandle, config: ServerConfig) -> int:
                 common.error("the token server stopped unexpectedly")
                 return common.EXIT_CHECK_FAILED
     finally:
-        handle.stop()
+        # Long enough for in-flight requests' grace: exiting before the server's
+        # thread has closed its loop would leave its tasks to die unfinished.
+        handle.stop(timeout=STOP_TIMEOUT_S)
         for sig, old in previous.items():
             signal.signal(sig, old)
+    if not handle.wait(0):
+        common.error(f"the token server did not stop within {STOP_TIMEOUT_S:g} s")
+        return common.EXIT_CHECK_FAILED
     sys.stderr.write("agora-desk: token server stopped\n")
     return common.EXIT_OK

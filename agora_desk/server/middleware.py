@@ -6,6 +6,7 @@ produces a traceback. A bug of ours answers a 500 naming only the exception type
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import time
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 # The Signaling sample server's clients look at "code" in error answers too.
 _CODE_IN_ERRORS = frozenset(("/fetch_rtm_token", "/fetch_rtc_token"))
+STOPPED_BEFORE_ANSWER: Final = "not answered: the server stopped before the request was complete"
 
 
 def endpoint_name(path: str) -> str:
@@ -161,6 +163,11 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         try:
             response = await _answer(request, handler)
+        except asyncio.CancelledError:
+            # Only the runner's shutdown cancels a handler (one still reading its body).
+            status = 503
+            request[LOG_ERROR] = STOPPED_BEFORE_ANSWER
+            raise
         except Exception as exc:  # a bug of ours: answer in JSON, log the type only
             log.exception("token server: unexpected error on %s", endpoint_name(request.path))
             response = error_response(500, f"internal error ({type(exc).__name__})", request)

@@ -153,6 +153,23 @@ def _bind_error(exc: OSError, host: str, port: int) -> ServerStartError:
     return ServerStartError(f"cannot listen on {host} port {port}: {exc.strerror or exc}")
 
 
+def _finish_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel what the runner left (aiohttp cancels a busy connection without awaiting it) and
+    run it to its end, as :func:`asyncio.run` does: a task still pending when the loop
+    closes is reported as "Task was destroyed but it is pending!".
+    """
+    pending = asyncio.all_tasks(loop)
+    for task in pending:
+        task.cancel()
+    try:
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
+    except Exception:
+        log.exception("token server: error while shutting down")
+
+
 class ServerHandle:
     """A running server. :meth:`stop` is idempotent and safe from any thread."""
 
@@ -244,8 +261,7 @@ class ServerHandle:
                 log.exception("token server: error while shutting down")
             finally:
                 self._sock.close()
-                with contextlib.suppress(Exception):
-                    loop.run_until_complete(loop.shutdown_asyncgens())
+                _finish_tasks(loop)
                 loop.close()
                 self._stopped.set()
 

@@ -94,6 +94,59 @@ def test_ctrl_c_stops_cleanly_too(cli: CliProcess) -> None:
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
+# What asyncio and aiohttp print when a shutdown leaves work behind.
+SHUTDOWN_NOISE = ("destroyed", "pending", "Traceback", "Exception ignored", "Unclosed", "awaited")
+
+
+def _hammer(port: int, stop: threading.Event) -> None:
+    """Keep-alive token requests until ``stop`` or the server goes away."""
+    request = b"GET /rtc/c/publisher/uid/1/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            while not stop.is_set():
+                sock.sendall(request)
+                if not sock.recv(65536):
+                    return
+    except OSError:
+        return
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_stop_with_connections_in_every_state_prints_no_task_noise(
+    cli: CliProcess, sig: int
+) -> None:
+    child = Serve(cli, ["--port", "0"], creds_env(cli))
+    url = child.url()
+    port = int(url.rsplit(":", 1)[1])
+    heads = (
+        b"",  # connected, silent
+        b"GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",  # answered, kept alive
+        b"GET /ping HTTP/1.1\r\nHost: 127",  # half a request head
+        b"POST /getToken HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 90\r\n\r\n{",  # body due
+    )
+    socks = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in heads]
+    stop = threading.Event()
+    load = [threading.Thread(target=_hammer, args=(port, stop)) for _ in range(4)]
+    try:
+        for sock, head in zip(socks, heads, strict=True):
+            sock.sendall(head)
+        assert socks[1].recv(4096).startswith(b"HTTP/1.1 200")
+        for thread in load:
+            thread.start()
+        assert call(url, "GET", "/ping").status == 200  # the load is being served
+        code, err = child.finish(sig)
+    finally:
+        stop.set()
+        for thread in load:
+            thread.join(10)
+        for sock in socks:
+            sock.close()
+    assert code == 0, err
+    noise = [line for line in err.splitlines() if any(w in line for w in SHUTDOWN_NOISE)]
+    assert noise == []
+    assert err.rstrip().endswith("agora-desk: token server stopped")
+
+
 def test_non_loopback_host_warns_loudly_and_needs_the_printed_key(cli: CliProcess) -> None:
     child = Serve(cli, ["--host", "0.0.0.0", "--port", "0"], creds_env(cli))
     url = child.url()

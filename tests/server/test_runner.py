@@ -9,17 +9,20 @@ import pytest
 from _server_helpers import (
     APP_ID,
     CERT,
+    RecordSink,
     call,
     check_rtm,
     config,
     loopback_url,
     port_is_free,
     serving,
+    wait_until,
 )
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.server import redact
+from agora_desk.server.middleware import STOPPED_BEFORE_ANSWER
 from agora_desk.server.runner import PortInUse, ServerStartError, start_server
 
 
@@ -52,6 +55,23 @@ def test_stop_with_an_open_keep_alive_connection() -> None:
         assert port_is_free(handle.port)
     finally:
         conn.close()
+
+
+def test_stop_while_a_body_is_awaited_logs_it_as_not_answered() -> None:
+    sink = RecordSink()
+    handle = start_server(config(), "127.0.0.1", 0, sink)
+    with socket.create_connection(("127.0.0.1", handle.port), timeout=5) as sock:
+        sock.sendall(
+            b"POST /getToken HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b'Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{"tokenType"'
+        )
+        # The handler is waiting for the rest of the body once its connection is busy.
+        assert wait_until(lambda: any(h.busy for h in handle._guard.open))
+        handle.stop(timeout=10)
+        assert handle.wait(0)
+    (record,) = sink.records
+    assert (record.endpoint, record.status) == ("/getToken", 503)
+    assert record.detail == STOPPED_BEFORE_ANSWER
 
 
 def test_port_in_use_is_a_clear_error() -> None:
