@@ -16,6 +16,7 @@ from typing import Any
 
 from agora_desk.cli import certificate, common
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.validation import shown_input
 from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.config import host_name_ok
@@ -201,7 +202,9 @@ def _serve(handle: ServerHandle, config: ServerConfig) -> int:
         for sig, old in previous.items():
             signal.signal(sig, old)
     if not handle.wait(0):
-        common.error(f"the token server did not stop within {STOP_TIMEOUT_S:g} s")
+        common.error(
+            _("the token server did not stop within {seconds} s").format(seconds=STOP_TIMEOUT_S)
+        )
         return common.EXIT_CHECK_FAILED
     sys.stderr.write("agora-desk: token server stopped\n")
     return common.EXIT_OK

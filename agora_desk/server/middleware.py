@@ -17,6 +17,7 @@ from aiohttp import web
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.hosts import ip_literal, is_localhost_name
+from agora_desk.core.i18n import N_, _
 from agora_desk.server.config import CONFIG, ServerConfig
 from agora_desk.server.connections import GuardedHandler
 from agora_desk.server.handlers import ENDPOINTS, KNOWN_PREFIXES, Handler
@@ -27,7 +28,9 @@ log = logging.getLogger(__name__)
 
 # The Signaling sample server's clients look at "code" in error answers too.
 _CODE_IN_ERRORS = frozenset(("/fetch_rtm_token", "/fetch_rtc_token"))
-STOPPED_BEFORE_ANSWER: Final = "not answered: the server stopped before the request was complete"
+STOPPED_BEFORE_ANSWER: Final = N_(
+    "not answered: the server stopped before the request was complete"
+)
 
 
 def endpoint_name(path: str) -> str:
@@ -166,7 +169,7 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         except asyncio.CancelledError:
             # Only the runner's shutdown cancels a handler (one still reading its body).
             status = 503
-            request[LOG_ERROR] = STOPPED_BEFORE_ANSWER
+            request[LOG_ERROR] = _(STOPPED_BEFORE_ANSWER)
             raise
         except Exception as exc:  # a bug of ours: answer in JSON, log the type only
             log.exception("token server: unexpected error on %s", endpoint_name(request.path))
