@@ -14,6 +14,7 @@ from typing import Final
 from agora_desk.cli import common
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.fields import LABELS
 
@@ -26,8 +27,9 @@ def _which(value: str) -> str:
         return value
     # Never repeated: someone may have typed the certificate itself here.
     raise argparse.ArgumentTypeError(
-        "is primary or secondary (the value given is not repeated here); the certificate "
-        "itself comes from --profile or AGORA_APP_CERTIFICATE[_SECONDARY], never an option"
+        _(
+            "is primary or secondary (the value given is not repeated here); the certificate itself comes from --profile or AGORA_APP_CERTIFICATE[_SECONDARY], never an option"
+        )
     )
 
 
@@ -37,8 +39,9 @@ def add_option(p: argparse.ArgumentParser) -> None:
         type=_which,
         default="primary",
         metavar="primary|secondary",
-        help="sign with the profile's primary (default) or secondary App Certificate "
-        "(the secondary from the keyring or AGORA_APP_CERTIFICATE_SECONDARY)",
+        help=_(
+            "sign with the profile's primary (default) or secondary App Certificate (the secondary from the keyring or AGORA_APP_CERTIFICATE_SECONDARY)"
+        ),
     )
 
 
@@ -48,7 +51,7 @@ def chosen(args: argparse.Namespace) -> tuple[Credentials, Secret]:
     creds = common.load(args, {"app_id", FIELDS[which]})
     secret = creds.app_certificate if which == "primary" else creds.app_certificate_secondary
     if secret is None:  # load() raises first; this keeps the type honest
-        raise InputError(LABELS[FIELDS[which]], "is not given")
+        raise InputError(LABELS[FIELDS[which]], _("is not given"))
     return creds, secret
 
 

@@ -13,9 +13,10 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from agora_desk.core import jsontext
+from agora_desk.core import i18n, jsontext
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import AgoraDeskError, ExitStatus, InputError
+from agora_desk.core.i18n import _
 
 EXIT_OK = ExitStatus.OK
 EXIT_CHECK_FAILED = ExitStatus.CHECK_FAILED
@@ -29,11 +30,11 @@ class EnvironmentProblem(AgoraDeskError):
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"agora-desk: error: {_one_line(message)}\n")
+    sys.stderr.write(_("agora-desk: error: {message}").format(message=_one_line(message)) + "\n")
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"agora-desk: warning: {_one_line(message)}\n")
+    sys.stderr.write(_("agora-desk: warning: {message}").format(message=_one_line(message)) + "\n")
 
 
 def _one_line(message: str) -> str:
@@ -43,6 +44,10 @@ def _one_line(message: str) -> str:
 def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     json_mode = bool(getattr(args, "json", False))
     try:
+        if json_mode:
+            # What scripts read stays English, its keys and its values ("detail", "error").
+            with i18n.speaking(i18n.Language.ENGLISH):
+                return func(args)
         return func(args)
     except AgoraDeskError as exc:
         code = exc.exit_code
@@ -61,7 +66,11 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
             pass
         return EXIT_OK
     except Exception as exc:
-        error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
+        error(
+            _("unexpected {name}: {error} (please report this)").format(
+                name=type(exc).__name__, error=exc
+            )
+        )
         return EXIT_INVALID
 
 
@@ -77,16 +86,22 @@ def read_stdin_text(field: str) -> str:
     """
     stream = sys.stdin
     if stream is None:
-        raise InputError(field, "stdin is closed; pipe the value in")
+        raise InputError(field, _("stdin is closed; pipe the value in"))
     buffer = getattr(stream, "buffer", None)
     raw = buffer.read(STDIN_MAX_BYTES + 1) if buffer is not None else stream.read().encode()
     if len(raw) > STDIN_MAX_BYTES:
-        raise InputError(field, f"stdin holds more than {STDIN_MAX_BYTES // (1024 * 1024)} MiB")
+        raise InputError(
+            field,
+            _("stdin holds more than {value} MiB").format(value=STDIN_MAX_BYTES // (1024 * 1024)),
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            field, f"stdin is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+            field,
+            _("stdin is not UTF-8 text (byte 0x{raw:02x} at offset {start})").format(
+                raw=raw[exc.start], start=exc.start
+            ),
         ) from None
 
 
@@ -109,25 +124,23 @@ def parse_int_option(value: str | None, option: str) -> int | None:
 
 
 def add_profile_options(parser: argparse.ArgumentParser, *, customer: bool = False) -> None:
-    group = parser.add_argument_group("credentials")
+    group = parser.add_argument_group(_("credentials"))
     group.add_argument(
-        "--profile", metavar="P", help="use a saved profile (secrets from the OS keyring)"
+        "--profile", metavar="P", help=_("use a saved profile (secrets from the OS keyring)")
     )
     if customer:
-        group.add_argument("--customer-id", metavar="ID", help="Customer ID (not secret)")
+        group.add_argument("--customer-id", metavar="ID", help=_("Customer ID (not secret)"))
     else:
-        group.add_argument("--app-id", metavar="ID", help="App ID (not secret)")
+        group.add_argument("--app-id", metavar="ID", help=_("App ID (not secret)"))
 
 
 def credentials_help(customer: bool = False) -> str:
     if customer:
-        return (
-            "The Customer Secret comes from --profile (OS keyring), AGORA_CUSTOMER_SECRET, "
-            "or a no-echo prompt; no option takes it as a value."
+        return _(
+            "The Customer Secret comes from --profile (OS keyring), AGORA_CUSTOMER_SECRET, or a no-echo prompt; no option takes it as a value."
         )
-    return (
-        "The App Certificate comes from --profile (OS keyring), AGORA_APP_CERTIFICATE, "
-        "or a no-echo prompt; no option takes it as a value."
+    return _(
+        "The App Certificate comes from --profile (OS keyring), AGORA_APP_CERTIFICATE, or a no-echo prompt; no option takes it as a value."
     )
 
 

@@ -18,6 +18,7 @@ from agora_desk.cli import common
 from agora_desk.core import timefmt
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
 from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.i18n import N_, _
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32, parse_uid, raise_for_errors
 
@@ -27,44 +28,53 @@ ENV_SECONDARY = "AGORA_APP_CERTIFICATE_SECONDARY"
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "decode",
-        help="decode, verify and diagnose any Agora token",
+        help=_("decode, verify and diagnose any Agora token"),
         description=(
-            "Decode a token (007, 006, 005, older, Signaling) and say first whether Agora would "
-            "accept it for the join you describe, and why not. Exit 1 when a check fails."
+            _(
+                "Decode a token (007, 006, 005, older, Signaling) and say first whether Agora would accept it for the join you describe, and why not. Exit 1 when a check fails."
+            )
         ),
         epilog=(
-            "Accepts what people paste: whitespace, quotes, 'agora token=' prefixes, URL-encoding, "
-            "JSON-escaped slashes, spaces for '+'. Without --certificate-from-profile or "
-            "AGORA_APP_CERTIFICATE, every saved profile with the token's App ID is tried."
+            _(
+                "Accepts what people paste: whitespace, quotes, 'agora token=' prefixes, URL-encoding, JSON-escaped slashes, spaces for '+'. Without --certificate-from-profile or AGORA_APP_CERTIFICATE, every saved profile with the token's App ID is tried."
+            )
         ),
     )
     p.add_argument(
-        "token", nargs="?", default="-", metavar="TOKEN", help="the token, or - for stdin (default)"
+        "token",
+        nargs="?",
+        default="-",
+        metavar="TOKEN",
+        help=_("the token, or - for stdin (default)"),
     )
     p.add_argument(
         "--certificate-from-profile",
         "--profile",
         dest="profile",
         metavar="P",
-        help="verify with this profile's certificates and check the App ID against it",
+        help=_("verify with this profile's certificates and check the App ID against it"),
     )
-    p.add_argument("--app-id", metavar="ID", help="the App ID the app uses (not secret)")
-    p.add_argument("--channel", metavar="NAME", help="the channel the app joins")
+    p.add_argument("--app-id", metavar="ID", help=_("the App ID the app uses (not secret)"))
+    p.add_argument("--channel", metavar="NAME", help=_("the channel the app joins"))
     who = p.add_mutually_exclusive_group()
-    who.add_argument("--uid", metavar="N", help="the numeric uid the app joins with (0 = any user)")
     who.add_argument(
-        "--account", metavar="S", help="the string user account the app joins with ('0' too)"
+        "--uid", metavar="N", help=_("the numeric uid the app joins with (0 = any user)")
     )
-    p.add_argument("--role", metavar="ROLE", help="publisher or subscriber: what the app joins as")
-    p.add_argument("--rtm-user", metavar="ID", help="the Signaling (RTM) user ID that logs in")
+    who.add_argument(
+        "--account", metavar="S", help=_("the string user account the app joins with ('0' too)")
+    )
     p.add_argument(
-        "--error", metavar="CODE", help="the error code or message the app got (110, 109, ...)"
+        "--role", metavar="ROLE", help=_("publisher or subscriber: what the app joins as")
     )
-    p.add_argument("--now", metavar="UNIX", help="check expiry against this time instead of now")
+    p.add_argument("--rtm-user", metavar="ID", help=_("the Signaling (RTM) user ID that logs in"))
+    p.add_argument(
+        "--error", metavar="CODE", help=_("the error code or message the app got (110, 109, ...)")
+    )
+    p.add_argument("--now", metavar="UNIX", help=_("check expiry against this time instead of now"))
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="print the decode JSON schema")
+    out.add_argument("--json", action="store_true", help=_("print the decode JSON schema"))
     out.add_argument(
-        "--report", action="store_true", help="a text safe to paste into a public issue"
+        "--report", action="store_true", help=_("a text safe to paste into a public issue")
     )
     p.set_defaults(func=run)
 
@@ -73,7 +83,7 @@ def _read_token(arg: str) -> str:
     if arg != "-":
         return arg
     if sys.stdin is None or sys.stdin.isatty():
-        raise InputError("TOKEN", "give a token, or pipe one into 'agora-desk decode -'")
+        raise InputError("TOKEN", _("give a token, or pipe one into 'agora-desk decode -'"))
     # Bytes, whatever the locale: a token is ASCII; odd bytes survive as surrogates.
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
     if isinstance(data, bytes):
@@ -165,10 +175,12 @@ def run(args: argparse.Namespace) -> int:
         if not signers:
             raise InputError(
                 "--certificate-from-profile",
-                f"profile {profile.name!r} has no App Certificate in the keyring",
+                _("profile {name!r} has no App Certificate in the keyring").format(
+                    name=profile.name
+                ),
             )
         if app_id is None:
-            app_id, source = profile.app_id, f"profile {profile.name!r}"
+            app_id, source = profile.app_id, _("profile {name!r}").format(name=profile.name)
         lookup = _lookup_or_none()  # to name the profile of another App ID
     elif os.environ.get("AGORA_APP_CERTIFICATE"):
         signers = _env_signers()
@@ -184,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
         role=role,
         error=args.error,
         app_id=app_id or None,
-        app_id_source=f"the App ID from {source}",
+        app_id_source=_("the App ID from {source}").format(source=source),
         now=now,
         now_is_clock=now is None,
     )
@@ -212,26 +224,26 @@ def _lookup_or_none() -> ProfileSigners | None:
     try:
         return ProfileSigners()
     except AgoraDeskError as exc:
-        common.warn(f"saved profiles were not searched for the signer: {exc}")
+        common.warn(_("saved profiles were not searched for the signer: {error}").format(error=exc))
         return None
 
 
 # The fields of a damaged token worth a person's eye, in reading order.
-_PARTIAL_LABELS = (("version", "version"), ("app_id", "App ID"), ("issued_at", "issued at"),
-                   ("expire", "expire"))  # fmt: skip
+_PARTIAL_LABELS = (("version", N_("version")), ("app_id", N_("App ID")),
+                   ("issued_at", N_("issued at")), ("expire", N_("expire")))  # fmt: skip
 
 
 def render_partial(partial: dict[str, Any], now: int) -> str:
-    lines = ["what the token still shows:"]
+    lines = [_("what the token still shows:")]
     for key, label in _PARTIAL_LABELS:
         value = partial.get(key)
         if value is None:
             continue
         if key == "issued_at" and isinstance(value, int) and value:
-            value = timefmt.describe(value, now, future="issued", past="issued")
+            value = timefmt.describe(value, now, future=timefmt.ISSUED, past=timefmt.ISSUED)
         elif key == "expire":
-            value = f"{value} s"
-        lines.append(f"  {label}: {value}")
+            value = _("{seconds} s").format(seconds=value)
+        lines.append(f"  {_(label)}: {value}")
     return "\n".join(lines) + "\n" if len(lines) > 1 else ""
 
 
@@ -241,12 +253,12 @@ def render(decoded: DecodedToken, now: int | None = None) -> str:
     if decoded.verdict is not None:
         lines.append(decoded.verdict.summary)
     if decoded.checks:
-        lines.append("checks:")
+        lines.append(_("checks:"))
         for check in decoded.checks:
             mark = {True: "ok  ", False: "FAIL", None: "?   "}[check.ok]
-            lines.append(f"  [{mark}] {check.name}: {check.detail}")
+            lines.append(f"  [{mark}] {check.name.label}: {check.detail}")
             if check.fix and check.ok is not True:
-                lines.append(f"         fix: {check.fix}")
+                lines.append("         " + _("fix: {fix}").format(fix=check.fix))
 
     def walk(node: Node, depth: int) -> None:
         text = node.text(now)
@@ -258,7 +270,7 @@ def render(decoded: DecodedToken, now: int | None = None) -> str:
     for child in to_tree(decoded).children:
         walk(child, 0)
     if decoded.signed_by is not None:
-        lines.append(f"signed by: {decoded.signed_by.describe()}")
+        lines.append(_("signed by: {describe}").format(describe=decoded.signed_by.describe()))
     for warning in decoded.warnings:
-        lines.append(f"warning: {warning}")
+        lines.append(_("warning: {warning}").format(warning=warning))
     return "\n".join(lines) + "\n"

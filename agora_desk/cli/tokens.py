@@ -10,6 +10,7 @@ from agora_desk.cli import batch, certificate, common
 from agora_desk.core import builders
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import N_, _
 from agora_desk.core.validation import (
     check_expire,
     check_user_id,
@@ -19,53 +20,57 @@ from agora_desk.core.validation import (
 )
 from agora_desk.core.wire import U32_MAX
 
-EPILOG_TIMES = (
-    "Times are seconds. --salt and --issued-at reproduce a token exactly "
-    "(same inputs, salt and timestamp give the same bytes as Agora's builders)."
+EPILOG_TIMES = N_(
+    "Times are seconds. --salt and --issued-at reproduce a token exactly (same inputs, salt and timestamp give the same bytes as Agora's builders)."
 )
 
 
 def register(sub: Any) -> None:
     rtc = sub.add_parser(
         "rtc",
-        help="build an RTC token (007; --legacy for 006)",
-        description="Build an RTC token. Prints the token alone on stdout; warnings go to stderr.",
-        epilog=f"{EPILOG_TIMES} {common.credentials_help()}",
+        help=_("build an RTC token (007; --legacy for 006)"),
+        description=_(
+            "Build an RTC token. Prints the token alone on stdout; warnings go to stderr."
+        ),
+        epilog=f"{_(EPILOG_TIMES)} {common.credentials_help()}",
     )
     who = add_channel_options(rtc)
     who.add_argument(
-        "--uid-range", metavar="A-B", help="one token per uid from A to B: CSV 'uid,token' lines"
+        "--uid-range", metavar="A-B", help=_("one token per uid from A to B: CSV 'uid,token' lines")
     )
     rtc.add_argument(
-        "--expire", metavar="S", default="3600", help="token expiry in seconds (default 3600)"
+        "--expire", metavar="S", default="3600", help=_("token expiry in seconds (default 3600)")
     )
-    rtc.add_argument("--privilege-expire", metavar="S", help="privilege expiry (default: --expire)")
+    rtc.add_argument(
+        "--privilege-expire", metavar="S", help=_("privilege expiry (default: --expire)")
+    )
     adv = rtc.add_argument_group(
-        "separate privileges (the official 'with privilege' shape; --role is then ignored)"
+        _("separate privileges (the official 'with privilege' shape; --role is then ignored)")
     )
     for name in ("join", "audio", "video", "data"):
         adv.add_argument(f"--{name}-expire", metavar="S")
-    rtm = rtc.add_argument_group("RTC + RTM in one token")
-    rtm.add_argument("--rtm-user", metavar="ID", help="add an RTM service for this user ID")
-    rtm.add_argument("--rtm-expire", metavar="S", help="RTM login expiry (default: --expire)")
+    rtm = rtc.add_argument_group(_("RTC + RTM in one token"))
+    rtm.add_argument("--rtm-user", metavar="ID", help=_("add an RTM service for this user ID"))
+    rtm.add_argument("--rtm-expire", metavar="S", help=_("RTM login expiry (default: --expire)"))
     _add_common(rtc)
     rtc.set_defaults(func=run_rtc)
 
     rtm_p = sub.add_parser(
         "rtm",
-        help="build an RTM (Signaling) token",
-        description="Build an RTM (Signaling) token for a user ID.",
-        epilog=f"{EPILOG_TIMES} {common.credentials_help()}",
+        help=_("build an RTM (Signaling) token"),
+        description=_("Build an RTM (Signaling) token for a user ID."),
+        epilog=f"{_(EPILOG_TIMES)} {common.credentials_help()}",
     )
-    rtm_p.add_argument("--user-id", required=True, metavar="ID", help="the Signaling user ID")
+    rtm_p.add_argument("--user-id", required=True, metavar="ID", help=_("the Signaling user ID"))
     rtm_p.add_argument(
-        "--expire", metavar="S", default="3600", help="token expiry in seconds (default 3600)"
+        "--expire", metavar="S", default="3600", help=_("token expiry in seconds (default 3600)")
     )
     rtm_p.add_argument(
         "--permissions",
         metavar="FILE",
-        help="RTM2 per-resource permissions (RtmTokenBuilder2.buildTokenWithPermissions): "
-        'a JSON file or - for stdin, {"<resource type>": {"read"|"write": [names]}}',
+        help=_(
+            'RTM2 per-resource permissions (RtmTokenBuilder2.buildTokenWithPermissions): a JSON file or - for stdin, {"<resource type>": {"read"|"write": [names]}}'
+        ),
     )
     _add_common(rtm_p)
     rtm_p.set_defaults(func=run_rtm)
@@ -77,24 +82,26 @@ def add_channel_options(p: argparse.ArgumentParser) -> Any:
         "--channel",
         required=True,
         metavar="NAME",
-        help="channel name (use --channel=-x for names starting with -)",
+        help=_("channel name (use --channel=-x for names starting with -)"),
     )
     who = p.add_mutually_exclusive_group()
     who.add_argument(
-        "--uid", metavar="N", help="integer uid 0 ... 4294967295 (default 0 = any user)"
+        "--uid", metavar="N", help=_("integer uid 0 ... 4294967295 (default 0 = any user)")
     )
-    who.add_argument("--account", metavar="S", help="string user account instead of a uid")
-    p.add_argument("--role", metavar="ROLE", help="publisher (default) or subscriber")
+    who.add_argument("--account", metavar="S", help=_("string user account instead of a uid"))
+    p.add_argument("--role", metavar="ROLE", help=_("publisher (default) or subscriber"))
     return who
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--salt", metavar="N", help="salt to reproduce a token (default: random)")
+    p.add_argument("--salt", metavar="N", help=_("salt to reproduce a token (default: random)"))
     p.add_argument(
-        "--issued-at", metavar="UNIX", help="issue time to reproduce a token (default: now)"
+        "--issued-at", metavar="UNIX", help=_("issue time to reproduce a token (default: now)")
     )
-    p.add_argument("--legacy", action="store_true", help="build a 006 token instead of 007")
-    p.add_argument("--json", action="store_true", help="print a JSON object with the decoded token")
+    p.add_argument("--legacy", action="store_true", help=_("build a 006 token instead of 007"))
+    p.add_argument(
+        "--json", action="store_true", help=_("print a JSON object with the decoded token")
+    )
     certificate.add_option(p)
     common.add_profile_options(p)
 
@@ -103,22 +110,28 @@ def _stamp(args: argparse.Namespace) -> builders.Stamp:
     salt = common.parse_int_option(args.salt, "--salt")
     issued = common.parse_int_option(args.issued_at, "--issued-at")
     if salt is not None and not 0 <= salt <= U32_MAX:
-        raise InputError("--salt", "must be 0 ... 4294967295")
+        raise InputError("--salt", _("must be 0 ... 4294967295"))
     return builders.Stamp(issued_at=issued, salt=salt)
 
 
 def _uid_range(text: str) -> range:
     a, sep, b = text.partition("-")
     if not sep:
-        raise InputError("--uid-range", f"{text!r} is not A-B (for example 1-1000)")
+        raise InputError(
+            "--uid-range", _("{text!r} is not A-B (for example 1-1000)").format(text=text)
+        )
     start, end = parse_uid(a, "--uid-range start"), parse_uid(b, "--uid-range end")
     if end < start:
-        raise InputError("--uid-range", f"the end {end} is before the start {start}")
+        raise InputError(
+            "--uid-range",
+            _("the end {end} is before the start {start}").format(end=end, start=start),
+        )
     if end - start + 1 > batch.MAX_TOKENS:
         raise InputError(
             "--uid-range",
-            f"is {end - start + 1:,} uids; at most {batch.MAX_TOKENS:,} per run "
-            "(split the range over several runs)",
+            _(
+                "is {value:,} uids; at most {max_tokens:,} per run (split the range over several runs)"
+            ).format(value=end - start + 1, max_tokens=batch.MAX_TOKENS),
         )
     return range(start, end + 1)
 
@@ -131,16 +144,17 @@ def _uid_option(text: str) -> int:
             raise
         # The command line's own hint: the option a string account goes in.
         raise InputError(
-            exc.field, f"{exc.problem} (a name is a user account: use --account)"
+            exc.field,
+            _("{problem} (a name is a user account: use --account)").format(problem=exc.problem),
         ) from None
 
 
 def rtc_request(args: argparse.Namespace) -> builders.RtcRequest:
     req = rtc_fields(args)
     if args.rtm_expire is not None and args.rtm_user is None:
-        raise InputError("--rtm-expire", "needs --rtm-user")
+        raise InputError("--rtm-expire", _("needs --rtm-user"))
     if args.legacy and args.rtm_user is not None:
-        raise InputError("--rtm-user", "006 (--legacy) has no combined RTC + RTM token")
+        raise InputError("--rtm-user", _("006 (--legacy) has no combined RTC + RTM token"))
     raise_for_errors(builders.rtc_issues(req))
     return req
 
@@ -199,7 +213,7 @@ def run_rtc(args: argparse.Namespace) -> int:
     uids = _uid_range(args.uid_range) if args.uid_range is not None else None
     if req.separate_privileges and args.role is not None:
         common.warn(
-            "--role is ignored: --join/--audio/--video/--data-expire write all four privileges"
+            _("--role is ignored: --join/--audio/--video/--data-expire write all four privileges")
         )
     creds = _credentials(args)
     if uids is not None:

@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 
 from agora_desk.core import timefmt
 from agora_desk.core.decoded import Check, CheckName
+from agora_desk.core.i18n import N_, _
 from agora_desk.core.secret import Secret
 
 # Agora tolerates some clock difference; a token "issued" further in the
 # future than this is reported as not yet valid.
 CLOCK_SKEW = 300
 
-RENEW = "Generate a new token (Agora tokens last at most 24 h) and renew it before it expires."
-WRONG_CERTIFICATE = (
-    "The token was signed with a different App Certificate: check the certificate in the "
-    "profile, whether it was regenerated in Agora Console, or whether the token is from another project."
+RENEW = N_("Generate a new token (Agora tokens last at most 24 h) and renew it before it expires.")
+WRONG_CERTIFICATE = N_(
+    "The token was signed with a different App Certificate: check the certificate in the profile, whether it was regenerated in Agora Console, or whether the token is from another project."
 )
 
 # Service types a use needs (007 type numbers; 006 has RTC and RTM privileges).
@@ -41,7 +41,7 @@ class Expectations:
     rtm_user: str | None = None  # the RTM (Signaling) user ID that logs in
     services: frozenset[int] = field(default_factory=frozenset)  # types the use needs
     app_id: str | None = None
-    app_id_source: str = "the profile's App ID"  # where the expected App ID came from
+    app_id_source: str = N_("the profile's App ID")  # where the expected App ID came from
     now: int | None = None
     # False when ``now`` is a time the person chose (decode --now), not this machine's clock.
     now_is_clock: bool = True
@@ -60,8 +60,8 @@ class Expectations:
     @property
     def user_shown(self) -> str:
         if self.account is not None:
-            return f"account {self.account!r}"
-        return "uid 0 (any user)" if self.uid == 0 else f"uid {self.uid}"
+            return _("account {account!r}").format(account=self.account)
+        return _("uid 0 (any user)") if self.uid == 0 else _("uid {uid}").format(uid=self.uid)
 
 
 def typed_user(text: str) -> tuple[int | None, str | None]:
@@ -97,24 +97,34 @@ def lifetime_issue(
     """
     if not implausible_lifetime(seconds):
         return None
-    verb = "are" if plural else "is"
     if seconds >= UNIX_TIME_LIKE:
+        template = (
+            _("{label} are {seconds} s, which is a Unix time ({time}), not a lifetime")
+            if plural
+            else _("{label} is {seconds} s, which is a Unix time ({time}), not a lifetime")
+        )
         return (
-            f"{label} {verb} {seconds} s, which is a Unix time ({timefmt.utc_iso(seconds)}), "
-            "not a lifetime",
-            f"Pass a number of seconds ({unit_hint}), not an absolute time: e.g. 3600.",
+            template.format(label=label, seconds=seconds, time=timefmt.utc_iso(seconds)),
+            _("Pass a number of seconds ({unit_hint}), not an absolute time: e.g. 3600.").format(
+                unit_hint=unit_hint
+            ),
         )
     if seconds > DAY:
+        template = (
+            _("{label} are {duration}, more than Agora's maximum of 24 h")
+            if plural
+            else _("{label} is {duration}, more than Agora's maximum of 24 h")
+        )
         return (
-            f"{label} {verb} {timefmt.duration(seconds)}, more than Agora's maximum of 24 h",
-            "Agora stops accepting the token after 24 h: use at most 86400 s and renew.",
+            template.format(label=label, duration=timefmt.duration(seconds)),
+            _("Agora stops accepting the token after 24 h: use at most 86400 s and renew."),
         )
     return None
 
 
 # The official builders: "Set uid as 0, if you do not want to authenticate the
 # user ID, that is, any uid from the app client can join the channel."
-ANY_USER_FITS = "built for uid 0 (any user): any uid or user account may join with it"
+ANY_USER_FITS = N_("built for uid 0 (any user): any uid or user account may join with it")
 
 
 def user_shown(wire_uid: str) -> str:
@@ -124,15 +134,15 @@ def user_shown(wire_uid: str) -> str:
     or a number past 2^32 - 1) can only be a string account.
     """
     if wire_uid == "":
-        return "uid 0 (any user)"
+        return _("uid 0 (any user)")
     if (
         wire_uid.isascii()
         and wire_uid.isdigit()
         and wire_uid == str(int(wire_uid))
         and 0 < int(wire_uid) <= 0xFFFFFFFF
     ):
-        return f"uid {wire_uid}"
-    return f"account {wire_uid!r}"
+        return _("uid {wire_uid}").format(wire_uid=wire_uid)
+    return _("account {wire_uid!r}").format(wire_uid=wire_uid)
 
 
 @dataclass(frozen=True)
@@ -170,20 +180,25 @@ def absolute_expiry(expired_ts: int, now: int) -> Findings:
     if expired_ts and now >= expired_ts:
         return found(
             Check(
-                CheckName.EXPIRY, False, f"expired {timefmt.duration(now - expired_ts)} ago", RENEW
+                CheckName.EXPIRY,
+                False,
+                _("expired {duration} ago").format(duration=timefmt.duration(now - expired_ts)),
+                _(RENEW),
             )
         )
     if expired_ts:
         return found(Check(CheckName.EXPIRY, True, timefmt.relative(expired_ts, now)))
-    return found(Check(CheckName.EXPIRY, True, "no expiry (expired_ts = 0)"))
+    return found(Check(CheckName.EXPIRY, True, _("no expiry (expired_ts = 0)")))
 
 
 def signature(ok: bool, what: str) -> Findings:
     check = Check(
         CheckName.SIGNATURE,
         ok,
-        f"matches {what}" if ok else f"does not match {what}",
-        "" if ok else WRONG_CERTIFICATE,
+        _("matches {what}").format(what=what)
+        if ok
+        else _("does not match {what}").format(what=what),
+        "" if ok else _(WRONG_CERTIFICATE),
     )
     return Findings((check,), (), ok)
 
@@ -191,16 +206,26 @@ def signature(ok: bool, what: str) -> Findings:
 def app_id(token_app_id: str, expect: Expectations) -> Findings:
     if expect.app_id is None or not token_app_id:
         return Findings()
-    source = expect.app_id_source
+    source = _(expect.app_id_source)
     if token_app_id == expect.app_id:
-        return found(Check(CheckName.APP_ID, True, f"matches {source}"))
+        return found(Check(CheckName.APP_ID, True, _("matches {source}").format(source=source)))
     if token_app_id.lower() == expect.app_id.lower():
-        return found(Check(CheckName.APP_ID, True, f"matches {source} (letter case differs)"))
+        return found(
+            Check(
+                CheckName.APP_ID,
+                True,
+                _("matches {source} (letter case differs)").format(source=source),
+            )
+        )
     return found(
         Check(
             CheckName.APP_ID,
             False,
-            f"the token is for App ID {token_app_id}, not {expect.app_id}",
-            "Use a token built for this project, or select the profile of the project the token is for.",
+            _("the token is for App ID {token_app_id}, not {app_id}").format(
+                token_app_id=token_app_id, app_id=expect.app_id
+            ),
+            _(
+                "Use a token built for this project, or select the profile of the project the token is for."
+            ),
         )
     )

@@ -15,6 +15,7 @@ import zlib
 from typing import Any
 
 from agora_desk.core.errors import TokenFormatError
+from agora_desk.core.i18n import _
 
 
 class DamagedTokenError(TokenFormatError):
@@ -31,13 +32,15 @@ def repair(token: str) -> tuple[str, list[str]]:
     if token[:3] in ("007", "006", "005") and " " in token.strip():
         token = token.strip().replace(" ", "+")
         notes.append(
-            "put back '+' where the copy had spaces (URL form decoding turns + into a space)"
+            _("put back '+' where the copy had spaces (URL form decoding turns + into a space)")
         )
     return token, notes
 
 
 def _cut_off(length: int) -> str:
-    return f"the token is cut off after {length} characters — copy it again in full"
+    return _("the token is cut off after {length} characters — copy it again in full").format(
+        length=length
+    )
 
 
 def _read_007_head(content: bytes) -> dict[str, Any]:
@@ -67,8 +70,9 @@ def explain_007(token: str, problem: TokenFormatError) -> DamagedTokenError:
         raw = base64.b64decode(usable, validate=True)
     except (binascii.Error, ValueError):
         return DamagedTokenError(
-            "the token has characters that are not part of a token (a 007 token is letters, "
-            "digits, + / and =): copy it again, without surrounding text",
+            _(
+                "the token has characters that are not part of a token (a 007 token is letters, digits, + / and =): copy it again, without surrounding text"
+            ),
             partial,
         )
     inflater = zlib.decompressobj()
@@ -76,23 +80,26 @@ def explain_007(token: str, problem: TokenFormatError) -> DamagedTokenError:
         content = inflater.decompress(raw, 1 << 20)
     except zlib.error:
         return DamagedTokenError(
-            "the token is damaged: part of it was changed (a character edited or lost in the "
-            "middle) — copy it again in full",
+            _(
+                "the token is damaged: part of it was changed (a character edited or lost in the middle) — copy it again in full"
+            ),
             partial,
         )
     partial.update(_read_007_head(content))
     if inflater.unconsumed_tail:
         return DamagedTokenError(
-            "this unpacks to more than 1 MiB, far more than any real token: it is not an "
-            "Agora token (or was built to be hostile)",
+            _(
+                "this unpacks to more than 1 MiB, far more than any real token: it is not an Agora token (or was built to be hostile)"
+            ),
             partial,
         )
     if not inflater.eof or len(body) % 4 == 1:
         return DamagedTokenError(_cut_off(len(token)), partial)
     partial["detail"] = str(problem)
     return DamagedTokenError(
-        "the token's contents are inconsistent: it was edited or not made by an Agora "
-        "builder — copy it again in full, or build a new one",
+        _(
+            "the token's contents are inconsistent: it was edited or not made by an Agora builder — copy it again in full, or build a new one"
+        ),
         partial,
     )
 
@@ -106,12 +113,13 @@ def explain_006(token: str, problem: TokenFormatError) -> DamagedTokenError:
         partial["app_id"] = token[3:35]
     if not _BASE64.issuperset(token[35:]):
         return DamagedTokenError(
-            "the token has characters that are not part of a token (after its App ID a 006 "
-            "token is letters, digits, + / and =): copy it again, without surrounding text",
+            _(
+                "the token has characters that are not part of a token (after its App ID a 006 token is letters, digits, + / and =): copy it again, without surrounding text"
+            ),
             partial,
         )
     if len(token) < 35 or "cut short" in str(problem) or (len(token) - 35) % 4 == 1:
         return DamagedTokenError(_cut_off(len(token)), partial)
     return DamagedTokenError(
-        "the token is damaged: part of it was changed — copy it again in full", partial
+        _("the token is damaged: part of it was changed — copy it again in full"), partial
     )

@@ -14,6 +14,7 @@ from typing import Any
 from agora_desk.core import damage
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats import Parsed, format_for
+from agora_desk.core.i18n import _
 from agora_desk.core.validation import QUOTES, looks_secret
 
 _PREFIX = re.compile(
@@ -29,36 +30,40 @@ def clean_paste(text: str) -> tuple[str, list[str]]:
     """Strip paste artefacts; return the token and one note per change."""
     notes: list[str] = []
     token = text
-    for _ in range(4):  # artefacts nest: '"token=007..."\n'
+    for _attempt in range(4):  # artefacts nest: '"token=007..."\n'
         before = token
         stripped = token.strip()
         if stripped != token:
-            notes.append("removed whitespace around the token")
+            notes.append(_("removed whitespace around the token"))
             token = stripped
         if len(token) >= 2 and token[0] in QUOTES and token[-1] in QUOTES:
-            notes.append(f"removed the quotes ({token[0]}…{token[-1]}) around the token")
+            notes.append(
+                _("removed the quotes ({first}…{last}) around the token").format(
+                    first=token[0], last=token[-1]
+                )
+            )
             token = token[1:-1]
         match = _PREFIX.match(token)
         if match:
-            notes.append(f"removed the prefix {match.group(0).strip()!r}")
+            notes.append(_("removed the prefix {prefix!r}").format(prefix=match.group(0).strip()))
             token = token[match.end() :]
         if "%" in token and _PERCENT_ESCAPE.search(token):
             unquoted = urllib.parse.unquote(token)
             if unquoted != token:
-                notes.append("decoded URL-encoding (%2B, %2F, %3D ...) in the token")
+                notes.append(_("decoded URL-encoding (%2B, %2F, %3D ...) in the token"))
                 token = unquoted
         if token == before:
             break
     inner_ws = _LINE_BREAKS.sub("", token)
     if inner_ws != token:
-        notes.append("removed line breaks inside the token")
+        notes.append(_("removed line breaks inside the token"))
         token = inner_ws
     if " " in token and not token.startswith(("007", "006", "005")):
-        notes.append("removed spaces inside the token")
+        notes.append(_("removed spaces inside the token"))
         token = token.replace(" ", "")
     if token[:3] in ("007", "006", "005") and ("-" in token or "_" in token):
         # URL-safe base64 from a mangled copy; map back to the standard alphabet.
-        notes.append("converted URL-safe base64 (- and _) back to + and /")
+        notes.append(_("converted URL-safe base64 (- and _) back to + and /"))
         token = token.translate(_URL_SAFE)
     return token, notes
 
@@ -66,7 +71,7 @@ def clean_paste(text: str) -> tuple[str, list[str]]:
 def _pad(body: str, notes: list[str]) -> str:
     missing = -len(body) % 4
     if missing and missing < 3:
-        notes.append(f"added {missing} missing '=' padding character(s)")
+        notes.append(_("added {missing} missing '=' padding character(s)").format(missing=missing))
         return body + "=" * missing
     return body
 
@@ -75,13 +80,13 @@ def parse_any(text: str) -> Parsed[Any]:
     """Clean, detect the format and parse. Raises :class:`TokenFormatError`."""
     token, notes = clean_paste(text)
     if not token:
-        raise TokenFormatError("empty input: paste a token")
+        raise TokenFormatError(_("empty input: paste a token"))
     fmt = format_for(token)
     if fmt is None:
         raise TokenFormatError(_guess(token, text))
     if "\\/" in token:  # a token copied out of a JSON string
         token = token.replace("\\/", "/")
-        notes.append("replaced JSON-escaped \\/ with /")
+        notes.append(_("replaced JSON-escaped \\/ with /"))
     if fmt.base64_from is not None:
         token = token[: fmt.base64_from] + _pad(token[fmt.base64_from :], notes)
     try:
@@ -93,7 +98,7 @@ def parse_any(text: str) -> Parsed[Any]:
                 obj = fmt.parse(fixed)
             except TokenFormatError:
                 # Not '+' after all: spaces from a wrapped line.
-                fixed, repairs = token.replace(" ", ""), ["removed spaces inside the token"]
+                fixed, repairs = token.replace(" ", ""), [_("removed spaces inside the token")]
                 try:
                     obj = fmt.parse(fixed)
                 except TokenFormatError:
@@ -127,19 +132,24 @@ def _guess(token: str, original: str) -> str:
     if original.strip().lower().startswith("basic ") or token.lower().startswith(
         "authorization:basic"
     ):
-        return "this is a Basic credential header, not a token: use the Basic credential tab or 'agora-desk basic --decode'"
+        return _(
+            "this is a Basic credential header, not a token: use the Basic credential tab or 'agora-desk basic --decode'"
+        )
     if token.count(".") == 2 and token.startswith("eyJ"):
-        return "this looks like a JWT, not an Agora token (Agora tokens start with 007 or 006)"
+        return _("this looks like a JWT, not an Agora token (Agora tokens start with 007 or 006)")
     if re.fullmatch(r"[0-9a-fA-F]{32}", token):
-        return "this is a 32-character hex string: an App ID or App Certificate, not a token"
+        return _("this is a 32-character hex string: an App ID or App Certificate, not a token")
     if re.match(r"^0\d\d", token):
-        return f"unknown token version {token[:3]!r} (known: 007, 006, 005 and older)"
+        return _("unknown token version {token!r} (known: 007, 006, 005 and older)").format(
+            token=token[:3]
+        )
     if looks_secret(token) or _LONG_HEX.search(token):
         # A certificate with a character missing or added is still most of a secret.
-        return (
-            "not an Agora token: it holds a long hex run, like an App ID or App "
-            "Certificate (not shown); Agora tokens start with 007 or 006"
+        return _(
+            "not an Agora token: it holds a long hex run, like an App ID or App Certificate (not shown); Agora tokens start with 007 or 006"
         )
     shown = original.strip()
     preview = shown[:12] + ("…" if len(shown) > 12 else "")
-    return f"not an Agora token: it starts with {preview!r}; Agora tokens start with 007 or 006"
+    return _(
+        "not an Agora token: it starts with {preview!r}; Agora tokens start with 007 or 006"
+    ).format(preview=preview)

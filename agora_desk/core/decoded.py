@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from agora_desk.core import jsontext, timefmt
+from agora_desk.core.i18n import N_, _
 
 
 @dataclass
@@ -70,19 +71,24 @@ class ServiceInfo:
 class CheckName(str, Enum):
     """The checks, in causal order: an earlier failure explains a later one."""
 
-    APP_ID = "app id"
-    CHANNEL = "channel"
-    UID = "uid"  # also for a string user account
-    ROLE = "role"
-    RTM_USER = "rtm user"
-    EXPIRY = "expiry"
-    PRIVILEGES = "privileges"
-    LIFETIME = "lifetime"
-    SIGNATURE = "signature"
-    ERROR_CODE = "error code"
+    APP_ID = N_("app id")
+    CHANNEL = N_("channel")
+    UID = N_("uid")  # also for a string user account
+    ROLE = N_("role")
+    RTM_USER = N_("rtm user")
+    EXPIRY = N_("expiry")
+    PRIVILEGES = N_("privileges")
+    LIFETIME = N_("lifetime")
+    SIGNATURE = N_("signature")
+    ERROR_CODE = N_("error code")
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The name people read (the value stays English: JSON and scripts use it)."""
+        return _(self.value)
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,12 @@ class Verdict:
         }
 
 
+# How a certificate of a profile is named (SignedBy.certificate, Candidate.which), and
+# the 006/005 checksum rows of the tree: marked here, shown through _().
+CERTIFICATE_NAMES = (N_("primary"), N_("secondary"))
+CRC_LABELS = (N_("crc channel name"), N_("crc uid"))
+
+
 @dataclass(frozen=True)
 class SignedBy:
     profile: str | None  # None: the certificate came from the environment
@@ -127,8 +139,14 @@ class SignedBy:
 
     def describe(self) -> str:
         """'the secondary certificate of profile 'demo'' (the CLI and the window say it so)."""
-        where = f"profile {self.profile!r}" if self.profile else "the environment"
-        return f"the {self.certificate} certificate of {where}"
+        where = (
+            _("profile {profile!r}").format(profile=self.profile)
+            if self.profile
+            else _("the environment")
+        )
+        return _("the {certificate} certificate of {where}").format(
+            certificate=_(self.certificate) if self.certificate else "", where=where
+        )
 
 
 @dataclass
@@ -220,7 +238,9 @@ MAX_ROW_TEXT = 300
 def bounded(text: str) -> str:
     if len(text) <= MAX_ROW_TEXT:
         return text
-    return f"{text[:MAX_ROW_TEXT]}… ({len(text) - MAX_ROW_TEXT} more characters not shown)"
+    return _("{text}… ({count} more characters not shown)").format(
+        text=text[:MAX_ROW_TEXT], count=len(text) - MAX_ROW_TEXT
+    )
 
 
 class TimeKind(Enum):
@@ -255,7 +275,9 @@ class Node:
     def add_more(self, hidden: int) -> None:
         """The row that stands for ``hidden`` rows not shown."""
         if hidden > 0:
-            self.children.append(Node("…", f"{hidden} more not shown", status="warning"))
+            self.children.append(
+                Node("…", _("{hidden} more not shown").format(hidden=hidden), status="warning")
+            )
 
     def text(self, now: int | None = None) -> str:
         """The display text; a time row describes its time relative to ``now``."""
@@ -267,68 +289,75 @@ class Node:
 
 def _time_node(parent: Node, label: str, ts: int, *, kind: TimeKind = TimeKind.END) -> None:
     if ts == 0:
-        parent.add(label, "0 (no time limit)", copy="0")
+        parent.add(label, _("0 (no time limit)"), copy="0")
     else:
         parent.add(label, copy=str(ts), timestamp=ts, time_kind=kind)
 
 
 def _privileges_node(parent: Node, privileges: list[Privilege]) -> None:
-    node = parent.add("privileges", f"{len(privileges)}")
+    node = parent.add(_("privileges"), f"{len(privileges)}")
     for p in privileges:
         copy = str(p.expire if p.expire is not None else p.expires_at)
         label = f"{p.id} {p.name}"
         if p.expires_at == 0:
             node.add(
-                label, "0 → no time limit" if p.expire is not None else "no time limit", copy=copy
+                label,
+                _("0 → no time limit") if p.expire is not None else _("no time limit"),
+                copy=copy,
             )
         else:
-            prefix = f"{p.expire} s → " if p.expire is not None else ""
+            prefix = _("{expire} s → ").format(expire=p.expire) if p.expire is not None else ""
             node.add(label, prefix, copy=copy, timestamp=p.expires_at)
 
 
 def to_tree(decoded: DecodedToken) -> Node:
     """The tree the Inspect tab and the text report show (times as data, see :class:`Node`)."""
-    root = Node("token", decoded.kind)
-    root.add("version", f"{decoded.version} ({decoded.kind})", copy=decoded.version)
+    root = Node(_("token"), decoded.kind)
+    root.add(_("version"), f"{decoded.version} ({decoded.kind})", copy=decoded.version)
     if decoded.app_id:
-        root.add("App ID", decoded.app_id, copy=decoded.app_id)
+        root.add(_("App ID"), decoded.app_id, copy=decoded.app_id)
     if decoded.issued_at is not None:
-        _time_node(root, "issued at", decoded.issued_at, kind=TimeKind.START)
+        _time_node(root, _("issued at"), decoded.issued_at, kind=TimeKind.START)
     if decoded.expire is not None:
         root.add(
-            "expire",
-            f"{decoded.expire} s" + (" (no time limit)" if not decoded.expire else ""),
+            _("expire"),
+            _("{seconds} s").format(seconds=decoded.expire)
+            + (_(" (no time limit)") if not decoded.expire else ""),
             copy=str(decoded.expire),
         )
     if decoded.expires_at is not None:
-        _time_node(root, "expires at", decoded.expires_at)
+        _time_node(root, _("expires at"), decoded.expires_at)
     if decoded.ts is not None:
         _time_node(root, "ts", decoded.ts)
     if decoded.salt is not None:
-        root.add("salt", decoded.salt, copy=str(decoded.salt))
+        root.add(_("salt"), decoded.salt, copy=str(decoded.salt))
     for key in ("crc_channel_name", "crc_uid"):
         value = getattr(decoded, key)
         if value is not None:
-            root.add(key.replace("_", " "), f"{value} (0x{value:08x})", copy=str(value))
+            root.add(_(key.replace("_", " ")), f"{value} (0x{value:08x})", copy=str(value))
     for key, value in decoded.extra.items():
         root.add(key.replace("_", " "), value, copy=str(value))
     if decoded.signature:
         status = {True: "ok", False: "error", None: ""}[decoded.signature_valid]
-        verdict = {True: "valid", False: "does NOT match the certificate", None: "not verified"}
+        verdict = {
+            True: _("valid"),
+            False: _("does NOT match the certificate"),
+            None: _("not verified"),
+        }
         root.add(
-            "signature",
+            _("signature"),
             f"{decoded.signature} ({verdict[decoded.signature_valid]})",
             copy=decoded.signature,
             status=status,
         )
     if decoded.services is not None:
         declared = decoded.services_declared or len(decoded.services)
-        services = root.add("services", str(max(declared, len(decoded.services))))
+        services = root.add(_("services"), str(max(declared, len(decoded.services))))
         for s in decoded.services[:MAX_ROWS]:
             if s.undecoded:
                 services.add(
-                    f"type {s.type}",
-                    "unknown service: the rest of the token is not decoded",
+                    _("type {type}").format(type=s.type),
+                    _("unknown service: the rest of the token is not decoded"),
                     status="warning",
                 )
                 continue
@@ -336,17 +365,17 @@ def to_tree(decoded: DecodedToken) -> Node:
             for key, value in s.fields.items():
                 shown = f'"{value}"' if isinstance(value, str) else str(value)
                 if key == "uid" and value == "":
-                    shown = '"" (uid 0: any user)'
+                    shown = _('"" (uid 0: any user)')
                 node.add(key, shown, copy=str(value))
             _privileges_node(node, s.privileges)
             if s.permissions is not None:
-                perms = node.add("permissions", str(len(s.permissions)))
+                perms = node.add(_("permissions"), str(len(s.permissions)))
                 for p in s.permissions[:MAX_ROWS]:
                     entry = perms.add(
-                        f"{p.resource} {p.permission}", ", ".join(p.resources) or "(none)"
+                        f"{p.resource} {p.permission}", ", ".join(p.resources) or _("(none)")
                     )
                     for r in p.resources[:MAX_ROWS]:
-                        entry.add("resource", r, copy=r)
+                        entry.add(_("resource"), r, copy=r)
                     entry.add_more(len(p.resources) - MAX_ROWS)
         services.add_more(
             max(declared, len(decoded.services)) - min(len(decoded.services), MAX_ROWS)

@@ -20,6 +20,7 @@ from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, SignedBy
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.core.formats import Parsed
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 
 
@@ -79,13 +80,17 @@ def run_checks(
         try:
             signers = list(lookup.candidates(base.app_id))
         except AgoraDeskError as exc:
-            warnings.append(f"saved profiles' certificates were not tried: {exc}")
+            warnings.append(
+                _("saved profiles' certificates were not tried: {error}").format(error=exc)
+            )
             signers = []
         if not signers:
             names = _profiles_with(lookup, base.app_id)
             if not names:
                 warnings.append(
-                    f"no saved profile has App ID {base.app_id}: the signature was not checked"
+                    _("no saved profile has App ID {app_id}: the signature was not checked").format(
+                        app_id=base.app_id
+                    )
                 )
     findings: Findings | None = None
     if signers:
@@ -96,7 +101,12 @@ def run_checks(
                 break
         if findings is None:
             findings = parsed.check(replace(expect, certificate=signers[0].certificate), now)
-            tried = ", ".join(f"{c.profile or 'environment'} ({c.which})" for c in signers)
+            tried = ", ".join(
+                _("{profile} ({certificate})").format(
+                    profile=c.profile or _("environment"), certificate=_(c.which)
+                )
+                for c in signers
+            )
             findings = _with_tried(findings, tried)
     if findings is None:
         findings = parsed.check(expect, now)
@@ -137,15 +147,16 @@ def _not_judged(check: Check) -> Check:
     return replace(
         check,
         ok=None,
-        detail="cannot tell: the token is for another App ID, so this project's certificate "
-        "cannot have signed it",
-        fix="Check the token against the profile of its own App ID.",
+        detail=_(
+            "cannot tell: the token is for another App ID, so this project's certificate cannot have signed it"
+        ),
+        fix=_("Check the token against the profile of its own App ID."),
     )
 
 
 def _with_tried(findings: Findings, tried: str) -> Findings:
     out = tuple(
-        replace(c, detail=f"{c.detail} (tried: {tried})")
+        replace(c, detail=_("{detail} (tried: {tried})").format(detail=c.detail, tried=tried))
         if c.name is CheckName.SIGNATURE and c.failed
         else c
         for c in findings.checks
@@ -169,8 +180,12 @@ def _name_other_profile(checks: list[Check], app_id: str, lookup: SignerLookup) 
     return [
         replace(
             c,
-            detail=f"{c.detail}; that is the App ID of saved profile {shown}",
-            fix=f"Select profile {names[0]!r}, or use a token built for this project.",
+            detail=_("{detail}; that is the App ID of saved profile {shown}").format(
+                detail=c.detail, shown=shown
+            ),
+            fix=_("Select profile {names!r}, or use a token built for this project.").format(
+                names=names[0]
+            ),
         )
         if c.name is CheckName.APP_ID and c.failed
         else c

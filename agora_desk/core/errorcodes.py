@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agora_desk.core.decoded import Check, CheckName
+from agora_desk.core.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -31,72 +32,79 @@ _RTM = (CheckName.RTM_USER, CheckName.APP_ID, CheckName.SIGNATURE)
 ERRORS: dict[str, KnownError] = {
     "101": KnownError(
         "ERR_INVALID_APP_ID (101)",
-        "the App ID is not valid (or not a string) for this SDK",
+        N_("the App ID is not valid (or not a string) for this SDK"),
         (CheckName.APP_ID,),
     ),
     "102": KnownError(
         "ERR_INVALID_CHANNEL_NAME (102)",
-        "the channel name is not valid: at most 63 bytes of the allowed characters",
+        N_("the channel name is not valid: at most 63 bytes of the allowed characters"),
         (CheckName.CHANNEL,),
     ),
-    "109": KnownError("ERR_TOKEN_EXPIRED (109)", "the token has expired", _EXPIRY),
+    "109": KnownError("ERR_TOKEN_EXPIRED (109)", N_("the token has expired"), _EXPIRY),
     "110": KnownError(
         "ERR_INVALID_TOKEN (110)",
-        "the token does not fit: wrong App ID or certificate, or another channel or uid "
-        "than the app joins with",
+        N_(
+            "the token does not fit: wrong App ID or certificate, or another channel or uid than the app joins with"
+        ),
         (*_TOKEN, *_EXPIRY),
     ),
     "17": KnownError(
         "ERR_JOIN_CHANNEL_REJECTED (17)",
-        "the join was refused, usually because the app is already in the channel "
-        "(not a token problem unless the token is also refused)",
+        N_(
+            "the join was refused, usually because the app is already in the channel (not a token problem unless the token is also refused)"
+        ),
         (),
     ),
     "reason 8": KnownError(
         "CONNECTION_CHANGED_INVALID_TOKEN (connection-state reason 8)",
-        "the connection failed because the token is not valid for this join",
+        N_("the connection failed because the token is not valid for this join"),
         (*_TOKEN, *_EXPIRY),
     ),
     "reason 9": KnownError(
         "CONNECTION_CHANGED_TOKEN_EXPIRED (connection-state reason 9)",
-        "the token expired while connected or before joining",
+        N_("the token expired while connected or before joining"),
         _EXPIRY,
     ),
     "invalid token, authorized failed": KnownError(
         "Web SDK: invalid token, authorized failed",
-        "the Web SDK's 110: the token does not fit this App ID, channel or uid",
+        N_("the Web SDK's 110: the token does not fit this App ID, channel or uid"),
         (*_TOKEN, *_EXPIRY),
     ),
     "dynamic key expired": KnownError(
-        "Web SDK: dynamic key expired", "the Web SDK's 109: the token has expired", _EXPIRY
+        "Web SDK: dynamic key expired", N_("the Web SDK's 109: the token has expired"), _EXPIRY
     ),
     "invalid vendor key, can not find appid": KnownError(
         "Web SDK: invalid vendor key, can not find appid",
-        "the App ID the app passes is not an Agora project (or has a typo)",
+        N_("the App ID the app passes is not an Agora project (or has a typo)"),
         (CheckName.APP_ID,),
     ),
     "rtm 2": KnownError(
         "RTM LOGIN_ERR_REJECTED (2)",
-        "Signaling refused the login: App ID, user ID or token do not fit",
+        N_("Signaling refused the login: App ID, user ID or token do not fit"),
         _RTM + _EXPIRY,
     ),
     "rtm 5": KnownError(
         "RTM LOGIN_ERR_INVALID_TOKEN (5)",
-        "the token cannot log in to Signaling: no RTM service for this user ID, or wrong "
-        "App ID or certificate",
+        N_(
+            "the token cannot log in to Signaling: no RTM service for this user ID, or wrong App ID or certificate"
+        ),
         _RTM,
     ),
-    "rtm 6": KnownError("RTM LOGIN_ERR_TOKEN_EXPIRED (6)", "the RTM token has expired", _EXPIRY),
+    "rtm 6": KnownError(
+        "RTM LOGIN_ERR_TOKEN_EXPIRED (6)", N_("the RTM token has expired"), _EXPIRY
+    ),
     "401": KnownError(
         "HTTP 401 (REST)",
-        "the REST API did not accept the credentials: for a token, it expired, is for another "
-        "App ID or lacks the privilege the call needs",
+        N_(
+            "the REST API did not accept the credentials: for a token, it expired, is for another App ID or lacks the privilege the call needs"
+        ),
         (CheckName.APP_ID, CheckName.EXPIRY, CheckName.RTM_USER, CheckName.SIGNATURE),
     ),
     "403": KnownError(
         "HTTP 403 (REST)",
-        "the credentials were accepted but are not allowed for this call (a privilege or "
-        "service the token lacks, or a project without an App Certificate)",
+        N_(
+            "the credentials were accepted but are not allowed for this call (a privilege or service the token lacks, or a project without an App Certificate)"
+        ),
         (CheckName.RTM_USER, CheckName.CHANNEL, CheckName.PRIVILEGES),
     ),
 }
@@ -142,10 +150,10 @@ def explain(code: str, checks: Sequence[Check]) -> Check:
         return Check(
             CheckName.ERROR_CODE,
             None,
-            f"{code!r} is not an error this tool knows (known: RTC 101, 102, 109, 110, 17; "
-            "connection-state reasons 8, 9; RTM login 2, 5, 6 as 'rtm 5'; REST 401, 403; the "
-            "Web SDK's token messages)",
-            "Look it up in the SDK's error code reference; the checks above still apply.",
+            _(
+                "{code!r} is not an error this tool knows (known: RTC 101, 102, 109, 110, 17; connection-state reasons 8, 9; RTM login 2, 5, 6 as 'rtm 5'; REST 401, 403; the Web SDK's token messages)"
+            ).format(code=code),
+            _("Look it up in the SDK's error code reference; the checks above still apply."),
         )
     failed = {c.name: c for c in checks if c.failed}
     for cause in known.causes:
@@ -153,15 +161,25 @@ def explain(code: str, checks: Sequence[Check]) -> Check:
             return Check(
                 CheckName.ERROR_CODE,
                 False,
-                f"{known.name} here means: {failed[cause].detail}",
+                _("{name} here means: {detail}").format(
+                    name=known.name, detail=failed[cause].detail
+                ),
                 failed[cause].fix,
             )
     if not known.causes:
-        return Check(CheckName.ERROR_CODE, None, f"{known.name}: {known.meaning}", "")
+        return Check(
+            CheckName.ERROR_CODE,
+            None,
+            _("{name}: {meaning}").format(name=known.name, meaning=_(known.meaning)),
+            "",
+        )
     return Check(
         CheckName.ERROR_CODE,
         None,
-        f"{known.name}: {known.meaning}; nothing checked here explains it",
-        "Give what the app joins with (--channel, --uid/--account, --rtm-user, the profile) "
-        "so the cause can be found; or the app may not pass this token.",
+        _("{name}: {meaning}; nothing checked here explains it").format(
+            name=known.name, meaning=_(known.meaning)
+        ),
+        _(
+            "Give what the app joins with (--channel, --uid/--account, --rtm-user, the profile) so the cause can be found; or the app may not pass this token."
+        ),
     )

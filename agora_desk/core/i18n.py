@@ -19,11 +19,13 @@ workflow. Only the standard library is used at run time.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
 import gettext
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 DOMAIN = "agora_desk"
@@ -109,10 +111,30 @@ def set_language(choice: str | Language) -> Language:
     return active_language()
 
 
+# A language fixed for one stretch of work (this thread or task only): see speaking().
+_speaking: contextvars.ContextVar[Language | None] = contextvars.ContextVar(
+    "agora_desk_speaking", default=None
+)
+
+
 def active_language() -> Language:
-    """The language strings come out in now: the explicit choice, else the system's."""
-    override = _override
-    return override if override is not None else system_language()
+    """The language strings come out in now: speaking(), else the explicit choice, else the
+    system's."""
+    language = _speaking.get() or _override
+    return language if language is not None else system_language()
+
+
+@contextlib.contextmanager
+def speaking(language: Language) -> Iterator[None]:
+    """Build strings in ``language`` inside the block, e.g. English for JSON that scripts read.
+
+    Only the current thread (or asyncio task) is affected.
+    """
+    token = _speaking.set(language)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
 
 
 def catalogue(language: Language) -> gettext.NullTranslations:
@@ -138,6 +160,8 @@ def _active() -> gettext.NullTranslations:
 
 def _(message: str) -> str:
     """``message`` in the active language."""
+    if not message:
+        return message  # gettext's "" is the catalogue's header, never a translation
     return _active().gettext(message)
 
 

@@ -10,6 +10,14 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
+from agora_desk.core.i18n import N_, _
+
+# The verbs a relative phrase takes ("expires in 5 min", "expired 5 min ago"): callers pass
+# these (or their own N_() words); they are translated here, where the phrase is built.
+EXPIRES = N_("expires")
+EXPIRED = N_("expired")
+ISSUED = N_("issued")
+
 
 def utc_iso(ts: int) -> str:
     return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -23,46 +31,48 @@ def duration(seconds: int) -> str:
     """Short human duration: '45 s', '59 min', '3 h 5 min', '2 d 4 h'."""
     s = abs(int(seconds))
     if s < 60:
-        return f"{s} s"
+        return _("{seconds} s").format(seconds=s)
     if s < 3600:
-        return f"{s // 60} min"
+        return _("{minutes} min").format(minutes=s // 60)
     if s < 86400:
         h, m = divmod(s // 60, 60)
-        return f"{h} h {m} min" if m else f"{h} h"
+        if m:
+            return _("{hours} h {minutes} min").format(hours=h, minutes=m)
+        return _("{hours} h").format(hours=h)
     d, h = divmod(s // 3600, 24)
-    return f"{d} d {h} h" if h else f"{d} d"
+    if h:
+        return _("{days} d {hours} h").format(days=d, hours=h)
+    return _("{days} d").format(days=d)
 
 
-def relative(
-    ts: int, now: int | None = None, *, future: str = "expires", past: str = "expired"
-) -> str:
+def relative(ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED) -> str:
     now = int(time.time()) if now is None else now
     delta = ts - now
     if delta > 0:
-        return f"{future} in {duration(delta)}"
+        return _("{verb} in {duration}").format(verb=_(future), duration=duration(delta))
     if delta == 0:
-        return f"{past} just now"
-    return f"{past} {duration(-delta)} ago"
+        return _("{verb} just now").format(verb=_(past))
+    return _("{verb} {duration} ago").format(verb=_(past), duration=duration(-delta))
 
 
-def describe(
-    ts: int, now: int | None = None, *, future: str = "expires", past: str = "expired"
-) -> str:
+def describe(ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED) -> str:
     """'2026-11-22T17:00:00Z (2026-11-22 18:00:00 CET, expires in 59 min)'."""
     if ts == 0:
-        return "no time limit"
-    return f"{utc_iso(ts)} ({local(ts)}, {relative(ts, now, future=future, past=past)})"
+        return _("no time limit")
+    return _("{utc} ({local}, {relative})").format(
+        utc=utc_iso(ts), local=local(ts), relative=relative(ts, now, future=future, past=past)
+    )
 
 
 def local_first(
-    ts: int, now: int | None = None, *, future: str = "expires", past: str = "expired"
+    ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED
 ) -> str:
     """'2026-11-22 18:00:00 CET (expires in 59 min)': the window's wording of a time."""
     if ts == 0:
-        return "no time limit"
+        return _("no time limit")
     return f"{local(ts)} ({relative(ts, now, future=future, past=past)})"
 
 
 def utc_detail(ts: int) -> str:
     """'2026-11-22T17:00:00Z (UTC) · Unix time 1795366800': a time's details, on hover."""
-    return f"{utc_iso(ts)} (UTC) · Unix time {ts}"
+    return _("{utc} (UTC) · Unix time {ts}").format(utc=utc_iso(ts), ts=ts)

@@ -21,6 +21,7 @@ from enum import Enum
 from typing import Literal
 
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.wire import U16_MAX, U32_MAX
 
 Level = Literal["error", "warning"]
@@ -82,26 +83,34 @@ def raise_for_errors(issues: Iterable[Issue]) -> None:
 
 
 def describe_char(ch: str) -> str:
-    names = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": "a carriage return"}
+    names = {
+        " ": _("a space"),
+        "\t": _("a tab"),
+        "\n": _("a line break"),
+        "\r": _("a carriage return"),
+    }
     if ch in names:
         return names[ch]
     if ch in QUOTES:
-        return f"a quote ({ch})"
+        return _("a quote ({ch})").format(ch=ch)
     if not ch.isprintable():
-        return f"an invisible character (U+{ord(ch):04X})"
+        return _("an invisible character (U+{ord:04X})").format(ord=ord(ch))
     return f"'{ch}'"
 
 
 def _paste_artefacts(field: str, value: str, level: Level, key: Key) -> list[Issue]:
     issues = []
     if value != value.strip():
-        where = "leading" if value[:1].isspace() else "trailing"
         if value[:1].isspace() and value[-1:].isspace():
-            where = "leading and trailing"
-        issues.append(Issue(level, field, f"has {where} whitespace (from a paste?)", key))
+            message = _("has leading and trailing whitespace (from a paste?)")
+        elif value[:1].isspace():
+            message = _("has leading whitespace (from a paste?)")
+        else:
+            message = _("has trailing whitespace (from a paste?)")
+        issues.append(Issue(level, field, message, key))
     core = value.strip()
     if len(core) >= 2 and core[0] in QUOTES and core[-1] in QUOTES:
-        issues.append(Issue(level, field, "is wrapped in quotes (from a paste?)", key))
+        issues.append(Issue(level, field, _("is wrapped in quotes (from a paste?)"), key))
     return issues
 
 
@@ -120,7 +129,7 @@ def check_hex32(
             Issue(
                 "error",
                 field,
-                "is empty; it is the 32-character hex string from Agora Console",
+                _("is empty; it is the 32-character hex string from Agora Console"),
                 key,
             )
         ]
@@ -131,18 +140,32 @@ def check_hex32(
         if ch not in HEX:
             what = describe_char(ch)
             if secret and what.startswith("'"):
-                what = "the character"  # names like "a space" reveal nothing
+                what = _("the character")  # names like "a space" reveal nothing
             return [
                 Issue(
                     "error",
                     field,
-                    f"{what} at position {pos} is not a hexadecimal digit (0-9, a-f)",
+                    _("{what} at position {pos} is not a hexadecimal digit (0-9, a-f)").format(
+                        what=what, pos=pos
+                    ),
                     key,
                 )
             ]
     if len(value) != 32:
-        return [Issue("error", field, f"must be 32 hexadecimal characters, got {len(value)}", key)]
+        return [
+            Issue(
+                "error",
+                field,
+                _("must be 32 hexadecimal characters, got {count}").format(count=len(value)),
+                key,
+            )
+        ]
     return []
+
+
+def _over_a_token_field(field: str, size: int, key: Key) -> Issue:
+    message = _("is {count} bytes; a token field holds at most 65535").format(count=size)
+    return Issue("error", field, message, key)
 
 
 def is_plain_name(value: str, max_bytes: int) -> bool:
@@ -164,18 +187,16 @@ def _check_name(field: str, value: str, max_bytes: int, what: str, key: Key) -> 
         return []
     encoded = value.encode("utf-8", "surrogateescape")
     if len(encoded) > U16_MAX:
-        return [
-            Issue(
-                "error", field, f"is {len(encoded)} bytes; a token field holds at most 65535", key
-            )
-        ]
+        return [_over_a_token_field(field, len(encoded), key)]
     issues = _paste_artefacts(field, value, "warning", key)
     if len(encoded) > max_bytes:
         issues.append(
             Issue(
                 "warning",
                 field,
-                f"is {len(encoded)} bytes; the SDKs accept {what} of at most {max_bytes}",
+                _("is {count} bytes; the SDKs accept {what} of at most {max_bytes}").format(
+                    count=len(encoded), what=what, max_bytes=max_bytes
+                ),
                 key,
             )
         )
@@ -185,8 +206,9 @@ def _check_name(field: str, value: str, max_bytes: int, what: str, key: Key) -> 
                 Issue(
                     "warning",
                     field,
-                    f"{describe_char(ch)} at position {pos} is not allowed in {what} by the SDKs "
-                    "(a-z, A-Z, 0-9, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,)",
+                    _(
+                        "{describe_char} at position {pos} is not allowed in {what} by the SDKs (a-z, A-Z, 0-9, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ {{ }} | ~ ,)"
+                    ).format(describe_char=describe_char(ch), pos=pos, what=what),
                     key,
                 )
             )
@@ -198,16 +220,18 @@ def check_channel(value: str, field: str = "channel") -> list[Issue]:
     key = Key.CHANNEL
     if not value:
         return [
-            Issue("warning", field, "is empty; the SDKs cannot join a channel without a name", key)
+            Issue(
+                "warning", field, _("is empty; the SDKs cannot join a channel without a name"), key
+            )
         ]
-    return _check_name(field, value, CHANNEL_MAX_BYTES, "a channel name", key)
+    return _check_name(field, value, CHANNEL_MAX_BYTES, _("a channel name"), key)
 
 
 def check_account(value: str, field: str = "account") -> list[Issue]:
     key = Key.ACCOUNT
     if not value:
-        return [Issue("error", field, "is empty; for 'any user' use uid 0 instead", key)]
-    issues = _check_name(field, value, ACCOUNT_MAX_BYTES, "a user account", key)
+        return [Issue("error", field, _("is empty; for 'any user' use uid 0 instead"), key)]
+    issues = _check_name(field, value, ACCOUNT_MAX_BYTES, _("a user account"), key)
     # Only an account written as the uid is (no leading zero, not 0: uid 0 is the empty
     # uid) gives the same token as that uid.
     if (
@@ -220,8 +244,9 @@ def check_account(value: str, field: str = "account") -> list[Issue]:
             Issue(
                 "warning",
                 field,
-                "is all digits: the token is the same as for the integer uid "
-                f"{value}; make sure the app joins with a user account, not a uid",
+                _(
+                    "is all digits: the token is the same as for the integer uid {value}; make sure the app joins with a user account, not a uid"
+                ).format(value=value),
                 key,
             )
         )
@@ -231,27 +256,25 @@ def check_account(value: str, field: str = "account") -> list[Issue]:
 def check_user_id(value: str, field: str = "user ID", key: Key = Key.USER_ID) -> list[Issue]:
     """RTM / Signaling / Chat user IDs."""
     if not value:
-        return [Issue("error", field, "is empty", key)]
+        return [Issue("error", field, _("is empty"), key)]
     encoded = value.encode("utf-8", "surrogateescape")
     if len(encoded) > U16_MAX:
-        return [
-            Issue(
-                "error", field, f"is {len(encoded)} bytes; a token field holds at most 65535", key
-            )
-        ]
+        return [_over_a_token_field(field, len(encoded), key)]
     issues = _paste_artefacts(field, value, "warning", key)
     if len(encoded) > RTM_USER_MAX_BYTES:
         issues.append(
             Issue(
                 "warning",
                 field,
-                f"is {len(encoded)} bytes; Signaling accepts user IDs of at most 64",
+                _("is {count} bytes; Signaling accepts user IDs of at most 64").format(
+                    count=len(encoded)
+                ),
                 key,
             )
         )
     if value.strip().lower() == "null":
         issues.append(
-            Issue("warning", field, "is 'null', which Signaling rejects as a user ID", key)
+            Issue("warning", field, _("is 'null', which Signaling rejects as a user ID"), key)
         )
     return issues
 
@@ -265,7 +288,12 @@ SHOWN_MAX = 24
 def _whole(digits: str, field: str, allowed: str) -> int:
     """ASCII digits → int, refusing absurd lengths with a message naming ``field``."""
     if len(digits) > MAX_DIGITS:
-        raise InputError(field, f"is a number of {len(digits)} digits, far too large ({allowed})")
+        raise InputError(
+            field,
+            _("is a number of {count} digits, far too large ({allowed})").format(
+                count=len(digits), allowed=allowed
+            ),
+        )
     return int(digits)
 
 
@@ -277,7 +305,9 @@ def shown_input(value: object) -> str:
     """
     text = str(value)
     if _looks_secret(text):
-        return f"a {len(text)}-character value that looks like a certificate or token (not shown)"
+        return _(
+            "a {count}-character value that looks like a certificate or token (not shown)"
+        ).format(count=len(text))
     clipped = text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
     return repr(clipped)
 
@@ -299,18 +329,26 @@ def _looks_secret(text: str) -> bool:
 def parse_uid(value: str | int, field: str = "uid") -> int:
     """An RTC uid: integer 0 ... 2^32-1. Raises :class:`InputError`."""
     if isinstance(value, bool):
-        raise InputError(field, "must be a whole number")
+        raise InputError(field, _("must be a whole number"))
     if isinstance(value, int):
         number = value
     else:
         text = value.strip()
         if text != value:
-            raise InputError(field, "has whitespace around it")
+            raise InputError(field, _("has whitespace around it"))
         if not text or not (text.isascii() and text.isdigit()):
-            raise InputError(field, f"{shown_input(value)} is not a whole number")
-        number = _whole(text, field, f"a uid is 0 to {U32_MAX}")
+            raise InputError(
+                field,
+                _("{shown_input} is not a whole number").format(shown_input=shown_input(value)),
+            )
+        number = _whole(text, field, _("a uid is 0 to {u32_max}").format(u32_max=U32_MAX))
     if not 0 <= number <= U32_MAX:
-        raise InputError(field, f"{number} is out of range: a uid is 0 to {U32_MAX} (0 = any user)")
+        raise InputError(
+            field,
+            _("{number} is out of range: a uid is 0 to {u32_max} (0 = any user)").format(
+                number=number, u32_max=U32_MAX
+            ),
+        )
     return number
 
 
@@ -324,19 +362,34 @@ def check_uid(value: str | int, field: str = "uid") -> list[Issue]:
 
 def parse_seconds(value: str | int, field: str) -> int:
     if isinstance(value, bool):
-        raise InputError(field, "must be a number of seconds")
+        raise InputError(field, _("must be a number of seconds"))
     if isinstance(value, str):
         text = value.strip()
         if not (text.isascii() and text.isdigit()):
             if text.startswith("-") and text[1:].isascii() and text[1:].isdigit():
-                shown = text if len(text) <= SHOWN_MAX else "the number"
-                raise InputError(field, f"{shown} is negative; give a number of seconds, 0 or more")
-            raise InputError(field, f"{shown_input(value)} is not a whole number of seconds")
-        value = _whole(text, field, f"at most {U32_MAX}")
+                shown = text if len(text) <= SHOWN_MAX else _("the number")
+                raise InputError(
+                    field,
+                    _("{shown} is negative; give a number of seconds, 0 or more").format(
+                        shown=shown
+                    ),
+                )
+            raise InputError(
+                field,
+                _("{shown_input} is not a whole number of seconds").format(
+                    shown_input=shown_input(value)
+                ),
+            )
+        value = _whole(text, field, _("at most {u32_max}").format(u32_max=U32_MAX))
     if value < 0:
-        raise InputError(field, f"{value} is negative; give a number of seconds, 0 or more")
+        raise InputError(
+            field, _("{value} is negative; give a number of seconds, 0 or more").format(value=value)
+        )
     if value > U32_MAX:
-        raise InputError(field, f"{value} is too large (at most {U32_MAX})")
+        raise InputError(
+            field,
+            _("{value} is too large (at most {u32_max})").format(value=value, u32_max=U32_MAX),
+        )
     return value
 
 
@@ -350,8 +403,9 @@ def check_expire(value: str | int, field: str = "expire", key: Key = Key.EXPIRE)
             Issue(
                 "warning",
                 field,
-                f"{seconds} s is more than Agora's maximum of 86400 s (24 h); "
-                "the token will stop working after 24 h",
+                _(
+                    "{seconds} s is more than Agora's maximum of 86400 s (24 h); the token will stop working after 24 h"
+                ).format(seconds=seconds),
                 key,
             )
         ]

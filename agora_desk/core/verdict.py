@@ -10,50 +10,59 @@ from __future__ import annotations
 
 from agora_desk.core import checks, timefmt
 from agora_desk.core.decoded import CheckName, DecodedToken, ServiceInfo, Verdict
+from agora_desk.core.i18n import N_, _
 
 # What the app sees when this check is the cause.
 CONSEQUENCE = {
-    CheckName.APP_ID: "error 110 (or 101 when the App ID itself is wrong)",
-    CheckName.CHANNEL: "error 110",
-    CheckName.UID: "error 110",
-    CheckName.ROLE: "publishing is refused",
-    CheckName.RTM_USER: "Signaling (RTM) login fails",
-    CheckName.EXPIRY: "error 109 (token expired)",
-    CheckName.PRIVILEGES: "the SDK refuses these actions",
-    CheckName.LIFETIME: "it will not last as long as it says",
-    CheckName.SIGNATURE: "error 110",
+    CheckName.APP_ID: N_("error 110 (or 101 when the App ID itself is wrong)"),
+    CheckName.CHANNEL: N_("error 110"),
+    CheckName.UID: N_("error 110"),
+    CheckName.ROLE: N_("publishing is refused"),
+    CheckName.RTM_USER: N_("Signaling (RTM) login fails"),
+    CheckName.EXPIRY: N_("error 109 (token expired)"),
+    CheckName.PRIVILEGES: N_("the SDK refuses these actions"),
+    CheckName.LIFETIME: N_("it will not last as long as it says"),
+    CheckName.SIGNATURE: N_("error 110"),
     CheckName.ERROR_CODE: "",
 }
 
 
 def _rtc_role(s: ServiceInfo) -> str:
     ids = {p.id for p in s.privileges}
-    return "publisher" if ids & {2, 3, 4} else "subscriber"
+    return _("publisher") if ids & {2, 3, 4} else _("subscriber")
 
 
 def describe_kind(d: DecodedToken) -> str:
     """'RTC publisher token for channel 'demo', uid 42' and the like."""
     if d.services is None:
         if d.version == "006":
-            return "006 token (its channel and uid are not stored in it)"
-        return f"{d.kind} token"
+            return _("006 token (its channel and uid are not stored in it)")
+        return _("{kind} token").format(kind=d.kind)
     rtc = [s for s in d.services if s.name == "RTC"]
     names = [s.name for s in d.services if s.name not in ("RTC",)]
     parts: list[str] = []
     if rtc:
         parts.append(f"RTC {_rtc_role(rtc[0])}")
     parts += names
-    what = " + ".join(parts) or "empty"
+    what = " + ".join(parts) or _("empty")
     details: list[str] = []
     if rtc:
-        details.append(f"channel {str(rtc[0].fields.get('channel_name', ''))!r}")
+        details.append(
+            _("channel {channel_name!r}").format(
+                channel_name=str(rtc[0].fields.get("channel_name", ""))
+            )
+        )
         details.append(checks.user_shown(str(rtc[0].fields.get("uid", ""))))
     rtm = [s for s in d.services if s.name in ("RTM", "RTM2")]
     if rtm:
-        details.append(f"RTM user {str(rtm[0].fields.get('user_id', ''))!r}")
+        details.append(
+            _("RTM user {user_id!r}").format(user_id=str(rtm[0].fields.get("user_id", "")))
+        )
     if len(d.services) > 1 and not rtc and not rtm:
-        details.append(f"{len(d.services)} services")
-    return f"{what} token" + (f" for {', '.join(details)}" if details else "")
+        details.append(_("{count} services").format(count=len(d.services)))
+    if details:
+        return _("{what} token for {details}").format(what=what, details=", ".join(details))
+    return _("{what} token").format(what=what)
 
 
 def _expiry_phrase(d: DecodedToken, now: int) -> str:
@@ -61,8 +70,8 @@ def _expiry_phrase(d: DecodedToken, now: int) -> str:
         return timefmt.relative(d.expires_at, now)
     expiry = next((c for c in d.checks if c.name is CheckName.EXPIRY), None)
     if expiry is not None and expiry.ok:
-        return expiry.detail.removeprefix("valid, ")
-    return "no expiry of its own"
+        return expiry.detail.removeprefix(_("valid, "))
+    return _("no expiry of its own")
 
 
 # Failed checks that do not make Agora refuse the token now: it is accepted,
@@ -75,9 +84,11 @@ def of(d: DecodedToken, now: int) -> Verdict:
     rejecting = [c for c in failed if c.name not in NOT_A_REJECTION]
     if rejecting:
         cause = rejecting[0]
-        consequence = CONSEQUENCE.get(cause.name, "")
+        consequence = _(CONSEQUENCE.get(cause.name, "")) if CONSEQUENCE.get(cause.name) else ""
         tail = f" → {consequence}" if consequence else ""
-        return Verdict(False, cause.name, f"Rejected: {cause.detail}{tail}")
+        return Verdict(
+            False, cause.name, _("Rejected: {detail}{tail}").format(detail=cause.detail, tail=tail)
+        )
     kind = describe_kind(d)
     when = _expiry_phrase(d, now)
     if failed:
@@ -85,23 +96,41 @@ def of(d: DecodedToken, now: int) -> Verdict:
         return Verdict(
             False,
             cause.name,
-            f"Accepted {kind}, but {CONSEQUENCE[cause.name]}: {cause.detail}",
+            _("Accepted {kind}, but {consequence}: {detail}").format(
+                kind=kind, consequence=_(CONSEQUENCE[cause.name]), detail=cause.detail
+            ),
         )
     undecided = next((c for c in d.checks if c.ok is None and c.name is CheckName.SIGNATURE), None)
     if d.signature_valid is True:
-        return Verdict(True, None, f"Valid {kind}; {when}")
+        return Verdict(True, None, _("Valid {kind}; {when}").format(kind=kind, when=when))
     if undecided is not None:
-        reason = undecided.detail.removeprefix("cannot tell: ")
+        reason = undecided.detail.removeprefix(_("cannot tell: "))
         return Verdict(
-            True, None, f"{kind[0].upper()}{kind[1:]}; {when}; signature not judged: {reason}"
+            True,
+            None,
+            _("{kind}; {when}; signature not judged: {reason}").format(
+                kind=_capitalized(kind), when=when, reason=reason
+            ),
         )
     if d.version in ("001", "002", "003", "004", "v1", "v2"):
-        return Verdict(True, None, f"{d.kind}: a retired key that cannot be verified here; {when}")
+        return Verdict(
+            True,
+            None,
+            _("{kind}: a retired key that cannot be verified here; {when}").format(
+                kind=d.kind, when=when
+            ),
+        )
     return Verdict(
         True,
         None,
-        f"{kind[0].upper()}{kind[1:]}; {when}; signature not verified (no App Certificate for it)",
+        _("{kind}; {when}; signature not verified (no App Certificate for it)").format(
+            kind=_capitalized(kind), when=when
+        ),
     )
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def mask(app_id: str) -> str:
@@ -110,42 +139,55 @@ def mask(app_id: str) -> str:
 
 def report(d: DecodedToken, now: int) -> str:
     """A text safe to paste into a public issue (no token, signature or salt)."""
-    lines = ["agora-desk token report"]
+    lines = [_("agora-desk token report")]
     if d.verdict is not None:
-        lines.append(f"verdict: {d.verdict.summary}")
-    lines.append(f"version: {d.version} ({d.kind})")
+        lines.append(_("verdict: {summary}").format(summary=d.verdict.summary))
+    lines.append(_("version: {version} ({kind})").format(version=d.version, kind=d.kind))
     if d.app_id:
-        lines.append(f"App ID: {mask(d.app_id)}")
+        lines.append(_("App ID: {mask}").format(mask=mask(d.app_id)))
     for label, ts, words in (
-        ("issued at", d.issued_at, ("issued", "issued")),
-        ("expires at", d.expires_at, ("expires", "expired")),
+        (N_("issued at"), d.issued_at, (N_("issued"), N_("issued"))),
+        (N_("expires at"), d.expires_at, (N_("expires"), N_("expired"))),
         ("ts", d.ts, ("expires", "expired")),
     ):
         if ts:
             phrase = timefmt.relative(ts, now, future=words[0], past=words[1])
-            lines.append(f"{label}: {timefmt.utc_iso(ts)} ({phrase})")
+            lines.append(
+                _("{label}: {utc_iso} ({phrase})").format(
+                    label=_(label), utc_iso=timefmt.utc_iso(ts), phrase=phrase
+                )
+            )
     if d.expire is not None:
-        lines.append(f"expire: {d.expire} s")
+        lines.append(_("expire: {expire} s").format(expire=d.expire))
     for s in d.services or []:
         fields = ", ".join(f"{k} {v!r}" for k, v in s.fields.items())
-        lines.append(f"service {s.type} {s.name}" + (f": {fields}" if fields else ""))
+        lines.append(
+            _("service {type} {name}").format(type=s.type, name=s.name)
+            + (f": {fields}" if fields else "")
+        )
         for p in s.privileges:
-            at = timefmt.utc_iso(p.expires_at) if p.expires_at else "no limit"
-            lines.append(f"  privilege {p.name}: {p.expire} s ({at})")
+            at = timefmt.utc_iso(p.expires_at) if p.expires_at else _("no limit")
+            lines.append(
+                "  "
+                + _("privilege {name}: {expire} s ({at})").format(
+                    name=p.name, expire=p.expire, at=at
+                )
+            )
     for p in d.privileges or []:
-        at = timefmt.utc_iso(p.expires_at) if p.expires_at else "no limit"
-        lines.append(f"privilege {p.name}: {at}")
+        at = timefmt.utc_iso(p.expires_at) if p.expires_at else _("no limit")
+        lines.append(_("privilege {name}: {at}").format(name=p.name, at=at))
     if d.signed_by is not None:
-        lines.append(f"signed by: profile {d.signed_by.profile or '(environment)'}, "
-                     f"{d.signed_by.certificate} certificate")  # fmt: skip
-    lines.append("checks:")
+        lines.append(_("signed by: profile {profile}, {certificate} certificate").format(
+            profile=d.signed_by.profile or _("(environment)"), certificate=d.signed_by.certificate
+        ))  # fmt: skip
+    lines.append(_("checks:"))
     for c in d.checks:
         mark = {True: "ok  ", False: "FAIL", None: "?   "}[c.ok]
         lines.append(f"  [{mark}] {c.name.value}: {c.detail}")
         if c.fix and c.ok is not True:
-            lines.append(f"         fix: {c.fix}")
+            lines.append("         " + _("fix: {fix}").format(fix=c.fix))
     for w in d.warnings:
-        lines.append(f"warning: {w}")
+        lines.append(_("warning: {w}").format(w=w))
     text = "\n".join(lines) + "\n"
     if d.app_id:
         text = text.replace(d.app_id, mask(d.app_id))

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
+import time
 
 from _cli_process import CliProcess
+from _inspect_helpers import rtc_token
 from babel.messages.extract import extract_python
+from credentials import APP_ID, CERT
 
 from agora_desk.cli import argparse_text
 
@@ -44,8 +48,7 @@ def test_help_follows_lang(cli: CliProcess) -> None:
 def test_a_usage_error_is_chinese_and_still_hides_values(cli: CliProcess) -> None:
     result = cli.run("decode", "--nope=s3cret-value", "x", env=cli.env(**ZH))
     assert result.returncode == 2
-    assert result.stderr.startswith("agora-desk: ")
-    assert "无法识别的参数：--nope；此处不重复显示其值" in result.stderr
+    assert result.stderr == "agora-desk：错误：无法识别的参数：--nope；此处不重复显示其值\n"
     assert "s3cret" not in result.stderr
 
 
@@ -58,3 +61,57 @@ def test_a_missing_option_value_gets_its_hint_in_chinese(cli: CliProcess) -> Non
     assert "expected one argument (for a value that starts with '-', write --channel=VALUE)" in (
         english.stderr
     )
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_rtc_help_is_chinese_and_keeps_option_names(cli: CliProcess) -> None:
+    zh = cli.run("rtc", "--help", env=cli.env(**ZH))
+    assert zh.returncode == 0, zh.stderr
+    assert "生成 RTC Token。标准输出只输出 Token；警告输出到标准错误。" in zh.stdout
+    assert "频道名（以 - 开头的名称请写成 --channel=-x）" in zh.stdout
+    assert "App 证书来自 --profile（系统密钥环）" in zh.stdout
+    for option in ("--channel", "--uid", "--account", "--expire", "--profile", "--json"):
+        assert option in zh.stdout
+    en = cli.run("rtc", "--help", env=cli.env(LANG="C"))
+    assert "Build an RTC token. Prints the token alone on stdout" in en.stdout
+    assert not _cjk(en.stdout)
+
+
+def test_a_validation_error_is_chinese(cli: CliProcess) -> None:
+    env = cli.env(**ZH, AGORA_APP_CERTIFICATE=CERT)
+    bad_id = cli.run("rtc", "--app-id", APP_ID[:-1], "--channel", "demo", env=env)
+    assert bad_id.returncode == 2
+    assert bad_id.stderr == "agora-desk：错误：App ID: 必须是 32 个十六进制字符，实际为 31 个\n"
+    bad_uid = cli.run("rtc", "--app-id", APP_ID, "--channel", "demo", "--uid", "-1", env=env)
+    assert bad_uid.returncode == 2
+    assert "不是整数" in bad_uid.stderr or "超出范围" in bad_uid.stderr, bad_uid.stderr
+    english = cli.run("rtc", "--app-id", APP_ID[:-1], "--channel", "demo",
+                      env=cli.env(LANG="C", AGORA_APP_CERTIFICATE=CERT))  # fmt: skip
+    assert (
+        english.stderr == "agora-desk: error: App ID: must be 32 hexadecimal characters, got 31\n"
+    )
+
+
+def test_decode_speaks_chinese_to_people_and_english_to_scripts(cli: CliProcess) -> None:
+    token = rtc_token(issued_at=int(time.time()), expire=600)
+    env = cli.env(**ZH, AGORA_APP_CERTIFICATE=CERT)
+    human = cli.run("decode", "--channel", "other", "--uid", "42", token, env=env)
+    assert human.returncode == 1
+    first = human.stdout.splitlines()[0]
+    assert first == "会被拒绝：为频道 'demo' 生成，而不是 'other' → 错误 110"
+    assert "  [FAIL] 频道: 为频道 'demo' 生成，而不是 'other'" in human.stdout
+    scripted = cli.run("decode", "--channel", "other", "--uid", "42", "--json", token, env=env)
+    assert scripted.returncode == 1
+    data = json.loads(scripted.stdout)
+    assert not _cjk(scripted.stdout)
+    assert (
+        data["verdict"]["summary"] == "Rejected: built for channel 'demo', not 'other' → error 110"
+    )
+    assert {c["name"] for c in data["checks"]} >= {"channel", "uid", "signature"}
+    # The English run prints what it always printed.
+    english = cli.run("decode", "--channel", "other", "--uid", "42", token,
+                      env=cli.env(LANG="C", AGORA_APP_CERTIFICATE=CERT))  # fmt: skip
+    assert english.stdout.splitlines()[0] == data["verdict"]["summary"]

@@ -97,6 +97,7 @@ def test_plurals_and_deferred_strings() -> None:
     i18n.set_language("zh_CN")
     assert i18n.ngettext(*pair, 1) == i18n.ngettext(*pair, 5) == "需要 %s 个参数"
     assert i18n._("usage: ") == "用法："
+    assert i18n._("") == ""  # not the catalogue header
 
 
 def test_english_is_the_source_text_even_without_a_catalogue(
@@ -180,3 +181,17 @@ def test_the_check_finds_an_untranslated_entry_and_a_stale_mo(copy: Path, templa
 )
 def test_placeholders(text: str, named: set[str], positional: tuple[str, ...]) -> None:
     assert tool.placeholders(text) == (frozenset(named), positional)
+
+
+def test_speaking_fixes_the_language_for_a_block_and_this_thread_only() -> None:
+    import threading
+
+    i18n.set_language("zh_CN")
+    with i18n.speaking(EN):
+        assert i18n._("usage: ") == "usage: "
+        seen: list[str] = []
+        worker = threading.Thread(target=lambda: seen.append(i18n._("usage: ")))
+        worker.start()
+        worker.join()
+        assert seen == ["用法："]  # another thread keeps the chosen language
+    assert i18n._("usage: ") == "用法："

@@ -16,6 +16,7 @@ from agora_desk.core.checks import Expectations, Findings
 from agora_desk.core.decoded import DecodedToken
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats.base import TokenFormat
+from agora_desk.core.i18n import _
 
 # 004: "004" + 40 hex HMAC-SHA1 + 32 hex App ID + 10-digit unix_ts
 #      + 8 hex random + 10-digit expired_ts
@@ -101,9 +102,15 @@ def describe(key: OldDynamicKey) -> DecodedToken:
         signature=key.signature,
         extra=extra,
         warnings=[
-            f"{key.name} is a retired format (before 2018) and cannot be verified here; "
-            "current SDKs expect a 007 token"
-            + ("" if key.decoded else "; its fields are not decoded")
+            _(
+                "{name} is a retired format (before 2018) and cannot be verified here; "
+                "current SDKs expect a 007 token"
+            ).format(name=key.name)
+            if key.decoded
+            else _(
+                "{name} is a retired format (before 2018) and cannot be verified here; "
+                "current SDKs expect a 007 token; its fields are not decoded"
+            ).format(name=key.name)
         ],
     )
 

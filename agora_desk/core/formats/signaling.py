@@ -17,6 +17,7 @@ from agora_desk.core.checks import Expectations, Findings, found
 from agora_desk.core.decoded import DecodedToken
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats.base import TokenFormat
+from agora_desk.core.i18n import _
 from agora_desk.core.wire import wire
 
 VERSION = "signaling"
@@ -49,11 +50,13 @@ def parse(token: str) -> SignalingToken:
     m = _SIGNALING.match(token)
     if not m and re.match(r"^1:[^:]*:[0-9]{11,}:", token):
         raise TokenFormatError(
-            "starts like a Signaling token ('1:') but its expiry has more than 10 digits: not a Unix time"
+            _(
+                "starts like a Signaling token ('1:') but its expiry has more than 10 digits: not a Unix time"
+            )
         )
     if not m:
         raise TokenFormatError(
-            "starts like a Signaling token ('1:') but is not '1:<App ID>:<expiry>:<md5>'"
+            _("starts like a Signaling token ('1:') but is not '1:<App ID>:<expiry>:<md5>'")
         )
     return SignalingToken(app_id=m.group(1), expired_ts=int(m.group(2)), md5=m.group(3).lower())
 
@@ -77,7 +80,7 @@ def describe(tok: SignalingToken) -> DecodedToken:
         app_id=tok.app_id,
         signature=tok.md5,
         extra={"expired_ts": tok.expired_ts},
-        warnings=["the legacy Signaling SDK token; Signaling (RTM) 2.x expects a 007 token"],
+        warnings=[_("the legacy Signaling SDK token; Signaling (RTM) 2.x expects a 007 token")],
     )
 
 
@@ -88,12 +91,12 @@ def check(tok: SignalingToken, expect: Expectations, now: int) -> Findings:
         if account is None:
             result += found(
                 warnings=[
-                    "a Signaling token can be verified only with its account: give it as the uid"
+                    _("a Signaling token can be verified only with its account: give it as the uid")
                 ]
             )
         else:
             ok = verify(tok, account, expect.certificate.reveal())
-            result += checks.signature(ok, "the App Certificate with this account")
+            result += checks.signature(ok, _("the App Certificate with this account"))
     return result + checks.app_id(tok.app_id, expect)
 
 

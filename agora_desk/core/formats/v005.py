@@ -21,6 +21,7 @@ from agora_desk.core.checks import Expectations, Findings, found
 from agora_desk.core.decoded import DecodedToken
 from agora_desk.core.errors import InputError, TokenFormatError
 from agora_desk.core.formats.base import TokenFormat
+from agora_desk.core.i18n import _
 from agora_desk.core.wire import Reader, pack_map_str, pack_string, pack_u16, pack_u32, wire
 
 VERSION = "005"
@@ -177,7 +178,7 @@ def describe(key: DynamicKey5) -> DecodedToken:
             "expired_ts": key.expired_ts,
             "extra": {str(k): v.decode("utf-8", "replace") for k, v in key.extra.items()},
         },
-        warnings=["DynamicKey5 is deprecated; current SDKs expect a 007 token"],
+        warnings=[_("DynamicKey5 is deprecated; current SDKs expect a 007 token")],
     )
 
 
@@ -187,11 +188,13 @@ def signature(key: DynamicKey5, expect: Expectations) -> Findings:
     if expect.channel is None or expect.uid is None:
         return found(
             warnings=[
-                "a 005 key can be verified only with its channel name and numeric uid (0 to 4294967295)"
+                _(
+                    "a 005 key can be verified only with its channel name and numeric uid (0 to 4294967295)"
+                )
             ]
         )
     ok = verify(key, expect.certificate.reveal(), expect.channel, expect.uid)
-    return checks.signature(ok, "the App Certificate with this channel and uid")
+    return checks.signature(ok, _("the App Certificate with this channel and uid"))
 
 
 def check(key: DynamicKey5, expect: Expectations, now: int) -> Findings:

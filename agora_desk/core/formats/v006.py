@@ -24,6 +24,7 @@ from agora_desk.core.checks import RENEW, Expectations, Findings, found
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, Privilege
 from agora_desk.core.errors import InputError, TokenFormatError
 from agora_desk.core.formats.base import TokenFormat
+from agora_desk.core.i18n import _
 from agora_desk.core.wire import (
     U32_MAX,
     Reader,
@@ -197,31 +198,36 @@ def describe(tok: AccessToken006) -> DecodedToken:
 def expiry(tok: AccessToken006, now: int) -> Findings:
     """The time the token stops working: the earlier of ``ts`` and the join privilege."""
     join = tok.privileges.get(JOIN_CHANNEL) or tok.privileges.get(RTM_LOGIN) or 0
-    limits = [(at, what) for at, what in ((tok.ts, "ts"), (join, "join privilege")) if at]
+    limits = [(at, what) for at, what in ((tok.ts, "ts"), (join, _("join privilege"))) if at]
     if not limits:
-        first = Check(CheckName.EXPIRY, True, "no ts or join limit")
+        first = Check(CheckName.EXPIRY, True, _("no ts or join limit"))
     else:
         at, what = min(limits)
         if now >= at:
             first = Check(
                 CheckName.EXPIRY,
                 False,
-                f"expired {timefmt.duration(now - at)} ago (its {what}, at {timefmt.utc_iso(at)})",
-                RENEW,
+                _("expired {duration} ago (its {what}, at {time})").format(
+                    duration=timefmt.duration(now - at), what=what, time=timefmt.utc_iso(at)
+                ),
+                _(RENEW),
             )
         else:
             other = [f"{w} {timefmt.relative(t, now)}" for t, w in limits if w != what]
             also = f" ({'; '.join(other)})" if other else ""
-            first = Check(
-                CheckName.EXPIRY, True, f"valid, {timefmt.relative(at, now)} (its {what}){also}"
+            detail = _("valid, {relative} (its {what})").format(
+                relative=timefmt.relative(at, now), what=what
             )
+            first = Check(CheckName.EXPIRY, True, detail + also)
     expired = [
-        f"{privilege_name(pid)} expired {timefmt.duration(now - at)} ago"
+        _("{label} expired {duration} ago").format(
+            label=privilege_name(pid), duration=timefmt.duration(now - at)
+        )
         for pid, at in sorted(tok.privileges.items())
         if at and now >= at and pid not in (JOIN_CHANNEL, RTM_LOGIN)
     ]
     if expired and not first.failed:
-        return found(first, Check(CheckName.PRIVILEGES, False, "; ".join(expired), RENEW))
+        return found(first, Check(CheckName.PRIVILEGES, False, "; ".join(expired), _(RENEW)))
     return found(first)
 
 
@@ -233,16 +239,28 @@ def lifetime(tok: AccessToken006) -> Findings:
     for pid, at in sorted(tok.privileges.items()):
         name = privilege_name(pid)
         if 0 < at < checks.UNIX_TIME_LIKE:
-            problems.append(f"{name} is {at}: a lifetime in seconds, not the Unix time 006 needs")
-            fixes.append("006 privileges are absolute: pass now + seconds (e.g. now + 3600).")
+            problems.append(
+                _("{name} is {at}: a lifetime in seconds, not the Unix time 006 needs").format(
+                    name=name, at=at
+                )
+            )
+            fixes.append(_("006 privileges are absolute: pass now + seconds (e.g. now + 3600)."))
         elif ref and at > tok.ts + 60:
-            problems.append(f"{name} runs to {timefmt.utc_iso(at)}, past the token's ts")
+            problems.append(
+                _("{name} runs to {utc_iso}, past the token's ts").format(
+                    name=name, utc_iso=timefmt.utc_iso(at)
+                )
+            )
             fixes.append(
-                "The token stops at its ts (24 h after building) whatever the privilege says."
+                _("The token stops at its ts (24 h after building) whatever the privilege says.")
             )
         elif ref and at and at - ref > checks.DAY:
-            problems.append(f"{name} is {timefmt.duration(at - ref)} after issue, over 24 h")
-            fixes.append("Agora accepts at most 24 h: use a shorter privilege expiry.")
+            problems.append(
+                _("{name} is {duration} after issue, over 24 h").format(
+                    name=name, duration=timefmt.duration(at - ref)
+                )
+            )
+            fixes.append(_("Agora accepts at most 24 h: use a shorter privilege expiry."))
     if not problems:
         return Findings()
     return found(Check(CheckName.LIFETIME, False, "; ".join(problems), fixes[0]))
@@ -257,17 +275,19 @@ def signature(tok: AccessToken006, expect: Expectations) -> Findings:
             Check(
                 CheckName.SIGNATURE,
                 None,
-                "cannot tell: a 006 signature covers the channel name and uid, which the token "
-                "does not hold",
-                "Give the channel and the uid (or account) the app joins with "
-                "(for an RTM 006 token: the user ID as channel and uid 0).",
+                _(
+                    "cannot tell: a 006 signature covers the channel name and uid, which the token does not hold"
+                ),
+                _(
+                    "Give the channel and the uid (or account) the app joins with (for an RTM 006 token: the user ID as channel and uid 0)."
+                ),
             )
         )
     mismatched = [
         what
         for what, ok in (
-            ("channel", tok.channel_matches(expect.channel)),
-            ("uid", tok.any_user or tok.uid_matches(uid)),
+            (_("channel"), tok.channel_matches(expect.channel)),
+            (_("uid"), tok.any_user or tok.uid_matches(uid)),
         )
         if not ok
     ]
@@ -276,13 +296,15 @@ def signature(tok: AccessToken006, expect: Expectations) -> Findings:
             Check(
                 CheckName.SIGNATURE,
                 None,
-                f"cannot tell: the signature covers the {' and '.join(mismatched)}, and the one "
-                "given is not the token's, so the certificate cannot be judged",
-                "Fix the channel / uid first; then the signature can be checked.",
+                _(
+                    "cannot tell: the signature covers the {fields}, and the one given is not "
+                    "the token's, so the certificate cannot be judged"
+                ).format(fields=_(" and ").join(mismatched)),
+                _("Fix the channel / uid first; then the signature can be checked."),
             )
         )
     ok = verify(tok, expect.certificate.reveal(), expect.channel, tok.signed_uid(uid))
-    return checks.signature(ok, "the App Certificate with this channel and uid")
+    return checks.signature(ok, _("the App Certificate with this channel and uid"))
 
 
 def fit(tok: AccessToken006, expect: Expectations) -> Findings:
@@ -293,32 +315,35 @@ def fit(tok: AccessToken006, expect: Expectations) -> Findings:
             Check(
                 CheckName.CHANNEL,
                 ok,
-                f"built for channel {expect.channel!r}"
+                _("built for channel {channel!r}").format(channel=expect.channel)
                 if ok
-                else f"not built for channel {expect.channel!r} (006 keeps only a checksum of "
-                "the channel, so the real one cannot be shown)",
+                else _(
+                    "not built for channel {channel!r} (006 keeps only a checksum of the channel, so the real one cannot be shown)"
+                ).format(channel=expect.channel),
                 ""
                 if ok
-                else "Join the channel the token was built for (names are case-sensitive).",
+                else _("Join the channel the token was built for (names are case-sensitive)."),
             )
         )
     uid = expect.wire_user
     if uid is not None and tok.any_user and uid != "":
-        out.append(Check(CheckName.UID, True, checks.ANY_USER_FITS))
+        out.append(Check(CheckName.UID, True, _(checks.ANY_USER_FITS)))
     elif uid is not None:
         ok = tok.uid_matches(uid)
         out.append(
             Check(
                 CheckName.UID,
                 ok,
-                f"built for {checks.user_shown(uid)}"
+                _("built for {user_shown}").format(user_shown=checks.user_shown(uid))
                 if ok
-                else f"not built for {checks.user_shown(uid)} (006 keeps only a checksum of the "
-                "uid, so the real one cannot be shown)",
+                else _(
+                    "not built for {user_shown} (006 keeps only a checksum of the uid, so the real one cannot be shown)"
+                ).format(user_shown=checks.user_shown(uid)),
                 ""
                 if ok
-                else "Join with the uid the token was built for (a numeric uid and a string "
-                "account with the same digits are the same user; uid 0 is the empty uid).",
+                else _(
+                    "Join with the uid the token was built for (a numeric uid and a string account with the same digits are the same user; uid 0 is the empty uid)."
+                ),
             )
         )
     return Findings(tuple(out))

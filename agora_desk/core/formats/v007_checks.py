@@ -14,6 +14,7 @@ from agora_desk.core.decoded import Check, CheckName, DecodedToken
 from agora_desk.core.formats.base import TokenFormat
 from agora_desk.core.formats.v007 import VERSION, AccessToken2, parse, verify
 from agora_desk.core.formats.v007_services import RtcService, RtmService, Service, UnknownService
+from agora_desk.core.i18n import N_, _
 
 # -- describe --------------------------------------------------------------------
 
@@ -23,26 +24,39 @@ def describe(tok: AccessToken2) -> DecodedToken:
     for s in tok.services:
         if isinstance(s, UnknownService):
             warnings.append(
-                f"service type {s.type_id} is not known to this version of agora-desk; "
-                f"the {len(s.raw)} byte(s) from there on are not decoded (the signature still covers them)"
+                _(
+                    "service type {type_id} is not known to this version of agora-desk; the {count} byte(s) from there on are not decoded (the signature still covers them)"
+                ).format(type_id=s.type_id, count=len(s.raw))
             )
         for key in s.unclean_fields():
-            warnings.append(f"{s.name} {key} is not valid UTF-8; invalid bytes are shown escaped")
+            warnings.append(
+                _("{name} {key} is not valid UTF-8; invalid bytes are shown escaped").format(
+                    name=s.name, key=key
+                )
+            )
     if tok.capped:
         more = tok.declared_service_count - len(tok.services)
         warnings.append(
-            f"the token declares {tok.declared_service_count} services: the first "
-            f"{len(tok.services)} are decoded, {more} more not shown (real tokens carry a few)"
+            _(
+                "the token declares {declared_service_count} services: the first {count} are decoded, {more} more not shown (real tokens carry a few)"
+            ).format(
+                declared_service_count=tok.declared_service_count,
+                count=len(tok.services),
+                more=more,
+            )
         )
     elif tok.bounded:
         warnings.append(
-            f"decoding stopped inside service {len(tok.services)}: {tok.bounded} more entries "
-            "not shown (real tokens carry a few); the signature still covers everything"
+            _(
+                "decoding stopped inside service {count}: {bounded} more entries not shown (real tokens carry a few); the signature still covers everything"
+            ).format(count=len(tok.services), bounded=tok.bounded)
         )
     elif tok.trailing and tok.complete:
-        warnings.append(f"{len(tok.trailing)} unexpected byte(s) after the last service")
+        warnings.append(
+            _("{count} unexpected byte(s) after the last service").format(count=len(tok.trailing))
+        )
     if tok.complete and not tok.capped and len(tok.services) != tok.declared_service_count:
-        warnings.append("fewer services than the token declares")
+        warnings.append(_("fewer services than the token declares"))
     return DecodedToken(
         version=VERSION,
         kind="AccessToken2",
@@ -65,21 +79,17 @@ def _uid_fix(users: list[str], expect: Expectations) -> str:
     """Which side to change, for the usual confusions."""
     want = expect.wire_user or ""
     if want == "" and expect.uid == 0:
-        return (
-            f"The app joins with uid 0, but the token names {checks.user_shown(users[0])}: join as "
-            "that user, or build the token with uid 0 (any user)."
-        )
+        return _(
+            "The app joins with uid 0, but the token names {user_shown}: join as that user, or build the token with uid 0 (any user)."
+        ).format(user_shown=checks.user_shown(users[0]))
     if expect.account is not None and any(
         u.isdigit() and u.lstrip("0") == want.lstrip("0") and u != want for u in users
     ):
-        return (
-            "Same digits, different user: a string account must match character for character "
-            "(leading zeros count); join with the token's value or build one for this account."
+        return _(
+            "Same digits, different user: a string account must match character for character (leading zeros count); join with the token's value or build one for this account."
         )
-    return (
-        "Join with the uid or user account the token was built for, or build one for this user "
-        "(a numeric uid and a string account are the same user only when the digits are "
-        "identical: account '42' = uid 42, account '0042' is not)."
+    return _(
+        "Join with the uid or user account the token was built for, or build one for this user (a numeric uid and a string account are the same user only when the digits are identical: account '42' = uid 42, account '0042' is not)."
     )
 
 
@@ -91,28 +101,40 @@ def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Finding
             first = Check(
                 CheckName.EXPIRY,
                 False,
-                f"not yet valid: issued at {timefmt.utc_iso(tok.issued_at)}, {ahead} in the future",
-                "The clock of the machine that built it is ahead: sync it (NTP) and generate a new token.",
+                _("not yet valid: issued at {time}, {ahead} in the future").format(
+                    time=timefmt.utc_iso(tok.issued_at), ahead=ahead
+                ),
+                _(
+                    "The clock of the machine that built it is ahead: sync it (NTP) and generate a new token."
+                ),
             )
         else:
             first = Check(
                 CheckName.EXPIRY,
                 False,
-                f"not yet valid at the time given: issued at {timefmt.utc_iso(tok.issued_at)}, "
-                f"{ahead} after it",
-                "Check the time given with --now: the token did not exist yet then.",
+                _("not yet valid at the time given: issued at {time}, {ahead} after it").format(
+                    time=timefmt.utc_iso(tok.issued_at), ahead=ahead
+                ),
+                _("Check the time given with --now: the token did not exist yet then."),
             )
     elif tok.expire and now >= tok.expires_at:
         first = Check(
             CheckName.EXPIRY,
             False,
-            f"expired {timefmt.duration(now - tok.expires_at)} ago (at {timefmt.utc_iso(tok.expires_at)})",
-            RENEW,
+            _("expired {duration} ago (at {time})").format(
+                duration=timefmt.duration(now - tok.expires_at),
+                time=timefmt.utc_iso(tok.expires_at),
+            ),
+            _(RENEW),
         )
     elif tok.expire:
-        first = Check(CheckName.EXPIRY, True, f"valid, {timefmt.relative(tok.expires_at, now)}")
+        first = Check(
+            CheckName.EXPIRY,
+            True,
+            _("valid, {relative}").format(relative=timefmt.relative(tok.expires_at, now)),
+        )
     else:
-        first = Check(CheckName.EXPIRY, True, "the token has no expiry of its own (expire = 0)")
+        first = Check(CheckName.EXPIRY, True, _("the token has no expiry of its own (expire = 0)"))
 
     expired: list[str] = []
     early: list[str] = []
@@ -122,9 +144,17 @@ def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Finding
                 continue  # 0: no limit of its own, never "expired"
             at = tok.issued_at + seconds
             if now >= at:
-                expired.append(f"{_label(s, pid)} expired {timefmt.duration(now - at)} ago")
+                expired.append(
+                    _("{label} expired {duration} ago").format(
+                        label=_label(s, pid), duration=timefmt.duration(now - at)
+                    )
+                )
             elif tok.expire and seconds < tok.expire:
-                early.append(f"{_label(s, pid)} ({timefmt.relative(at, now)})")
+                early.append(
+                    _("{label} ({relative})").format(
+                        label=_label(s, pid), relative=timefmt.relative(at, now)
+                    )
+                )
     if expired:
         return found(
             first,
@@ -132,18 +162,24 @@ def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Finding
                 CheckName.PRIVILEGES,
                 False,
                 "; ".join(expired),
-                "The SDK will refuse these actions: generate a token whose privilege expiry "
-                "covers the session, and renew on the SDK's privilege-will-expire callback.",
+                _(
+                    "The SDK will refuse these actions: generate a token whose privilege expiry covers the session, and renew on the SDK's privilege-will-expire callback."
+                ),
             ),
         )
     if early:
         return found(
-            first, warnings=["privileges that expire before the token: " + "; ".join(early)]
+            first,
+            warnings=[
+                _("privileges that expire before the token: {privileges}").format(
+                    privileges="; ".join(early)
+                )
+            ],
         )
     return found(first)
 
 
-UNIT_HINT = "007 counts from issue"
+UNIT_HINT = N_("007 counts from issue")
 
 
 def _label(s: Service, pid: int) -> str:
@@ -153,7 +189,9 @@ def _label(s: Service, pid: int) -> str:
 
 def _joined(labels: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    if len(labels) == 1:
+        return labels[0]
+    return _("{items} and {last}").format(items=", ".join(labels[:-1]), last=labels[-1])
 
 
 def lifetime(tok: AccessToken2) -> Findings:
@@ -163,36 +201,50 @@ def lifetime(tok: AccessToken2) -> Findings:
     flagged: dict[int, list[str]] = {}
     notes: list[str] = []
     if checks.implausible_lifetime(tok.expire):
-        flagged.setdefault(tok.expire, []).append("the token's expire")
+        flagged.setdefault(tok.expire, []).append(_("the token's expire"))
     for s in tok.services:
         for pid, seconds in sorted(s.privileges.items()):
             if checks.implausible_lifetime(seconds):
                 flagged.setdefault(seconds, []).append(_label(s, pid))
             elif seconds == 0:
                 notes.append(
-                    f"{_label(s, pid)} is 0: no limit of its own, valid as long as the token"
+                    _("{label} is 0: no limit of its own, valid as long as the token").format(
+                        label=_label(s, pid)
+                    )
                 )
             elif tok.expire and seconds > tok.expire:
                 notes.append(
-                    f"{_label(s, pid)} ({timefmt.duration(seconds)}) outlasts the token "
-                    f"({timefmt.duration(tok.expire)}): the token's expire ends it first"
+                    _(
+                        "{label} ({duration}) outlasts the token ({token_duration}): the token's expire ends it first"
+                    ).format(
+                        label=_label(s, pid),
+                        duration=timefmt.duration(seconds),
+                        token_duration=timefmt.duration(tok.expire),
+                    )
                 )
             elif tok.expire and seconds < tok.expire:
                 notes.append(
-                    f"{_label(s, pid)} ({timefmt.duration(seconds)}) ends before the token "
-                    f"({timefmt.duration(tok.expire)}): renew before it runs out"
+                    _(
+                        "{label} ({duration}) ends before the token ({token_duration}): renew before it runs out"
+                    ).format(
+                        label=_label(s, pid),
+                        duration=timefmt.duration(seconds),
+                        token_duration=timefmt.duration(tok.expire),
+                    )
                 )
     problems = [
         problem
         for seconds, labels in flagged.items()
-        if (problem := checks.lifetime_issue(_joined(labels), seconds, UNIT_HINT,
+        if (problem := checks.lifetime_issue(_joined(labels), seconds, _(UNIT_HINT),
                                              plural=len(labels) > 1))
     ]  # fmt: skip
     if problems:
-        detail = "; ".join(d for d, _ in problems)
+        detail = "; ".join(d for d, _fix in problems)
         return found(Check(CheckName.LIFETIME, False, detail, problems[0][1]))
     if notes:
-        kept = notes[:3] + ([f"{len(notes) - 3} more"] if len(notes) > 3 else [])
+        kept = notes[:3] + (
+            [_("{count} more").format(count=len(notes) - 3)] if len(notes) > 3 else []
+        )
         return found(Check(CheckName.LIFETIME, True, "; ".join(kept)))
     return Findings()
 
@@ -213,13 +265,13 @@ def role(tok: AccessToken2, expect: Expectations) -> Findings:
             Check(
                 CheckName.ROLE,
                 False,
-                "a subscriber token (join only, no publish privileges)",
-                "Build a publisher token (role publisher), or join as audience/subscriber.",
+                _("a subscriber token (join only, no publish privileges)"),
+                _("Build a publisher token (role publisher), or join as audience/subscriber."),
             )
         )
     if expect.role == "publisher":
-        return found(Check(CheckName.ROLE, True, "has the publish privileges a publisher needs"))
-    return found(Check(CheckName.ROLE, True, "can join as a subscriber"))
+        return found(Check(CheckName.ROLE, True, _("has the publish privileges a publisher needs")))
+    return found(Check(CheckName.ROLE, True, _("can join as a subscriber")))
 
 
 def fit(tok: AccessToken2, expect: Expectations) -> Findings:
@@ -236,21 +288,30 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                 Check(
                     CheckName.CHANNEL,
                     False,
-                    "the token has no RTC service, so no channel",
-                    "Build an RTC token (or RTC + RTM) for this channel.",
+                    _("the token has no RTC service, so no channel"),
+                    _("Build an RTC token (or RTC + RTM) for this channel."),
                 )
             )
         elif any(s.channel_name == expect.channel for s in rtc):
-            out.append(Check(CheckName.CHANNEL, True, f"built for channel {expect.channel!r}"))
+            out.append(
+                Check(
+                    CheckName.CHANNEL,
+                    True,
+                    _("built for channel {channel!r}").format(channel=expect.channel),
+                )
+            )
         else:
             names = ", ".join(repr(s.channel_name) for s in rtc)
             out.append(
                 Check(
                     CheckName.CHANNEL,
                     False,
-                    f"built for channel {names}, not {expect.channel!r}",
-                    "Join the channel the token was built for, or build a token for this channel "
-                    "(names are case-sensitive).",
+                    _("built for channel {names}, not {channel!r}").format(
+                        names=names, channel=expect.channel
+                    ),
+                    _(
+                        "Join the channel the token was built for, or build a token for this channel (names are case-sensitive)."
+                    ),
                 )
             )
     uid = expect.wire_user
@@ -260,19 +321,27 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
         ]
         if not users:
             out.append(
-                Check(CheckName.UID, False, "the token has no RTC uid or user ID to compare")
+                Check(CheckName.UID, False, _("the token has no RTC uid or user ID to compare"))
             )
         elif uid in users:
-            out.append(Check(CheckName.UID, True, f"built for {checks.user_shown(uid)}"))
+            out.append(
+                Check(
+                    CheckName.UID,
+                    True,
+                    _("built for {user_shown}").format(user_shown=checks.user_shown(uid)),
+                )
+            )
         elif any(s.uid == "" for s in rtc):
-            out.append(Check(CheckName.UID, True, checks.ANY_USER_FITS))
+            out.append(Check(CheckName.UID, True, _(checks.ANY_USER_FITS)))
         else:
             have = ", ".join(checks.user_shown(f) for f in users)
             out.append(
                 Check(
                     CheckName.UID,
                     False,
-                    f"built for {have}, you join as {expect.user_shown}",
+                    _("built for {have}, you join as {user_shown}").format(
+                        have=have, user_shown=expect.user_shown
+                    ),
                     _uid_fix(users, expect),
                 )
             )
@@ -282,8 +351,8 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                 Check(
                     CheckName.RTM_USER,
                     False,
-                    "the token has no RTM (Signaling) service: it cannot log in to Signaling",
-                    "Build an RTM token, or RTC + RTM in one token, for this user ID.",
+                    _("the token has no RTM (Signaling) service: it cannot log in to Signaling"),
+                    _("Build an RTM token, or RTC + RTM in one token, for this user ID."),
                 )
             )
         elif expect.rtm_user is not None and all(s.user_id != expect.rtm_user for s in rtm):
@@ -292,19 +361,29 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                 Check(
                     CheckName.RTM_USER,
                     False,
-                    f"built for RTM user {have}, not {expect.rtm_user!r}",
-                    "Log in with the user ID the token was built for, or build one for this user.",
+                    _("built for RTM user {have}, not {rtm_user!r}").format(
+                        have=have, rtm_user=expect.rtm_user
+                    ),
+                    _(
+                        "Log in with the user ID the token was built for, or build one for this user."
+                    ),
                 )
             )
         elif expect.rtm_user is not None:
-            out.append(Check(CheckName.RTM_USER, True, f"built for RTM user {expect.rtm_user!r}"))
+            out.append(
+                Check(
+                    CheckName.RTM_USER,
+                    True,
+                    _("built for RTM user {rtm_user!r}").format(rtm_user=expect.rtm_user),
+                )
+            )
     if checks.RTC in expect.services and not rtc and expect.channel is None:
         out.append(
             Check(
                 CheckName.CHANNEL,
                 False,
-                "the token has no RTC service: it cannot join a channel",
-                "Build an RTC token (or RTC + RTM) for the channel.",
+                _("the token has no RTC service: it cannot join a channel"),
+                _("Build an RTC token (or RTC + RTM) for the channel."),
             )
         )
     return Findings(tuple(out))
@@ -314,7 +393,7 @@ def check(tok: AccessToken2, expect: Expectations, now: int) -> Findings:
     signature = Findings()
     if expect.certificate is not None:
         ok = verify(tok, expect.certificate.reveal())
-        signature = checks.signature(ok, "the App Certificate")
+        signature = checks.signature(ok, _("the App Certificate"))
     return checks.combined(
         expiry(tok, now, now_is_clock=expect.now_is_clock),
         lifetime(tok),

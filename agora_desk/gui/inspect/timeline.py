@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from agora_desk.core import timefmt
 from agora_desk.core.decoded import Node, TimeKind
+from agora_desk.core.i18n import _
 from agora_desk.gui.theme import Tone, tone_colour
 
 
@@ -31,7 +32,7 @@ def moments(root: Node | None) -> list[Moment]:
     def walk(node: Node, parent: str) -> None:
         if node.timestamp:
             label = (
-                node.label if not parent or parent == "privileges" else f"{parent}: {node.label}"
+                node.label if not parent or parent == _("privileges") else f"{parent}: {node.label}"
             )
             found.append(Moment(label, node.timestamp, node.time_kind is TimeKind.START))
         for child in node.children:
