@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
+from enum import Enum
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
@@ -86,3 +87,34 @@ def parse_header(header: str) -> BasicCredential:
         )
     customer_id, secret = decoded.split(":", 1)
     return BasicCredential(customer_id, Secret(secret))
+
+
+def authorization_line(header: Secret) -> Secret:
+    """``Authorization: Basic …``: the whole HTTP header line, as in a raw request."""
+    return Secret(f"Authorization: {header.reveal()}")
+
+
+def curl_with_header(header: Secret, url: str) -> Secret:
+    """``curl -H 'Authorization: Basic …' URL``: a command that tries the credential."""
+    import shlex
+
+    line = authorization_line(header).reveal()
+    return Secret(f"curl -H {shlex.quote(line)} {shlex.quote(url)}")
+
+
+class Match(Enum):
+    """How a decoded header compares with a profile's (or the typed) credentials."""
+
+    SAME = "same"  # Customer ID and Customer Secret both equal
+    OTHER_ID = "other id"
+    OTHER_SECRET = "other secret"  # noqa: S105 - a state name: same Customer ID, another secret
+    ID_ONLY = "id only"  # same Customer ID; no secret saved to compare with
+
+
+def compare(decoded: BasicCredential, customer_id: str, secret: Secret | None) -> Match:
+    """Compare without revealing anything: Secret equality is constant-time."""
+    if decoded.customer_id != customer_id:
+        return Match.OTHER_ID
+    if secret is None or not secret:
+        return Match.ID_ONLY
+    return Match.SAME if decoded.customer_secret == secret else Match.OTHER_SECRET

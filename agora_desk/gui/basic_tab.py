@@ -1,22 +1,38 @@
 """The "Basic credential" tab: Customer ID + Secret → ``Basic …`` header, and back.
 
-The reverse direction takes a pasted header apart. It shows the Customer ID
-at once; the secret stays masked until an explicit Reveal, because people
-paste headers while sharing their screen.
+The result can also be copied as the whole ``Authorization:`` line or as a
+``curl -H`` command (secret copies, cleared like the others). The reverse
+direction takes a pasted header apart. It shows the Customer ID at once and
+says whether the header is the selected profile's (the secret is compared in
+the keyring job, never shown); the secret stays masked until an explicit
+Reveal, because people paste headers while sharing their screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from agora_desk.core import basic
 from agora_desk.core.basic import BasicCredential, build_header, parse_header
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
+from agora_desk.gui.jobs import Job
+from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.theme import monospace_font
-from agora_desk.gui.widgets import CredentialKind, Level, ValidatedField, add_row, group
+from agora_desk.gui.widgets import (
+    CredentialKind,
+    Level,
+    MessageLabel,
+    ValidatedField,
+    add_row,
+    group,
+)
+from agora_desk.secrets.fields import CUSTOMER_SECRET
 
 
 class BasicTab(GeneratorTab[tuple[()]]):
@@ -29,7 +45,33 @@ class BasicTab(GeneratorTab[tuple[()]]):
         super().__init__(context, parent)
         # Nothing to fill beyond the credentials: the form is just the credentials box.
         form_widget = QWidget(self)
+        self._match_job: Job | None = None
         self.finish_layout(form_widget, self._build_reverse())
+        self.copy_forms: list[QPushButton] = []
+        for text, tip, form in (
+            (
+                "Copy as Authorization: line",
+                "Copy “Authorization: Basic …”, the whole header line",
+                basic.authorization_line,
+            ),
+            (
+                "Copy as curl -H",
+                "Copy a curl command that lists the account's projects with this header",
+                self._curl,
+            ),
+        ):
+            button = QPushButton(text, self.result_group)
+            button.setToolTip(tip)
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, form=form: self._copy_as(form))
+            self.result.add_button(button)
+            self.result_actions.append(button)  # enabled with a result, like Copy
+            self.copy_forms.append(button)
+        # A profile picked or a typed credential changed: compare again.
+        self.credentials.changed.connect(self._check_match)
+        # Cheap here (no signing core): a profile without a Customer ID shows
+        # its notice with Generate off from the start, not after a failed Generate.
+        self.revalidate()
 
     def _build_reverse(self) -> QGroupBox:
         box, form = group("Read a header", self)
@@ -55,6 +97,9 @@ class BasicTab(GeneratorTab[tuple[()]]):
         row.addWidget(self.decoded_secret, 1)
         row.addWidget(self.reveal_button)
         add_row(form, "Customer Secret:", secret_row)
+        self.match = MessageLabel(box, reserve=True)
+        self.match.setAccessibleName("Matches the profile")
+        form.addRow(self.match)
         self._decoded: BasicCredential | None = None
         self.header.textChanged.connect(self._header_changed)
         self.reveal_button.toggled.connect(self._show_secret)
@@ -75,6 +120,21 @@ class BasicTab(GeneratorTab[tuple[()]]):
         )
         return Output(header.reveal(), details)
 
+    def _copy_as(self, form: Callable[[Secret], Secret]) -> None:
+        if self.output is not None:
+            self.result.copy_text(form(Secret(self.output.text)).reveal())
+
+    def _curl(self, header: Secret) -> Secret:
+        from agora_desk.core.rest.presets.projects import Projects
+
+        base = str(self.context.settings.get("rest_base_url")).rstrip("/")
+        return basic.curl_with_header(header, base + Projects.path)
+
+    def shutdown(self) -> None:
+        if self._match_job is not None:
+            self._match_job.cancel()
+        super().shutdown()
+
     # -- reading ---------------------------------------------------------------
 
     def _header_changed(self, text: str) -> None:
@@ -92,6 +152,68 @@ class BasicTab(GeneratorTab[tuple[()]]):
         self.reveal_button.setEnabled(self._decoded is not None)
         self.decoded_id.setText(self._decoded.customer_id if self._decoded else "")
         self._show_secret(False)
+        self._check_match()
+
+    def _check_match(self, *_: object) -> None:
+        """Say whether the pasted header is the selected profile's (or the typed) credential."""
+        if self._match_job is not None:
+            self._match_job.cancel()
+            self._match_job = None
+        decoded = self._decoded
+        profile = self.context.profile()
+        if decoded is None:
+            self.match.clear_message()
+            return
+        if profile is None:
+            typed_id = self.context.session_ids.get(self.credentials.id_key, "")
+            if not typed_id:
+                self.match.clear_message()
+                return
+            typed = self.context.session_secrets.get(self.credentials.secret_key)
+            self._show_match("the typed credentials", basic.compare(decoded, typed_id, typed))
+            return
+        whose = f"profile “{profile.name}”"
+        if not profile.customer_id:
+            self.match.set_message(Level.INFO, f"{whose} has no Customer ID to compare with.")
+            return
+        if decoded.customer_id != profile.customer_id:
+            self._show_match(whose, basic.Match.OTHER_ID, profile.customer_id)
+            return
+        self.match.set_message(Level.INFO, f"Comparing with {whose}’s Customer Secret…")
+
+        def done(creds: Credentials) -> None:
+            self._match_job = None
+            found = basic.compare(decoded, creds.customer_id, creds.customer_secret)
+            self._show_match(whose, found, creds.customer_id)
+
+        def failed(exc: BaseException) -> None:
+            self._match_job = None
+            problem = failure_message(exc, "reading the Customer Secret")
+            self.match.set_message(Level.WARNING, f"Could not compare with {whose}: {problem}")
+
+        self._match_job = self.context.credentials_async({CUSTOMER_SECRET}, done, failed)
+
+    def _show_match(self, whose: str, found: basic.Match, customer_id: str = "") -> None:
+        if found is basic.Match.SAME:
+            self.match.set_message(
+                Level.INFO, f"✓ Matches {whose}: same Customer ID and Customer Secret."
+            )
+        elif found is basic.Match.ID_ONLY:
+            self.match.set_message(
+                Level.WARNING,
+                f"Same Customer ID as {whose}, which has no Customer Secret saved to compare.",
+            )
+        elif found is basic.Match.OTHER_SECRET:
+            self.match.set_message(
+                Level.WARNING,
+                f"Same Customer ID as {whose}, but a different Customer Secret: "
+                "one of the two is wrong or outdated (Agora answers 401 to it).",
+            )
+        else:
+            theirs = f" ({customer_id})" if customer_id else ""
+            self.match.set_message(
+                Level.WARNING, f"Not {whose}’s: its Customer ID{theirs} is another one."
+            )
 
     def _show_secret(self, revealed: bool) -> None:
         secret: Secret | None = self._decoded.customer_secret if self._decoded else None

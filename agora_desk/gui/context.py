@@ -174,6 +174,7 @@ class AppContext(QObject):
     tokenRouted = Signal(object, str)  # Route, the token (in memory only; never saved)
     # A core.rebuild request (inputs only, never a secret) and the App ID it was made for.
     rebuildRouted = Signal(object, str)
+    profilesRequested = Signal()  # a tab asks the window to open the Profiles dialog
 
     def __init__(
         self,

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         context.serverChanged.connect(self.server_indicator.set_url)
         context.tokenRouted.connect(self.route_token)
         context.rebuildRouted.connect(self.route_rebuild)
+        context.profilesRequested.connect(self.open_profiles)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)

@@ -57,3 +57,29 @@ def test_secret_type_masks() -> None:
         import pickle
 
         pickle.dumps(s)
+
+
+def test_header_forms_for_a_raw_request_and_for_curl() -> None:
+    header = basic.build_header("cid", Secret("it's"))
+    line = basic.authorization_line(header).reveal()
+    assert line == "Authorization: " + header.reveal()
+    assert basic.parse_header(line).customer_secret == Secret("it's")
+    command = basic.curl_with_header(header, "https://api.agora.io/dev/v1/projects")
+    import shlex
+
+    # A shell reads it back as curl, -H, the exact header line, the URL.
+    assert shlex.split(command.reveal()) == [
+        "curl",
+        "-H",
+        line,
+        "https://api.agora.io/dev/v1/projects",
+    ]
+    assert "it's" not in repr(command)
+
+
+def test_compare_with_saved_credentials() -> None:
+    decoded = basic.parse_header(basic.build_header("cid", Secret("s1")).reveal())
+    assert basic.compare(decoded, "cid", Secret("s1")) is basic.Match.SAME
+    assert basic.compare(decoded, "cid", Secret("s2")) is basic.Match.OTHER_SECRET
+    assert basic.compare(decoded, "other", Secret("s1")) is basic.Match.OTHER_ID
+    assert basic.compare(decoded, "cid", None) is basic.Match.ID_ONLY

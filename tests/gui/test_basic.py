@@ -16,7 +16,6 @@ from _gui_helpers import (
     CUSTOMER_ID,
     CUSTOMER_SECRET,
     WAIT_MS,
-    Errors,
     SlowProfiles,
     Ticker,
     add_demo_profile,
@@ -88,19 +87,51 @@ def test_profile_with_keyring(qtbot, tmp_path: Path) -> None:  # type: ignore[no
     assert generate(qtbot, tab) == HEADER
 
 
-def test_profile_without_customer_id(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_profile_without_customer_id_is_said_before_generate(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = make_store(tmp_path)
     store.add(Profile("app-only", APP_ID))
     context = make_context(tmp_path, store)
-    errors = Errors(context)
     context.set_profile(store.get("app-only"))
     tab = BasicTab(context)
     qtbot.addWidget(tab)
-    tab.generate_button.click()
-    qtbot.waitUntil(lambda: bool(errors), timeout=WAIT_MS)
-    assert errors == [
-        ("Basic credential", "profile 'app-only' has no Customer ID; add it in Profiles…")
-    ]
+    tab.show()
+    panel = tab.credentials
+    # Before any Generate: the reason, the way to fix it, and no Generate to fail.
+    assert panel.missing_row.isVisible()
+    assert panel.missing_message.level == "warning"
+    assert "“app-only” has no Customer ID" in panel.missing_message.message
+    assert not tab.generate_button.isEnabled()
+    with qtbot.waitSignal(context.profilesRequested, timeout=WAIT_MS):
+        panel.open_profiles_button.click()
+    # Fixed in Profiles (the window re-selects the saved profile): the notice goes.
+    store.update("app-only", customer_id=CUSTOMER_ID, customer_secret=Secret(CUSTOMER_SECRET))
+    context.set_profile(store.get("app-only"))
+    assert panel.missing_row.isHidden()
+    assert tab.generate_button.isEnabled()
+    assert generate(qtbot, tab) == HEADER
+
+
+def test_the_window_opens_profiles_when_a_tab_asks(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from agora_desk.gui.main_window import MainWindow
+    from agora_desk.gui.profiles_dialog import ProfilesDialog
+
+    store = make_store(tmp_path)
+    store.add(Profile("app-only", APP_ID))
+    context = make_context(tmp_path, store)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.profile_picker.setCurrentIndex(window.profile_picker.findData("app-only"))
+    tab = window.show_tab("basic")
+    tab.credentials.open_profiles_button.click()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, ProfilesDialog) and w.isVisible() for w in window.children()),
+        timeout=WAIT_MS,
+    )
+    for w in window.children():
+        if isinstance(w, ProfilesDialog):
+            w.reject()
+    window.close()
 
 
 @pytest.mark.parametrize(
@@ -199,3 +230,101 @@ def test_bad_header_messages(tab: BasicTab, text: str, message: str) -> None:
     assert tab.header.message.message == message
     assert tab.decoded_id.text() == ""
     assert not tab.reveal_button.isEnabled()
+
+
+# -- other forms of the header ---------------------------------------------------------
+
+
+def test_copy_as_authorization_line_and_curl_are_secret_copies(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shlex
+
+    from agora_desk.gui.context import SECRET_HINTS
+
+    context = make_context(tmp_path, clipboard_timeout_s=1, rest_base_url="https://rest.test")
+    tab = BasicTab(context)
+    qtbot.addWidget(tab)
+    line_button, curl_button = tab.copy_forms
+    assert not line_button.isEnabled() and not curl_button.isEnabled()
+    type_customer(tab)
+    header = generate(qtbot, tab)
+    clipboard = QGuiApplication.clipboard()
+    line_button.click()
+    assert clipboard.text() == f"Authorization: {header}"
+    mime = clipboard.mimeData()
+    for kind, value in SECRET_HINTS.items():
+        if kind in mime.formats():
+            assert bytes(mime.data(kind).data()) == value
+    assert "x-kde-passwordManagerHint" in mime.formats()
+    assert tab.result.copy_state.text().startswith("✓ Copied")
+    curl_button.click()
+    assert shlex.split(clipboard.text()) == [
+        "curl",
+        "-H",
+        f"Authorization: {header}",
+        "https://rest.test/dev/v1/projects",
+    ]
+    # Cleared like every secret copy, and the box says so.
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=4000)
+    qtbot.waitUntil(lambda: tab.result.copy_state.text() == "✓ Clipboard cleared", timeout=2000)
+    # A new input clears the result: nothing left to copy in another form.
+    tab.credentials.id_field.setText("other-id")
+    assert not line_button.isEnabled() and not curl_button.isEnabled()
+
+
+# -- does a pasted header match the profile? ---------------------------------------------
+
+
+def _profile_tab(qtbot, tmp_path: Path, **profile: str) -> BasicTab:  # type: ignore[no-untyped-def]
+    store = make_store(tmp_path)
+    context = make_context(tmp_path, store)
+    context.set_profile(add_demo_profile(store, **profile))
+    tab = BasicTab(context)
+    qtbot.addWidget(tab)
+    return tab
+
+
+def _match_after(qtbot, tab: BasicTab, header: str) -> str:  # type: ignore[no-untyped-def]
+    tab.header.setText(header)
+    qtbot.waitUntil(lambda: "Comparing" not in tab.match.message, timeout=WAIT_MS)
+    return tab.match.message
+
+
+def test_a_pasted_header_of_the_profile_matches(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tab = _profile_tab(qtbot, tmp_path)
+    message = _match_after(qtbot, tab, HEADER)
+    assert message == "✓ Matches profile “demo”: same Customer ID and Customer Secret."
+    assert tab.match.level == "info"
+    assert CUSTOMER_SECRET not in message
+
+
+def test_a_pasted_header_with_another_secret_says_so_without_showing_either(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    tab = _profile_tab(qtbot, tmp_path)
+    other = build_header(CUSTOMER_ID, Secret("an-older-secret-1234")).reveal()
+    message = _match_after(qtbot, tab, other)
+    assert tab.match.level == "warning"
+    assert message.startswith("Same Customer ID as profile “demo”, but a different Customer Secret")
+    assert CUSTOMER_SECRET not in message and "an-older-secret-1234" not in message
+
+
+def test_a_pasted_header_of_another_account(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tab = _profile_tab(qtbot, tmp_path)
+    other = build_header("someone-else", Secret(CUSTOMER_SECRET)).reveal()
+    tab.header.setText(other)
+    # Known from the profile alone: no keyring read needed, said at once.
+    assert (
+        tab.match.message
+        == f"Not profile “demo”’s: its Customer ID ({CUSTOMER_ID}) is another one."
+    )
+    tab.header.setText("")
+    assert tab.match.message == ""
+
+
+def test_a_pasted_header_compares_with_typed_credentials(qtbot, tab: BasicTab) -> None:  # type: ignore[no-untyped-def]
+    tab.header.setText(HEADER)
+    assert tab.match.message == ""  # nothing to compare with yet
+    type_customer(tab)
+    assert tab.match.message.startswith("✓ Matches the typed credentials")
+    tab.credentials.secret_field.setText("changed-secret-5555")
+    assert "different Customer Secret" in tab.match.message

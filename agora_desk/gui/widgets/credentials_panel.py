@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.widgets.forms import add_row
+from agora_desk.gui.widgets.message_label import Level, MessageLabel
 from agora_desk.gui.widgets.validated_field import ValidatedField
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
@@ -103,8 +105,20 @@ class CredentialsPanel(QGroupBox):
         pick_row.addWidget(self.certificate_choice)
         pick_row.addStretch(1)
         self.certificate_row.setVisible(False)
+        # Said before Generate, with the way to fix it: a profile without a Customer ID.
+        self.missing_row = QWidget(self)
+        missing_layout = QHBoxLayout(self.missing_row)
+        missing_layout.setContentsMargins(0, 0, 0, 0)
+        self.missing_message = MessageLabel(self.missing_row)
+        self.open_profiles_button = QPushButton("Open Profiles…", self.missing_row)
+        self.open_profiles_button.setToolTip("Add the Customer ID to this profile")
+        self.open_profiles_button.clicked.connect(context.profilesRequested)
+        missing_layout.addWidget(self.missing_message, 1)
+        missing_layout.addWidget(self.open_profiles_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.missing_row.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.missing_row)
         layout.addWidget(self.certificate_row)
         layout.addWidget(self.typed)
         self._show_empty = False
@@ -135,7 +149,22 @@ class CredentialsPanel(QGroupBox):
         self.typed.setVisible(profile is None)
         if profile is not None:
             self.summary.setText(self._summary_text(profile))
+        lacking = self.lacking_id(profile)
+        if lacking:
+            self.missing_message.set_message(Level.WARNING, lacking)
+        else:
+            self.missing_message.clear_message()
+        self.missing_row.setVisible(bool(lacking))
         self.changed.emit()
+
+    def lacking_id(self, profile: Profile | None) -> str | None:
+        """Why a Customer-credentials tab cannot use ``profile`` (known without the keyring)."""
+        if profile is None or self.kind is not CredentialKind.CUSTOMER or profile.customer_id:
+            return None
+        return (
+            f"Profile “{profile.name}” has no Customer ID: add it (and the Customer Secret) "
+            "in Profiles, or choose another profile."
+        )
 
     def _summary_text(self, profile: Profile) -> str:
         where, _persistent = storage_of(self.context)
@@ -251,7 +280,9 @@ class CredentialsPanel(QGroupBox):
 
     def blocking(self) -> bool:
         """True while an error is on screen (Generate stays disabled)."""
-        return not self.uses_profile and (self.id_field.has_error or self.secret_field.has_error)
+        if self.uses_profile:
+            return self.lacking_id(self.context.profile()) is not None
+        return self.id_field.has_error or self.secret_field.has_error
 
     # -- fetching --------------------------------------------------------------
 

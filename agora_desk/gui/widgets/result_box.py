@@ -82,6 +82,7 @@ class ResultBox(QWidget):
         self._copy = copy
         self._clipboard = clipboard
         self._counting = False  # the pending clear is of this box's copy
+        self._copied = ""  # what this box last copied (the result or a form of it)
         self.text_box = TokenText(self)
         self.text_box.setReadOnly(True)
         self.text_box.setFont(monospace_font())
@@ -143,10 +144,14 @@ class ResultBox(QWidget):
         self._buttons.insertWidget(1, button)
 
     def copy(self) -> None:
-        text = self.text()
+        self.copy_text(self.text())
+
+    def copy_text(self, text: str) -> None:
+        """Copy ``text`` (the result or another form of it) with the same countdown and clear."""
         if not text:
             return
         self._copy(text)
+        self._copied = text
         self._note_timer.stop()
         left = self._clipboard.remaining_s() if self._clipboard is not None else None
         self._counting = left is not None
@@ -161,7 +166,7 @@ class ResultBox(QWidget):
         if (
             self._counting
             and self._clipboard is not None
-            and not self._clipboard.holds(self.text())
+            and not self._clipboard.holds(self._copied)
         ):
             self._counting = False  # another copy took over the clipboard
             self.copy_state.clear()
@@ -172,6 +177,7 @@ class ResultBox(QWidget):
         if not self._counting:
             return
         self._counting = False
+        self._copied = ""
         self.copy_state.setText(
             "✓ Clipboard cleared" if cleared else "Clipboard holds something else now"
         )
