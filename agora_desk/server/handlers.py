@@ -37,6 +37,7 @@ def _rtc(
     request: web.Request, channel: str, identity: tuple[int, str | None], role: str, expire: int
 ) -> str:
     uid, account = identity
+    note(request, kind="rtc", role=role)
     req = RtcRequest(
         channel=channel, uid=uid, account=account, role=parse_role(role), expire=expire
     )
@@ -44,6 +45,7 @@ def _rtc(
 
 
 def _rtm(request: web.Request, user_id: str, expire: int) -> str:
+    note(request, kind="rtm")
     req = RtmRequest(user_id, expire)
     return _warn(request, build_rtm(request.app[CONFIG].credentials(), req))
 
@@ -63,22 +65,26 @@ def _body_rtm(request: web.Request, body: Mapping[str, Any], expire: int) -> str
 
 
 async def ping(request: web.Request) -> web.StreamResponse:
+    """Is the server up? Answers pong."""
     return web.json_response({"message": "pong"})
 
 
 async def fetch_rtm_token(request: web.Request) -> web.StreamResponse:
+    """An RTM token for uid (JSON body), as the official RTM sample server."""
     body = await params.json_body(request)
     token = _body_rtm(request, body, params.body_expire(request, body))
     return web.json_response({"token": token, "code": "200"})
 
 
 async def fetch_rtc_token(request: web.Request) -> web.StreamResponse:
+    """An RTC token for channel, uid and role (JSON body), as the official RTC sample server."""
     body = await params.json_body(request)
     token = _body_rtc(request, body, params.body_expire(request, body))
     return web.json_response({"token": token, "code": "200"})
 
 
 async def rtc_path(request: web.Request) -> web.StreamResponse:
+    """An RTC token from the path (uid or userAccount), as the community token service."""
     m = request.match_info
     note(request, channel=m["channel"], uid=m["uid"])
     identity = params.path_identity(m["tokentype"], m["uid"])
@@ -87,12 +93,14 @@ async def rtc_path(request: web.Request) -> web.StreamResponse:
 
 
 async def rtm_path(request: web.Request) -> web.StreamResponse:
+    """An RTM token for the user ID in the path."""
     uid = request.match_info["uid"]
     note(request, uid=uid)
     return web.json_response({"rtmToken": _rtm(request, uid, params.query_expiry(request))})
 
 
 async def rte_path(request: web.Request) -> web.StreamResponse:
+    """An RTC and an RTM token for the same user, in one answer."""
     m = request.match_info
     note(request, channel=m["channel"], uid=m["uid"])
     identity = params.path_identity(m["tokentype"], m["uid"])
@@ -102,6 +110,7 @@ async def rte_path(request: web.Request) -> web.StreamResponse:
 
 
 async def get_token(request: web.Request) -> web.StreamResponse:
+    """Any token type (tokenType rtc, rtm, chat, apaas, fpa, convoai, stt); plain-text answer."""
     body = await params.json_body(request)
     kind = params.text_field(body, "tokenType").lower()
     expire = params.body_expire(request, body)

@@ -37,6 +37,8 @@ class RequestRecord:
     status: int
     duration_ms: float
     detail: str = ""  # the error message or the SDK-rule warnings, if any
+    token_type: str = ""  # what was asked for: "rtc", "rtm", "rtc+rtm", "chat", "convoai"…
+    role: str = ""  # an RTC token's role as the request gave it ("publisher")
 
     def format_line(self) -> str:
         """One access-log line, as the CLI prints it."""
@@ -58,14 +60,28 @@ LOG_CHANNEL: Final = web.RequestKey("channel", str)
 LOG_UID: Final = web.RequestKey("uid", str)
 LOG_WARNINGS: Final = web.RequestKey("warnings", tuple)
 LOG_ERROR: Final = web.RequestKey("error", str)
+LOG_TOKEN: Final = web.RequestKey("token_type", str)
+LOG_ROLE: Final = web.RequestKey("role", str)
 
 
-def note(request: web.Request, *, channel: str | None = None, uid: str | None = None) -> None:
-    """Remember the channel / uid a handler read, for the log line."""
+def note(
+    request: web.Request,
+    *,
+    channel: str | None = None,
+    uid: str | None = None,
+    kind: str | None = None,
+    role: str | None = None,
+) -> None:
+    """Remember what a handler read, for the log line; each token ``kind`` adds to the list."""
     if channel is not None:
         request[LOG_CHANNEL] = channel
     if uid is not None:
         request[LOG_UID] = uid
+    if kind is not None:
+        before = request.get(LOG_TOKEN)
+        request[LOG_TOKEN] = f"{before}+{kind}" if before else kind
+    if role is not None:
+        request[LOG_ROLE] = role
 
 
 def note_warnings(request: web.Request, warnings: tuple[Issue, ...]) -> None:
@@ -91,6 +107,8 @@ def record(
         status=status,
         duration_ms=duration_ms,
         detail=redact(detail, 200),
+        token_type=redact(str(request.get(LOG_TOKEN, ""))),
+        role=redact(str(request.get(LOG_ROLE, ""))),
     )
     deliver(callback, entry)  # type: ignore[arg-type]
 

@@ -33,18 +33,21 @@ def _signed(request: web.Request, shape: shapes.Shape) -> str:
 
 def chat_token(request: web.Request, user_id: str, expire: int) -> str:
     """A Chat user token, or for an empty ``user_id`` an app token (as the community service)."""
+    note(request, kind="chat")
     if user_id:
         return _signed(request, shapes.ChatUserRequest(user_id, expire))
     return _signed(request, shapes.ChatAppRequest(expire))
 
 
 async def chat_app(request: web.Request) -> web.StreamResponse:
+    """A Chat app token (for the Chat REST API)."""
     note(request, uid="(app token)")
     token = chat_token(request, "", params.query_expiry(request))
     return web.json_response({"chatToken": token})
 
 
 async def chat_account(request: web.Request) -> web.StreamResponse:
+    """A Chat user token for the user ID in the path."""
     chat_id = request.match_info["chatid"]
     note(request, uid=chat_id)
     return web.json_response(
@@ -54,6 +57,7 @@ async def chat_account(request: web.Request) -> web.StreamResponse:
 
 def body_token(request: web.Request, kind: str, body: Mapping[str, Any], expire: int) -> str:
     """The token for ``tokenType`` ``kind`` (one of :data:`TOKEN_TYPES`)."""
+    note(request, kind=kind)
     if kind == "fpa":
         # The official FPA token lasts 24 h unless the request says otherwise.
         given = params.field(body, "expire", required=False)

@@ -417,6 +417,20 @@ def test_request_log_records_without_tokens() -> None:
     assert "POST /fetch_rtc_token channel=logged uid=31 200" in ok.format_line()
 
 
+def test_request_log_names_the_token_type_and_role() -> None:
+    sink = RecordSink()
+    with serving(sink) as handle:
+        get(handle, "/rte/c/subscriber/uid/7")
+        post(handle, "/getToken", {"tokenType": "chat", "uid": "alice"})
+        post(handle, "/fetch_rtm_token", {"uid": "bob"})
+        get(handle, "/rtc/c/admin/uid/1")  # a bad role is logged as asked
+    both, chat, rtm, bad = sink.records
+    assert (both.token_type, both.role) == ("rtc+rtm", "subscriber")
+    assert (chat.token_type, chat.role) == ("chat", "")
+    assert (rtm.token_type, rtm.role) == ("rtm", "")
+    assert (bad.token_type, bad.role, bad.status) == ("rtc", "admin", 400)
+
+
 def test_warnings_reach_the_log() -> None:
     sink = RecordSink()
     with serving(sink) as handle:
