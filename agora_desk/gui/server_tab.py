@@ -31,19 +31,20 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core.credentials import Credentials
-from agora_desk.core.hosts import is_loopback_host
+from agora_desk.core.hosts import is_loopback_host, is_unspecified_address
 from agora_desk.gui.context import APP_CERTIFICATE, AppContext
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.theme import Tone, set_text_tone, tone_colour
-from agora_desk.gui.widgets import Level, MessageLabel
+from agora_desk.gui.widgets import Level, MessageLabel, QrDialog
+from agora_desk.gui.widgets.server_endpoints import ServerEndpoints
 from agora_desk.server import RequestRecord, ServerConfig
 from agora_desk.server.runner import DEFAULT_HOST, ServerHandle, start_server
 
 MAX_LOG_ROWS: Final = 1000
 DRAIN_INTERVAL_MS: Final = 100
 MAX_EXPIRE_S: Final = 10 * 86_400
-COLUMNS: Final = ("Time", "Request", "Channel", "UID", "Status", "ms", "Note")
+COLUMNS: Final = ("Time", "Request", "Token", "Role", "Channel", "UID", "Status", "ms", "Note")
 ERROR_TITLE: Final = "Token server"
 
 
@@ -114,6 +115,10 @@ class ServerTab(QWidget):
             "127.0.0.1: this machine only (and the Android emulator via 10.0.2.2).\n"
             "0.0.0.0: every network interface, so a phone on Wi-Fi can reach it."
         )
+        # The bare addresses explained beside the box, for the choice made now.
+        self.host_note = QLabel()
+        self.host_note.setWordWrap(True)
+        self.host_note.setMinimumWidth(220)
         self.port_spin = QSpinBox()
         self.port_spin.setRange(1, 65535)
         self.port_spin.setValue(_clamp(context.settings.get("server_port"), 1, 65535, 8082))
@@ -148,6 +153,13 @@ class ServerTab(QWidget):
         self.url_edit.setPlaceholderText("not running")
         self.copy_button = QPushButton("Copy URL")
         self.copy_button.clicked.connect(self.copy_url)
+        self.qr_button = QPushButton("Show as QR code")
+        self.qr_button.setToolTip("The URL a phone on the same network opens, as a QR code")
+        self.qr_button.clicked.connect(self.show_qr)
+        self.endpoints = ServerEndpoints(lambda text, secret: context.copy(text, secret=secret))
+        self.endpoints.curl_edit.setPlaceholderText(
+            "Start the server: the selected endpoint's curl command appears here"
+        )
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -169,7 +181,10 @@ class ServerTab(QWidget):
         self.host_edit.setMinimumContentsLength(16)
         self.cors_edit.setMinimumWidth(360)
         form.addRow("Profile", self.profile_label)
-        form.addRow("Host", self.host_edit)
+        host_row = QHBoxLayout()
+        host_row.addWidget(self.host_edit)
+        host_row.addWidget(self.host_note, 1)
+        form.addRow("Host", host_row)
         form.addRow("Port", self.port_spin)
         form.addRow("Default expiry", self.expire_spin)
         form.addRow("CORS origin", self.cors_edit)
@@ -179,11 +194,15 @@ class ServerTab(QWidget):
         url_row = QHBoxLayout()
         url_row.addWidget(self.url_edit, 1)
         url_row.addWidget(self.copy_button)
+        url_row.addWidget(self.qr_button)
         log_row = QHBoxLayout()
         log_row.addWidget(QLabel("Requests (tokens are never shown)"), 1)
         log_row.addWidget(self.clear_button)
+        top = QHBoxLayout()
+        top.addLayout(form)
+        top.addWidget(self.endpoints, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(top)
         layout.addWidget(self.exposure_label)
         layout.addLayout(controls)
         layout.addWidget(self.problem)
@@ -241,6 +260,31 @@ class ServerTab(QWidget):
     def copy_url(self) -> None:
         if self.url_edit.text():
             self.context.copy(self.url_edit.text(), secret=False)
+
+    def phone_url(self) -> str:
+        """The URL another device opens: the LAN address when there is one, else this machine's."""
+        handle = self._slot.peek()
+        if handle is None or self._state is not ServerState.RUNNING:
+            return ""
+        return handle.lan_url or handle.url
+
+    def show_qr(self) -> QrDialog | None:
+        url = self.phone_url()
+        if not url:
+            return None
+        handle = self._slot.peek()
+        if handle is not None and handle.lan_url:
+            note = f"{url}\nScan it with a phone on the same network."
+            if handle.access_key is not None:
+                note += " Requests also need the access key shown in this tab."
+        else:
+            note = (
+                f"{url}\nThis address works on this computer only: choose Host 0.0.0.0 "
+                "(all interfaces) and restart to reach the server from a phone."
+            )
+        dialog = QrDialog("Token server URL as a QR code", url, note, self)
+        dialog.show()
+        return dialog
 
     def shutdown(self) -> None:
         """The window is closing: stop the server now so the port is free."""
@@ -343,6 +387,8 @@ class ServerTab(QWidget):
             cells = (
                 record.time.strftime("%H:%M:%S"),
                 f"{record.method} {record.endpoint}",
+                record.token_type,
+                record.role,
                 record.channel,
                 record.uid,
                 str(record.status),
@@ -384,8 +430,11 @@ class ServerTab(QWidget):
             self.url_edit.clear()
             self.hint_label.clear()
         self.copy_button.setEnabled(state is ServerState.RUNNING)
+        self.qr_button.setEnabled(state is ServerState.RUNNING)
         handle = self._slot.peek()
         url = handle.url if handle is not None and state is ServerState.RUNNING else ""
+        key = handle.access_key if handle is not None and url else None
+        self.endpoints.set_base(url, key.reveal() if key is not None else None)
         self.context.serverChanged.emit(url)
         self._update_profile()
 
@@ -398,7 +447,16 @@ class ServerTab(QWidget):
         self.profile_label.setText(text)
 
     def _update_exposure(self, *_: object) -> None:
-        self.exposure_label.setVisible(not is_loopback_host(self.host_edit.currentText()))
+        host = self.host_edit.currentText().strip()
+        loopback = is_loopback_host(host)
+        self.exposure_label.setVisible(not loopback)
+        if loopback:
+            note = "This computer only (an Android emulator reaches it as 10.0.2.2)."
+        elif is_unspecified_address(host):
+            note = "All interfaces: reachable from your phone on the same Wi-Fi or LAN."
+        else:
+            note = "Only the network interface with this address."
+        self.host_note.setText(note)
 
 
 def _clamp(value: Any, low: int, high: int, fallback: int) -> int:

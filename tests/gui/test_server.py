@@ -19,6 +19,8 @@ from _server_helpers import APP_ID, CERT, SUBSCRIBER, call, check_rtc, port_is_f
 
 pytest.importorskip("PySide6.QtWidgets")
 
+from PySide6.QtWidgets import QLabel
+
 from agora_desk.core.secret import Secret
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.server_tab import COLUMNS, ServerTab
@@ -256,3 +258,89 @@ def test_a_running_server_is_visible_from_every_tab(qtbot, tmp_path: Path) -> No
     qtbot.waitUntil(lambda: tab.state == "stopped", timeout=WAIT_MS)
     assert not indicator.isVisible()
     window.close()
+
+
+# -- endpoints, QR code, host choices (issue 17) -------------------------------------------
+
+
+def test_endpoints_list_every_route_with_a_curl_once_running(
+    qtbot, tab: ServerTab, context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    import shlex
+
+    from PySide6.QtGui import QGuiApplication
+
+    from agora_desk.server.handlers import ROUTES
+
+    endpoints = tab.endpoints
+    table = endpoints.table
+    assert [
+        (table.item(row, 0).text(), table.item(row, 1).text()) for row in range(table.rowCount())
+    ] == [(method, path) for method, path, _ in ROUTES]
+    assert all(table.item(row, 2).text() for row in range(table.rowCount()))
+    assert endpoints.curl_edit.text() == "" and not endpoints.copy_button.isEnabled()
+    start(qtbot, tab)
+    url = tab.url_edit.text()
+    row = next(i for i, (_, path, _h) in enumerate(ROUTES) if path == "/fetch_rtc_token")
+    table.selectRow(row)
+    argv = shlex.split(endpoints.curl_edit.text())
+    assert argv[0] == "curl" and argv[-1] == f"{url}/fetch_rtc_token"
+    endpoints.copy_button.click()
+    assert QGuiApplication.clipboard().text() == endpoints.curl_edit.text()
+    assert not context.clipboard.pending  # no access key on loopback: not a secret
+    tab.stop()
+    qtbot.waitUntil(lambda: tab.state == "stopped", timeout=WAIT_MS)
+    assert endpoints.curl_edit.text() == ""
+
+
+def test_log_shows_token_type_and_role(qtbot, tab: ServerTab) -> None:  # type: ignore[no-untyped-def]
+    start(qtbot, tab)
+    url = tab.url_edit.text()
+    assert call(url, "GET", "/rte/room/subscriber/uid/7").status == 200
+    qtbot.waitUntil(lambda: tab.log_table.rowCount() == 1, timeout=WAIT_MS)
+    assert (cell(tab, 0, "Token"), cell(tab, 0, "Role")) == ("rtc+rtm", "subscriber")
+
+
+def test_host_choices_are_explained(tab: ServerTab) -> None:
+    assert tab.host_edit.currentText() == "127.0.0.1"
+    assert tab.host_note.text().startswith("This computer only")
+    tab.host_edit.setCurrentText("0.0.0.0")
+    assert "reachable from your phone" in tab.host_note.text()
+    tab.host_edit.setCurrentText("192.168.1.20")
+    assert "interface with this address" in tab.host_note.text()
+
+
+def test_qr_code_of_the_url_says_when_a_phone_cannot_reach_it(qtbot, tab: ServerTab) -> None:  # type: ignore[no-untyped-def]
+    from agora_desk.gui.widgets.qr_code import QrCode
+
+    assert tab.show_qr() is None and not tab.qr_button.isEnabled()
+    start(qtbot, tab)
+    dialog = tab.show_qr()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    url = tab.url_edit.text()
+    assert dialog.code.matrix == QrCode(url).matrix
+    assert "this computer only" in dialog.findChild(QLabel).text()
+    dialog.close()
+
+
+def test_all_interfaces_qr_has_the_lan_url_and_samples_carry_the_key(
+    qtbot, tab: ServerTab, context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    import shlex
+
+    from agora_desk.gui.widgets.qr_code import QrCode
+
+    tab.host_edit.setCurrentText("0.0.0.0")
+    start(qtbot, tab)
+    handle = tab.handle
+    assert handle is not None and handle.access_key is not None
+    dialog = tab.show_qr()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.code.matrix == QrCode(handle.lan_url or handle.url).matrix
+    dialog.close()
+    argv = shlex.split(tab.endpoints.curl_edit.text())
+    assert f"X-Agora-Desk-Key: {handle.access_key.reveal()}" in argv
+    tab.endpoints.copy()
+    assert context.clipboard.pending  # the command holds the access key: cleared later
