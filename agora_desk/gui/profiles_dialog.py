@@ -28,34 +28,16 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from agora_desk.core.errors import InputError
 from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.prompts import Unsaved, ask_unsaved, confirm_remove
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.widgets import Level, MessageLabel, ValidatedField, add_row
+from agora_desk.secrets import fields
 from agora_desk.secrets.errors import ConfigError, ProfileExists
-from agora_desk.secrets.fields import (
-    APP_CERTIFICATE,
-    APP_CERTIFICATE_SECONDARY,
-    CUSTOMER_SECRET,
-    LABELS,
-    validate_app_id,
-    validate_customer_id,
-    validate_profile_name,
-    validate_secret,
-)
 from agora_desk.secrets.profiles import Profile
 
 BUSY_TEXT = "Working with the keyring… (answer the unlock prompt if one appears)"
-
-
-def _problem(check: Callable[[], object]) -> str | None:
-    try:
-        check()
-    except InputError as exc:
-        return exc.problem
-    return None
 
 
 @dataclass(frozen=True)
@@ -111,22 +93,22 @@ class ProfilesDialog(QDialog):
         add_row(form, "&Name:", self.name)
         self.app_id = ValidatedField("32 hexadecimal characters", parent=self.form_widget)
         add_row(form, "App &ID:", self.app_id)
-        certificate = self._secret_row(form, APP_CERTIFICATE, "App Cer&tificate:")
+        certificate = self._secret_row(form, fields.APP_CERTIFICATE, "App Cer&tificate:")
+        secondary = self._secret_row(
+            form, fields.APP_CERTIFICATE_SECONDARY, "Secon&dary certificate:"
+        )
         self.app_certificate = certificate.field
-        self.certificate_state = certificate.state
-        self.remove_certificate = certificate.remove
-        secondary = self._secret_row(form, APP_CERTIFICATE_SECONDARY, "Secon&dary certificate:")
         self.app_certificate_secondary = secondary.field
         self.app_certificate_secondary.edit.setPlaceholderText(
             "optional: the project's secondary App Certificate (for rotation)"
         )
         self.customer_id = ValidatedField("optional: for REST requests", parent=self.form_widget)
         add_row(form, "C&ustomer ID:", self.customer_id)
-        customer = self._secret_row(form, CUSTOMER_SECRET, "Customer S&ecret:")
+        customer = self._secret_row(form, fields.CUSTOMER_SECRET, "Customer S&ecret:")
         self.customer_secret = customer.field
-        self.secret_state = customer.state
-        self.remove_secret = customer.remove
         self._secret_rows = (certificate, secondary, customer)
+        # By kind: what the keyring holds for each secret, and the box to remove it.
+        self.secret_rows = {row.kind: row for row in self._secret_rows}
         self._fields = (
             self.name,
             self.app_id,
@@ -179,7 +161,7 @@ class ProfilesDialog(QDialog):
             kind,
             field,
             QLabel(self.form_widget),
-            QCheckBox(f"Remove the stored {LABELS[kind]}", self.form_widget),
+            QCheckBox(f"Remove the stored {fields.LABELS[kind]}", self.form_widget),
         )
         pair = QWidget(self.form_widget)
         layout = QHBoxLayout(pair)
@@ -392,30 +374,21 @@ class ProfilesDialog(QDialog):
     # -- validation --------------------------------------------------------------
 
     def _problems(self) -> dict[ValidatedField, str]:
-        values = {
-            self.name: (lambda: validate_profile_name(self.name.text()), True),
-            self.app_id: (lambda: validate_app_id(self.app_id.text()), True),
-            self.app_certificate: (
-                lambda: validate_secret(APP_CERTIFICATE, self.app_certificate.secret()),
-                False,
-            ),
-            self.app_certificate_secondary: (
-                lambda: validate_secret(
-                    APP_CERTIFICATE_SECONDARY, self.app_certificate_secondary.secret()
-                ),
-                False,
-            ),
-            self.customer_id: (lambda: validate_customer_id(self.customer_id.text()), False),
-            self.customer_secret: (
-                lambda: validate_secret(CUSTOMER_SECRET, self.customer_secret.secret()),
-                False,
-            ),
-        }
+        # (field, its key in secrets.fields, required): the rule itself lives there.
+        checked = (
+            (self.name, fields.PROFILE_NAME, True),
+            (self.app_id, fields.APP_ID, True),
+            (self.app_certificate, fields.APP_CERTIFICATE, False),
+            (self.app_certificate_secondary, fields.APP_CERTIFICATE_SECONDARY, False),
+            (self.customer_id, fields.CUSTOMER_ID, False),
+            (self.customer_secret, fields.CUSTOMER_SECRET, False),
+        )
         problems: dict[ValidatedField, str] = {}
-        for field, (check, required) in values.items():
+        for field, key, required in checked:
             if not field.text() and not required:
                 continue  # optional, or "keep the stored one"
-            problem = _problem(check)
+            value = field.secret() if key in fields.KINDS else field.text()
+            problem = fields.problem(key, value)
             if problem is not None:
                 problems[field] = problem
         return problems

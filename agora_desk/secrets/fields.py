@@ -17,6 +17,10 @@ from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32, raise_for_errors
 
 Kind = Literal["app_certificate", "app_certificate_secondary", "customer_secret"]
+# The profile's plain fields, by the keys the CLI, the environment table and the form use.
+PROFILE_NAME: Final = "name"
+APP_ID: Final = "app_id"
+CUSTOMER_ID: Final = "customer_id"
 APP_CERTIFICATE: Final = "app_certificate"
 # Agora Console's second certificate per project, for rotation (keyring only, like the first).
 APP_CERTIFICATE_SECONDARY: Final = "app_certificate_secondary"
@@ -25,10 +29,10 @@ KINDS: Final[tuple[Kind, ...]] = (APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY, CU
 CERTIFICATE_KINDS: Final[tuple[Kind, ...]] = (APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY)
 # Human names, used in messages and as InputError.field.
 LABELS: Final[dict[str, str]] = {
-    "app_id": "App ID",
+    APP_ID: "App ID",
     APP_CERTIFICATE: "App Certificate",
     APP_CERTIFICATE_SECONDARY: "Secondary App Certificate",
-    "customer_id": "Customer ID",
+    CUSTOMER_ID: "Customer ID",
     CUSTOMER_SECRET: "Customer Secret",
 }
 
@@ -62,7 +66,7 @@ def validate_profile_name(name: str) -> str:
 
 
 def validate_app_id(value: str) -> str:
-    raise_for_errors(check_hex32(LABELS["app_id"], value))
+    raise_for_errors(check_hex32(LABELS[APP_ID], value))
     return value
 
 
@@ -82,3 +86,29 @@ def validate_secret(kind: str, secret: Secret) -> Secret:
         return secret
     raise_for_errors(check_customer_secret(secret.reveal()))
     return secret
+
+
+def validate(field: str, value: str | Secret) -> str | Secret:
+    """The rule for a profile field by its key (a secret kind takes a :class:`Secret`).
+
+    The one table from field to check, for the CLI's options and environment
+    and for the Profiles form.
+    """
+    if isinstance(value, Secret):
+        return validate_secret(field, value)
+    if field == APP_ID:
+        return validate_app_id(value)
+    if field == CUSTOMER_ID:
+        return validate_customer_id(value)
+    if field == PROFILE_NAME:
+        return validate_profile_name(value)
+    raise ValueError(f"unknown profile field {field!r}")  # a programming error
+
+
+def problem(field: str, value: str | Secret) -> str | None:
+    """What :func:`validate` objects to (never quoting a secret), or None: for forms."""
+    try:
+        validate(field, value)
+    except InputError as exc:
+        return exc.problem
+    return None

@@ -22,18 +22,16 @@ from agora_desk.core.secret import Secret
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
     APP_CERTIFICATE_SECONDARY,
+    APP_ID,
+    CUSTOMER_ID,
     CUSTOMER_SECRET,
     LABELS,
-    validate_app_id,
-    validate_customer_id,
-    validate_secret,
+    validate,
 )
 
 if TYPE_CHECKING:
     from agora_desk.secrets.profiles import ProfileStore
 
-APP_ID: Final = "app_id"
-CUSTOMER_ID: Final = "customer_id"
 FIELDS: Final = (APP_ID, APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY, CUSTOMER_ID, CUSTOMER_SECRET)
 ENV: Final[dict[str, str]] = {
     APP_ID: "AGORA_APP_ID",
@@ -149,7 +147,7 @@ def load_credentials(
             continue
         if profile is not None and source in (ENV[field], "the value typed in"):
             warn(f"profile {profile_name!r} has no {LABELS[field]}; using {source}")
-        values[field] = _validated(field, value)
+        values[field] = validate(field, value)
 
     return Credentials(
         app_id=str(values.get(APP_ID) or ""),
@@ -166,14 +164,6 @@ def _from_env(env: Mapping[str, str], field: str) -> str | Secret | None:
     if not raw:
         return None
     return Secret(raw) if field in SECRET_FIELDS else raw
-
-
-def _validated(field: str, value: str | Secret) -> str | Secret:
-    if isinstance(value, Secret):
-        return validate_secret(field, value)
-    if field == APP_ID:
-        return validate_app_id(value)
-    return validate_customer_id(value)
 
 
 def _as_secret(value: str | Secret | None) -> Secret | None:

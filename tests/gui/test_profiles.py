@@ -100,8 +100,10 @@ def test_add_saves_the_profile_and_its_secrets(
     # The secret fields are emptied once saved; the list shows the new profile.
     assert dialog.app_certificate.text() == ""
     assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == ["demo"]
-    qtbot.waitUntil(lambda: "stored:" in dialog.certificate_state.text(), timeout=WAIT_MS)
-    assert CERT not in dialog.certificate_state.text()
+    qtbot.waitUntil(
+        lambda: "stored:" in dialog.secret_rows["app_certificate"].state.text(), timeout=WAIT_MS
+    )
+    assert CERT not in dialog.secret_rows["app_certificate"].state.text()
     file_text = store.config_path.read_text()
     assert CERT not in file_text and CUSTOMER_SECRET not in file_text
 
@@ -121,11 +123,13 @@ def test_edit_keeps_a_secret_left_empty_and_can_remove_one(
 ) -> None:  # type: ignore[no-untyped-def]
     add_demo_profile(store)
     dialog.reload(select="demo")
-    qtbot.waitUntil(lambda: dialog.remove_secret.isEnabled(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: dialog.secret_rows["customer_secret"].remove.isEnabled(), timeout=WAIT_MS
+    )
     assert dialog.name.edit.isReadOnly()
     assert dialog.app_certificate.edit.placeholderText() == "leave empty to keep the stored one"
     dialog.app_id.setText(OTHER_APP_ID)
-    dialog.remove_secret.setChecked(True)
+    dialog.secret_rows["customer_secret"].remove.setChecked(True)
     dialog.save_button.click()
     wait_idle(qtbot, dialog)
     assert store.get("demo").app_id == OTHER_APP_ID
@@ -243,7 +247,7 @@ def test_closing_while_the_keyring_is_read_leaves_nothing_to_update(
     dlg = ProfilesDialog(context)
     try:
         dlg.show()
-        assert dlg.certificate_state.text() == "checking…"
+        assert dlg.secret_rows["app_certificate"].state.text() == "checking…"
         if gone == "closed":
             dlg.close()  # WA_DeleteOnClose
         else:
@@ -434,5 +438,5 @@ def test_the_first_saved_profile_becomes_the_selected_one(
 
 def test_a_new_profile_shows_no_remove_boxes(dialog: ProfilesDialog) -> None:
     dialog.start_new()
-    assert not dialog.remove_certificate.isVisibleTo(dialog)
-    assert not dialog.remove_secret.isVisibleTo(dialog)
+    assert not dialog.secret_rows["app_certificate"].remove.isVisibleTo(dialog)
+    assert not dialog.secret_rows["customer_secret"].remove.isVisibleTo(dialog)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core.credentials import Credentials
-from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue, check_hex32
 from agora_desk.core.validation import errors as error_issues
@@ -35,7 +34,7 @@ from agora_desk.secrets.fields import (
     APP_CERTIFICATE_SECONDARY,
     CUSTOMER_SECRET,
     LABELS,
-    validate_secret,
+    problem,
 )
 from agora_desk.secrets.profiles import Profile
 
@@ -342,8 +341,5 @@ class CredentialsPanel(QGroupBox):
 
 def _secret_issues(kind: str, value: str) -> list[Issue]:
     """Checks for a typed secret whose messages never quote a character of it."""
-    try:
-        validate_secret(kind, Secret(value))
-    except InputError as exc:
-        return [Issue("error", LABELS[kind], exc.problem)]
-    return []
+    found = problem(kind, Secret(value))
+    return [Issue("error", LABELS[kind], found)] if found is not None else []
