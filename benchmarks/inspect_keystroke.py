@@ -46,6 +46,9 @@ class _NoProfiles:
     def customer_secret(self, name: str) -> None:
         return None
 
+    def list(self) -> list[object]:  # no saved profiles to search for a signer
+        return []
+
 
 def pin_singletons_for_shiboken_6_12() -> None:
     """Work around PySide6/shiboken6 6.12.0 on Python < 3.12.
