@@ -77,10 +77,24 @@ def largest_case() -> dict[str, object]:
     return max(cases, key=lambda c: len(str(c["token"])))
 
 
+# What a keystroke costs the GUI thread. "cpu" (the default) is that thread's
+# CPU time: on an idle machine the same as the wall time, and on a shared one
+# free of the time spent waiting for a core. "wall" counts the waiting too.
+CLOCKS: dict[str, Callable[[], float]] = {"cpu": time.thread_time, "wall": time.perf_counter}
+clock = CLOCKS["cpu"]
+
+
 def timed(action: Callable[[], None]) -> float:
-    start = time.perf_counter()
+    start = clock()
     action()
-    return (time.perf_counter() - start) * 1000
+    return (clock() - start) * 1000
+
+
+def timed_both(action: Callable[[], None]) -> tuple[float, float]:
+    """(wall ms, GUI-thread CPU ms) of one call."""
+    wall, cpu = time.perf_counter(), time.thread_time()
+    action()
+    return (time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000
 
 
 def report(label: str, samples: list[float]) -> float:
@@ -99,7 +113,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--chars", type=int, default=12, help="characters typed per round")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu")
     args = parser.parse_args()
+    global clock
+    clock = CLOCKS[args.clock]
+    print(f"keystrokes timed by {args.clock} time of the GUI thread")
     pin_singletons_for_shiboken_6_12()
     app = QApplication.instance() or QApplication([])
     settings_path = Path(os.environ.get("TMPDIR", "/tmp")) / "agora-desk-bench.ini"
@@ -223,21 +241,48 @@ def hostile_tokens() -> dict[str, str]:
     }  # fmt: skip
 
 
+def longest_block(
+    app: QApplication, action: Callable[[], None], done: Callable[[], bool]
+) -> tuple[float, float]:
+    """The longest stretch the GUI thread spent in one go, from ``action`` until ``done()``.
+
+    ``action`` (the paste: text edit, decode or hand-off to a worker) counts as
+    one stretch; then the event loop is run until the result is on screen, and
+    each pass that handles events (the worker's result, building the tree, the
+    repaint) is one stretch. Returns (wall ms, GUI-thread CPU ms) of the worst:
+    the wall figure includes waiting for the interpreter while a worker decodes.
+    """
+    worst = timed_both(action)
+    deadline = time.perf_counter() + 30
+    while True:
+        worst = max(worst, timed_both(app.processEvents))
+        if done() or time.perf_counter() > deadline:
+            break
+        time.sleep(0.0005)  # a worker may be running: let it have the interpreter
+    return max(worst, timed_both(app.processEvents))  # the repaint of the result
+
+
 def worst_at_paste_limit(tab: InspectTab, app: QApplication, rounds: int) -> None:
-    """Pasting a hostile token: the whole GUI-thread block (decode, checks, tree, repaint)."""
+    """Pasting a hostile token: the longest GUI-thread block until its result is shown."""
     for name, token in hostile_tokens().items():
-        samples = []
+        walls, cpus = [], []
         for _ in range(max(rounds, 3)):
             tab.set_text("")
             app.processEvents()
-            samples.append(timed(lambda token=token: (tab.set_text(token), app.processEvents())))
-        worst = max(samples)
-        print(
-            f"paste of a hostile token ({name}, {len(token)} chars): GUI-thread block "
-            f"mean {statistics.mean(samples):.1f} ms, worst {worst:.1f} ms = "
-            f"{worst / GUI_BLOCK_GOAL_MS:.2f} x the {GUI_BLOCK_GOAL_MS:g} ms goal -> "
-            f"{'OK' if worst <= GUI_BLOCK_GOAL_MS else 'OVER'}"
-        )
+            wall, cpu = longest_block(
+                app, lambda token=token: tab.set_text(token), lambda: tab.decoded is not None
+            )
+            assert tab.decoded is not None, tab.error_message
+            walls.append(wall)
+            cpus.append(cpu)
+        for what, samples in (("wall", walls), ("GUI-thread CPU", cpus)):
+            worst = max(samples)
+            print(
+                f"paste of a hostile token ({name}, {len(token)} chars): longest block until "
+                f"shown, {what}: mean {statistics.mean(samples):.1f} ms, worst {worst:.1f} ms "
+                f"= {worst / GUI_BLOCK_GOAL_MS:.2f} x the {GUI_BLOCK_GOAL_MS:g} ms goal -> "
+                f"{'OK' if worst <= GUI_BLOCK_GOAL_MS else 'OVER'}"
+            )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ what logs and servers use); the window leads with local time
 
 from __future__ import annotations
 
+import functools
+import os
 import time
 from datetime import datetime, timezone
 
@@ -24,6 +26,13 @@ def utc_iso(ts: int) -> str:
 
 
 def local(ts: int) -> str:
+    # The Inspect tree and timeline format the same few times on every
+    # keystroke, and strftime with a zone name costs more than the rest of a row.
+    return _local(ts, (os.environ.get("TZ"), time.tzname, time.timezone, time.altzone))
+
+
+@functools.lru_cache(maxsize=256)
+def _local(ts: int, zone: tuple[object, ...]) -> str:  # ``zone``: only the cache key
     return datetime.fromtimestamp(ts).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
 
 

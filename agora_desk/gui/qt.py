@@ -33,7 +33,7 @@ def qt_text(value: str) -> str:
     Wire strings keep invalid UTF-8 as lone surrogates (``surrogateescape``),
     which Qt would silently drop; show those bytes as ``\\xff`` instead.
     """
-    if is_clean_text(value):
+    if value.isascii() or is_clean_text(value):  # isascii(): the common case, no encode
         return value
     try:
         raw = value.encode("utf-8", "surrogateescape")

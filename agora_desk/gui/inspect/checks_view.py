@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -63,6 +64,18 @@ class ChecksPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout.addWidget(self.view, 1)
         self.rows: list[CheckRow] = []
+        self._icons: dict[RowState, QIcon] = {}  # the style's, looked up once
+
+    def _icon(self, state: RowState) -> QIcon:
+        icon = self._icons.get(state)
+        if icon is None:
+            icon = self._icons[state] = self.style().standardIcon(_ICONS[state])
+        return icon
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.StyleChange:
+            self._icons.clear()
+        super().changeEvent(event)
 
     def show_verdict(self, verdict: Verdict | None, signed_by: SignedBy | None = None) -> None:
         if verdict is None:
@@ -80,18 +93,29 @@ class ChecksPanel(QWidget):
         if rows == self.rows and self.view.count() == len(rows):
             return  # unchanged: keep the selection and scroll position
         self.rows = rows
-        self.view.clear()
-        style = self.style()
-        for row in rows:
-            item = QListWidgetItem(style.standardIcon(_ICONS[row.state]), row.text)
+        view = self.view
+        # Rows already shown are rewritten in place (a re-check changes a few
+        # words); only the difference in number is added or dropped.
+        while view.count() > len(rows):
+            view.takeItem(view.count() - 1)
+        colours: dict[Tone, QBrush] = {}
+        for index, row in enumerate(rows):
+            item = view.item(index)
+            if item is None:
+                item = QListWidgetItem()
+                view.addItem(item)
+            item.setIcon(self._icon(row.state))
+            item.setText(row.text)
             item.setData(STATE_ROLE, row.state.value)
             item.setData(FIX_ROLE, row.fix)
-            if row.fix:
-                item.setToolTip(row.fix)
+            item.setToolTip(row.fix)
             tone = row_tone(row.state)
-            if tone is not None:
-                item.setForeground(tone_colour(tone))
-            self.view.addItem(item)
+            if tone is None:
+                item.setData(Qt.ItemDataRole.ForegroundRole, None)
+            else:
+                if tone not in colours:
+                    colours[tone] = QBrush(tone_colour(tone))
+                item.setForeground(colours[tone])
         if rows:
             state, text = summarize(rows)
             set_text_tone(self.summary_label, row_tone(state))

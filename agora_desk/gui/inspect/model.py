@@ -57,6 +57,10 @@ _ANSWERED = frozenset(
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+_COLUMNS = 2  # Field, Value
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # an enum "|" costs a call
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
 
 def status_colour(status: str, palette: QPalette | None = None) -> QColor | None:
     """Foreground colour for a node status, or None for the palette's own text colour."""
@@ -296,42 +300,55 @@ class TokenTreeModel(QAbstractItemModel):
         item = index.internalPointer()
         return item if isinstance(item, _Item) else None
 
+    # Qt calls the methods below for every row it lays out, expands or paints
+    # (thousands of times for one paste), so each does the least it can: one
+    # isValid(), no helper calls. Every index this model makes points at an _Item.
+
     def _children(self, parent: AnyIndex) -> list[_Item]:
-        item = self._item(parent)
-        return item.children if item is not None else self._top
+        if parent.isValid():
+            item: _Item = parent.internalPointer()
+            return item.children
+        return self._top
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         # hasIndex() would call back into rowCount(); check the bounds here.
-        if row < 0 or not 0 <= column < len(self.HEADERS):
+        if row < 0 or not 0 <= column < _COLUMNS:
             return QModelIndex()
-        if parent.isValid() and parent.column() != FIELD_COLUMN:
-            return QModelIndex()
-        children = self._children(parent)
+        if parent.isValid():
+            if parent.column() != FIELD_COLUMN:
+                return QModelIndex()
+            children = parent.internalPointer().children
+        else:
+            children = self._top
         if row >= len(children):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        item = self._item(index)
-        if item is None or item.parent is None:
+        if not index.isValid():
             return QModelIndex()
-        return self.createIndex(item.parent.row, FIELD_COLUMN, item.parent)
+        up = index.internalPointer().parent
+        if up is None:
+            return QModelIndex()
+        return self.createIndex(up.row, FIELD_COLUMN, up)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != FIELD_COLUMN:
+        if not parent.isValid():
+            return len(self._top)
+        if parent.column() != FIELD_COLUMN:
             return 0
-        return len(self._children(parent))
+        return len(parent.internalPointer().children)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(self.HEADERS)
+        return _COLUMNS
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self._top)
+        return parent.column() == FIELD_COLUMN and bool(parent.internalPointer().children)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
