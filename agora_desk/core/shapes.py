@@ -31,20 +31,7 @@ from agora_desk.core.builders import (
 )
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
-from agora_desk.core.formats.v007_services import (
-    PERMISSION_TYPES,
-    RESOURCE_TYPES,
-    ApaasService,
-    ChatService,
-    ConvoAiService,
-    FpaService,
-    Permissions,
-    RtcService,
-    Rtm2Service,
-    RtmService,
-    Service,
-    SttService,
-)
+from agora_desk.core.formats import v007
 from agora_desk.core.validation import (
     Issue,
     check_expire,
@@ -68,7 +55,7 @@ class Shape(Protocol):
 
     def issues(self) -> list[Issue]: ...
 
-    def services(self) -> list[Service]: ...
+    def services(self) -> list[v007.Service]: ...
 
 
 def build(creds: Credentials, shape: Shape, stamp: Stamp | None = None) -> BuildResult:
@@ -140,8 +127,10 @@ class ChatUserRequest(TokenExpire):
     def issues(self) -> list[Issue]:
         return check_user_id(self.user_id, "user ID") + check_expire(self.expire)
 
-    def services(self) -> list[Service]:
-        return [ChatService(privileges={ChatService.USER: self.expire}, user_id=self.user_id)]
+    def services(self) -> list[v007.Service]:
+        return [
+            v007.ChatService(privileges={v007.ChatService.USER: self.expire}, user_id=self.user_id)
+        ]
 
 
 @dataclass
@@ -152,8 +141,8 @@ class ChatAppRequest(TokenExpire):
     def issues(self) -> list[Issue]:
         return check_expire(self.expire)
 
-    def services(self) -> list[Service]:
-        return [ChatService(privileges={ChatService.APP: self.expire}, user_id="")]
+    def services(self) -> list[v007.Service]:
+        return [v007.ChatService(privileges={v007.ChatService.APP: self.expire}, user_id="")]
 
 
 # -- APaaS (Flexible Classroom; EducationTokenBuilder is the same) -----------
@@ -185,18 +174,21 @@ class ApaasRoomUserRequest(TokenExpire):
             issues += validation.warnings(check_user_id(self.user_uuid, "user UUID"))
         return issues + check_expire(self.expire)
 
-    def services(self) -> list[Service]:
+    def services(self) -> list[v007.Service]:
         # APaaS roomUser + RTM login for the user UUID + Chat user for its MD5.
         return [
-            ApaasService(
+            v007.ApaasService(
                 privileges={1: self.expire},
                 room_uuid=self.room_uuid,
                 user_uuid=self.user_uuid,
                 role=self.role,
             ),
-            RtmService(privileges={RtmService.LOGIN: self.expire}, user_id=self.user_uuid),
-            ChatService(
-                privileges={ChatService.USER: self.expire}, user_id=chat_user_of(self.user_uuid)
+            v007.RtmService(
+                privileges={v007.RtmService.LOGIN: self.expire}, user_id=self.user_uuid
+            ),
+            v007.ChatService(
+                privileges={v007.ChatService.USER: self.expire},
+                user_id=chat_user_of(self.user_uuid),
             ),
         ]
 
@@ -210,8 +202,8 @@ class ApaasUserRequest(TokenExpire):
     def issues(self) -> list[Issue]:
         return check_uuid(self.user_uuid, "user UUID") + check_expire(self.expire)
 
-    def services(self) -> list[Service]:
-        return [ApaasService(privileges={2: self.expire}, user_uuid=self.user_uuid)]
+    def services(self) -> list[v007.Service]:
+        return [v007.ApaasService(privileges={2: self.expire}, user_uuid=self.user_uuid)]
 
 
 @dataclass
@@ -222,8 +214,8 @@ class ApaasAppRequest(TokenExpire):
     def issues(self) -> list[Issue]:
         return check_expire(self.expire)
 
-    def services(self) -> list[Service]:
-        return [ApaasService(privileges={3: self.expire})]
+    def services(self) -> list[v007.Service]:
+        return [v007.ApaasService(privileges={3: self.expire})]
 
 
 # -- FPA ---------------------------------------------------------------------
@@ -239,8 +231,8 @@ class FpaRequest(TokenExpire):
     def issues(self) -> list[Issue]:
         return check_expire(self.expire)
 
-    def services(self) -> list[Service]:
-        return [FpaService(privileges={1: 0})]
+    def services(self) -> list[v007.Service]:
+        return [v007.FpaService(privileges={1: 0})]
 
 
 # -- RTM2 --------------------------------------------------------------------
@@ -263,7 +255,9 @@ def _type_key(
     return number, []
 
 
-def parse_permissions(obj: object, name: str = "permissions") -> tuple[Permissions, list[Issue]]:
+def parse_permissions(
+    obj: object, name: str = "permissions"
+) -> tuple[v007.Permissions, list[Issue]]:
     """``{"<resource_type>": {"<permission_type>": [resources]}}`` (numbers or names).
 
     Raises :class:`InputError` naming the first part that cannot be written
@@ -273,9 +267,9 @@ def parse_permissions(obj: object, name: str = "permissions") -> tuple[Permissio
     if not isinstance(obj, dict):
         raise InputError(name, 'must be an object {"<resource type>": {"<permission>": [names]}}')
     issues: list[Issue] = []
-    out: Permissions = {}
+    out: v007.Permissions = {}
     for rkey, by_perm in obj.items():
-        rtype, found = _type_key(rkey, RESOURCE_TYPES, name, "a resource type")
+        rtype, found = _type_key(rkey, v007.RESOURCE_TYPES, name, "a resource type")
         issues += found
         where = f"{name}[{rkey}]"
         if rtype in out:
@@ -284,7 +278,7 @@ def parse_permissions(obj: object, name: str = "permissions") -> tuple[Permissio
             raise InputError(where, 'must be an object {"read" | "write": [resource names]}')
         perms: dict[int, list[str]] = {}
         for pkey, resources in by_perm.items():
-            ptype, found = _type_key(pkey, PERMISSION_TYPES, where, "a permission type")
+            ptype, found = _type_key(pkey, v007.PERMISSION_TYPES, where, "a permission type")
             issues += found
             pwhere = f"{where}[{pkey}]"
             if ptype in perms:
@@ -306,7 +300,7 @@ class Rtm2Request(TokenExpire):
 
     OFFICIAL: ClassVar[str] = "RtmTokenBuilder2.buildTokenWithPermissions"
     user_id: str
-    permissions: Permissions = field(default_factory=dict)
+    permissions: v007.Permissions = field(default_factory=dict)
     expire: int = 3600
     permission_warnings: tuple[Issue, ...] = ()  # from parse_permissions
 
@@ -318,9 +312,9 @@ class Rtm2Request(TokenExpire):
                     issues += too_long(resource, f"permissions[{rtype}][{ptype}] resource")
         return issues + check_expire(self.expire)
 
-    def services(self) -> list[Service]:
+    def services(self) -> list[v007.Service]:
         return [
-            Rtm2Service(
+            v007.Rtm2Service(
                 privileges={1: self.expire}, user_id=self.user_id, permissions=self.permissions
             )
         ]
@@ -339,7 +333,7 @@ class AgentRequest:
     """
 
     OFFICIAL: ClassVar[str] = ""
-    SERVICE: ClassVar[type[Service]] = Service
+    SERVICE: ClassVar[type[v007.Service]] = v007.Service
     rtc: RtcRequest
 
     @property
@@ -358,24 +352,24 @@ class AgentRequest:
             issues += check_user_id(self.rtm_user, "RTM user ID")
         return issues
 
-    def services(self) -> list[Service]:
+    def services(self) -> list[v007.Service]:
         req = self.rtc
         join = req.expire if req.join_expire is None else req.join_expire
-        privileges = {RtcService.JOIN_CHANNEL: join}
+        privileges = {v007.RtcService.JOIN_CHANNEL: join}
         if req.role == "publisher":
-            privileges[RtcService.PUBLISH_AUDIO] = (
+            privileges[v007.RtcService.PUBLISH_AUDIO] = (
                 req.expire if req.audio_expire is None else req.audio_expire
             )
-            privileges[RtcService.PUBLISH_VIDEO] = (
+            privileges[v007.RtcService.PUBLISH_VIDEO] = (
                 req.expire if req.video_expire is None else req.video_expire
             )
-            privileges[RtcService.PUBLISH_DATA] = (
+            privileges[v007.RtcService.PUBLISH_DATA] = (
                 req.expire if req.data_expire is None else req.data_expire
             )
         rtm_expire = req.expire if req.rtm_expire is None else req.rtm_expire
         return [
-            RtcService(privileges=privileges, channel_name=req.channel, uid=req.wire_uid),
-            RtmService(privileges={RtmService.LOGIN: rtm_expire}, user_id=self.rtm_user),
+            v007.RtcService(privileges=privileges, channel_name=req.channel, uid=req.wire_uid),
+            v007.RtmService(privileges={v007.RtmService.LOGIN: rtm_expire}, user_id=self.rtm_user),
             self.SERVICE(),
         ]
 
@@ -383,13 +377,13 @@ class AgentRequest:
 @dataclass
 class ConvoAiRequest(AgentRequest):
     OFFICIAL: ClassVar[str] = "ConvoAITokenBuilder.buildToken"
-    SERVICE: ClassVar[type[Service]] = ConvoAiService
+    SERVICE: ClassVar[type[v007.Service]] = v007.ConvoAiService
 
 
 @dataclass
 class SttRequest(AgentRequest):
     OFFICIAL: ClassVar[str] = "SttTokenBuilder.buildToken"
-    SERVICE: ClassVar[type[Service]] = SttService
+    SERVICE: ClassVar[type[v007.Service]] = v007.SttService
 
 
 __all__ = [

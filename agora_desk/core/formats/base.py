@@ -23,3 +23,22 @@ class TokenFormat(Generic[T]):
     parse: Callable[[str], T]  # raises TokenFormatError
     describe: Callable[[T], DecodedToken]  # a fresh model, never shared
     check: Callable[[T, Expectations, int], Findings]  # (token, expectations, now)
+
+
+def prefixed(
+    version: str,
+    parse: Callable[[str], T],
+    describe: Callable[[T], DecodedToken],
+    check: Callable[[T, Expectations, int], Findings],
+    *,
+    base64_from: int | None = None,
+) -> TokenFormat[T]:
+    """A format whose tokens start with ``version``; base64 follows it unless told otherwise."""
+    return TokenFormat(
+        version=version,
+        base64_from=len(version) if base64_from is None else base64_from,
+        claims=lambda token: token.startswith(version),
+        parse=parse,
+        describe=describe,
+        check=check,
+    )

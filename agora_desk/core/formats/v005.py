@@ -20,7 +20,7 @@ from agora_desk.core import checks
 from agora_desk.core.checks import Expectations, Findings, found
 from agora_desk.core.decoded import DecodedToken
 from agora_desk.core.errors import InputError, TokenFormatError
-from agora_desk.core.formats.base import TokenFormat
+from agora_desk.core.formats.base import prefixed
 from agora_desk.core.i18n import _
 from agora_desk.core.wire import Reader, pack_map_str, pack_string, pack_u16, pack_u32, wire
 
@@ -205,11 +205,4 @@ def check(key: DynamicKey5, expect: Expectations, now: int) -> Findings:
     )
 
 
-FORMAT = TokenFormat(
-    version=VERSION,
-    base64_from=len(VERSION),
-    claims=lambda token: token.startswith(VERSION),
-    parse=parse,
-    describe=describe,
-    check=check,
-)
+FORMAT = prefixed(VERSION, parse, describe, check)

@@ -23,7 +23,7 @@ from agora_desk.core import checks, timefmt
 from agora_desk.core.checks import RENEW, Expectations, Findings, found
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, Privilege
 from agora_desk.core.errors import InputError, TokenFormatError
-from agora_desk.core.formats.base import TokenFormat
+from agora_desk.core.formats.base import prefixed
 from agora_desk.core.i18n import _
 from agora_desk.core.wire import (
     U32_MAX,
@@ -359,11 +359,4 @@ def check(tok: AccessToken006, expect: Expectations, now: int) -> Findings:
     )
 
 
-FORMAT = TokenFormat(
-    version=VERSION,
-    base64_from=len(VERSION) + APP_ID_LENGTH,
-    claims=lambda token: token.startswith(VERSION),
-    parse=parse,
-    describe=describe,
-    check=check,
-)
+FORMAT = prefixed(VERSION, parse, describe, check, base64_from=len(VERSION) + APP_ID_LENGTH)

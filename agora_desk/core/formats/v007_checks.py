@@ -11,7 +11,7 @@ from __future__ import annotations
 from agora_desk.core import checks, timefmt
 from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings, found
 from agora_desk.core.decoded import Check, CheckName, DecodedToken
-from agora_desk.core.formats.base import TokenFormat
+from agora_desk.core.formats.base import prefixed
 from agora_desk.core.formats.v007 import VERSION, AccessToken2, parse, verify
 from agora_desk.core.formats.v007_services import RtcService, RtmService, Service, UnknownService
 from agora_desk.core.i18n import N_, _
@@ -404,11 +404,4 @@ def check(tok: AccessToken2, expect: Expectations, now: int) -> Findings:
     )
 
 
-FORMAT = TokenFormat(
-    version=VERSION,
-    base64_from=len(VERSION),
-    claims=lambda token: token.startswith(VERSION),
-    parse=parse,
-    describe=describe,
-    check=check,
-)
+FORMAT = prefixed(VERSION, parse, describe, check)
