@@ -6,10 +6,11 @@ The tabs are listed in :data:`agora_desk.gui.tabs.TABS`.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -37,6 +38,10 @@ GEOMETRY_KEY = "window/geometry"
 TAB_KEY = "window/tab"
 NO_PROFILE = "(none: type credentials)"
 ICON_SIZES = (16, 32, 48, 64, 128)
+# How often, and how long at most, the first tab waits for the window to be on screen.
+FIRST_TAB_POLL_MS = 10
+FRAME_MS = 16
+FIRST_TAB_WAIT_S = 2.0
 
 
 def app_icon() -> QIcon:
@@ -172,14 +177,39 @@ class MainWindow(QMainWindow):
         self.reload_profiles(restore=True)
         self._restore_state()
         self.tabs.currentChanged.connect(self._tab_changed)
-        # The first tab is filled in on the first turn of the event loop, so the
-        # window frame paints first; anything that needs a tab builds it on demand.
-        QTimer.singleShot(0, lambda: self._ensure_built(self.tabs.currentIndex()))
+        # The first tab is filled in once the window frame is on screen (see
+        # _build_first_tab); anything that needs a tab earlier builds it on demand.
+        self._first_tab_deadline = time.monotonic() + FIRST_TAB_WAIT_S
+        self._first_tab_pending = True
+        self._painted = False
+        QTimer.singleShot(0, self._build_first_tab)
         _unused, persistent = storage_of(context)
         if not persistent:
             self.set_session_only("secrets are kept in memory only")
 
     # -- tabs --------------------------------------------------------------------
+
+    def _build_first_tab(self) -> None:
+        """Fill the current tab: after the frame's first paint, or at once when not shown.
+
+        Building the form before the first paint would make the person wait for
+        both; a window that is never painted (not shown, a test) builds on the
+        first turn of the event loop, and one that waits too long builds anyway.
+        """
+        if self._first_tab_pending and (
+            not self.isVisible() or self._painted or time.monotonic() > self._first_tab_deadline
+        ):
+            self._first_tab_pending = False
+            self._ensure_built(self.tabs.currentIndex())
+        elif self._first_tab_pending:
+            QTimer.singleShot(FIRST_TAB_POLL_MS, self._build_first_tab)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # One frame later: the compositor shows the frame before the form is built.
+            QTimer.singleShot(FRAME_MS, self._build_first_tab)
 
     def _ensure_built(self, index: int) -> None:
         page = self.tabs.widget(index)

@@ -14,6 +14,7 @@ from the profile (or pasted again) on replay.
 from __future__ import annotations
 
 import contextlib
+import threading
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -63,6 +64,11 @@ def default_history_path(context: AppContext) -> Path:
     return context.config_file(rest.HISTORY_FILE)
 
 
+def preload_transport() -> None:
+    """Import what Send uses (in a plain thread: nothing of Qt to outlive the window)."""
+    from agora_desk.net import failover, http  # noqa: F401
+
+
 class RequestTab(QWidget):
     """Method, URL, auth, headers, body → Send / Cancel → status, time, headers, body, why."""
 
@@ -91,6 +97,9 @@ class RequestTab(QWidget):
         self._connect()
         self._set_state(State.IDLE)
         self.check()
+        # The HTTPS transport (httpx) takes a noticeable time to import: load it
+        # off the GUI thread now, so the first Send does not stall the window.
+        threading.Thread(target=preload_transport, name="preload-transport", daemon=True).start()
 
     def _build_ui(self) -> None:
         outer = QVBoxLayout(self)
