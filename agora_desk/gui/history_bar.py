@@ -12,8 +12,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from agora_desk.core.history_store import HistoryFileError, HistoryStore
+from agora_desk.core.history_store import HistoryStore
 from agora_desk.core.token_history import HistoryEntry
+from agora_desk.gui.history_list import HistoryList
 
 
 class HistoryBar(QWidget):
@@ -29,7 +30,6 @@ class HistoryBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self._report = report
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel("Histor&y:", self)
@@ -49,28 +49,18 @@ class HistoryBar(QWidget):
         row.addWidget(self.clear_button)
         self.regenerate_button.clicked.connect(self._regenerate)
         self.clear_button.clicked.connect(self.clear)
-        loaded = store.load()
-        self.entries = loaded.entries
-        if loaded.problem:
-            report(loaded.problem)
+        self.history = HistoryList(store, report, self._refresh)
         self._refresh()
+
+    @property
+    def entries(self) -> list[HistoryEntry]:
+        return self.history.entries
 
     def add(self, entry: HistoryEntry) -> None:
-        self.entries.insert(0, entry)
-        del self.entries[self.store.limit :]
-        self._refresh()
-        self._save()
+        self.history.add(entry)
 
     def clear(self) -> None:
-        self.entries = []
-        self._refresh()
-        self._save()
-
-    def _save(self) -> None:
-        try:
-            self.store.save(self.entries)
-        except HistoryFileError as exc:
-            self._report(str(exc))
+        self.history.clear()
 
     def _refresh(self) -> None:
         self.combo.clear()

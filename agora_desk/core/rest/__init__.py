@@ -50,13 +50,10 @@ from agora_desk.core.rest.history import (
     HISTORY_FILE,
     HISTORY_MAX,
     HistoryEntry,
-    HistoryFile,
-    HistoryFileError,
     SecretInHistory,
     assert_no_secret,
     history_entry,
-    history_from_text,
-    history_to_text,
+    history_file,
 )
 from agora_desk.core.rest.jsonbody import JsonProblem, merge, parse_body, parse_json_text, pretty
 from agora_desk.core.rest.model import (
@@ -123,8 +120,6 @@ __all__ = [
     "Filled",
     "Header",
     "HistoryEntry",
-    "HistoryFile",
-    "HistoryFileError",
     "JsonProblem",
     "Prepared",
     "Preset",
@@ -150,8 +145,7 @@ __all__ = [
     "explain",
     "get_preset",
     "history_entry",
-    "history_from_text",
-    "history_to_text",
+    "history_file",
     "join_url",
     "json_tree",
     "merge",

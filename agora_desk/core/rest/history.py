@@ -1,5 +1,8 @@
 """Request history: entries that hold no secret, and the file they live in.
 
+The file follows the storage rule of every history (:mod:`agora_desk.core.history_store`):
+bounded, written atomically, a damaged one kept beside it and named.
+
 Replay re-resolves every secret from the profile (a pasted token must be
 pasted again). :func:`history_entry` drops credentials and credential-like
 values, and a last guard refuses to write an entry a known secret survived in.
@@ -10,18 +13,17 @@ from __future__ import annotations
 import json
 import time
 import urllib.parse
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from agora_desk.core.atomic import write_text_atomic
+from agora_desk.core.history_store import HistoryStore
 from agora_desk.core.redact import MIN_SCAN_LENGTH, SENSITIVE_HEADERS, redact_json
 from agora_desk.core.rest.model import DEFAULT_BASE_URL, RestError, RestRequest
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.rest.presets import PRESETS
 
-HISTORY_VERSION: Final = 1
 HISTORY_MAX: Final = 50
 HISTORY_FILE: Final = "request_history.json"
 
@@ -159,52 +161,8 @@ def assert_no_secret(text: str, secrets: Iterable[str]) -> None:
             )
 
 
-def history_to_text(entries: Sequence[HistoryEntry]) -> str:
-    doc = {"version": HISTORY_VERSION, "entries": [e.to_json() for e in entries[:HISTORY_MAX]]}
-    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
-
-
-def history_from_text(text: str) -> list[HistoryEntry]:
-    """Entries from a history file; a damaged file yields what can be read."""
-    try:
-        doc = json.loads(text)
-    except (ValueError, RecursionError):
-        return []
-    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
-        return []
-    out: list[HistoryEntry] = []
-    for item in doc["entries"]:
-        if isinstance(item, dict):
-            try:
-                out.append(HistoryEntry.from_json(item))
-            except (TypeError, ValueError, OverflowError):  # e.g. "at": 1e400
-                continue
-    return out[:HISTORY_MAX]
-
-
-class HistoryFileError(RestError):
-    """The history file cannot be read or written; the message says why."""
-
-
-@dataclass(frozen=True)
-class HistoryFile:
-    """Where the history lives. Reads tolerate damage; writes replace the file atomically."""
-
-    path: Path
-
-    def load(self) -> list[HistoryEntry]:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return []
-        except (OSError, UnicodeDecodeError) as exc:
-            raise HistoryFileError(f"Could not read the request history: {exc}") from None
-        return history_from_text(text)
-
-    def save(self, entries: Sequence[HistoryEntry]) -> None:
-        try:
-            write_text_atomic(self.path, history_to_text(entries))
-        except OSError as exc:
-            raise HistoryFileError(
-                f"Could not save the request history: {exc.strerror or exc}"
-            ) from None
+def history_file(path: Path) -> HistoryStore[HistoryEntry]:
+    """The request history's file, kept by the one storage rule of every history."""
+    return HistoryStore(
+        path, "the request history", HISTORY_MAX, HistoryEntry.to_json, HistoryEntry.from_json
+    )

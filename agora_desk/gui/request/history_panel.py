@@ -1,4 +1,4 @@
-"""Recent requests: a list with Replay / Load / Clear. The file is :class:`rest.HistoryFile`'s."""
+"""Recent requests: a list with Replay / Load / Clear, over a :class:`HistoryList`."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core import rest
+from agora_desk.core.history_store import HistoryStore
+from agora_desk.gui.history_list import HistoryList
 
 
 class HistoryPanel(QGroupBox):
@@ -23,11 +25,11 @@ class HistoryPanel(QGroupBox):
     replay = Signal(object)
     load = Signal(object)
 
-    def __init__(self, store: rest.HistoryFile, report: Callable[[str], None]) -> None:
+    def __init__(
+        self, store: HistoryStore[rest.HistoryEntry], report: Callable[[str], None]
+    ) -> None:
         super().__init__("History (no secrets kept; replay rebuilds them from the profile)")
         self.store = store
-        self._report = report
-        self.entries: list[rest.HistoryEntry] = []
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         layout.addWidget(self.list)
@@ -43,15 +45,12 @@ class HistoryPanel(QGroupBox):
         self.load_button.clicked.connect(lambda: self._emit(self.load))
         self.list.itemDoubleClicked.connect(lambda _item: self._emit(self.load))
         self.clear_button.clicked.connect(self.clear)
-        self._read()
-
-    def _read(self) -> None:
-        try:
-            self.entries = self.store.load()
-        except rest.HistoryFileError as exc:
-            self._report(str(exc))
-            self.entries = []
+        self.history = HistoryList(store, report, self._refresh)
         self._refresh()
+
+    @property
+    def entries(self) -> list[rest.HistoryEntry]:
+        return self.history.entries
 
     def _refresh(self) -> None:
         self.list.clear()
@@ -60,22 +59,11 @@ class HistoryPanel(QGroupBox):
             item.setToolTip(f"{entry.method} {entry.base_url}{entry.path} ({entry.scheme})")
             self.list.addItem(item)
 
-    def _save(self) -> None:
-        try:
-            self.store.save(self.entries)
-        except rest.HistoryFileError as exc:
-            self._report(str(exc))
-
     def add(self, entry: rest.HistoryEntry) -> None:
-        self.entries.insert(0, entry)
-        del self.entries[rest.HISTORY_MAX :]
-        self._refresh()
-        self._save()
+        self.history.add(entry)
 
     def clear(self) -> None:
-        self.entries = []
-        self._refresh()
-        self._save()
+        self.history.clear()
 
     def selected(self) -> rest.HistoryEntry | None:
         row = self.list.currentRow()

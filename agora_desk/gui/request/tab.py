@@ -91,7 +91,7 @@ class RequestTab(QWidget):
         self._generation = 0
         self.form = RequestForm(*self._settings_values())
         self.response = ResponseView()
-        self.history_panel = HistoryPanel(rest.HistoryFile(self.history_path), context.status)
+        self.history_panel = HistoryPanel(rest.history_file(self.history_path), context.status)
         self._build_ui()
         self._settings_seen = self._settings_values()
         self._connect()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from pathlib import Path
 
 import pytest
 from _rest_helpers import CID, CSECRET, convoai_prepared
@@ -15,7 +16,7 @@ from agora_desk.core.rest.presets import convoai
 # -- history -----------------------------------------------------------------------------------
 
 
-def test_history_entry_holds_no_secret() -> None:
+def test_history_entry_holds_no_secret(tmp_path: Path) -> None:
     prepared, auth, token = convoai_prepared(AuthScheme.BASIC)
     body = json.loads(prepared.body or b"null")
     body["llm"] = {"api_key": "sk-live-abcdefghijkl", "url": "https://llm.example"}
@@ -31,7 +32,9 @@ def test_history_entry_holds_no_secret() -> None:
     entry = rest.history_entry(
         req, params=rest.PresetParams(channel="demo"), profile="p", status=200
     )
-    text = rest.history_to_text([entry])
+    store = rest.history_file(tmp_path / rest.HISTORY_FILE)
+    store.save([entry])
+    text = store.path.read_text(encoding="utf-8")
     for secret in (
         token,
         CSECRET,
@@ -41,7 +44,7 @@ def test_history_entry_holds_no_secret() -> None:
     ):
         assert secret not in text
     assert "X-Trace" in text and "https://llm.example" in text
-    back = rest.history_from_text(text)
+    back = store.load().entries
     assert back[0].params.channel == "demo" and back[0].status == 200
     assert back[0].scheme == "basic" and back[0].preset == "convoai-join"
 
@@ -51,13 +54,20 @@ def test_history_guard_refuses_a_secret() -> None:
         rest.assert_no_secret('{"note": "s3cr3t-Xy9Qw7Zp2"}', ["s3cr3t-Xy9Qw7Zp2"])
 
 
-def test_damaged_history_reads_as_empty() -> None:
-    assert rest.history_from_text("{not json") == []
-    assert rest.history_from_text('{"entries": [1, {"at": "x"}]}') == []
-    assert rest.history_from_text('{"entries": [{"at": 1e400}]}') == []
+def test_a_damaged_history_keeps_what_reads_and_the_file(tmp_path: Path) -> None:
+    path = tmp_path / rest.HISTORY_FILE
+    store = rest.history_file(path)
+    path.write_text("{not json")
+    loaded = store.load()
+    assert loaded.entries == [] and "request history" in loaded.problem
+    assert path.with_name(path.name + ".damaged").read_text() == "{not json"
+    path.write_text('{"entries": [1, {"at": "x"}, {"at": 1e400}, {"at": 5}]}')
+    loaded = store.load()
+    assert [e.at for e in loaded.entries] == [5] and "3 entries could not be read" in loaded.problem
     # A damaged "params" is no params; a number int() cannot read is the default.
     for params in ([1], "x", {"idle_timeout": "\u00b2"}):
-        (entry,) = rest.history_from_text(json.dumps({"entries": [{"params": params}]}))
+        path.write_text(json.dumps({"entries": [{"params": params}]}))
+        (entry,) = store.load().entries
         assert entry.params == rest.PresetParams()
 
 
