@@ -28,6 +28,7 @@ from agora_desk.core.formats.v007_services import SERVICE_CLASSES, Rtm2Service, 
 from agora_desk.core.shapes import Shape
 from agora_desk.gui.shapes.forms import IssueTarget, ShapeForm
 from agora_desk.gui.shapes.permissions_editor import PermissionsEditor
+from agora_desk.gui.shapes.rows import RowList
 from agora_desk.gui.widgets import MessageLabel, ValidatedField, add_row
 from agora_desk.gui.widgets.message_label import Level
 from agora_desk.gui.widgets.validated_field import first_issue
@@ -136,7 +137,6 @@ class ComposerForm(ShapeForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editors: list[ServiceEditor] = []
         picker = QWidget(self)
         row = QHBoxLayout(picker)
         row.setContentsMargins(0, 0, 0, 0)
@@ -149,26 +149,19 @@ class ComposerForm(ShapeForm):
         self.rows.addRow("Service:", picker)
         self._list = QVBoxLayout()
         self.rows.addRow(self._list)
+        self._editors: RowList[ServiceEditor] = RowList(self._list, self.changed)
+        self.editors = self._editors.items
         self.add_button.clicked.connect(lambda: self.add_service(int(self.kind.currentData())))
 
     def add_service(self, service_type: int) -> ServiceEditor:
         editor = ServiceEditor(SERVICE_CLASSES[service_type], self)
         editor.changed.connect(self.changed)
-        editor.removed.connect(self._remove)
-        self.editors.append(editor)
-        self._list.addWidget(editor)
-        self.changed.emit()
-        return editor
-
-    def _remove(self, editor: ServiceEditor) -> None:
-        self.editors.remove(editor)
-        editor.deleteLater()
-        self.changed.emit()
+        editor.removed.connect(self._editors.remove)
+        return self._editors.add(editor)
 
     def fill(self, request: Shape) -> None:
         if isinstance(request, compose.ComposeRequest):
-            for editor in list(self.editors):
-                self._remove(editor)
+            self._editors.clear()
             for service in request.services():
                 self.add_service(service.TYPE).set_service(service)
 

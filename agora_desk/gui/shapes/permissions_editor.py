@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from agora_desk.core.formats.v007_services import PERMISSION_TYPES, RESOURCE_TYPES, Permissions
 from agora_desk.core.validation import Issue
+from agora_desk.gui.shapes.rows import RowList
 from agora_desk.gui.widgets import MessageLabel
 from agora_desk.gui.widgets.message_label import Level
 from agora_desk.gui.widgets.validated_field import first_issue
@@ -72,9 +73,10 @@ class PermissionsEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[PermissionRow] = []
         self._rows_box = QVBoxLayout()
         self._rows_box.setContentsMargins(0, 0, 0, 0)
+        self._rows: RowList[PermissionRow] = RowList(self._rows_box, self.changed)
+        self.rows = self._rows.items
         self.add_button = QPushButton("Add &permission", self)
         self.message = MessageLabel(self)
         column = QVBoxLayout(self)
@@ -93,21 +95,12 @@ class PermissionsEditor(QWidget):
         row = PermissionRow(self)
         row.set(resource_type, permission_type, names or [])
         row.changed.connect(self.changed)
-        row.removed.connect(self._remove)
-        self.rows.append(row)
-        self._rows_box.addWidget(row)
-        self.changed.emit()
-        return row
-
-    def _remove(self, row: PermissionRow) -> None:
-        self.rows.remove(row)
-        row.deleteLater()
-        self.changed.emit()
+        row.removed.connect(self._rows.remove)
+        return self._rows.add(row)
 
     def set_permissions(self, permissions: Permissions) -> None:
         """One row per resource type and permission, replacing the rows shown."""
-        for row in list(self.rows):
-            self._remove(row)
+        self._rows.clear()
         for rtype, by_perm in permissions.items():
             for ptype, names in by_perm.items():
                 self.add_row(rtype, ptype, list(names))

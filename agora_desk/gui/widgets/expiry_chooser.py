@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.validation import Issue, Key, check_expire, parse_seconds
-from agora_desk.gui.widgets.message_label import Level, MessageLabel
+from agora_desk.gui.widgets.message_label import Level, MessageLabel, above_message
 from agora_desk.gui.widgets.validated_field import first_issue
 
 SAME_EXPIRY = "same"
@@ -66,12 +66,7 @@ class ExpiryChooser(QWidget):
         row.addWidget(self.custom)
         row.addWidget(self.unit)
         row.addWidget(self.hint, 1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(row)
-        column.addWidget(self.message)
-        self.setFocusProxy(self.combo)
+        above_message(self, row, self.message, self.combo)
         self.combo.currentIndexChanged.connect(self._mode_changed)
         self.custom.textChanged.connect(self._custom_changed)
         self.unit.currentIndexChanged.connect(self._custom_changed)

@@ -6,7 +6,7 @@ from enum import Enum
 from typing import Literal
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from agora_desk.gui.theme import Tone, set_text_tone
 
@@ -90,3 +90,13 @@ class MessageLabel(QLabel):
 
     def _apply_colour(self) -> None:
         set_text_tone(self, self._level.tone if self._level is not None else None)
+
+
+def above_message(owner: QWidget, row: QLayout, message: MessageLabel, focus: QWidget) -> None:
+    """Lay out a field widget: its input ``row`` over its ``message``; labels focus ``focus``."""
+    column = QVBoxLayout(owner)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addLayout(row)
+    column.addWidget(message)
+    owner.setFocusProxy(focus)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue
 from agora_desk.gui.theme import mark_error
-from agora_desk.gui.widgets.message_label import Level, MessageLabel
+from agora_desk.gui.widgets.message_label import Level, MessageLabel, above_message
 
 
 def first_issue(issues: Iterable[Issue]) -> Issue | None:
@@ -58,12 +58,7 @@ class ValidatedField(QWidget):
             button.toggled.connect(self._toggle_echo)
             row.addWidget(button)
             self.reveal_button = button
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(row)
-        column.addWidget(self.message)
-        self.setFocusProxy(self.edit)
+        above_message(self, row, self.message, self.edit)
         self.edit.textChanged.connect(self.textChanged)
         # Whoever sets the message (set_issues or a dialog directly), the frame follows.
         self.message.changed.connect(self._mark)
