@@ -20,6 +20,7 @@ from typing import Any, Final, Generic, TypeVar
 
 from agora_desk.core.atomic import write_text_atomic
 from agora_desk.core.errors import AgoraDeskError
+from agora_desk.core.i18n import _, ngettext
 
 VERSION: Final = 1
 T = TypeVar("T")
@@ -49,16 +50,17 @@ class HistoryStore(Generic[T]):
         except FileNotFoundError:
             return Loaded([])
         except OSError as exc:
-            return Loaded([], f"Could not read {self.what} ({self.path}): {exc.strerror or exc}")
+            problem = _("Could not read {what} ({path}): {reason}")
+            return Loaded([], problem.format(what=self.what, path=self.path, reason=_why(exc)))
         except UnicodeDecodeError:
-            return self._damaged([], "it is not UTF-8 text")
+            return self._damaged([], _("it is not UTF-8 text"))
         try:
             doc = json.loads(text)
         except (ValueError, RecursionError):
-            return self._damaged([], "it is not valid JSON")
+            return self._damaged([], _("it is not valid JSON"))
         raw = doc.get("entries") if isinstance(doc, dict) else None
         if not isinstance(raw, list):
-            return self._damaged([], "it holds no list of entries")
+            return self._damaged([], _("it holds no list of entries"))
         entries: list[T] = []
         unreadable = 0
         for item in raw:
@@ -69,7 +71,10 @@ class HistoryStore(Generic[T]):
             except (ValueError, TypeError, KeyError, OverflowError):
                 unreadable += 1
         if unreadable:
-            return self._damaged(entries[: self.limit], f"{unreadable} entries could not be read")
+            why = ngettext(
+                "{count} entry could not be read", "{count} entries could not be read", unreadable
+            )
+            return self._damaged(entries[: self.limit], why.format(count=unreadable))
         return Loaded(entries[: self.limit])
 
     def save(self, entries: Sequence[T]) -> None:
@@ -77,8 +82,9 @@ class HistoryStore(Generic[T]):
         try:
             write_text_atomic(self.path, json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
         except OSError as exc:
+            problem = _("Could not save {what} ({path}): {reason}")
             raise HistoryFileError(
-                f"Could not save {self.what} ({self.path}): {exc.strerror or exc}"
+                problem.format(what=self.what, path=self.path, reason=_why(exc))
             ) from None
 
     @property
@@ -90,14 +96,33 @@ class HistoryStore(Generic[T]):
         try:
             os.replace(self.path, self.damaged_path)
         except OSError as exc:
+            problem = _("{what} ({path}) is damaged ({why}) and could not be moved aside: {reason}")
             return Loaded(
                 entries,
-                f"{self.what.capitalize()} ({self.path}) is damaged ({why}) and could not "
-                f"be moved aside: {exc.strerror or exc}",
+                problem.format(what=_capital(self.what), path=self.path, why=why, reason=_why(exc)),
             )
-        kept = f"{len(entries)} readable entries kept; " if entries else ""
+        if entries:
+            problem = ngettext(
+                "{what} was damaged ({why}): {count} readable entry kept; "
+                "the file was saved as {path}",
+                "{what} was damaged ({why}): {count} readable entries kept; "
+                "the file was saved as {path}",
+                len(entries),
+            )
+        else:
+            problem = _("{what} was damaged ({why}): the file was saved as {path}")
         return Loaded(
             entries,
-            f"{self.what.capitalize()} was damaged ({why}): {kept}the file was saved as "
-            f"{self.damaged_path}",
+            problem.format(
+                what=_capital(self.what), why=why, count=len(entries), path=self.damaged_path
+            ),
         )
+
+
+def _capital(text: str) -> str:
+    """The subject at a sentence's start ("the RTC token history" -> "The ...")."""
+    return text[:1].upper() + text[1:]
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)

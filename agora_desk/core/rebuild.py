@@ -29,6 +29,7 @@ from agora_desk.core.formats.v007_services import (
     RtmService,
     Service,
 )
+from agora_desk.core.i18n import _
 from agora_desk.core.wire import U32_MAX
 
 Request = RtcRequest | RtmRequest | shapes.Shape
@@ -44,20 +45,26 @@ class NotRebuildable:
 def rebuild_request(decoded: DecodedToken | None) -> Request | NotRebuildable:
     """The request that builds ``decoded`` again, or why there is none."""
     if decoded is None:
-        return NotRebuildable("Paste a token that decodes first.")
+        return NotRebuildable(_("Paste a token that decodes first."))
     if decoded.version != v007.VERSION:
         return NotRebuildable(
-            f"A {decoded.version} token ({decoded.kind}) keeps only checksums of its channel "
-            "and user, so its inputs cannot be read back; only 007 tokens can be rebuilt."
+            _(
+                "A {version} token ({kind}) keeps only checksums of its channel and user, "
+                "so its inputs cannot be read back; only 007 tokens can be rebuilt."
+            ).format(version=decoded.version, kind=decoded.kind)
         )
     try:
         token = v007.parse(decoded.token)
     except TokenFormatError:
-        return NotRebuildable("This token is damaged; only a token that decodes whole is rebuilt.")
+        return NotRebuildable(
+            _("This token is damaged; only a token that decodes whole is rebuilt.")
+        )
     if not token.complete or token.capped or token.bounded or token.trailing:
         return NotRebuildable(
-            "Part of this token could not be decoded (an unknown service, or more entries "
-            "than are read), so no form can make it again."
+            _(
+                "Part of this token could not be decoded (an unknown service, or more "
+                "entries than are read), so no form can make it again."
+            )
         )
     return request_for(token.services, token.expire)
 
@@ -70,8 +77,10 @@ def request_for(services: Sequence[Service], expire: int) -> Request | NotRebuil
         if request is not None and services_of(request) == (token.services, expire):
             return request
     return NotRebuildable(
-        "No form writes these services as they are (a privilege no builder uses, "
-        "or a field out of range)."
+        _(
+            "No form writes these services as they are (a privilege no builder uses, "
+            "or a field out of range)."
+        )
     )
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from agora_desk.core import timefmt
 from agora_desk.core.history_store import HistoryStore
+from agora_desk.core.i18n import _
 
 if TYPE_CHECKING:
     # The signing core is imported on first use: a tab (and its history) builds without it.
@@ -71,11 +72,16 @@ class HistoryEntry:
             for key in ("channel_name", "room_uuid", "uid", "user_id", "user_uuid", "account"):
                 value = spec.get(key)
                 if isinstance(value, str) and value:
-                    words.append(f"“{value}”" if key != "uid" else f"user “{value}”")
+                    shown = _("user “{value}”") if key == "uid" else "“{value}”"
+                    words.append(shown.format(value=value))
             parts.append(" ".join(words))
-        who = f"profile {self.profile}" if self.profile else "typed credentials"
+        who = (
+            _("profile {name}").format(name=self.profile)
+            if self.profile
+            else _("typed credentials")
+        )
         legacy = " · 006" if self.legacy else ""
-        lasting = timefmt.duration(self.expire) if self.expire else "no limit"
+        lasting = timefmt.duration(self.expire) if self.expire else _("no limit")
         return f"{stamp}  {' + '.join(parts)} · {lasting}{legacy}  ({who})"
 
     def to_json(self) -> Mapping[str, Any]:

@@ -105,3 +105,11 @@ def test_a_privilege_no_form_offers_is_not_rebuilt() -> None:
     odd = RtcService(privileges={1: 60, 9: 60}, channel_name="c", uid="")
     found = _rebuilt(compose(CREDS, [odd], expire=60, stamp=STAMP).token)
     assert isinstance(found, NotRebuildable) and "privilege" in found.reason
+
+
+def test_the_reasons_are_translated() -> None:
+    from agora_desk.core import i18n
+
+    i18n.set_language("zh_CN")  # the tests' conftest puts English back
+    found = rebuild_request(None)
+    assert isinstance(found, NotRebuildable) and "令牌" in found.reason

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from agora_desk.core.history_store import HistoryStore
+from agora_desk.core.i18n import _
 from agora_desk.core.redact import MIN_SCAN_LENGTH, SENSITIVE_HEADERS, redact_json
 from agora_desk.core.rest.model import DEFAULT_BASE_URL, RestError, RestRequest
 from agora_desk.core.rest.params import PresetParams
@@ -164,5 +165,5 @@ def assert_no_secret(text: str, secrets: Iterable[str]) -> None:
 def history_file(path: Path) -> HistoryStore[HistoryEntry]:
     """The request history's file, kept by the one storage rule of every history."""
     return HistoryStore(
-        path, "the request history", HISTORY_MAX, HistoryEntry.to_json, HistoryEntry.from_json
+        path, _("the request history"), HISTORY_MAX, HistoryEntry.to_json, HistoryEntry.from_json
     )
