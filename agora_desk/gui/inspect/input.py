@@ -213,10 +213,6 @@ def needs_background(text: str) -> bool:
     return len(inflated) > SYNC_INFLATED_BYTES
 
 
-# Inputs slower than this to decode are not re-checked every second.
-RECHECK_LIMIT_S = 0.01
-
-
 @dataclass(frozen=True)
 class Decoded:
     """What a decode hands the tab: the result (or the reason), its tree, how long it took."""
