@@ -20,6 +20,7 @@ from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v006, v007
 from agora_desk.core.formats.v007_services import RtcService, RtmService, Service
+from agora_desk.core.secret import Secret
 from agora_desk.core.validation import (
     Issue,
     Key,
@@ -120,6 +121,36 @@ def require_credentials(creds: Credentials) -> str:
     return certificate
 
 
+@dataclass(frozen=True, repr=False)
+class CheckedCredentials:
+    """An App ID and certificate that passed :func:`require_credentials` once.
+
+    For a front end that signs many tokens for one project (the token server):
+    the builders skip the per-token check of the same two values.
+    """
+
+    app_id: str
+    certificate: Secret
+
+    @classmethod
+    def of(cls, creds: Credentials) -> CheckedCredentials:
+        require_credentials(creds)
+        return cls(creds.app_id, creds.require_certificate())
+
+    def __repr__(self) -> str:
+        return f"CheckedCredentials(app_id={self.app_id!r})"
+
+
+Signing = Credentials | CheckedCredentials
+
+
+def _signing(creds: Signing) -> tuple[str, str]:
+    """App ID and revealed certificate, checked unless they were already."""
+    if isinstance(creds, CheckedCredentials):
+        return creds.app_id, creds.certificate.reveal()
+    return creds.app_id, require_credentials(creds)
+
+
 def rtc_issues(req: RtcRequest) -> list[Issue]:
     """All errors and warnings for an RTC request, in form order."""
     if batch.is_plain_rtc(req):
@@ -176,7 +207,7 @@ def rtc_services(req: RtcRequest) -> list[Service]:
 
 
 def compose(
-    creds: Credentials,
+    creds: Signing,
     services: Sequence[Service],
     *,
     expire: int,
@@ -184,27 +215,27 @@ def compose(
     warnings: Iterable[Issue] = (),
 ) -> BuildResult:
     """Any set of services, signed as one 007 token."""
-    certificate = require_credentials(creds)
+    app_id, certificate = _signing(creds)
     raise_for_errors(check_expire(expire))
-    issued_at, salt = (stamp or Stamp()).resolve()
+    issued_at, salt = (stamp or _NOW).resolve()
     token = batch.build(
-        creds.app_id, certificate, services, expire=expire, issued_at=issued_at, salt=salt
+        app_id, certificate, services, expire=expire, issued_at=issued_at, salt=salt
     )
     return BuildResult(
         token=token, issued_at=issued_at, salt=salt, expire=expire, warnings=tuple(warnings)
     )
 
 
-def build_rtc(creds: Credentials, req: RtcRequest, stamp: Stamp | None = None) -> BuildResult:
+def build_rtc(creds: Signing, req: RtcRequest, stamp: Stamp | None = None) -> BuildResult:
     issues = rtc_issues(req)
     if issues:
         raise_for_errors(issues)
-    certificate = require_credentials(creds)
+    app_id, certificate = _signing(creds)
     # compose() without its checks: rtc_issues covered the expiries already, and
     # this is the call the token server makes per request.
     issued_at, salt = (stamp or _NOW).resolve()
     token = batch.build(
-        creds.app_id,
+        app_id,
         certificate,
         rtc_services(req),
         expire=req.expire,
@@ -214,7 +245,7 @@ def build_rtc(creds: Credentials, req: RtcRequest, stamp: Stamp | None = None) -
     return BuildResult(token, issued_at, salt, req.expire, tuple(validation.warnings(issues)))
 
 
-def build_rtm(creds: Credentials, req: RtmRequest, stamp: Stamp | None = None) -> BuildResult:
+def build_rtm(creds: Signing, req: RtmRequest, stamp: Stamp | None = None) -> BuildResult:
     issues = check_user_id(req.user_id, "user ID") + check_expire(req.expire)
     raise_for_errors(issues)
     service = RtmService(privileges={RtmService.LOGIN: req.expire}, user_id=req.user_id)

@@ -25,11 +25,11 @@ from agora_desk.core import validation
 from agora_desk.core.builders import (
     BuildResult,
     RtcRequest,
+    Signing,
     Stamp,
     compose,
     rtc_issues,
 )
-from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v007
 from agora_desk.core.validation import (
@@ -58,7 +58,7 @@ class Shape(Protocol):
     def services(self) -> list[v007.Service]: ...
 
 
-def build(creds: Credentials, shape: Shape, stamp: Stamp | None = None) -> BuildResult:
+def build(creds: Signing, shape: Shape, stamp: Stamp | None = None) -> BuildResult:
     """Validate ``shape`` and sign its services as one 007 token."""
     issues = shape.issues()
     raise_for_errors(issues)

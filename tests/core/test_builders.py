@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from agora_desk.core import builders
+from agora_desk.core import builders, shapes
 from agora_desk.core.builders import RtcRequest, RtmRequest, Stamp
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
@@ -87,6 +87,32 @@ def test_rtm_token() -> None:
     tok = v007.parse(res.token)
     assert tok.expire == 120
     assert [(s.name, s.privileges, s.user_id) for s in tok.services] == [("RTM", {1: 120}, "bob")]  # type: ignore[attr-defined]
+
+
+def test_checked_credentials_sign_the_same_bytes() -> None:
+    checked = builders.CheckedCredentials.of(CREDS)
+    case = PUBLISHED["rtc join, numeric uid"]
+    req = RtcRequest(
+        channel=case["services"][0]["channel_name"], uid=2882341273, role="subscriber", expire=600
+    )
+    assert builders.build_rtc(checked, req, STAMP).token == case["token"]
+    for rtc in (RtcRequest("c", uid=5), RtcRequest("c", account="al", rtm_user_id="al")):
+        assert builders.build_rtc(checked, rtc, STAMP) == builders.build_rtc(CREDS, rtc, STAMP)
+    rtm = RtmRequest("bob", expire=120)
+    assert builders.build_rtm(checked, rtm, STAMP) == builders.build_rtm(CREDS, rtm, STAMP)
+    chat = shapes.ChatUserRequest("bob", 120)
+    assert shapes.build(checked, chat, STAMP) == shapes.build(CREDS, chat, STAMP)
+    assert CREDS.app_certificate is not None
+    assert CREDS.app_certificate.reveal() not in repr(checked)
+
+
+def test_checked_credentials_refuse_what_the_builders_refuse() -> None:
+    with pytest.raises(InputError) as info:
+        builders.CheckedCredentials.of(Credentials(CREDS.app_id, Secret("")))
+    assert info.value.field == "App Certificate"
+    with pytest.raises(InputError) as info:
+        builders.CheckedCredentials.of(Credentials("970CA35", CREDS.app_certificate))
+    assert info.value.field == "App ID"
 
 
 def test_legacy_rtc_follows_official_006() -> None:
