@@ -9,7 +9,7 @@ from typing import Final
 
 from aiohttp import web
 
-from agora_desk.core.builders import require_credentials
+from agora_desk.core.builders import CheckedCredentials
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
@@ -59,7 +59,7 @@ class ServerConfig:
 
     def validate(self) -> None:
         """Raise :class:`InputError` now rather than a 400 on every request."""
-        require_credentials(self.credentials())
+        _ = self.signing  # raises for a bad App ID or certificate
         parse_seconds(self.default_expire, "default expiry")
         if self.cors_origin is not None and not self.cors_origin.strip():
             raise InputError("CORS origin", "is empty; give an origin like http://localhost:3000")
@@ -73,16 +73,18 @@ class ServerConfig:
         if not (self.header_timeout > 0 and self.body_timeout > 0 and self.max_connections > 0):
             raise InputError("server limits", "timeouts and the connection cap must be positive")
 
-    def host_allowed(self, name: str) -> bool:
-        """``name`` (lower case, no port) is one the user listed with ``--allow-host``."""
-        return name in self._allowed
-
     @cached_property
-    def _allowed(self) -> frozenset[str]:
+    def allowed_names(self) -> frozenset[str]:
+        """:attr:`allowed_hosts` as the Host check compares them."""
         return frozenset(normal_host_name(n) for n in self.allowed_hosts)
 
     def credentials(self) -> Credentials:
         return Credentials(self.app_id, self.app_certificate, profile=self.profile)
+
+    @cached_property
+    def signing(self) -> CheckedCredentials:
+        """The credentials checked once, for every token the server signs."""
+        return CheckedCredentials.of(self.credentials())
 
 
 CONFIG: Final = web.AppKey("config", ServerConfig)

@@ -26,14 +26,14 @@ import logging
 import socket
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, Final
 
 from aiohttp import http_exceptions, web
 from aiohttp.web_protocol import RequestHandler
 
+from agora_desk.server.answers import json_answer
 from agora_desk.server.config import ServerConfig
-from agora_desk.server.requestlog import RequestRecord, deliver
+from agora_desk.server.requestlog import RequestRecord, deliver, local_time
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +206,7 @@ class GuardedHandler(RequestHandler):
             deliver(
                 callback,
                 RequestRecord(
-                    time=datetime.now().astimezone(),
+                    time=local_time(time.time()),
                     method="-",
                     endpoint="(malformed request)",
                     channel="",
@@ -216,7 +216,7 @@ class GuardedHandler(RequestHandler):
                     detail=text,
                 ),
             )
-        response = web.json_response({"error": text}, status=status)
+        response = json_answer({"error": text}, status=status)
         response.force_close()
         return response
 

@@ -22,10 +22,12 @@ from agora_desk.core.builders import (
 from agora_desk.core.errors import InputError
 from agora_desk.core.validation import shown_input
 from agora_desk.server import params, shapes
+from agora_desk.server.answers import json_answer
 from agora_desk.server.config import CONFIG
 from agora_desk.server.requestlog import note, note_warnings
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+PONG: Final = {"message": "pong"}
 
 
 def _warn(request: web.Request, result: BuildResult) -> str:
@@ -41,13 +43,13 @@ def _rtc(
     req = RtcRequest(
         channel=channel, uid=uid, account=account, role=parse_role(role), expire=expire
     )
-    return _warn(request, build_rtc(request.app[CONFIG].credentials(), req))
+    return _warn(request, build_rtc(request.app[CONFIG].signing, req))
 
 
 def _rtm(request: web.Request, user_id: str, expire: int) -> str:
     note(request, kind="rtm")
     req = RtmRequest(user_id, expire)
-    return _warn(request, build_rtm(request.app[CONFIG].credentials(), req))
+    return _warn(request, build_rtm(request.app[CONFIG].signing, req))
 
 
 def _body_rtc(request: web.Request, body: Mapping[str, Any], expire: int) -> str:
@@ -66,21 +68,21 @@ def _body_rtm(request: web.Request, body: Mapping[str, Any], expire: int) -> str
 
 async def ping(request: web.Request) -> web.StreamResponse:
     """Is the server up? Answers pong."""
-    return web.json_response({"message": "pong"})
+    return json_answer(PONG)
 
 
 async def fetch_rtm_token(request: web.Request) -> web.StreamResponse:
     """An RTM token for uid (JSON body), as the official RTM sample server."""
     body = await params.json_body(request)
     token = _body_rtm(request, body, params.body_expire(request, body))
-    return web.json_response({"token": token, "code": "200"})
+    return json_answer({"token": token, "code": "200"})
 
 
 async def fetch_rtc_token(request: web.Request) -> web.StreamResponse:
     """An RTC token for channel, uid and role (JSON body), as the official RTC sample server."""
     body = await params.json_body(request)
     token = _body_rtc(request, body, params.body_expire(request, body))
-    return web.json_response({"token": token, "code": "200"})
+    return json_answer({"token": token, "code": "200"})
 
 
 async def rtc_path(request: web.Request) -> web.StreamResponse:
@@ -89,14 +91,14 @@ async def rtc_path(request: web.Request) -> web.StreamResponse:
     note(request, channel=m["channel"], uid=m["uid"])
     identity = params.path_identity(m["tokentype"], m["uid"])
     token = _rtc(request, m["channel"], identity, m["role"], params.query_expiry(request))
-    return web.json_response({"rtcToken": token})
+    return json_answer({"rtcToken": token})
 
 
 async def rtm_path(request: web.Request) -> web.StreamResponse:
     """An RTM token for the user ID in the path."""
     uid = request.match_info["uid"]
     note(request, uid=uid)
-    return web.json_response({"rtmToken": _rtm(request, uid, params.query_expiry(request))})
+    return json_answer({"rtmToken": _rtm(request, uid, params.query_expiry(request))})
 
 
 async def rte_path(request: web.Request) -> web.StreamResponse:
@@ -106,7 +108,7 @@ async def rte_path(request: web.Request) -> web.StreamResponse:
     identity = params.path_identity(m["tokentype"], m["uid"])
     expire = params.query_expiry(request)
     rtc_token = _rtc(request, m["channel"], identity, m["role"], expire)
-    return web.json_response({"rtcToken": rtc_token, "rtmToken": _rtm(request, m["uid"], expire)})
+    return json_answer({"rtcToken": rtc_token, "rtmToken": _rtm(request, m["uid"], expire)})
 
 
 async def get_token(request: web.Request) -> web.StreamResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Final
 
 from aiohttp import web
@@ -18,8 +18,15 @@ log = logging.getLogger(__name__)
 LOG_FIELD_MAX: Final = 48
 
 
+# abbreviate_secrets changes no text shorter than this: its shortest match is a
+# token's 00X and 16 characters (a hex key is 32).
+ALWAYS_PLAIN_BELOW: Final = 19
+
+
 def redact(text: str, limit: int = LOG_FIELD_MAX) -> str:
     """Shorten ``text`` for a log: tokens and hex keys cut to a prefix, long text clipped."""
+    if len(text) < ALWAYS_PLAIN_BELOW and len(text) <= limit and text.isprintable():
+        return text  # the everyday channel and uid: nothing to cut, skip the scans
     text = abbreviate_secrets(text)
     text = "".join(ch if ch.isprintable() else "?" for ch in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -42,7 +49,8 @@ class RequestRecord:
 
     def format_line(self) -> str:
         """One access-log line, as the CLI prints it."""
-        parts = [self.time.strftime("%H:%M:%S"), self.method, self.endpoint]
+        t = self.time
+        parts = [f"{t.hour:02d}:{t.minute:02d}:{t.second:02d}", self.method, self.endpoint]
         if self.channel:
             parts.append(f"channel={self.channel}")
         if self.uid:
@@ -89,24 +97,47 @@ def note_warnings(request: web.Request, warnings: tuple[Issue, ...]) -> None:
         request[LOG_WARNINGS] = request.get(LOG_WARNINGS, ()) + warnings
 
 
+class _LocalTime:
+    """``datetime.fromtimestamp(t).astimezone()``, asking the OS for the zone once a minute.
+
+    A zone's offset changes on a whole minute (daylight saving: on the hour
+    or half hour), so within one minute it is the same for every request.
+    """
+
+    def __init__(self) -> None:
+        self._minute: tuple[float, float, tzinfo | None] = (0.0, 0.0, None)
+
+    def __call__(self, t: float) -> datetime:
+        start, end, zone = self._minute
+        if start <= t < end:
+            return datetime.fromtimestamp(t, zone)
+        moment = datetime.fromtimestamp(t).astimezone()
+        start = t - t % 60
+        self._minute = (start, start + 60, moment.tzinfo)  # one assignment: thread-safe
+        return moment
+
+
+local_time: Final = _LocalTime()
+
+
 def record(
-    request: web.Request, endpoint: str, stamp: datetime, status: int, duration_ms: float
+    request: web.Request, endpoint: str, started: float, status: int, elapsed_s: float
 ) -> None:
-    """Hand one record to the app's log callback, if it has one."""
+    """Hand one record to the app's log callback, if it has one (``started``: epoch seconds)."""
     callback = request.app[ON_REQUEST]
     if callback is None:
         return
     warnings: tuple[Issue, ...] = request.get(LOG_WARNINGS, ())
     detail = request.get(LOG_ERROR) or "; ".join(str(w) for w in warnings)
     entry = RequestRecord(
-        time=stamp,
+        time=local_time(started),
         method=request.method,
         endpoint=endpoint,
         channel=redact(str(request.get(LOG_CHANNEL, ""))),
         uid=redact(str(request.get(LOG_UID, ""))),
         status=status,
-        duration_ms=duration_ms,
-        detail=redact(detail, 200),
+        duration_ms=elapsed_s * 1000,
+        detail=redact(detail, 200) if detail else "",
         token_type=redact(str(request.get(LOG_TOKEN, ""))),
         role=redact(str(request.get(LOG_ROLE, ""))),
     )

@@ -19,6 +19,7 @@ from agora_desk.core.builders import RtcRequest, parse_role
 from agora_desk.core.errors import InputError
 from agora_desk.core.validation import raise_for_errors
 from agora_desk.server import params
+from agora_desk.server.answers import json_answer
 from agora_desk.server.config import CONFIG
 from agora_desk.server.requestlog import note, note_warnings
 
@@ -26,7 +27,7 @@ TOKEN_TYPES: Final = ("apaas", "fpa", "convoai", "stt")
 
 
 def _signed(request: web.Request, shape: shapes.Shape) -> str:
-    result = shapes.build(request.app[CONFIG].credentials(), shape)
+    result = shapes.build(request.app[CONFIG].signing, shape)
     note_warnings(request, result.warnings)
     return result.token
 
@@ -43,16 +44,14 @@ async def chat_app(request: web.Request) -> web.StreamResponse:
     """A Chat app token (for the Chat REST API)."""
     note(request, uid="(app token)")
     token = chat_token(request, "", params.query_expiry(request))
-    return web.json_response({"chatToken": token})
+    return json_answer({"chatToken": token})
 
 
 async def chat_account(request: web.Request) -> web.StreamResponse:
     """A Chat user token for the user ID in the path."""
     chat_id = request.match_info["chatid"]
     note(request, uid=chat_id)
-    return web.json_response(
-        {"chatToken": chat_token(request, chat_id, params.query_expiry(request))}
-    )
+    return json_answer({"chatToken": chat_token(request, chat_id, params.query_expiry(request))})
 
 
 def body_token(request: web.Request, kind: str, body: Mapping[str, Any], expire: int) -> str:

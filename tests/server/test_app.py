@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import http.client
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from _server_helpers import (
+    APP_ID,
     CERT,
     PUBLISHER,
     SUBSCRIBER,
@@ -20,6 +22,10 @@ from _server_helpers import (
     serving,
 )
 
+from agora_desk.core import builders, shapes
+from agora_desk.core.builders import RtcRequest, RtmRequest, Stamp
+from agora_desk.core.credentials import Credentials
+from agora_desk.core.secret import Secret
 from agora_desk.server.runner import ServerHandle
 
 
@@ -29,6 +35,21 @@ def post(handle: ServerHandle, path: str, body: object) -> Reply:
 
 def get(handle: ServerHandle, path: str) -> Reply:
     return call(handle.url, "GET", path)
+
+
+def test_tokens_are_the_plain_builders_bytes(
+    server: ServerHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server's fast path signs what the builders sign (which match the official ones)."""
+    stamp = Stamp(issued_at=int(time.time()), salt=4242)
+    monkeypatch.setattr(builders, "_NOW", stamp)  # what a request's token is stamped with
+    creds = Credentials(APP_ID, Secret(CERT))
+    rtc = get(server, "/rtc/demo/publisher/uid/42/?expiry=600").json()["rtcToken"]
+    assert rtc == builders.build_rtc(creds, RtcRequest("demo", 42, expire=600), stamp).token
+    rtm = get(server, "/rtm/alice/?expiry=600").json()["rtmToken"]
+    assert rtm == builders.build_rtm(creds, RtmRequest("alice", 600), stamp).token
+    chat = get(server, "/chat/app/?expiry=600").json()["chatToken"]
+    assert chat == shapes.build(creds, shapes.ChatAppRequest(600), stamp).token
 
 
 def test_ping(server: ServerHandle) -> None:

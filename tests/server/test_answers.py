@@ -1,0 +1,79 @@
+"""The server's fast paths give what the plain ones give: JSON bytes, log fields, local times."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime
+
+import pytest
+from aiohttp import web
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agora_desk.core.redact import abbreviate_secrets
+from agora_desk.server.answers import json_answer, json_text
+from agora_desk.server.requestlog import ALWAYS_PLAIN_BELOW, _LocalTime, redact
+
+ANSWERS = [
+    {"message": "pong"},
+    {"rtcToken": "007eJxTYBBbsSz/+w=="},
+    {"token": "007abc", "code": "200"},
+    {"error": 'a "quote", a backslash \\, a newline \n, a tab \t, a NUL \x00'},
+    {"error": "中文 é \u2028 😀 \udcff"},
+    {},
+]
+
+
+@pytest.mark.parametrize("fields", ANSWERS)
+def test_json_text_is_json_dumps(fields: dict[str, str]) -> None:
+    assert json_text(fields) == json.dumps(fields)
+
+
+@given(st.dictionaries(st.text(max_size=8), st.text(max_size=40), max_size=4))
+def test_json_text_is_json_dumps_for_any_strings(fields: dict[str, str]) -> None:
+    assert json_text(fields) == json.dumps(fields)
+
+
+@pytest.mark.parametrize("status", [200, 400, 503])
+def test_json_answer_is_what_json_response_answers(status: int) -> None:
+    fields = {"error": "no", "code": str(status)}
+    ours, plain = json_answer(fields, status), web.json_response(fields, status=status)
+    assert (ours.status, ours.body) == (plain.status, plain.body)
+    assert dict(ours.headers) == dict(plain.headers)
+
+
+def test_the_shortest_abbreviated_text_is_where_redact_starts_looking() -> None:
+    shortest_token = "007" + "A" * 16
+    assert len(shortest_token) == ALWAYS_PLAIN_BELOW
+    assert abbreviate_secrets(shortest_token) != shortest_token
+    assert abbreviate_secrets(shortest_token[:-1]) == shortest_token[:-1]
+
+
+@given(st.text(max_size=ALWAYS_PLAIN_BELOW - 1))
+def test_short_text_is_never_abbreviated(text: str) -> None:
+    assert abbreviate_secrets(text) == text
+    expected = "".join(ch if ch.isprintable() else "?" for ch in text)
+    assert redact(text) == expected
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch) -> object:
+    """The process's local zone is Europe/Berlin (summer time from 2026-03-29 01:00 UTC)."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset is POSIX only")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_local_time_follows_a_daylight_saving_switch(berlin: object) -> None:
+    switch = datetime.fromisoformat("2026-03-29T01:00:00+00:00").timestamp()
+    clock = _LocalTime()
+    for offset in (-3600, -61, -60, -1.5, -0.001, 0, 0.001, 1, 59.9, 60, 3600):
+        t = switch + offset
+        got, plain = clock(t), datetime.fromtimestamp(t).astimezone()
+        assert got == plain and got.utcoffset() == plain.utcoffset(), offset
+    assert clock(switch - 1).utcoffset() != clock(switch).utcoffset()
