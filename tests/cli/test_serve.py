@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import queue
 import signal
 import socket
 import subprocess
 import threading
+from pathlib import Path
 
 import pytest
 from _cli_process import CliProcess
@@ -22,6 +24,7 @@ from _server_helpers import (
     wait_until,
 )
 
+from agora_desk.cli.serve import nobody_reads
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.testing import MemoryKeyring
 
@@ -145,6 +148,29 @@ def test_stop_with_connections_in_every_state_prints_no_task_noise(
     noise = [line for line in err.splitlines() if any(w in line for w in SHUTDOWN_NOISE)]
     assert noise == []
     assert err.rstrip().endswith("agora-desk: token server stopped")
+
+
+def test_quiet_serves_without_request_log_lines(cli: CliProcess) -> None:
+    child = Serve(cli, ["--port", "0", "--quiet"], creds_env(cli))
+    url = child.url()
+    check_rtm(call(url, "GET", "/rtm/u/").json()["rtmToken"], "u", 3600)
+    assert call(url, "GET", "/nothing").status == 404
+    code, err = child.finish()
+    assert code == 0, err
+    assert "serving tokens" in err and "token server stopped" in err
+    assert "/rtm" not in err and "404" not in err and "/nothing" not in err
+
+
+def test_the_null_device_is_where_nobody_reads_the_log(tmp_path: Path) -> None:
+    with open(os.devnull, "w") as null:
+        assert nobody_reads(null)
+    with open(tmp_path / "log.txt", "w") as file:
+        assert not nobody_reads(file)
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "w") as pipe:
+        assert not nobody_reads(pipe)
+    os.close(read_end)
+    assert not nobody_reads(io.StringIO())  # no file descriptor: someone holds the text
 
 
 def test_non_loopback_host_warns_loudly_and_needs_the_printed_key(cli: CliProcess) -> None:
