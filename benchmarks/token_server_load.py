@@ -4,7 +4,9 @@
 
 Three servers run side by side in one run, each in its own process:
 
-* **ours** - ``agora-desk serve`` exactly as a user starts it (request log on);
+* **ours** - ``agora-desk serve`` exactly as a user starts it, its stderr on /dev/null
+  (so no request log: nobody could read it, as with ``--quiet``);
+* **ours +log** - the same with stderr to a file: one log line per request written (RTC only);
 * **bare aiohttp** - an aiohttp app with one ``/ping`` route and nothing else: what the
   framework costs by itself (issue 16's reference);
 * **node** - the Node token server people run instead: AgoraIO-Community's
@@ -35,10 +37,12 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -106,10 +110,12 @@ class Server:
             self.proc.kill()
 
 
-def _start(name: str, routes: tuple[str, ...], argv: list[str], env: dict[str, str]) -> Server:
+def _start(
+    name: str, routes: tuple[str, ...], argv: list[str], env: dict[str, str], stderr: Any = None
+) -> Server:
     proc = subprocess.Popen(
         pinned(0, argv), env=env, cwd=ROOT, stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL if stderr is None else stderr, text=True,
     )  # fmt: skip
     assert proc.stdout is not None
     line = proc.stdout.readline().strip()
@@ -117,10 +123,13 @@ def _start(name: str, routes: tuple[str, ...], argv: list[str], env: dict[str, s
     return Server(name, routes, proc, port)
 
 
-def start_ours() -> Server:
+def start_ours(log: Any = None) -> Server:
+    """``agora-desk serve``; with ``log`` (a file) its request log is written there."""
     env = dict(os.environ, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT, PYTHONPATH=str(ROOT))
     argv = [sys.executable, "-m", "agora_desk", "serve", "--port", "0", "--expire", str(EXPIRE)]
-    return _start("ours", tuple(ROUTES), argv, env)
+    if log is None:
+        return _start("ours", tuple(ROUTES), argv, env)
+    return _start("ours +log", ("rtc",), argv, env, stderr=log)
 
 
 def start_bare() -> Server:
@@ -227,16 +236,23 @@ class Cell:
         )
 
 
+def _load() -> str:
+    """The 1-minute load average: how busy the machine was around the run."""
+    return f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "n/a"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", type=float, default=4.0, help="seconds per wrk run")
     parser.add_argument("--no-node", action="store_true", help="skip the Node token server")
     args = parser.parse_args()
+    args.load_before = _load()
     if shutil.which("wrk") is None:
         print("wrk not found: install it (Debian: apt install wrk)")
         return 2
-    servers = [start_ours(), start_bare()]
+    log = tempfile.TemporaryFile("w+")  # closed after the run
+    servers = [start_ours(), start_ours(log), start_bare()]
     if not args.no_node:
         node = start_node()
         if node is not None:
@@ -264,6 +280,10 @@ def main() -> int:
     finally:
         for server in servers:
             server.stop()
+        log.seek(0)
+        logged = sum(1 for line in log if " GET /rtc " in line)
+        log.close()
+    print(f"ours +log wrote {logged} request-log lines")
     report(cells, servers, args)
     return 0
 
@@ -272,7 +292,8 @@ def report(
     cells: dict[tuple[str, str, int, bool], Cell], servers: list[Server], args: argparse.Namespace
 ) -> None:
     print(f"\n{args.rounds} rounds x {args.duration:g} s per run, wrk keep-alive, medians"
-          f"{'; servers on CPU 0, wrk on CPU 1' if shutil.which('taskset') else ''}\n")  # fmt: skip
+          f"{'; servers on CPU 0, wrk on CPU 1' if shutil.which('taskset') else ''}; "
+          f"load average before {args.load_before}, after {_load()}\n")  # fmt: skip
     header = f"{'scenario':<30} {'server':<13} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'RSS MiB':>8}"
     print(header)
     print("-" * len(header))
@@ -288,10 +309,11 @@ def report(
                 print(f"{label:<30} {server.name:<13} {res.rps:>9.0f} {res.p50_ms:>8.2f} "
                       f"{res.p99_ms:>8.2f} {res.errors:>7} {rss:>8.1f}")  # fmt: skip
     print("\nratios (ours / peer: req/s higher is better; p99 lower is better)")
-    for peer in [s.name for s in servers if s.name != "ours"]:
+    pairs = [(o, p) for o in ("ours", "ours +log") for p in ("node", "bare aiohttp")]
+    for mine, peer in pairs:
         for route in ROUTES:
             for connections, idle in ((50, False), (200, False), (200, True)):
-                ours = medians.get(("ours", route, connections, idle))
+                ours = medians.get((mine, route, connections, idle))
                 other = medians.get(
                     (peer, "ping" if peer == "bare aiohttp" else route, connections, idle)
                 )
@@ -299,7 +321,7 @@ def report(
                     continue
                 label = f"{route} c={connections}" + (f" +{IDLE} idle" if idle else "")
                 vs = f"{peer} /ping" if peer == "bare aiohttp" else peer
-                print(f"  {label:<26} vs {vs:<18} req/s {ours[0].rps / other[0].rps:5.2f}x   "
+                print(f"  {mine:<9} {label:<21} vs {vs:<17} req/s {ours[0].rps / other[0].rps:5.2f}x   "
                       f"p99 {ours[0].p99_ms / other[0].p99_ms:5.2f}x")  # fmt: skip
 
 
