@@ -3,7 +3,7 @@
 Every answer the server sends (tokens, ``pong``, errors) is such an object.
 Writing it here costs a fraction of :func:`aiohttp.web.json_response`
 (``json.dumps`` and its encoder set-up), which the token routes pay per
-request; ``tests/server/test_answers.py`` proves the bytes and headers equal.
+request; ``tests/server/test_fast_paths.py`` proves the bytes and headers equal.
 """
 
 from __future__ import annotations

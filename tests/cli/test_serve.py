@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import threading
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,10 @@ from _server_helpers import (
     wait_until,
 )
 
-from agora_desk.cli.serve import nobody_reads
+from agora_desk.cli.serve import LogLines, nobody_reads
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.testing import MemoryKeyring
+from agora_desk.server import RequestRecord
 
 STARTUP_S = 30.0
 
@@ -159,6 +161,27 @@ def test_quiet_serves_without_request_log_lines(cli: CliProcess) -> None:
     assert code == 0, err
     assert "serving tokens" in err and "token server stopped" in err
     assert "/rtm" not in err and "404" not in err and "/nothing" not in err
+
+
+def test_log_lines_made_on_the_server_thread_are_written_in_order_by_flush() -> None:
+    stream = io.StringIO()
+    log = LogLines(stream)
+    when = datetime.now().astimezone()
+
+    def server_thread() -> None:
+        for n in range(2000):
+            log(RequestRecord(when, "GET", "/rtm", "", str(n), 200, 0.1))
+
+    thread = threading.Thread(target=server_thread)
+    thread.start()
+    while thread.is_alive():
+        log.flush()
+    thread.join()
+    log.flush()
+    uids = [line.split()[3] for line in stream.getvalue().splitlines()]
+    assert uids == [f"uid={n}" for n in range(2000)]
+    log.flush()
+    assert len(stream.getvalue().splitlines()) == 2000  # nothing twice, nothing left
 
 
 def test_the_null_device_is_where_nobody_reads_the_log(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from agora_desk.core.redact import abbreviate_secrets
 from agora_desk.server.answers import json_answer, json_text
-from agora_desk.server.requestlog import ALWAYS_PLAIN_BELOW, _LocalTime, redact
+from agora_desk.server.requestlog import ALWAYS_PLAIN_BELOW, RequestRecord, _LocalTime, redact
 
 ANSWERS = [
     {"message": "pong"},
@@ -77,3 +77,11 @@ def test_local_time_follows_a_daylight_saving_switch(berlin: object) -> None:
         got, plain = clock(t), datetime.fromtimestamp(t).astimezone()
         assert got == plain and got.utcoffset() == plain.utcoffset(), offset
     assert clock(switch - 1).utcoffset() != clock(switch).utcoffset()
+
+
+def test_a_log_line_reads_as_before() -> None:
+    when = datetime(2026, 12, 1, 9, 5, 7, 654321).astimezone()
+    record = RequestRecord(when, "GET", "/rtc", "demo", "42", 200, 1.25)
+    assert record.format_line() == "09:05:07 GET /rtc channel=demo uid=42 200 1.2 ms"
+    failed = record._replace(channel="", uid="", status=400, detail="uid: is empty")
+    assert failed.format_line() == "09:05:07 GET /rtc 400 1.2 ms - uid: is empty"
