@@ -20,8 +20,9 @@ The load generator is ``wrk`` (Debian package ``wrk``), keep-alive, on
 ``GET /ping`` at 50 and 200 connections; then again at 200 connections while 1,000 idle
 connections are held open to the same server. Servers are pinned to CPU 0 and wrk to CPU 1
 when ``taskset`` exists. Rounds alternate the servers, and the median of the rounds is
-printed with req/s, p50, p99, errors and the server's RSS after the run, and ratios ours /
-peer. Every server's tokens are checked first (a 007 token for the right App ID, channel,
+printed with req/s, p50, p99, errors, the server's RSS after the run and its CPU time per
+request (user + system, from /proc: less sensitive to a busy machine than req/s), and ratios
+ours / peer. Every server's tokens are checked first (a 007 token for the right App ID, channel,
 uid and expiry, signed with the benchmark certificate). Traffic goes to 127.0.0.1 only.
 """
 
@@ -93,6 +94,14 @@ class Server:
     routes: tuple[str, ...]
     proc: subprocess.Popen[str]
     port: int
+
+    def cpu_s(self) -> float:
+        """User + system CPU seconds the server process has used."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def rss_mib(self) -> float:
         try:
@@ -184,18 +193,24 @@ class Result:
     p50_ms: float
     p99_ms: float
     errors: int
+    requests: int = 0
+    cpu_us: float = float("nan")  # the server's CPU time per request (less load-sensitive)
 
 
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+# wrk leaves a request slower than its timeout (default 2 s) out of the latency
+# figures and counts it as an error; a long one keeps slow answers in the p99.
+WRK_TIMEOUT = "10s"
 
 
 def _ms(text: str) -> float:
-    match = re.fullmatch(r"([\d.]+)(us|ms|s)", text.strip())
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
     return float(match.group(1)) * _UNITS[match.group(2)] if match else float("nan")
 
 
 def run_wrk(port: int, path: str, connections: int, duration: float) -> Result:
     argv = pinned(1, ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(duration))}s", "--latency",
+                      "--timeout", WRK_TIMEOUT,
                       f"http://127.0.0.1:{port}{path}"])  # fmt: skip
     out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
@@ -204,7 +219,8 @@ def run_wrk(port: int, path: str, connections: int, duration: float) -> Result:
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors += int(non2xx.group(1)) if non2xx else 0
-    return Result(rps, p50, p99, errors)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    return Result(rps, p50, p99, errors, requests)
 
 
 def hold_idle(port: int, count: int) -> list[socket.socket]:
@@ -231,9 +247,15 @@ class Cell:
                 statistics.median(x.p50_ms for x in r),
                 statistics.median(x.p99_ms for x in r),
                 sum(x.errors for x in r),
+                sum(x.requests for x in r),
+                statistics.median(x.cpu_us for x in r),
             ),
             statistics.median(self.rss),
         )
+
+
+def _ratio(ours: float, peer: float) -> float:
+    return ours / peer if peer else float("nan")
 
 
 def _load() -> str:
@@ -270,7 +292,10 @@ def main() -> int:
                         continue
                     held = hold_idle(server.port, IDLE) if idle else []
                     try:
+                        cpu_before = server.cpu_s()
                         result = run_wrk(server.port, ROUTES[route], connections, args.duration)
+                        cpu = server.cpu_s() - cpu_before
+                        result.cpu_us = cpu / max(1, result.requests) * 1e6
                     finally:
                         for sock in held:
                             sock.close()
@@ -294,7 +319,8 @@ def report(
     print(f"\n{args.rounds} rounds x {args.duration:g} s per run, wrk keep-alive, medians"
           f"{'; servers on CPU 0, wrk on CPU 1' if shutil.which('taskset') else ''}; "
           f"load average before {args.load_before}, after {_load()}\n")  # fmt: skip
-    header = f"{'scenario':<30} {'server':<13} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'RSS MiB':>8}"
+    header = (f"{'scenario':<30} {'server':<13} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+              f"{'errors':>7} {'RSS MiB':>8} {'CPU us/req':>10}")  # fmt: skip
     print(header)
     print("-" * len(header))
     medians = {key: cell.median() for key, cell in cells.items()}
@@ -307,7 +333,7 @@ def report(
                     continue
                 res, rss = medians[key]
                 print(f"{label:<30} {server.name:<13} {res.rps:>9.0f} {res.p50_ms:>8.2f} "
-                      f"{res.p99_ms:>8.2f} {res.errors:>7} {rss:>8.1f}")  # fmt: skip
+                      f"{res.p99_ms:>8.2f} {res.errors:>7} {rss:>8.1f} {res.cpu_us:>10.0f}")  # fmt: skip
     print("\nratios (ours / peer: req/s higher is better; p99 lower is better)")
     pairs = [(o, p) for o in ("ours", "ours +log") for p in ("node", "bare aiohttp")]
     for mine, peer in pairs:
@@ -321,8 +347,10 @@ def report(
                     continue
                 label = f"{route} c={connections}" + (f" +{IDLE} idle" if idle else "")
                 vs = f"{peer} /ping" if peer == "bare aiohttp" else peer
-                print(f"  {mine:<9} {label:<21} vs {vs:<17} req/s {ours[0].rps / other[0].rps:5.2f}x   "
-                      f"p99 {ours[0].p99_ms / other[0].p99_ms:5.2f}x")  # fmt: skip
+                mr, pr = ours[0], other[0]
+                print(f"  {mine:<9} {label:<21} vs {vs:<17} req/s {_ratio(mr.rps, pr.rps):5.2f}x   "
+                      f"p99 {_ratio(mr.p99_ms, pr.p99_ms):5.2f}x   "
+                      f"CPU/req {_ratio(mr.cpu_us, pr.cpu_us):5.2f}x")  # fmt: skip
 
 
 if __name__ == "__main__":
