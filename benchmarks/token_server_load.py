@@ -1,14 +1,16 @@
 """Load benchmark of ``agora-desk serve`` against a bare aiohttp app and the Node token server.
 
     .venv/bin/python benchmarks/token_server_load.py [--rounds 3] [--duration 4] [--no-node]
+                                                     [--before REV]
 
-Three servers run side by side in one run, each in its own process:
+The servers run side by side in one run, each in its own process:
 
 * **ours** - ``agora-desk serve`` exactly as a user starts it, its stderr on /dev/null
   (so no request log: nobody could read it, as with ``--quiet``);
 * **ours +log** - the same with stderr to a file: one log line per request written (RTC only);
 * **bare aiohttp** - an aiohttp app with one ``/ping`` route and nothing else: what the
   framework costs by itself (issue 16's reference);
+* **ours before** (``--before REV``) - ``agora-desk serve`` of an earlier git revision;
 * **node** - the Node token server people run instead: AgoraIO-Community's
   Agora-Node-TokenServer is not on npm, so ``benchmarks/node_reference_server.js`` rebuilds
   it from the two npm packages it is made of, ``express`` and the official ``agora-token``
@@ -120,10 +122,15 @@ class Server:
 
 
 def _start(
-    name: str, routes: tuple[str, ...], argv: list[str], env: dict[str, str], stderr: Any = None
+    name: str,
+    routes: tuple[str, ...],
+    argv: list[str],
+    env: dict[str, str],
+    stderr: Any = None,
+    cwd: Path = ROOT,
 ) -> Server:
     proc = subprocess.Popen(
-        pinned(0, argv), env=env, cwd=ROOT, stdin=subprocess.DEVNULL,
+        pinned(0, argv), env=env, cwd=cwd, stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL if stderr is None else stderr, text=True,
     )  # fmt: skip
     assert proc.stdout is not None
@@ -139,6 +146,15 @@ def start_ours(log: Any = None) -> Server:
     if log is None:
         return _start("ours", tuple(ROUTES), argv, env)
     return _start("ours +log", ("rtc",), argv, env, stderr=log)
+
+
+def start_before(rev: str, where: Path) -> Server:
+    """``agora-desk serve`` as it was at git revision ``rev`` (its tree extracted to ``where``)."""
+    tree = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(where)], input=tree.stdout, check=True)
+    env = dict(os.environ, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT, PYTHONPATH=str(where))
+    argv = [sys.executable, "-m", "agora_desk", "serve", "--port", "0", "--expire", str(EXPIRE)]
+    return _start("ours before", tuple(ROUTES), argv, env, cwd=where)
 
 
 def start_bare() -> Server:
@@ -269,6 +285,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", type=float, default=4.0, help="seconds per wrk run")
     parser.add_argument("--no-node", action="store_true", help="skip the Node token server")
+    parser.add_argument(
+        "--before", metavar="REV", help="also run `agora-desk serve` of git revision REV"
+    )
     args = parser.parse_args()
     args.load_before = _load()
     if shutil.which("wrk") is None:
@@ -276,6 +295,9 @@ def main() -> int:
         return 2
     log = tempfile.TemporaryFile("w+")  # closed after the run
     servers = [start_ours(), start_ours(log), start_bare()]
+    before_dir = tempfile.TemporaryDirectory()  # removed after the run
+    if args.before:
+        servers.append(start_before(args.before, Path(before_dir.name)))
     if not args.no_node:
         node = start_node()
         if node is not None:
@@ -306,6 +328,7 @@ def main() -> int:
     finally:
         for server in servers:
             server.stop()
+        before_dir.cleanup()
         log.seek(0)
         logged = sum(1 for line in log if " GET /rtc " in line)
         log.close()
@@ -336,7 +359,8 @@ def report(
                 print(f"{label:<30} {server.name:<13} {res.rps:>9.0f} {res.p50_ms:>8.2f} "
                       f"{res.p99_ms:>8.2f} {res.errors:>7} {rss:>8.1f} {res.cpu_us:>10.0f}")  # fmt: skip
     print("\nratios (ours / peer: req/s higher is better; p99 lower is better)")
-    pairs = [(o, p) for o in ("ours", "ours +log") for p in ("node", "bare aiohttp")]
+    peers = ("node", "bare aiohttp", "ours before")
+    pairs = [(o, p) for o in ("ours", "ours +log") for p in peers]
     for mine, peer in pairs:
         for route in ROUTES:
             for connections, idle in ((50, False), (200, False), (200, True)):
