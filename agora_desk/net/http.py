@@ -63,9 +63,17 @@ _CHUNK: Final = 64 * 1024
 
 
 class TransportError(AgoraDeskError):
-    """The request did not get an HTTP answer. ``kind`` names why, for explanations."""
+    """The request did not get an HTTP answer. ``kind`` names why, for explanations.
+
+    A subclass states its kind in its header: ``class TlsError(TransportError, kind=...)``.
+    """
 
     kind: ClassVar[FailureKind] = FailureKind.CONNECTION
+
+    def __init_subclass__(cls, *, kind: FailureKind | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if kind is not None:
+            cls.kind = kind
 
     def __init__(self, message: str, *, detail: str = "", elapsed_ms: float = 0.0) -> None:
         self.detail = detail
@@ -73,44 +81,44 @@ class TransportError(AgoraDeskError):
         super().__init__(message)
 
 
-class TlsError(TransportError):
-    kind: ClassVar[FailureKind] = FailureKind.TLS
+class TlsError(TransportError, kind=FailureKind.TLS):
+    """The handshake failed: an untrusted or mismatched certificate, or no common protocol."""
 
 
-class RequestTimeout(TransportError):
-    kind: ClassVar[FailureKind] = FailureKind.TIMEOUT
+class RequestTimeout(TransportError, kind=FailureKind.TIMEOUT):
+    """No answer within the timeout."""
 
 
-class DnsError(TransportError):
-    kind: ClassVar[FailureKind] = FailureKind.DNS
+class DnsError(TransportError, kind=FailureKind.DNS):
+    """The host name did not resolve."""
 
 
-class ConnectError(TransportError):
-    kind: ClassVar[FailureKind] = FailureKind.CONNECTION
+class ConnectError(TransportError, kind=FailureKind.CONNECTION):
+    """The connection failed or broke before an answer."""
 
 
-class ConnectionRefused(ConnectError):
-    kind: ClassVar[FailureKind] = FailureKind.REFUSED
+class ConnectionRefused(ConnectError, kind=FailureKind.REFUSED):
+    """Nothing listens at that host and port."""
 
 
-class ProxyError(ConnectError):
-    kind: ClassVar[FailureKind] = FailureKind.PROXY
+class ProxyError(ConnectError, kind=FailureKind.PROXY):
+    """The proxy from the environment failed."""
 
 
-class Cancelled(TransportError):
-    kind: ClassVar[FailureKind] = FailureKind.CANCELLED
+class Cancelled(TransportError, kind=FailureKind.CANCELLED):
+    """The user cancelled before an answer arrived."""
 
 
-class TooManyRedirects(TransportError):
-    kind: ClassVar[FailureKind] = FailureKind.REDIRECTS
+class TooManyRedirects(TransportError, kind=FailureKind.REDIRECTS):
+    """The redirect limit was reached."""
 
 
-class InsecureRedirect(TransportError):
-    kind: ClassVar[FailureKind] = FailureKind.INSECURE_REDIRECT
+class InsecureRedirect(TransportError, kind=FailureKind.INSECURE_REDIRECT):
+    """A redirect pointed to plain http://."""
 
 
-class BadEncoding(TransportError):
-    kind: ClassVar[FailureKind] = FailureKind.DECODING
+class BadEncoding(TransportError, kind=FailureKind.DECODING):
+    """The body does not decode as its Content-Encoding says."""
 
 
 class CaFileError(InputError):
