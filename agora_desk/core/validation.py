@@ -15,7 +15,7 @@ token server, so every front end says the same thing about the same value.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
@@ -182,24 +182,33 @@ def is_plain_name(value: str, max_bytes: int) -> bool:
     )
 
 
+def _size_issues(
+    field: str, value: str, max_bytes: int, too_long: Callable[[int], str], key: Key
+) -> list[Issue]:
+    """Too long for a token field (an error), over ``max_bytes`` (``too_long(size)``), pastes."""
+    size = len(value.encode("utf-8", "surrogateescape"))
+    if size > U16_MAX:
+        return [_over_a_token_field(field, size, key)]
+    issues = _paste_artefacts(field, value, "warning", key)
+    if size > max_bytes:
+        issues.append(Issue("warning", field, too_long(size), key))
+    return issues
+
+
 def _check_name(field: str, value: str, max_bytes: int, what: str, key: Key) -> list[Issue]:
     if is_plain_name(value, max_bytes):
         return []
-    encoded = value.encode("utf-8", "surrogateescape")
-    if len(encoded) > U16_MAX:
-        return [_over_a_token_field(field, len(encoded), key)]
-    issues = _paste_artefacts(field, value, "warning", key)
-    if len(encoded) > max_bytes:
-        issues.append(
-            Issue(
-                "warning",
-                field,
-                _("is {count} bytes; the SDKs accept {what} of at most {max_bytes}").format(
-                    count=len(encoded), what=what, max_bytes=max_bytes
-                ),
-                key,
-            )
-        )
+    issues = _size_issues(
+        field,
+        value,
+        max_bytes,
+        lambda count: _("is {count} bytes; the SDKs accept {what} of at most {max_bytes}").format(
+            count=count, what=what, max_bytes=max_bytes
+        ),
+        key,
+    )
+    if any(i.level == "error" for i in issues):
+        return issues
     for pos, ch in enumerate(value, start=1):
         if ch not in NAME_CHARS:
             issues.append(
@@ -257,21 +266,17 @@ def check_user_id(value: str, field: str = "user ID", key: Key = Key.USER_ID) ->
     """RTM / Signaling / Chat user IDs."""
     if not value:
         return [Issue("error", field, _("is empty"), key)]
-    encoded = value.encode("utf-8", "surrogateescape")
-    if len(encoded) > U16_MAX:
-        return [_over_a_token_field(field, len(encoded), key)]
-    issues = _paste_artefacts(field, value, "warning", key)
-    if len(encoded) > RTM_USER_MAX_BYTES:
-        issues.append(
-            Issue(
-                "warning",
-                field,
-                _("is {count} bytes; Signaling accepts user IDs of at most 64").format(
-                    count=len(encoded)
-                ),
-                key,
-            )
-        )
+    issues = _size_issues(
+        field,
+        value,
+        RTM_USER_MAX_BYTES,
+        lambda count: _("is {count} bytes; Signaling accepts user IDs of at most 64").format(
+            count=count
+        ),
+        key,
+    )
+    if any(i.level == "error" for i in issues):
+        return issues
     if value.strip().lower() == "null":
         issues.append(
             Issue("warning", field, _("is 'null', which Signaling rejects as a user ID"), key)
