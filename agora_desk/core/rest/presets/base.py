@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from agora_desk.core import checks
 from agora_desk.core.errors import InputError
@@ -190,6 +190,32 @@ class CustomRequest(Preset):
 
 
 CUSTOM = CustomRequest()
+
+
+P = TypeVar("P", bound=Preset)
+
+
+def declare(
+    kind: type[P],
+    name: str,
+    title: str,
+    path: str,
+    description: str,
+    *,
+    method: str = "GET",
+    labels: Mapping[Field, str] | None = None,
+) -> P:
+    """A preset of ``kind`` that differs from its siblings only in the call it makes.
+
+    Presets with behaviour of their own are classes; the many that share
+    their product's behaviour are declared in one line each with this.
+    """
+    preset = kind()
+    preset.name, preset.title, preset.path, preset.description = name, title, path, description
+    preset.method = method
+    if labels is not None:
+        preset.labels = MappingProxyType(dict(labels))
+    return preset
 
 
 def body_text(body: Any) -> str:

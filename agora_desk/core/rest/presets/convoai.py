@@ -22,7 +22,7 @@ from agora_desk.core.errors import InputError
 from agora_desk.core.rest.jsonbody import merge, pretty
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
-from agora_desk.core.rest.presets.base import CHANNEL_TOKEN_FIELDS, Preset
+from agora_desk.core.rest.presets.base import CHANNEL_TOKEN_FIELDS, Preset, declare
 from agora_desk.core.rest.tokens import (
     TokenPlan,
     agent_uid_text,
@@ -321,50 +321,45 @@ class ConvoAiUpdate(ConvoAiCall):
         return _without_token(body)
 
 
-class ConvoAiQuery(ConvoAiCall):
-    name = "convoai-query"
-    title = "Conversational AI: query an agent"
-    path = PREFIX + "/agents/{agent_id}"
-    description = "The state of one agent."
-
-
-class ConvoAiList(ConvoAiCall):
-    name = "convoai-list"
-    title = "Conversational AI: list agents"
-    path = PREFIX + "/agents"
-    description = "The project's agents (filter with ?channel=, ?state=, ?limit= in the path)."
-
-
-class ConvoAiSpeak(ConvoAiCall):
-    name = "convoai-speak"
-    title = "Conversational AI: make an agent speak"
-    method = "POST"
-    path = PREFIX + "/agents/{agent_id}/speak"
-    description = 'Has the agent say a text ({"text": "…"}).'
-
-
-class ConvoAiInterrupt(ConvoAiCall):
-    name = "convoai-interrupt"
-    title = "Conversational AI: interrupt an agent"
-    method = "POST"
-    path = PREFIX + "/agents/{agent_id}/interrupt"
-    description = "Stops what the agent is saying."
-
-
-class ConvoAiHistory(ConvoAiCall):
-    name = "convoai-history"
-    title = "Conversational AI: conversation history"
-    path = PREFIX + "/agents/{agent_id}/history"
-    description = "The agent's short-term memory of the conversation."
-
-
 PRESETS: Final[tuple[Preset, ...]] = (
     ConvoAiJoin(),
     ConvoAiLeave(),
     ConvoAiUpdate(),
-    ConvoAiQuery(),
-    ConvoAiList(),
-    ConvoAiSpeak(),
-    ConvoAiInterrupt(),
-    ConvoAiHistory(),
+    declare(
+        ConvoAiCall,
+        "convoai-query",
+        "Conversational AI: query an agent",
+        PREFIX + "/agents/{agent_id}",
+        "The state of one agent.",
+    ),
+    declare(
+        ConvoAiCall,
+        "convoai-list",
+        "Conversational AI: list agents",
+        PREFIX + "/agents",
+        "The project's agents (filter with ?channel=, ?state=, ?limit= in the path).",
+    ),
+    declare(
+        ConvoAiCall,
+        "convoai-speak",
+        "Conversational AI: make an agent speak",
+        PREFIX + "/agents/{agent_id}/speak",
+        'Has the agent say a text ({"text": "…"}).',
+        method="POST",
+    ),
+    declare(
+        ConvoAiCall,
+        "convoai-interrupt",
+        "Conversational AI: interrupt an agent",
+        PREFIX + "/agents/{agent_id}/interrupt",
+        "Stops what the agent is saying.",
+        method="POST",
+    ),
+    declare(
+        ConvoAiCall,
+        "convoai-history",
+        "Conversational AI: conversation history",
+        PREFIX + "/agents/{agent_id}/history",
+        "The agent's short-term memory of the conversation.",
+    ),
 )
