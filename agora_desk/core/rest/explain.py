@@ -59,33 +59,14 @@ def explain(f: Failure) -> str | None:
                 "API and that the secret has no space or line break from a paste" + said + "."
             )
         if f.scheme.uses_token:
-            cause = f.cause()
-            if cause:
-                return f"{status} with a token: {cause}{said}."
-            if status in f.preset.status_hints:
-                return f"{status}: {f.preset.status_hints[status]}{said}."
-            return (
-                "401 with a token: it was refused — it may have expired, be for another App "
-                "ID, lack a privilege (RTM login for Signaling; RTC, plus RTM with enable_rtm, "
-                "for Conversational AI), or the project may not have its App Certificate "
-                "enabled" + said + "."
-            )
+            return _token_refused(f, status, said)
         return (
             "401: this API needs authentication; choose Basic (Customer ID + Secret) or a "
             "token" + said + "."
         )
     if status == 403:
         if f.scheme.uses_token:
-            cause = f.cause()
-            if cause:
-                return f"403 with a token: {cause}{said}."
-            if status in f.preset.status_hints:
-                return f"{status}: {f.preset.status_hints[status]}{said}."
-            return (
-                "403 with a token: the token is valid but not allowed here — it may lack the "
-                "privilege this API needs, be for another App ID, or the project may not "
-                "have its App Certificate enabled" + said + "."
-            )
+            return _token_refused(f, status, said)
         if status in f.preset.status_hints:
             return f"{status}: {f.preset.status_hints[status]}{_reason(f.body)}{said}."
         return (
@@ -101,6 +82,30 @@ def explain(f: Failure) -> str | None:
     if status >= 500:
         return f"{status}: the server failed; if it keeps failing, contact Agora support{said}."
     return f"{status}: the request failed{_reason(f.body)}{said}."
+
+
+# A refused token when neither the token itself nor the endpoint says why.
+_TOKEN_REFUSED: Final[dict[int, str]] = {
+    401: (
+        "it was refused — it may have expired, be for another App ID, lack a privilege (RTM "
+        "login for Signaling; RTC, plus RTM with enable_rtm, for Conversational AI), or the "
+        "project may not have its App Certificate enabled"
+    ),
+    403: (
+        "the token is valid but not allowed here — it may lack the privilege this API needs, "
+        "be for another App ID, or the project may not have its App Certificate enabled"
+    ),
+}
+
+
+def _token_refused(f: Failure, status: int, said: str) -> str:
+    """A 401/403 to a token: the token's own misfit first, then the endpoint's words."""
+    cause = f.cause()
+    if cause:
+        return f"{status} with a token: {cause}{said}."
+    if status in f.preset.status_hints:
+        return f"{status}: {f.preset.status_hints[status]}{said}."
+    return f"{status} with a token: {_TOKEN_REFUSED[status]}{said}."
 
 
 # What a status means when the endpoint says nothing more specific.
