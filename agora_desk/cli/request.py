@@ -52,23 +52,32 @@ def register(sub: Any) -> None:
         help="path (and ?query) under the base URL; {app_id} is replaced by the App ID",
     )
     p.add_argument("--preset", metavar="NAME", help=f"one of: {', '.join(rest.PRESETS)}")
-    p.add_argument(
-        "--body",
-        metavar="JSON|@FILE",
-        help="JSON body, or @FILE (@- for stdin); merged over a preset's body",
+    # (option, metavar, help): the options that take one value.
+    valued = (
+        ("--body", "JSON|@FILE", "JSON body, or @FILE (@- for stdin); merged over a preset's body"),
+        (
+            "--auth",
+            "SCHEME",
+            "basic | token (Authorization: agora token=) | access-token (x-agora-token + "
+            "x-agora-uid) | bearer (Chat: Authorization: Bearer) | none; default: none, or the "
+            "preset's",
+        ),
+        ("--token", "TOKEN", "use this token instead of building one from the profile"),
+        ("--uid", "U", "Signaling user ID: the RTM token's user and x-agora-uid"),
+        (
+            "--base-url",
+            "URL",
+            f"overrides --env (default {rest.DEFAULT_BASE_URL}; Chat presets {CHAT_HOST})",
+        ),
+        (
+            "--env",
+            "NAME",
+            "production (default), china, local, a region (us-west-1 … cn-north-1) or REGION-china",
+        ),
+        ("--ca-file", "PEM", "extra CA bundle, added to the default trust store"),
     )
-    p.add_argument(
-        "--auth",
-        metavar="SCHEME",
-        help="basic | token (Authorization: agora token=) | access-token (x-agora-token + "
-        "x-agora-uid) | none; default: none, or the preset's",
-    )
-    p.add_argument(
-        "--token", metavar="TOKEN", help="use this token instead of building one from the profile"
-    )
-    p.add_argument(
-        "--uid", metavar="U", help="Signaling user ID: the RTM token's user and x-agora-uid"
-    )
+    for option, metavar, text in valued:
+        p.add_argument(option, metavar=metavar, help=text)
     p.add_argument(
         "-H",
         "--header",
@@ -78,24 +87,10 @@ def register(sub: Any) -> None:
         help="an extra request header (not a credential: use --auth)",
     )
     p.add_argument(
-        "--base-url",
-        metavar="URL",
-        help=f"overrides --env (default {rest.DEFAULT_BASE_URL}; Chat presets {CHAT_HOST})",
-    )
-    p.add_argument(
-        "--env",
-        metavar="NAME",
-        help="production (default), china, local, a region (us-west-1 … cn-north-1) or "
-        "REGION-china",
-    )
-    p.add_argument(
         "--failover",
         action="store_true",
         help="on a connection failure, try the same domain, the other primary, the next region "
         "(1 s / 3 s / 6 s apart)",
-    )
-    p.add_argument(
-        "--ca-file", metavar="PEM", help="extra CA bundle, added to the default trust store"
     )
     p.add_argument(
         "--timeout", metavar="SECONDS", default=str(rest.DEFAULT_TIMEOUT_S), help="default 15"
