@@ -8,6 +8,7 @@ from agora_desk.core import checks
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.presets.base import Preset
+from agora_desk.core.rest.tokens import TokenPlan, rtm_plan
 
 PREFIX: Final = "/dev/v2/project/{app_id}/rtm"
 
@@ -21,6 +22,12 @@ class SignalingCall(Preset):
         if scheme.uses_token:
             return super().fields(scheme, generate=generate) | {Field.UID}
         return super().fields(scheme, generate=generate)
+
+    def token_plan(
+        self, params: PresetParams, scheme: AuthScheme, expire: int = 3600
+    ) -> TokenPlan | None:
+        """Always an RTM token for the call's user: a channel left in the form is not used."""
+        return rtm_plan(self.token_user(params), expire) if scheme.uses_token else None
 
     def expectations(self, params: PresetParams) -> checks.Expectations | None:
         """An RTM token, for the user the call names (the path's user for messages)."""
