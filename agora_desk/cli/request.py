@@ -19,10 +19,12 @@ from typing import Any
 from agora_desk.cli import common
 from agora_desk.cli.terminal import escape_controls
 from agora_desk.core import rest
-from agora_desk.core.errors import InputError
+from agora_desk.core.diagnostics import Candidate
+from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.redact import SENSITIVE_HEADERS, redact_json, redacted_headers, scrub
 from agora_desk.core.rest.environments import get_environment
 from agora_desk.core.rest.presets.chat import CHAT_HOST
+from agora_desk.core.rest.signature import candidates
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import parse_seconds
 
@@ -288,6 +290,9 @@ def run(args: argparse.Namespace) -> int:
             customer_id=args.customer_id,
             warn=common.warn,
         )
+    # A pasted header token: which of the profile's certificates signed it (REST takes
+    # only the primary's); read like the certificate itself, never prompted for.
+    signers = _signers(args.profile) if pasted and scheme.uses_token else []
     with _options_named():
         built = rest.assemble(
             spec,
@@ -296,6 +301,7 @@ def run(args: argparse.Namespace) -> int:
             customer_id=(creds.customer_id if creds else "") or args.customer_id or "",
             customer_secret=creds.customer_secret if creds else None,
             standins=standins,
+            signers=signers,
         )
     for issue in built.warnings:
         common.warn(str(issue))
@@ -309,6 +315,24 @@ def run(args: argparse.Namespace) -> int:
         )
         return common.EXIT_OK
     return _send(args, prepared, built, spec.preset, timeout)
+
+
+def _signers(profile: str | None) -> list[Candidate]:
+    """The profile's (else the environment's) App Certificates; none when unreadable."""
+    from agora_desk.secrets.resolve import load_credentials
+
+    try:
+        creds = load_credentials(
+            profile,
+            need=(),
+            want={"app_certificate", "app_certificate_secondary"},
+            prompt=False,
+            warn=common.warn,
+        )
+    except AgoraDeskError as exc:
+        common.warn(f"which certificate signed --token was not checked: {exc}")
+        return []
+    return candidates(creds)
 
 
 @contextlib.contextmanager
@@ -348,6 +372,7 @@ def _send(
         preset=preset,
         params=built.params,
         timeout=timeout,
+        signature=built.signature,
     )
     options = http.Options(timeout=timeout, ca_file=args.ca_file)
     try:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import uuid
+from pathlib import Path
 
 import pytest
 from _cli_process import CliProcess
+from _rest_server import FakeAgora
 from credentials import APP_ID, CERT, OTHER_CERT
 from secrets_fixtures import files_containing, run_cli, secret_forms, secret_service_usable
 
@@ -73,3 +75,39 @@ def test_profile_secondary_signs_with_certificate_secondary(cli: CliProcess) -> 
         assert cli.run("profile", "remove", name, env=cli.env()).returncode == 0
     gone = cli.run("fpa", "--profile", name, "--certificate", "secondary", env=cli.env())
     assert gone.returncode == 2 and name in gone.stderr
+
+
+def test_request_names_a_token_of_the_profile_s_secondary_certificate(
+    cli: CliProcess, tmp_path: Path
+) -> None:
+    """A REST call authenticated with the secondary's token: warned before sending, 401 explained."""
+    reason = secret_service_usable()
+    if reason:
+        pytest.skip(reason)
+    name = f"rest-{uuid.uuid4().hex[:8]}"
+    env = cli.env(AGORA_APP_CERTIFICATE=CERT, AGORA_APP_CERTIFICATE_SECONDARY=OTHER_CERT)
+    assert cli.run("profile", "add", name, "--app-id", APP_ID, env=env).returncode == 0
+    fake = FakeAgora(tmp_path)
+    try:
+        secondary = cli.run("rtm", "--user-id", "alice", "--profile", name, "--certificate", "secondary", env=cli.env())  # fmt: skip
+        token = secondary.stdout.strip()
+        argv = ["request", "--preset", "rtm-user-events", "--uid", "alice", "--profile", name,
+                "--base-url", fake.base_url, "--ca-file", fake.ca_file]  # fmt: skip
+        sent = cli.run(*argv, "--token", token, env=cli.env())
+        assert sent.returncode == 1
+        lines = sent.stderr.splitlines()
+        (warning,) = [i for i, line in enumerate(lines) if "secondary certificate" in line and "warning" in line]  # fmt: skip
+        (status,) = [i for i, line in enumerate(lines) if line.startswith("HTTP/1.1 401")]
+        assert warning < status  # named before the answer came
+        assert f"the secondary certificate of profile '{name}'" in lines[warning]
+        assert "sign it with the primary certificate" in lines[warning]
+        assert "401 with a token: the token is signed with the secondary certificate" in sent.stderr
+        # the primary's token goes through with no such warning
+        primary = cli.run("rtm", "--user-id", "alice", "--profile", name, env=cli.env())
+        ok = cli.run(*argv, "--token", primary.stdout.strip(), env=cli.env())
+        assert ok.returncode == 0, ok.stderr
+        assert "certificate" not in ok.stderr
+        assert OTHER_CERT not in sent.stdout + sent.stderr and CERT not in ok.stdout + ok.stderr
+    finally:
+        fake.close()
+        assert cli.run("profile", "remove", name, env=cli.env()).returncode == 0

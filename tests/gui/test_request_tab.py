@@ -20,6 +20,7 @@ from _rest_server import (
     CUSTOMER_SECRET,
     FakeAgora,
 )
+from credentials import OTHER_CERT
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
@@ -193,6 +194,42 @@ def test_pasted_token(tab: RequestTab, qtbot) -> None:
     assert "Paste the token again" in tab.form.token_info.message
     qtbot.wait(300)  # the debounced live check keeps saying so
     assert "pasted tokens are never saved" in tab.form.token_info.message
+
+
+def test_a_pasted_token_of_the_profile_s_secondary_certificate(
+    context: AppContext, tab: RequestTab, qtbot
+) -> None:
+    from agora_desk.core.builders import RtmRequest, build_rtm
+
+    store = context.profiles
+    store.add(
+        Profile("test", APP_ID, CUSTOMER_ID),
+        app_certificate=Secret(APP_CERTIFICATE),
+        customer_secret=Secret(CUSTOMER_SECRET),
+        app_certificate_secondary=Secret(OTHER_CERT),
+        replace=True,
+    )
+    context.set_profile(store.get("test"))
+    tok = build_rtm(Credentials(APP_ID, Secret(OTHER_CERT)), RtmRequest("frank")).token
+    tab.form.set_preset("rtm-user-events")
+    tab.form.set_scheme(AuthScheme.TOKEN)
+    tab.form.set_token_source(PASTE)
+    tab.form.token_field.setText(tok)
+    send_and_wait(tab, qtbot)  # at once: the live check still pending must not hide the warning
+    assert tab.last_outcome is not None and tab.last_outcome.response.status == 401
+    beside = tab.form.token_info.message
+    assert "secondary certificate of profile 'test'" in beside and "primary" in beside
+    assert "the token is signed with the secondary certificate" in (
+        tab.response.explanation.message
+    )
+    qtbot.wait(300)  # no late live check takes it away
+    assert "secondary certificate of profile 'test'" in tab.form.token_info.message
+    # the primary's token: no such warning, and the call goes through
+    good = build_rtm(Credentials(APP_ID, Secret(APP_CERTIFICATE)), RtmRequest("frank")).token
+    tab.form.token_field.setText(good)
+    send_and_wait(tab, qtbot)
+    assert tab.last_outcome is not None and tab.last_outcome.response.status == 200
+    assert "secondary" not in tab.form.token_info.message
 
 
 # -- inline checks --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ view       response bodies as text and trees
 explain    failures in one sentence
 history    entries without secrets, and their file
 spec       what the user asked for, before credentials
+signature  which saved certificate signed a pasted token (the secondary fails REST)
 doctor     before sending: the scheme the endpoint takes, a given token's fit
 assemble   form or command line → request
 ========== ==============================================================
@@ -43,7 +44,7 @@ from agora_desk.core.rest.assemble import (
 )
 from agora_desk.core.rest.auth import auth_headers, check_header
 from agora_desk.core.rest.curl import curl_command
-from agora_desk.core.rest.doctor import examine
+from agora_desk.core.rest.doctor import examine, signature_issues
 from agora_desk.core.rest.explain import Failure, explain
 from agora_desk.core.rest.fit import check_token_for, token_cause
 from agora_desk.core.rest.history import (
@@ -161,6 +162,7 @@ __all__ = [
     "request_text",
     "resolve_params",
     "same_origin",
+    "signature_issues",
     "status_tone",
     "token_cause",
     "token_user",

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
 from agora_desk.core.builders import Stamp
 from agora_desk.core.credentials import Credentials
+from agora_desk.core.diagnostics import Candidate
 from agora_desk.core.errors import InputError
 from agora_desk.core.rest.doctor import examine
 from agora_desk.core.rest.model import Auth, AuthScheme, RestRequest
 from agora_desk.core.rest.params import PresetParams
+from agora_desk.core.rest.signature import Signature
+from agora_desk.core.rest.signature import check as check_signature
 from agora_desk.core.rest.spec import RequestSpec, resolve_params
 from agora_desk.core.rest.tokens import TokenPlan, token_user
 from agora_desk.core.secret import Secret
@@ -38,6 +42,7 @@ class Assembled:
     # For "copy as curl": also covers a token that is only in the body (Basic join).
     curl_auth: Auth = field(default_factory=Auth)
     token: str = ""  # the token sent (header or body), for explanations; never shown
+    signature: Signature | None = None  # who signed a pasted header token, when checked
 
 
 def plan_token(spec: RequestSpec) -> TokenPlan | None:
@@ -69,16 +74,23 @@ def assemble(
     customer_secret: Secret | None = None,
     standins: bool = False,
     stamp: Stamp | None = None,
+    signers: Sequence[Candidate] = (),
 ) -> Assembled:
     """Build the token (if any), fill the preset and put the request together.
 
     With ``standins`` the secrets are replaced by placeholders that
     :func:`~agora_desk.core.rest.curl.curl_command` writes as ``$AGORA_…`` variables.
+    ``signers``: the profile's certificates, to tell which one signed a pasted token.
     """
     params = replace(resolve_params(spec), app_id=app_id)
     # The auth doctor's findings: what the endpoint accepts, and whether a pasted token fits.
     pasted = spec.pasted_token.reveal().strip() if spec.pasted_token else None
-    warnings: list[Issue] = examine(spec, token=pasted, app_id=app_id)
+    signature = (
+        check_signature(pasted, signers, app_id)
+        if pasted and spec.scheme.uses_token and not standins
+        else None
+    )
+    warnings: list[Issue] = examine(spec, token=pasted, app_id=app_id, signature=signature)
     plan = plan_token(spec)
     token = ""
     source = ""
@@ -127,4 +139,4 @@ def assemble(
         filled.method, spec.base_url, filled.path, auth, spec.headers, filled.body, spec.preset_name
     )
     curl_auth = replace(auth, token=Secret(token)) if token and not auth.token else auth
-    return Assembled(request, params, source, plan, tuple(warnings), curl_auth, token)
+    return Assembled(request, params, source, plan, tuple(warnings), curl_auth, token, signature)

@@ -4,7 +4,8 @@ Each finding is a warning with its fix, named after the field to change, so
 the form shows it beside that field and the command line on stderr. The
 checks come from the mistakes users make most: the raw Customer ID where
 ``Base64(id:secret)`` belongs, a scheme the endpoint does not take, a token
-for another user, channel or App ID, or without the privilege the call needs.
+for another user, channel or App ID, or without the privilege the call needs,
+or signed with the project's secondary certificate (which REST does not take).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from agora_desk.core.basic import parse_header
 from agora_desk.core.errors import InputError
 from agora_desk.core.rest.fit import check_token_for
 from agora_desk.core.rest.model import AuthScheme
+from agora_desk.core.rest.signature import Signature
 from agora_desk.core.rest.spec import RequestSpec, resolve_params
 from agora_desk.core.validation import Issue
 
@@ -77,9 +79,30 @@ def token_issues(spec: RequestSpec, token: str, app_id: str) -> list[Issue]:
     ]
 
 
-def examine(spec: RequestSpec, *, token: str | None = None, app_id: str = "") -> list[Issue]:
-    """Every finding for ``spec`` before it is sent (``token``: one that was pasted)."""
+def signature_issues(signature: Signature | None) -> list[Issue]:
+    """A pasted token the saved certificates say will not authenticate (the secondary's)."""
+    problem = signature.problem if signature is not None else None
+    if problem is None:
+        return []
+    what, fix = problem
+    return [Issue("warning", "token", f"{what} — {fix}: {_BUILD}")]
+
+
+def examine(
+    spec: RequestSpec,
+    *,
+    token: str | None = None,
+    app_id: str = "",
+    signature: Signature | None = None,
+) -> list[Issue]:
+    """Every finding for ``spec`` before it is sent.
+
+    ``token``: one that was pasted; ``signature``: which saved certificate
+    signed it (see :func:`agora_desk.core.rest.signature.check`), when known.
+    """
     issues = scheme_issues(spec) + header_issues(spec)
     if token:
         issues += token_issues(spec, token, app_id)
+        if spec.scheme.uses_token:  # a token only in the body joins a channel: any certificate
+            issues += signature_issues(signature)
     return issues

@@ -10,6 +10,7 @@ from agora_desk.core.rest.fit import token_cause
 from agora_desk.core.rest.model import AuthScheme, FailureKind
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.rest.presets import CUSTOM, Preset
+from agora_desk.core.rest.signature import Signature
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,12 @@ class Failure:
     params: PresetParams | None = None
     timeout: float | None = None
     now: int | None = None
+    signature: Signature | None = None  # who signed a pasted token, when checked
 
     def cause(self) -> str | None:
-        return token_cause(self.token, self.params, self.preset, self.app_id, self.now)
+        return token_cause(
+            self.token, self.params, self.preset, self.app_id, self.now, self.signature
+        )
 
 
 def server_message(body: Any) -> str:

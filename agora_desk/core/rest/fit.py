@@ -15,6 +15,7 @@ from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats import v007, v007_checks
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.rest.presets import Preset
+from agora_desk.core.rest.signature import Signature
 from agora_desk.core.validation import Issue
 
 NOT_007 = "is not a 007 token (AccessToken2); the REST API expects one"
@@ -69,8 +70,12 @@ def token_cause(
     preset: Preset,
     app_id: str | None = None,
     now: int | None = None,
+    signature: Signature | None = None,
 ) -> str | None:
-    """The most likely reason a token was refused, from the token itself."""
+    """The most likely reason a token was refused, from the token itself.
+
+    ``signature``: which saved certificate signed it, when that was checked.
+    """
     if not token:
         return None
     try:
@@ -82,7 +87,9 @@ def token_cause(
     if failed:
         return _sentence(failed[0])
     extra = preset.fit(tok, params)
-    return f"the token {extra[0].message}" if extra else None
+    if extra:
+        return f"the token {extra[0].message}"
+    return signature.cause() if signature is not None else None
 
 
 def _sentence(check: Check) -> str:

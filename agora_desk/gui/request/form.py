@@ -246,6 +246,12 @@ class RequestForm(QWidget):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(150)
 
+    def flush_check(self) -> None:
+        """Run a pending live check now, so it cannot overwrite what Send shows later."""
+        if self._check_timer.isActive():
+            self._check_timer.stop()
+            self.changed.emit()
+
     def _connect(self) -> None:
         self.preset_combo.currentIndexChanged.connect(self._preset_changed)
         self.env_combo.activated.connect(self._env_chosen)

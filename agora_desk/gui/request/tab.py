@@ -34,11 +34,14 @@ from PySide6.QtWidgets import (
 
 from agora_desk.core import rest
 from agora_desk.core.credentials import Credentials
+from agora_desk.core.diagnostics import Candidate
 from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.redact import redact_json, scrub
 from agora_desk.core.rest import AuthScheme
+from agora_desk.core.rest.signature import candidates
 from agora_desk.gui.context import (
     APP_CERTIFICATE,
+    APP_CERTIFICATE_SECONDARY,
     CUSTOMER_SECRET,
     AppContext,
 )
@@ -230,6 +233,7 @@ class RequestTab(QWidget):
     def send(self) -> None:
         if self.state is not State.IDLE:
             return
+        self.form.flush_check()
         try:
             spec = self.form.spec(self.expire)
             need = self._need_set(spec, standins=False)
@@ -260,13 +264,36 @@ class RequestTab(QWidget):
     ) -> None:
         if generation != self._generation:
             return
+        if spec.pasted_token is not None and spec.scheme.uses_token and creds.profile:
+            # Which of the profile's certificates signed the pasted token (REST takes only
+            # the primary's); a keyring that cannot say does not stop the request.
+            self.job = self.context.credentials_async(
+                {APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY},
+                lambda certs: self._assemble_and_send(generation, spec, creds, candidates(certs)),
+                lambda _exc: self._assemble_and_send(generation, spec, creds, []),
+            )
+            return
+        self._assemble_and_send(generation, spec, creds, [])
+
+    def _assemble_and_send(
+        self,
+        generation: int,
+        spec: rest.RequestSpec,
+        creds: Credentials,
+        signers: list[Candidate],
+    ) -> None:
+        if generation != self._generation:
+            return
         try:
-            built = _assemble(spec, creds, standins=False)
+            built = _assemble(spec, creds, standins=False, signers=signers)
             prepared = rest.prepare(built.request)
         except AgoraDeskError as exc:
             self._set_state(State.IDLE)
             self._show_failure(_with_hint(str(exc), creds))
             return
+        found = rest.signature_issues(built.signature)
+        if found:  # beside the token field, where the doctor's other findings are
+            self.form.token_info.set_message("warning", " ".join(i.message for i in found))
         self._start_send(generation, spec, built, prepared, creds.profile)
 
     def _start_send(
@@ -288,6 +315,7 @@ class RequestTab(QWidget):
             preset=spec.preset,
             params=built.params,
             timeout=options.timeout,
+            signature=built.signature,
         )
 
         sent = rest.request_text(prepared)
@@ -483,7 +511,13 @@ class RequestTab(QWidget):
         self.send()
 
 
-def _assemble(spec: rest.RequestSpec, creds: Credentials, *, standins: bool) -> rest.Assembled:
+def _assemble(
+    spec: rest.RequestSpec,
+    creds: Credentials,
+    *,
+    standins: bool,
+    signers: list[Candidate] | None = None,
+) -> rest.Assembled:
     return rest.assemble(
         spec,
         app_id=creds.app_id,
@@ -491,6 +525,7 @@ def _assemble(spec: rest.RequestSpec, creds: Credentials, *, standins: bool) -> 
         customer_id=creds.customer_id,
         customer_secret=creds.customer_secret,
         standins=standins,
+        signers=signers or (),
     )
 
 
