@@ -66,6 +66,10 @@ class Issue:
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
 
+    def sentence(self) -> str:
+        """The field and its problem as a form says it ("Token is signed with …")."""
+        return f"{self.field[:1].upper()}{self.field[1:]} {self.message}"
+
 
 def errors(issues: Iterable[Issue]) -> list[Issue]:
     return [i for i in issues if i.level == "error"]

@@ -218,7 +218,8 @@ def test_a_pasted_token_of_the_profile_s_secondary_certificate(
     send_and_wait(tab, qtbot)  # at once: the live check still pending must not hide the warning
     assert tab.last_outcome is not None and tab.last_outcome.response.status == 401
     beside = tab.form.token_info.message
-    assert "secondary certificate of profile 'test'" in beside and "primary" in beside
+    assert beside.startswith("Token is signed with the secondary certificate of profile 'test'")
+    assert "sign it with the primary certificate" in beside
     assert "the token is signed with the secondary certificate" in (
         tab.response.explanation.message
     )

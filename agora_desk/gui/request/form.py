@@ -516,12 +516,12 @@ class RequestForm(QWidget):
             return False
         pasted = spec.pasted_token.reveal() if spec.pasted_token is not None else None
         # The auth doctor, beside the auth fields: scheme, typed headers, a pasted token.
-        doctor = [i.message for i in rest.examine(spec, token=pasted)]
+        doctor = [i.sentence() for i in rest.examine(spec, token=pasted)]
         if pasted is not None:
             text = "Using the pasted token."
         elif plan is not None:
             text = f"Sends a fresh {plan.describe()}, built from the profile."
-            doctor += [i.message for i in plan.issues]
+            doctor += [i.sentence() for i in plan.issues]
         else:
             text = ""
         if doctor:

@@ -293,7 +293,7 @@ class RequestTab(QWidget):
             return
         found = rest.signature_issues(built.signature)
         if found:  # beside the token field, where the doctor's other findings are
-            self.form.token_info.set_message("warning", " ".join(i.message for i in found))
+            self.form.token_info.set_message("warning", " ".join(i.sentence() for i in found))
         self._start_send(generation, spec, built, prepared, creds.profile)
 
     def _start_send(
