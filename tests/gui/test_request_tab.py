@@ -20,7 +20,7 @@ from _rest_server import (
     CUSTOMER_SECRET,
     FakeAgora,
 )
-from credentials import OTHER_CERT
+from credentials import OTHER_APP_ID, OTHER_CERT
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
@@ -194,6 +194,23 @@ def test_pasted_token(tab: RequestTab, qtbot) -> None:
     assert "Paste the token again" in tab.form.token_info.message
     qtbot.wait(300)  # the debounced live check keeps saying so
     assert "pasted tokens are never saved" in tab.form.token_info.message
+
+
+def test_a_pasted_token_of_another_project_is_named_while_typing(tab: RequestTab, qtbot) -> None:
+    from agora_desk.core.builders import RtmRequest, build_rtm
+
+    tab.form.set_preset("rtm-user-events")
+    tab.form.set_scheme(AuthScheme.TOKEN)
+    tab.form.edits[Field.UID].setText("frank")
+    tab.form.set_token_source(PASTE)
+    other = build_rtm(Credentials(OTHER_APP_ID, Secret(OTHER_CERT)), RtmRequest("frank")).token
+    tab.form.token_field.setText(other)
+    qtbot.waitUntil(lambda: OTHER_APP_ID in tab.form.token_info.message, timeout=3000)
+    assert APP_ID in tab.form.token_info.message  # the profile's, which the path carries
+    mine = build_rtm(Credentials(APP_ID, Secret(APP_CERTIFICATE)), RtmRequest("frank")).token
+    tab.form.token_field.setText(mine)
+    qtbot.waitUntil(lambda: OTHER_APP_ID not in tab.form.token_info.message, timeout=3000)
+    assert tab.form.token_info.message == "Using the pasted token."
 
 
 def test_a_pasted_token_of_the_profile_s_secondary_certificate(

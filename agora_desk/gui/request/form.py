@@ -497,8 +497,11 @@ class RequestForm(QWidget):
             expire=expire,
         )
 
-    def check(self, expire: int) -> bool:
-        """Inline messages for the form; True when it can be sent."""
+    def check(self, expire: int, *, app_id: str = "") -> bool:
+        """Inline messages for the form; True when it can be sent.
+
+        ``app_id``: the profile's, so a pasted token of another project is named.
+        """
         problems = rest.check_base_url(self.base_url_edit.text())
         self.url_message.set_message(
             "error" if problems else None, str(problems[0]) if problems else ""
@@ -516,7 +519,7 @@ class RequestForm(QWidget):
             return False
         pasted = spec.pasted_token.reveal() if spec.pasted_token is not None else None
         # The auth doctor, beside the auth fields: scheme, typed headers, a pasted token.
-        doctor = [i.sentence() for i in rest.examine(spec, token=pasted)]
+        doctor = [i.sentence() for i in rest.examine(spec, token=pasted, app_id=app_id)]
         if pasted is not None:
             text = "Using the pasted token."
         elif plan is not None:

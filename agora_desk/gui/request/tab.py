@@ -192,7 +192,10 @@ class RequestTab(QWidget):
     # -- form ----------------------------------------------------------------------
 
     def check(self) -> bool:
-        return self.form.check(self.expire)
+        # The App ID is not secret: a pasted token of another project is named while typing.
+        profile = self.context.profile()
+        app_id = profile.app_id if profile is not None else self.context.session_ids.get("app_id")
+        return self.form.check(self.expire, app_id=app_id or "")
 
     def _profile_changed(self, profile: Profile | None) -> None:
         if profile is None:
@@ -206,6 +209,7 @@ class RequestTab(QWidget):
                 f"Profile “{profile.name}”: App ID {profile.app_id}, Customer ID {customer}. "
                 "Secrets are read from the keyring when you send."
             )
+        self.check()
 
     # -- send / cancel ---------------------------------------------------------------
 
