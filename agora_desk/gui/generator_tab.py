@@ -254,6 +254,8 @@ class GeneratorTab(QWidget, Generic[RequestT]):
             return
         self.attempted = True
         request = self.revalidate()
+        if self.credentials.lacking_id(self.context.profile()):
+            return  # Ctrl+Enter too: the notice beside the credentials says why, with the way out
         if request is None:
             self.status_label.set_message(Level.ERROR, "Fix the fields marked in red first.")
             return

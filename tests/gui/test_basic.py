@@ -16,6 +16,7 @@ from _gui_helpers import (
     CUSTOMER_ID,
     CUSTOMER_SECRET,
     WAIT_MS,
+    Errors,
     SlowProfiles,
     Ticker,
     add_demo_profile,
@@ -101,6 +102,9 @@ def test_profile_without_customer_id_is_said_before_generate(qtbot, tmp_path: Pa
     assert panel.missing_message.level == "warning"
     assert "“app-only” has no Customer ID" in panel.missing_message.message
     assert not tab.generate_button.isEnabled()
+    errors = Errors(context)
+    tab.default_action()  # Ctrl+Enter: nothing runs, nothing new is said
+    assert not tab.busy and errors == [] and tab.status_label.message == ""
     with qtbot.waitSignal(context.profilesRequested, timeout=WAIT_MS):
         panel.open_profiles_button.click()
     # Fixed in Profiles (the window re-selects the saved profile): the notice goes.
