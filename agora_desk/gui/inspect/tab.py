@@ -288,7 +288,8 @@ class InspectTab(QWidget):
         self.compare_button.setToolTip("Put this token on side A of the compare page")
         self.compare_button.clicked.connect(self.show_compare)
         buttons.addWidget(self.compare_button)
-        tree_layout.addLayout(buttons)
+        # Under both panes, not the tree's: its width would squeeze the checks at minimum size.
+        page_layout.addLayout(buttons)
         splitter.addWidget(tree_panel)
 
         self.checks = ChecksPanel()
@@ -296,7 +297,7 @@ class InspectTab(QWidget):
         # The tab's names for the panel's parts (tests and the report use them).
         self.summary_label = self.checks.summary_label
         self.timeline = self.checks.timeline
-        tree_layout.insertWidget(tree_layout.count() - 1, self.timeline)
+        tree_layout.addWidget(self.timeline)
         self.checks_view = self.checks.view
         splitter.addWidget(checks_panel)
         splitter.setStretchFactor(0, 3)
