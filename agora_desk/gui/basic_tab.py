@@ -174,7 +174,9 @@ class BasicTab(GeneratorTab[tuple[()]]):
             return
         whose = f"profile “{profile.name}”"
         if not profile.customer_id:
-            self.match.set_message(Level.INFO, f"{whose} has no Customer ID to compare with.")
+            self.match.set_message(
+                Level.INFO, f"Profile “{profile.name}” has no Customer ID to compare with."
+            )
             return
         if decoded.customer_id != profile.customer_id:
             self._show_match(whose, basic.Match.OTHER_ID, profile.customer_id)
