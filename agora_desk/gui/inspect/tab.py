@@ -288,8 +288,7 @@ class InspectTab(QWidget):
         self.compare_button.setToolTip("Put this token on side A of the compare page")
         self.compare_button.clicked.connect(self.show_compare)
         buttons.addWidget(self.compare_button)
-        # Under both panes, not the tree's: its width would squeeze the checks at minimum size.
-        page_layout.addLayout(buttons)
+        page_layout.addLayout(buttons)  # under both panes: the tree's would squeeze the checks
         splitter.addWidget(tree_panel)
 
         self.checks = ChecksPanel()
