@@ -20,10 +20,11 @@ APP_DEBIAN_PACKAGES=(
     libwayland-client0 libwayland-cursor0 libwayland-egl1
 )
 # What the tests add: Xvfb for pictures, a real Secret Service on a private
-# D-Bus session (scripts/keyring-session.sh), a font for offscreen rendering,
-# the desktop-entry and AppStream validators, binutils for PyInstaller.
+# D-Bus session (scripts/keyring-session.sh), fonts for offscreen rendering (one
+# with Chinese glyphs for the zh_CN window), the desktop-entry and AppStream
+# validators, binutils for PyInstaller.
 TEST_DEBIAN_PACKAGES=(
-    xvfb xauth gnome-keyring dbus dbus-x11 fonts-dejavu-core
+    xvfb xauth gnome-keyring dbus dbus-x11 fonts-dejavu-core fonts-wqy-microhei
     desktop-file-utils appstream binutils
 )
 

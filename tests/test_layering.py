@@ -50,6 +50,9 @@ _GUI_TABS = (
 )
 FORBIDDEN.update({
     "gui/widgets": _GUI_TABS,
+    # Everything in the window translates through these two: they know no widget of ours.
+    "gui/translation.py": (*_GUI_TABS, "agora_desk.gui.widgets", "agora_desk.gui.context"),
+    "gui/text_slots.py": (*_GUI_TABS, "agora_desk.gui.widgets", "agora_desk.gui.context"),
     "gui/theme.py": ("agora_desk.",),
 })  # fmt: skip
 

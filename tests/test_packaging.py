@@ -295,6 +295,10 @@ def test_wheel_carries_resources_and_all_code(built: dict[str, Path]) -> None:
         rel = po.relative_to(REPO).as_posix()
         assert rel.removesuffix(".po") + ".mo" in names and rel not in names
     assert "agora_desk/locale/zh_CN/LC_MESSAGES/agora_desk.mo" in names
+    # The window's compiled catalogues, one per .ts source.
+    for ts in (REPO / "agora_desk" / "gui" / "translations").glob("*.ts"):
+        assert f"agora_desk/gui/translations/{ts.stem}.qm" in names
+    assert not {n for n in names if n.endswith(".ts")}, "sources stay out of the wheel"
     # Nothing from the repository root leaked in as a top-level package.
     assert not {n for n in names if n.startswith("resources/")}
     dist_info = f"agora_desk-{agora_desk.__version__}.dist-info"

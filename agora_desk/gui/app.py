@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.core.redact import redact_text
+from agora_desk.gui.translation import translate
 
 if TYPE_CHECKING:
     import tempfile
 
     from PySide6.QtWidgets import QMessageBox
 
+    from agora_desk.core.i18n import Language
     from agora_desk.gui.main_window import MainWindow
     from agora_desk.secrets.profiles import ProfileStore
 
@@ -89,7 +91,11 @@ class ExceptionHook:
             return
         if self.dialog is not None:
             # One dialog collects a burst of errors instead of a pile of windows.
-            self.dialog.setInformativeText(f"{summary}\n(and {self.count - 1} earlier)")
+            self.dialog.setInformativeText(
+                translate("ExceptionHook", "{summary}\n(and {count} earlier)").format(
+                    summary=summary, count=self.count - 1
+                )
+            )
             self.dialog.setDetailedText(self.dialog.detailedText() + "\n" + details)
             return
         from PySide6.QtCore import Qt
@@ -97,10 +103,13 @@ class ExceptionHook:
 
         box = QMessageBox(self._parent())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("agora-desk: unexpected error")
+        box.setWindowTitle(translate("ExceptionHook", "agora-desk: unexpected error"))
         box.setText(
-            "Something went wrong inside agora-desk. The window keeps running, but the "
-            "last action may not have finished. Secrets are removed from the details below."
+            translate(
+                "ExceptionHook",
+                "Something went wrong inside agora-desk. The window keeps running, but the "
+                "last action may not have finished. Secrets are removed from the details below.",
+            )
         )
         box.setInformativeText(summary)
         box.setDetailedText(details)
@@ -136,6 +145,7 @@ def make_profile_store() -> tuple[ProfileStore, str | None]:
 def run(argv: list[str]) -> int:
     from agora_desk.gui.context import AppContext, AppSettings
     from agora_desk.gui.main_window import MainWindow, app_icon
+    from agora_desk.gui.translation import apply_language
 
     smoke = SMOKE_TEST in argv
     qt_args = [a for a in argv if a != SMOKE_TEST]
@@ -168,6 +178,8 @@ def run(argv: list[str]) -> int:
         settings = AppSettings(qsettings)
     else:
         settings = AppSettings()
+    # Before any window exists: every string is made in this language.
+    language = apply_language(str(settings.get("language")))
     store, problem = make_profile_store()
     context = AppContext(profiles=store, settings=settings)
     window = MainWindow(context)
@@ -184,7 +196,7 @@ def run(argv: list[str]) -> int:
             # then keeps its import and D-Bus round trip off the first paint.
             QTimer.singleShot(KEYRING_PROBE_DELAY_MS, window.probe_keyring)
         if smoke:
-            _schedule_smoke_test(app, window, hook)
+            _schedule_smoke_test(app, window, hook, language)
         return app.exec()
     finally:
         hook.uninstall()
@@ -192,7 +204,9 @@ def run(argv: list[str]) -> int:
             scratch.cleanup()
 
 
-def _schedule_smoke_test(app: QApplication, window: MainWindow, hook: ExceptionHook) -> None:
+def _schedule_smoke_test(
+    app: QApplication, window: MainWindow, hook: ExceptionHook, language: Language
+) -> None:
     from agora_desk.gui.context import storage_of
 
     def visit_tabs() -> None:
@@ -206,6 +220,8 @@ def _schedule_smoke_test(app: QApplication, window: MainWindow, hook: ExceptionH
             problems.append(f"{hook.count} unexpected exception(s)")
         opened = ", ".join(p.spec.title for p in window.pages if p.tab is not None)
         sys.stderr.write(f"agora-desk smoke test: opened {opened}\n")
+        shown = ", ".join(window.tabs.tabText(i) for i in range(window.tabs.count()))
+        sys.stderr.write(f"agora-desk smoke test: language {language.value}: {shown}\n")
         # Informational: a bundle missing a keyring backend shows up here.
         where, persistent = storage_of(window.context)
         keyring = where if persistent else f"session only ({window.banner_label.message})"

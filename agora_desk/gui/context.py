@@ -21,6 +21,7 @@ from PySide6.QtGui import QGuiApplication
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.secret import Secret
 from agora_desk.gui.jobs import Job, run_job
+from agora_desk.gui.translation import translate
 from agora_desk.secrets.fields import APP_CERTIFICATE as APP_CERTIFICATE  # re-exported for tabs
 from agora_desk.secrets.fields import APP_CERTIFICATE_SECONDARY as APP_CERTIFICATE_SECONDARY
 from agora_desk.secrets.fields import CUSTOMER_SECRET as CUSTOMER_SECRET
@@ -42,6 +43,8 @@ class AppSettings:
         "rest_timeout_s": 15,
         "last_profile": "",
         "server_port": 8082,
+        # "system" (follow the locale), or a language code: "en", "zh_CN".
+        "language": "system",
     }
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
@@ -256,10 +259,12 @@ class AppContext(QObject):
         self.clipboard.copy(text, secret=secret)
         if secret and self.settings.clipboard_timeout_s > 0:
             self.status(
-                f"Copied; the clipboard is cleared in {self.settings.clipboard_timeout_s} s"
+                translate("AppContext", "Copied; the clipboard is cleared in {seconds} s").format(
+                    seconds=self.settings.clipboard_timeout_s
+                )
             )
         else:
-            self.status("Copied")
+            self.status(translate("AppContext", "Copied"))
 
     def report_error(self, title: str, message: str) -> None:
         """The one channel for errors a user must see (the window shows them)."""

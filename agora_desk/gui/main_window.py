@@ -28,7 +28,8 @@ from agora_desk.gui.context import AppContext, Route, storage_of
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.menus import Commands, build_menu_bar, show_about
 from agora_desk.gui.reporting import failure_message
-from agora_desk.gui.tabs import TABS, Tab, TabPage, TabSpec
+from agora_desk.gui.tabs import PROFILES_TITLE, TABS, Tab, TabPage, TabSpec, tab_title
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, apply_language, translate
 from agora_desk.gui.widgets import Level, MessageLabel, ServerIndicator
 from agora_desk.secrets.profiles import Profile
 
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 
 GEOMETRY_KEY = "window/geometry"
 TAB_KEY = "window/tab"
-NO_PROFILE = "(none: type credentials)"
+NO_PROFILE = QT_TRANSLATE_NOOP("MainWindow", "(none: type credentials)")
 ICON_SIZES = (16, 32, 48, 64, 128)
 # How often, and how long at most, the first tab waits for the window to be on screen.
 FIRST_TAB_POLL_MS = 10
@@ -78,23 +79,25 @@ class MainWindow(QMainWindow):
         self._keyring_job: Job | None = None
         context.profileChanged.connect(self._profile_changed)
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(translate("MainWindow", "Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        picker_label = QLabel("Pr&ofile: ", self)
+        picker_label = QLabel(translate("MainWindow", "Pr&ofile: "), self)
         self.profile_picker = QComboBox(self)
         self.profile_picker.setMinimumContentsLength(24)
         self.profile_picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.profile_picker.setToolTip("The saved profile whose credentials the tabs use")
+        self.profile_picker.setToolTip(
+            translate("MainWindow", "The saved profile whose credentials the tabs use")
+        )
         picker_label.setBuddy(self.profile_picker)
         toolbar.addWidget(picker_label)
         toolbar.addWidget(self.profile_picker)
         self.shortcut_actions = build_menu_bar(
             self,
-            [spec.title for spec in tabs],
+            [tab_title(spec.title) for spec in tabs],
             Commands(
                 quit=self.close,
                 settings=self.open_settings,
@@ -105,10 +108,10 @@ class MainWindow(QMainWindow):
                 about=lambda: show_about(self),
             ),
         )
-        actions = {a.text(): a for a in self.shortcut_actions}
-        self.profiles_action = actions["&Profiles…"]
-        self.settings_action = actions["&Settings…"]
-        self.profiles_action.setToolTip("Add, edit or remove profiles")
+        actions = {a.objectName(): a for a in self.shortcut_actions}
+        self.profiles_action = actions["profiles"]
+        self.settings_action = actions["settings"]
+        self.profiles_action.setToolTip(translate("MainWindow", "Add, edit or remove profiles"))
         toolbar.addAction(self.profiles_action)
         toolbar.addAction(self.settings_action)
 
@@ -119,7 +122,9 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.banner_label, 1)
         self.banner_dismiss = QToolButton(self.banner)
         self.banner_dismiss.setText("✕")
-        self.banner_dismiss.setToolTip("Hide this notice (secrets still stay in memory only)")
+        self.banner_dismiss.setToolTip(
+            translate("MainWindow", "Hide this notice (secrets still stay in memory only)")
+        )
         self.banner_dismiss.setAutoRaise(True)
         self.banner_dismiss.clicked.connect(self.banner.hide)
         banner_layout.addWidget(self.banner_dismiss, 0, Qt.AlignmentFlag.AlignTop)
@@ -131,7 +136,7 @@ class MainWindow(QMainWindow):
         self.pages: list[TabPage] = []
         for spec in tabs:
             page = TabPage(spec, self.tabs)
-            self.tabs.addTab(page, spec.title)
+            self.tabs.addTab(page, tab_title(spec.title))
             self.pages.append(page)
 
         central = QWidget(self)
@@ -147,7 +152,7 @@ class MainWindow(QMainWindow):
         self.error_label = MessageLabel(self.error_box)
         dismiss = QToolButton(self.error_box)
         dismiss.setText("✕")
-        dismiss.setToolTip("Dismiss this message")
+        dismiss.setToolTip(translate("MainWindow", "Dismiss this message"))
         dismiss.setAutoRaise(True)
         dismiss.clicked.connect(self.clear_error)
         error_layout.addWidget(self.error_label, 1)
@@ -185,7 +190,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._build_first_tab)
         _unused, persistent = storage_of(context)
         if not persistent:
-            self.set_session_only("secrets are kept in memory only")
+            self.set_session_only(translate("MainWindow", "secrets are kept in memory only"))
 
     # -- tabs --------------------------------------------------------------------
 
@@ -267,7 +272,7 @@ class MainWindow(QMainWindow):
         try:
             profiles = self.context.profiles.list()
         except AgoraDeskError as exc:
-            self.context.report_error("Profiles", str(exc))
+            self.context.report_error(PROFILES_TITLE, str(exc))
             profiles = []
         current = self.context.profile()
         wanted = current.name if current is not None else None
@@ -278,11 +283,13 @@ class MainWindow(QMainWindow):
         picker.blockSignals(True)
         try:
             picker.clear()
-            picker.addItem(NO_PROFILE, None)
+            picker.addItem(translate("MainWindow", NO_PROFILE), None)
             for profile in profiles:
                 picker.addItem(profile.name, profile.name)
                 picker.setItemData(
-                    picker.count() - 1, f"App ID {profile.app_id}", Qt.ItemDataRole.ToolTipRole
+                    picker.count() - 1,
+                    translate("MainWindow", "App ID {app_id}").format(app_id=profile.app_id),
+                    Qt.ItemDataRole.ToolTipRole,
                 )
             index = picker.findData(wanted) if wanted in self._profiles else 0
             picker.setCurrentIndex(max(index, 0))
@@ -304,7 +311,11 @@ class MainWindow(QMainWindow):
 
     def _profile_changed(self, profile: Profile | None) -> None:
         name = profile.name if profile is not None else None
-        self.setWindowTitle(f"agora-desk — {name}" if name else "agora-desk")
+        self.setWindowTitle(
+            translate("MainWindow", "agora-desk — {profile}").format(profile=name)
+            if name
+            else "agora-desk"
+        )
 
     def open_profiles(self) -> None:
         from agora_desk.gui.profiles_dialog import ProfilesDialog
@@ -316,9 +327,27 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from agora_desk.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.context.settings, self)
-        dialog.accepted.connect(lambda: self.context.status("Settings saved"))
+        settings = self.context.settings
+        before = settings.get("language")
+
+        def saved() -> None:
+            if settings.get("language") != before:
+                self.change_language(str(settings.get("language")))
+            self.context.status(translate("MainWindow", "Settings saved"))
+
+        dialog = SettingsDialog(settings, self)
+        dialog.accepted.connect(saved)
         dialog.open()
+
+    def change_language(self, choice: str) -> None:
+        """Show everything open in ``choice`` now; what is typed stays as it is."""
+        from PySide6.QtWidgets import QApplication
+
+        from agora_desk.gui.text_slots import retranslate
+
+        apply_language(choice)
+        for window in QApplication.topLevelWidgets():
+            retranslate(window)
 
     # -- keyring -----------------------------------------------------------------
 
@@ -348,8 +377,11 @@ class MainWindow(QMainWindow):
     def set_session_only(self, reason: str) -> None:
         self.banner_label.set_message(
             Level.WARNING,
-            "Session only — no keyring. Secrets you enter are kept in memory until agora-desk "
-            f"closes, never written to a file. Why: {reason}",
+            translate(
+                "MainWindow",
+                "Session only — no keyring. Secrets you enter are kept in memory until "
+                "agora-desk closes, never written to a file. Why: {reason}",
+            ).format(reason=reason),
         )
         self.banner.show()
         self._session_only = True
@@ -366,7 +398,9 @@ class MainWindow(QMainWindow):
         if page is None:
             current = self.tabs.currentWidget()
             page = current if isinstance(current, TabPage) else None
-        self._errors[page.spec.key if page is not None else ""] = f"{title}: {message}"
+        self._errors[page.spec.key if page is not None else ""] = translate(
+            "MainWindow", "{title}: {message}"
+        ).format(title=tab_title(title), message=message)
         self._show_tab_messages()
 
     def clear_error(self) -> None:

@@ -6,6 +6,8 @@ from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from agora_desk.gui.translation import translate
+
 
 class Unsaved(Enum):
     SAVE = "save"
@@ -17,9 +19,9 @@ def ask_unsaved(parent: QWidget, what: str) -> Unsaved:
     """Save / Discard / Cancel for unsaved edits of ``what`` (e.g. "profile “demo”")."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"Save the changes to {what}?")
-    box.setInformativeText("If you don't, what you typed is lost.")
+    box.setWindowTitle(translate("Prompts", "Unsaved changes"))
+    box.setText(translate("Prompts", "Save the changes to {what}?").format(what=what))
+    box.setInformativeText(translate("Prompts", "If you don't, what you typed is lost."))
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -34,8 +36,10 @@ def ask_unsaved(parent: QWidget, what: str) -> Unsaved:
     return Unsaved.CANCEL
 
 
-def confirm_remove(parent: QWidget, title: str, text: str, action: str = "Remove") -> bool:
+def confirm_remove(parent: QWidget, title: str, text: str, action: str | None = None) -> bool:
     """A destructive action named on its button (never Yes/No); Cancel is the default."""
+    if action is None:
+        action = translate("Prompts", "Remove")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from agora_desk.core.errors import AgoraDeskError
+from agora_desk.gui.translation import translate
 
 
 def report_unexpected(exc: BaseException) -> None:
@@ -22,5 +23,7 @@ def failure_message(exc: BaseException, doing: str) -> str:
     message = error_message(exc)
     if message is None:
         report_unexpected(exc)
-        message = f"{doing} failed unexpectedly ({type(exc).__name__})"
+        message = translate("Reporting", "{doing} failed unexpectedly ({error})").format(
+            doing=doing, error=type(exc).__name__
+        )
     return message

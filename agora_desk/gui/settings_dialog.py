@@ -1,4 +1,4 @@
-"""Settings: clipboard timeout, default expiries, REST connection. Never a secret."""
+"""Settings: language, clipboard timeout, default expiries, REST connection. Never a secret."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,50 +23,77 @@ from agora_desk.core.rest import check_base_url
 from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppSettings
 from agora_desk.gui.prompts import Unsaved, ask_unsaved
+from agora_desk.gui.translation import LANGUAGE_CHOICES, choice_label, translate
 from agora_desk.gui.widgets import ExpiryChooser, Level, MessageLabel, ValidatedField, add_row
 
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.setMinimumWidth(560)
         self.settings = settings
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
+        self.language = QComboBox(self)
+        for choice in LANGUAGE_CHOICES:
+            self.language.addItem(choice_label(choice), choice)
+        self.language.setToolTip(
+            translate(
+                "SettingsDialog",
+                "The language of the window and of the messages; System follows the "
+                "desktop's language",
+            )
+        )
+        add_row(form, translate("SettingsDialog", "&Language:"), self.language)
+
         self.clipboard_timeout = QSpinBox(self)
         self.clipboard_timeout.setRange(0, 3600)
-        self.clipboard_timeout.setSuffix(" s")
-        self.clipboard_timeout.setSpecialValueText("never (not recommended)")
-        self.clipboard_timeout.setToolTip(
-            "A copied token or secret is cleared from the clipboard after this time, "
-            "if the clipboard still holds it"
+        self.clipboard_timeout.setSuffix(translate("SettingsDialog", " s"))
+        self.clipboard_timeout.setSpecialValueText(
+            translate("SettingsDialog", "never (not recommended)")
         )
-        add_row(form, "C&lear copied secrets after:", self.clipboard_timeout)
+        self.clipboard_timeout.setToolTip(
+            translate(
+                "SettingsDialog",
+                "A copied token or secret is cleared from the clipboard after this time, "
+                "if the clipboard still holds it",
+            )
+        )
+        add_row(
+            form,
+            translate("SettingsDialog", "C&lear copied secrets after:"),
+            self.clipboard_timeout,
+        )
 
         self.default_expire = ExpiryChooser(parent=self)
-        add_row(form, "Default token e&xpiry:", self.default_expire)
+        add_row(form, translate("SettingsDialog", "Default token e&xpiry:"), self.default_expire)
         self.default_privilege_expire = ExpiryChooser(parent=self)
-        add_row(form, "Default &privilege expiry:", self.default_privilege_expire)
+        add_row(
+            form,
+            translate("SettingsDialog", "Default &privilege expiry:"),
+            self.default_privilege_expire,
+        )
 
         self.rest_base_url = ValidatedField("https://api.agora.io", parent=self)
-        add_row(form, "REST &base URL:", self.rest_base_url)
+        add_row(form, translate("SettingsDialog", "REST &base URL:"), self.rest_base_url)
         self.rest_timeout = QSpinBox(self)
         self.rest_timeout.setRange(1, 300)
-        self.rest_timeout.setSuffix(" s")
-        add_row(form, "REST &timeout:", self.rest_timeout)
+        self.rest_timeout.setSuffix(translate("SettingsDialog", " s"))
+        add_row(form, translate("SettingsDialog", "REST &timeout:"), self.rest_timeout)
         self.rest_ca_file = ValidatedField(
-            "optional: a PEM file with extra CA certificates", parent=self
+            translate("SettingsDialog", "optional: a PEM file with extra CA certificates"),
+            parent=self,
         )
-        browse = QPushButton("Br&owse…", self)
+        browse = QPushButton(translate("SettingsDialog", "Br&owse…"), self)
         browse.clicked.connect(self._browse_ca)
         ca_row = QWidget(self)
         ca_layout = QHBoxLayout(ca_row)
         ca_layout.setContentsMargins(0, 0, 0, 0)
         ca_layout.addWidget(self.rest_ca_file, 1)
         ca_layout.addWidget(browse)
-        label = add_row(form, "Extra &CA file:", ca_row)
+        label = add_row(form, translate("SettingsDialog", "Extra &CA file:"), ca_row)
         label.setBuddy(self.rest_ca_file)
 
         self.status = MessageLabel(self)
@@ -97,6 +125,8 @@ class SettingsDialog(QDialog):
         self.revalidate()
 
     def _load(self, get: Callable[[str], Any]) -> None:
+        index = self.language.findData(str(get("language")))
+        self.language.setCurrentIndex(max(index, 0))
         self.clipboard_timeout.setValue(int(get("clipboard_timeout_s")))
         self.default_expire.set_seconds(int(get("default_expire_s")))
         self.default_privilege_expire.set_seconds(int(get("default_privilege_expire_s")))
@@ -106,6 +136,7 @@ class SettingsDialog(QDialog):
 
     def _snapshot(self) -> tuple[object, ...]:
         return (
+            self.language.currentData(),
             self.clipboard_timeout.value(),
             self.default_expire.raw_value(),
             self.default_privilege_expire.raw_value(),
@@ -121,7 +152,7 @@ class SettingsDialog(QDialog):
     def reject(self) -> None:
         # Cancel, Escape and the window's close button all come here.
         if self.dirty:
-            answer = self.ask_unsaved("the settings")
+            answer = self.ask_unsaved(translate("SettingsDialog", "the settings"))
             if answer is Unsaved.CANCEL:
                 return
             if answer is Unsaved.SAVE:
@@ -135,7 +166,10 @@ class SettingsDialog(QDialog):
 
     def _browse_ca(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Extra CA certificates", "", "PEM files (*.pem *.crt);;All files (*)"
+            self,
+            translate("SettingsDialog", "Extra CA certificates"),
+            "",
+            translate("SettingsDialog", "PEM files (*.pem *.crt);;All files (*)"),
         )
         if path:
             self.rest_ca_file.setText(path)
@@ -143,8 +177,11 @@ class SettingsDialog(QDialog):
     def revalidate(self) -> bool:
         ok = True
         for chooser, field in (
-            (self.default_expire, "default token expiry"),
-            (self.default_privilege_expire, "default privilege expiry"),
+            (self.default_expire, translate("SettingsDialog", "default token expiry")),
+            (
+                self.default_privilege_expire,
+                translate("SettingsDialog", "default privilege expiry"),
+            ),
         ):
             issues = error_issues(chooser.issues(field))
             # "Custom…" just chosen, nothing typed yet: not an error worth red text.
@@ -156,7 +193,9 @@ class SettingsDialog(QDialog):
         self.rest_base_url.set_issues(url_issues)
         ok &= not url_issues
         ca = self.rest_ca_file.text().strip()
-        ca_problem = None if not ca or os.path.isfile(ca) else "no such file"
+        ca_problem = (
+            None if not ca or os.path.isfile(ca) else translate("SettingsDialog", "no such file")
+        )
         self.rest_ca_file.message.set_message(Level.ERROR if ca_problem else None, ca_problem or "")
         ok &= ca_problem is None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
@@ -165,11 +204,16 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self._attempted = True
         if not self.revalidate():
-            self.status.set_message(Level.ERROR, "Fix the fields marked in red first.")
+            self.status.set_message(
+                Level.ERROR, translate("SettingsDialog", "Fix the fields marked in red first.")
+            )
             return
-        expire = self.default_expire.seconds("default token expiry")
-        privilege = self.default_privilege_expire.seconds("default privilege expiry")
+        expire = self.default_expire.seconds(translate("SettingsDialog", "default token expiry"))
+        privilege = self.default_privilege_expire.seconds(
+            translate("SettingsDialog", "default privilege expiry")
+        )
         settings = self.settings
+        settings.set("language", str(self.language.currentData()))
         settings.set("clipboard_timeout_s", self.clipboard_timeout.value())
         settings.set("default_expire_s", expire)
         settings.set("default_privilege_expire_s", privilege)

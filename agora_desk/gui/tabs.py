@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.reporting import report_unexpected
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import Level, MessageLabel
 
 
@@ -35,8 +36,17 @@ TabFactory = Callable[[AppContext, QWidget], Tab]
 @dataclass(frozen=True)
 class TabSpec:
     key: str  # stable short name: QSettings, screenshots, tests, Ctrl+n order
-    title: str
+    title: str  # in English (errors are filed under it); shown through tab_title()
     factory: TabFactory
+
+
+# Errors the window shows are filed under a tab's title, or this one.
+PROFILES_TITLE = QT_TRANSLATE_NOOP("Tabs", "Profiles")
+
+
+def tab_title(title: str) -> str:
+    """A tab's (or error's) English title as shown in the window's language."""
+    return translate("Tabs", title)
 
 
 def _rtc(context: AppContext, parent: QWidget) -> Tab:
@@ -82,13 +92,13 @@ def _server(context: AppContext, parent: QWidget) -> Tab:
 
 
 TABS: tuple[TabSpec, ...] = (
-    TabSpec("rtc", "RTC token", _rtc),
-    TabSpec("rtm", "RTM token", _rtm),
-    TabSpec("shapes", "More tokens", _shapes),
-    TabSpec("basic", "Basic credential", _basic),
-    TabSpec("request", "Test request", _request),
-    TabSpec("inspect", "Inspect", _inspect),
-    TabSpec("server", "Token server", _server),
+    TabSpec("rtc", QT_TRANSLATE_NOOP("Tabs", "RTC token"), _rtc),
+    TabSpec("rtm", QT_TRANSLATE_NOOP("Tabs", "RTM token"), _rtm),
+    TabSpec("shapes", QT_TRANSLATE_NOOP("Tabs", "More tokens"), _shapes),
+    TabSpec("basic", QT_TRANSLATE_NOOP("Tabs", "Basic credential"), _basic),
+    TabSpec("request", QT_TRANSLATE_NOOP("Tabs", "Test request"), _request),
+    TabSpec("inspect", QT_TRANSLATE_NOOP("Tabs", "Inspect"), _inspect),
+    TabSpec("server", QT_TRANSLATE_NOOP("Tabs", "Token server"), _server),
 )
 
 
@@ -112,8 +122,10 @@ class TabPage(QWidget):
             tab = self.spec.factory(context, self)
         except Exception as exc:
             self._show_problem(
-                f"The {self.spec.title} tab could not be opened ({type(exc).__name__}). "
-                "The other tabs still work."
+                translate(
+                    "Tabs",
+                    "The {tab} tab could not be opened ({error}). The other tabs still work.",
+                ).format(tab=tab_title(self.spec.title), error=type(exc).__name__)
             )
             report_unexpected(exc)
             return

@@ -26,6 +26,7 @@ from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.reporting import failure_message
+from agora_desk.gui.translation import translate
 from agora_desk.gui.widgets.forms import add_row
 from agora_desk.gui.widgets.message_label import Level, MessageLabel
 from agora_desk.gui.widgets.validated_field import ValidatedField
@@ -62,16 +63,28 @@ class CredentialsPanel(QGroupBox):
         kind: CredentialKind = CredentialKind.APP,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Credentials", parent)
+        super().__init__(translate("CredentialsPanel", "Credentials"), parent)
         self.context = context
         self.kind = CredentialKind(kind)
         if self.kind is CredentialKind.APP:
-            labels = ("App &ID:", "App &Certificate:")
-            placeholders = ("32 hexadecimal characters from Agora Console", "32 hex characters")
+            labels = (
+                translate("CredentialsPanel", "App &ID:"),
+                translate("CredentialsPanel", "App &Certificate:"),
+            )
+            placeholders = (
+                translate("CredentialsPanel", "32 hexadecimal characters from Agora Console"),
+                translate("CredentialsPanel", "32 hex characters"),
+            )
             self.id_key, self.secret_key = "app_id", APP_CERTIFICATE
         else:
-            labels = ("Customer &ID:", "Customer &Secret:")
-            placeholders = ("from Agora Console → RESTful API", "downloaded once from the Console")
+            labels = (
+                translate("CredentialsPanel", "Customer &ID:"),
+                translate("CredentialsPanel", "Customer &Secret:"),
+            )
+            placeholders = (
+                translate("CredentialsPanel", "from Agora Console → RESTful API"),
+                translate("CredentialsPanel", "downloaded once from the Console"),
+            )
             self.id_key, self.secret_key = "customer_id", CUSTOMER_SECRET
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -96,9 +109,13 @@ class CredentialsPanel(QGroupBox):
         pick_row = QHBoxLayout(self.certificate_row)
         pick_row.setContentsMargins(0, 0, 0, 0)
         self.certificate_choice = QComboBox(self.certificate_row)
-        self.certificate_choice.addItem("Primary App Certificate", APP_CERTIFICATE)
-        self.certificate_choice.addItem("Secondary App Certificate", APP_CERTIFICATE_SECONDARY)
-        pick = QLabel("Sign &with:", self.certificate_row)
+        self.certificate_choice.addItem(
+            translate("CredentialsPanel", "Primary App Certificate"), APP_CERTIFICATE
+        )
+        self.certificate_choice.addItem(
+            translate("CredentialsPanel", "Secondary App Certificate"), APP_CERTIFICATE_SECONDARY
+        )
+        pick = QLabel(translate("CredentialsPanel", "Sign &with:"), self.certificate_row)
         pick.setBuddy(self.certificate_choice)
         pick_row.addWidget(pick)
         pick_row.addWidget(self.certificate_choice)
@@ -137,10 +154,16 @@ class CredentialsPanel(QGroupBox):
     def _profile_changed(self, profile: Profile | None) -> None:
         _where, persistent = storage_of(self.context)
         self.note.setText(
-            "Typed for this session only; nothing is saved. Use Profiles… to keep them in "
-            "the OS keyring."
+            translate(
+                "CredentialsPanel",
+                "Typed for this session only; nothing is saved. Use Profiles… to keep them in "
+                "the OS keyring.",
+            )
             if persistent
-            else "Typed for this session only; nothing is saved (no keyring works here)."
+            else translate(
+                "CredentialsPanel",
+                "Typed for this session only; nothing is saved (no keyring works here).",
+            )
         )
         self.load_typed()
         self.summary.setVisible(profile is not None)
@@ -169,15 +192,19 @@ class CredentialsPanel(QGroupBox):
         where, _persistent = storage_of(self.context)
         name = profile.name
         if self.kind is CredentialKind.APP:
-            return (
-                f"Profile “{name}” · App ID {profile.app_id}\n"
-                f"The {LABELS[self.wanted_secret]} is read from {where} when you generate."
+            return translate(
+                "CredentialsPanel",
+                "Profile “{name}” · App ID {app_id}\n"
+                "The {secret} is read from {where} when you generate.",
+            ).format(
+                name=name, app_id=profile.app_id, secret=LABELS[self.wanted_secret], where=where
             )
-        customer = profile.customer_id or "(none saved)"
-        return (
-            f"Profile “{name}” · Customer ID {customer}\n"
-            f"The Customer Secret is read from {where} when you generate."
-        )
+        customer = profile.customer_id or translate("CredentialsPanel", "(none saved)")
+        return translate(
+            "CredentialsPanel",
+            "Profile “{name}” · Customer ID {customer}\n"
+            "The Customer Secret is read from {where} when you generate.",
+        ).format(name=name, customer=customer, where=where)
 
     @property
     def wanted_secret(self) -> str:
@@ -309,34 +336,57 @@ class CredentialsPanel(QGroupBox):
                 on_ready(creds)
 
         def failed(exc: BaseException) -> None:
-            on_error(failure_message(exc, "reading the credentials"))
+            on_error(failure_message(exc, translate("CredentialsPanel", "reading the credentials")))
 
         return self.context.credentials_async({wanted}, done, failed)
 
     def missing(self, creds: Credentials, wanted: str = APP_CERTIFICATE) -> str | None:
         _where, persistent = storage_of(self.context)
-        in_session = "" if persistent else " in this session (no keyring)"
         name = creds.profile
         if self.kind is CredentialKind.APP:
             if not creds.app_id:
-                return "App ID is empty: pick a profile or type the App ID"
+                return translate(
+                    "CredentialsPanel", "App ID is empty: pick a profile or type the App ID"
+                )
             if creds.app_certificate is None or not creds.app_certificate:
                 if name is None:
-                    return "App Certificate is empty: type it, or pick a profile that has one"
-                return (
-                    f"profile {name!r} has no {LABELS[wanted]} saved{in_session}; "
-                    "add it in Profiles…"
-                )
+                    return translate(
+                        "CredentialsPanel",
+                        "App Certificate is empty: type it, or pick a profile that has one",
+                    )
+                return self._not_saved(name, LABELS[wanted], persistent)
             return None
         if not creds.customer_id:
             if name is None:
-                return "Customer ID is empty: type it, or pick a profile that has one"
-            return f"profile {name!r} has no Customer ID; add it in Profiles…"
+                return translate(
+                    "CredentialsPanel",
+                    "Customer ID is empty: type it, or pick a profile that has one",
+                )
+            return translate(
+                "CredentialsPanel", "profile {name!r} has no Customer ID; add it in Profiles…"
+            ).format(name=name)
         if creds.customer_secret is None or not creds.customer_secret:
             if name is None:
-                return "Customer Secret is empty: type it, or pick a profile that has one"
-            return f"profile {name!r} has no Customer Secret saved{in_session}; add it in Profiles…"
+                return translate(
+                    "CredentialsPanel",
+                    "Customer Secret is empty: type it, or pick a profile that has one",
+                )
+            return self._not_saved(name, LABELS[CUSTOMER_SECRET], persistent)
         return None
+
+    @staticmethod
+    def _not_saved(name: str, secret: str, persistent: bool) -> str:
+        if persistent:
+            text = translate(
+                "CredentialsPanel", "profile {name!r} has no {secret} saved; add it in Profiles…"
+            )
+        else:
+            text = translate(
+                "CredentialsPanel",
+                "profile {name!r} has no {secret} saved in this session (no keyring); "
+                "add it in Profiles…",
+            )
+        return text.format(name=name, secret=secret)
 
 
 def _secret_issues(kind: str, value: str) -> list[Issue]:

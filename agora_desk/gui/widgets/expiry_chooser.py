@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.validation import Issue, Key, check_expire, parse_seconds
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets.message_label import Level, MessageLabel, above_message
 from agora_desk.gui.widgets.validated_field import first_issue
 
@@ -17,7 +18,11 @@ CUSTOM = "custom"
 
 
 # Custom values are typed in one of these units.
-UNITS: Sequence[tuple[str, int]] = (("s", 1), ("min", 60), ("h", 3600))
+UNITS: Sequence[tuple[str, int]] = (
+    (QT_TRANSLATE_NOOP("ExpiryChooser", "s"), 1),
+    (QT_TRANSLATE_NOOP("ExpiryChooser", "min"), 60),
+    (QT_TRANSLATE_NOOP("ExpiryChooser", "h"), 3600),
+)
 
 
 class ExpiryChooser(QWidget):
@@ -30,10 +35,10 @@ class ExpiryChooser(QWidget):
     changed = Signal()
 
     PRESETS: Sequence[tuple[str, int]] = (
-        ("10 minutes", 600),
-        ("1 hour", 3600),
-        ("12 hours", 43200),
-        ("24 hours", 86400),
+        (QT_TRANSLATE_NOOP("ExpiryChooser", "10 minutes"), 600),
+        (QT_TRANSLATE_NOOP("ExpiryChooser", "1 hour"), 3600),
+        (QT_TRANSLATE_NOOP("ExpiryChooser", "12 hours"), 43200),
+        (QT_TRANSLATE_NOOP("ExpiryChooser", "24 hours"), 86400),
     )
 
     def __init__(
@@ -46,18 +51,20 @@ class ExpiryChooser(QWidget):
         super().__init__(parent)
         self.combo = QComboBox(self)
         if same_as_token:
-            self.combo.addItem("Same as token", SAME_EXPIRY)
+            self.combo.addItem(translate("ExpiryChooser", "Same as token"), SAME_EXPIRY)
         for label, seconds in self.PRESETS:
-            self.combo.addItem(label, seconds)
-        self.combo.addItem("Custom…", CUSTOM)
+            self.combo.addItem(translate("ExpiryChooser", label), seconds)
+        self.combo.addItem(translate("ExpiryChooser", "Custom…"), CUSTOM)
         self.custom = QLineEdit(self)
-        self.custom.setPlaceholderText("number")
+        self.custom.setPlaceholderText(translate("ExpiryChooser", "number"))
         self.custom.setMaximumWidth(100)
-        self.custom.setToolTip("From now; Agora's maximum is 24 h (86400 s)")
+        self.custom.setToolTip(
+            translate("ExpiryChooser", "From now; Agora's maximum is 24 h (86400 s)")
+        )
         self.unit = QComboBox(self)
-        self.unit.setAccessibleName("Unit")
+        self.unit.setAccessibleName(translate("ExpiryChooser", "Unit"))
         for label, factor in UNITS:
-            self.unit.addItem(label, factor)
+            self.unit.addItem(translate("ExpiryChooser", label), factor)
         self.hint = QLabel(self)
         self.message = MessageLabel(self, reserve=True)
         row = QHBoxLayout()
@@ -178,5 +185,5 @@ class ExpiryChooser(QWidget):
 
                 text = f"= {timefmt.duration(seconds)}"
             elif seconds == 0:
-                text = "no limit of its own"
+                text = translate("ExpiryChooser", "no limit of its own")
         self.hint.setText(text)

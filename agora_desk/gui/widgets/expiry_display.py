@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from agora_desk.gui.translation import translate
 from agora_desk.gui.widgets.message_label import Level, MessageLabel
 
 
@@ -19,14 +20,18 @@ def countdown(seconds: int) -> str:
     """
     s = abs(int(seconds))
     if s < 60:
-        return f"{s} s"
+        return translate("Countdown", "{seconds} s").format(seconds=s)
     if s < 3600:
-        return f"{s // 60} min {s % 60} s"
+        return translate("Countdown", "{minutes} min {seconds} s").format(
+            minutes=s // 60, seconds=s % 60
+        )
     if s < 2 * 86400:
         hours, minutes = divmod(s // 60, 60)
-        return f"{hours} h {minutes} min"
+        return translate("Countdown", "{hours} h {minutes} min").format(
+            hours=hours, minutes=minutes
+        )
     days, hours = divmod(s // 3600, 24)
-    return f"{days} d {hours} h"
+    return translate("Countdown", "{days} d {hours} h").format(days=days, hours=hours)
 
 
 class ExpiryDisplay(QWidget):
@@ -63,7 +68,7 @@ class ExpiryDisplay(QWidget):
             column.setSpacing(0)
             column.addWidget(absolute)
             column.addWidget(remaining)
-            self._form.addRow(f"{title}:", column)
+            self._form.addRow(translate("ExpiryDisplay", "{title}:").format(title=title), column)
             self._labels.append((absolute, remaining))
         self.setVisible(bool(self._rows))
         self.refresh()
@@ -86,7 +91,7 @@ class ExpiryDisplay(QWidget):
         now = int(self.now())
         for (_title, ts), (absolute, remaining) in zip(self._rows, self._labels, strict=True):
             if ts == 0:
-                absolute.setText("no time limit")
+                absolute.setText(translate("ExpiryDisplay", "no time limit"))
                 remaining.clear_message()
                 continue
             # Local time first, as people read a clock; UTC (what logs and servers
@@ -95,9 +100,15 @@ class ExpiryDisplay(QWidget):
             absolute.setToolTip(timefmt.utc_detail(ts))
             delta = ts - now
             if delta > 0:
-                remaining.set_message(Level.INFO, f"in {countdown(delta)}")
+                remaining.set_message(
+                    Level.INFO,
+                    translate("ExpiryDisplay", "in {time}").format(time=countdown(delta)),
+                )
             else:
-                remaining.set_message(Level.ERROR, f"expired {countdown(-delta)} ago")
+                remaining.set_message(
+                    Level.ERROR,
+                    translate("ExpiryDisplay", "expired {time} ago").format(time=countdown(-delta)),
+                )
 
     @property
     def ticking(self) -> bool:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from agora_desk.gui.theme import QR_DARK, QR_LIGHT
+from agora_desk.gui.translation import translate
 
 # A module this many pixels wide reads from about 40 cm with a phone camera.
 MIN_MODULE_PX = 4
@@ -30,7 +31,7 @@ class QrCode(QWidget):
         self.module_px = max(MIN_MODULE_PX, TARGET_PX // size)
         side = size * self.module_px
         self.setFixedSize(QSize(side, side))
-        self.setAccessibleName("QR code")
+        self.setAccessibleName(translate("QrCode", "QR code"))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.gui.theme import monospace_font
+from agora_desk.gui.translation import translate
 
 if TYPE_CHECKING:
     from agora_desk.gui.context import ClipboardGuard
@@ -96,7 +97,7 @@ class ResultBox(QWidget):
         self.text_box.setMinimumHeight(line * lines + 12)
         # Room for a long RTC + RTM token without a scroll bar, no more.
         self.text_box.setMaximumHeight(line * max(lines, 12) + 12)
-        self.copy_button = QPushButton("Copy", self)
+        self.copy_button = QPushButton(translate("ResultBox", "Copy"), self)
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy)
         if shortcut:
@@ -106,11 +107,13 @@ class ResultBox(QWidget):
                 QKeySequence(COPY_SHORTCUT), self.copy_button
             )
             self.copy_shortcut.activated.connect(self.copy)
-            self.copy_button.setToolTip(f"Copy ({COPY_SHORTCUT})")
+            self.copy_button.setToolTip(
+                translate("ResultBox", "Copy ({shortcut})").format(shortcut=COPY_SHORTCUT)
+            )
         else:
             self.copy_shortcut = None
         self.copy_state = QLabel(self)
-        self.copy_state.setAccessibleName("Clipboard")
+        self.copy_state.setAccessibleName(translate("ResultBox", "Clipboard"))
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.timeout.connect(self.copy_state.clear)
@@ -156,7 +159,7 @@ class ResultBox(QWidget):
         left = self._clipboard.remaining_s() if self._clipboard is not None else None
         self._counting = left is not None
         self.copy_state.setText(
-            f"✓ Copied · cleared in {left} s" if left is not None else "✓ Copied"
+            _copied_note(left) if left is not None else translate("ResultBox", "✓ Copied")
         )
         if left is None:
             self._note_timer.start(CLEARED_NOTE_MS)
@@ -171,7 +174,7 @@ class ResultBox(QWidget):
             self._counting = False  # another copy took over the clipboard
             self.copy_state.clear()
         if self._counting:
-            self.copy_state.setText(f"✓ Copied · cleared in {left} s")
+            self.copy_state.setText(_copied_note(left))
 
     def _finished(self, cleared: bool) -> None:
         if not self._counting:
@@ -179,6 +182,12 @@ class ResultBox(QWidget):
         self._counting = False
         self._copied = ""
         self.copy_state.setText(
-            "✓ Clipboard cleared" if cleared else "Clipboard holds something else now"
+            translate("ResultBox", "✓ Clipboard cleared")
+            if cleared
+            else translate("ResultBox", "Clipboard holds something else now")
         )
         self._note_timer.start(CLEARED_NOTE_MS)
+
+
+def _copied_note(left: int) -> str:
+    return translate("ResultBox", "✓ Copied · cleared in {seconds} s").format(seconds=left)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from agora_desk.gui.theme import Tone, set_text_tone
+from agora_desk.gui.translation import translate
 
 
 class ServerIndicator(QToolButton):
@@ -30,11 +31,17 @@ class ServerIndicator(QToolButton):
         self._open_url = open_url
         self.setAutoRaise(True)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.setAccessibleName("Token server")
+        self.setAccessibleName(translate("ServerIndicator", "Token server"))
         menu = QMenu(self)
-        self.open_action = menu.addAction("Open in the browser", self.open)
-        self.show_action = menu.addAction("Show the Token server tab", show_tab)
-        self.stop_action = menu.addAction("Stop the token server", stop)
+        self.open_action = menu.addAction(
+            translate("ServerIndicator", "Open in the browser"), self.open
+        )
+        self.show_action = menu.addAction(
+            translate("ServerIndicator", "Show the Token server tab"), show_tab
+        )
+        self.stop_action = menu.addAction(
+            translate("ServerIndicator", "Stop the token server"), stop
+        )
         self.setMenu(menu)
         self.clicked.connect(self.open)
         set_text_tone(self, Tone.OK)
@@ -46,8 +53,16 @@ class ServerIndicator(QToolButton):
             self.hide()
             return
         port = QUrl(url).port()
-        self.setText(f"● serving :{port}" if port > 0 else "● serving")
-        self.setToolTip(f"The token server runs at {url}: click to open it")
+        self.setText(
+            translate("ServerIndicator", "● serving :{port}").format(port=port)
+            if port > 0
+            else translate("ServerIndicator", "● serving")
+        )
+        self.setToolTip(
+            translate("ServerIndicator", "The token server runs at {url}: click to open it").format(
+                url=url
+            )
+        )
         self.show()
 
     def open(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import Issue
 from agora_desk.gui.theme import mark_error
+from agora_desk.gui.translation import translate
 from agora_desk.gui.widgets.message_label import Level, MessageLabel, above_message
 
 
@@ -52,9 +53,9 @@ class ValidatedField(QWidget):
             # copied out again by accident.
             self.edit.setDragEnabled(False)
             button = QToolButton(self)
-            button.setText("Show")
+            button.setText(translate("ValidatedField", "Show"))
             button.setCheckable(True)
-            button.setToolTip("Show or hide what is typed here")
+            button.setToolTip(translate("ValidatedField", "Show or hide what is typed here"))
             button.toggled.connect(self._toggle_echo)
             row.addWidget(button)
             self.reveal_button = button
@@ -97,4 +98,6 @@ class ValidatedField(QWidget):
     def _toggle_echo(self, shown: bool) -> None:
         self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
         assert self.reveal_button is not None
-        self.reveal_button.setText("Hide" if shown else "Show")
+        self.reveal_button.setText(
+            translate("ValidatedField", "Hide") if shown else translate("ValidatedField", "Show")
+        )
