@@ -39,6 +39,7 @@ from agora_desk.core.rest.environments import ENVIRONMENTS, environment_of
 from agora_desk.core.secret import Secret
 from agora_desk.gui.request.tables import append_row
 from agora_desk.gui.theme import Tone, set_text_tone
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import MessageLabel, ValidatedField, add_row, monospace_font
 
 GENERATE: Final = "generate"
@@ -55,25 +56,70 @@ class _FieldSpec:
 
 # How each preset field looks; which ones show is up to the preset.
 _SPECS: Final[dict[Field, _FieldSpec]] = {
-    Field.UID: _FieldSpec("Signaling &user ID:", "the user ID or uid the token is for"),
-    Field.CHANNEL: _FieldSpec("Channe&l:"),
-    Field.AGENT_UID: _FieldSpec("Agent &uid:", "0 = random", "0"),
-    Field.REMOTE_UID: _FieldSpec("&Remote uid:", "* = every user in the channel"),
-    Field.NAME: _FieldSpec("Agent &name:", "unique agent name (generated when empty)"),
-    Field.ENABLE_RTM: _FieldSpec("enable_rtm (the token gets RTM login too)", flag=True),
-    Field.STRING_UID: _FieldSpec(
-        "String uid (enable_string_uid; token for the account)", flag=True
+    Field.UID: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "Signaling &user ID:"),
+        QT_TRANSLATE_NOOP("RequestForm", "the user ID or uid the token is for"),
     ),
-    Field.AGENT_ID: _FieldSpec("Agent &ID:", "the agent_id that join returned"),
-    Field.RESOURCE_ID: _FieldSpec("Resource ID:", "the resourceId that acquire returned"),
-    Field.SID: _FieldSpec("SID:", "the sid that start returned"),
-    Field.MODE: _FieldSpec("Mode:", "individual, mix or web", "mix"),
-    Field.USER_ID: _FieldSpec("User ID:", "the user in the path"),
-    Field.RULE_ID: _FieldSpec("Rule ID:", "the kicking rule's id"),
-    Field.ORG: _FieldSpec("Org name:", "Chat org name (Console → Chat)"),
-    Field.APP_NAME: _FieldSpec("App name:", "Chat app name (Console → Chat)"),
-    Field.ROOM_UUID: _FieldSpec("Room UUID:"),
-    Field.REGION: _FieldSpec("Region:", "cn, ap, na or eu", "na"),
+    Field.CHANNEL: _FieldSpec(QT_TRANSLATE_NOOP("RequestForm", "Channe&l:")),
+    Field.AGENT_UID: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "Agent &uid:"),
+        QT_TRANSLATE_NOOP("RequestForm", "0 = random"),
+        "0",
+    ),
+    Field.REMOTE_UID: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "&Remote uid:"),
+        QT_TRANSLATE_NOOP("RequestForm", "* = every user in the channel"),
+    ),
+    Field.NAME: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "Agent &name:"),
+        QT_TRANSLATE_NOOP("RequestForm", "unique agent name (generated when empty)"),
+    ),
+    Field.ENABLE_RTM: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "enable_rtm (the token gets RTM login too)"), flag=True
+    ),
+    Field.STRING_UID: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "String uid (enable_string_uid; token for the account)"),
+        flag=True,
+    ),
+    Field.AGENT_ID: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "Agent &ID:"),
+        QT_TRANSLATE_NOOP("RequestForm", "the agent_id that join returned"),
+    ),
+    Field.RESOURCE_ID: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "Resource ID:"),
+        QT_TRANSLATE_NOOP("RequestForm", "the resourceId that acquire returned"),
+    ),
+    Field.SID: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "SID:"),
+        QT_TRANSLATE_NOOP("RequestForm", "the sid that start returned"),
+    ),
+    Field.MODE: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "Mode:"),
+        QT_TRANSLATE_NOOP("RequestForm", "individual, mix or web"),
+        "mix",
+    ),
+    Field.USER_ID: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "User ID:"),
+        QT_TRANSLATE_NOOP("RequestForm", "the user in the path"),
+    ),
+    Field.RULE_ID: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "Rule ID:"),
+        QT_TRANSLATE_NOOP("RequestForm", "the kicking rule's id"),
+    ),
+    Field.ORG: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "Org name:"),
+        QT_TRANSLATE_NOOP("RequestForm", "Chat org name (Console → Chat)"),
+    ),
+    Field.APP_NAME: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "App name:"),
+        QT_TRANSLATE_NOOP("RequestForm", "Chat app name (Console → Chat)"),
+    ),
+    Field.ROOM_UUID: _FieldSpec(QT_TRANSLATE_NOOP("RequestForm", "Room UUID:")),
+    Field.REGION: _FieldSpec(
+        QT_TRANSLATE_NOOP("RequestForm", "Region:"),
+        QT_TRANSLATE_NOOP("RequestForm", "cn, ap, na or eu"),
+        "na",
+    ),
 }
 
 
@@ -99,28 +145,28 @@ class RequestForm(QWidget):
     def _field_row(self, form: QFormLayout, f: Field) -> None:
         spec = _SPECS[f]
         if spec.flag:
-            box = QCheckBox(spec.label)
+            box = QCheckBox(translate("RequestForm", spec.label))
             form.addRow(box)
             self.flags[f] = box
             self._rows[f] = (None, box)
             return
         edit = QLineEdit(spec.default)
-        edit.setPlaceholderText(spec.placeholder)
+        edit.setPlaceholderText(translate("RequestForm", spec.placeholder))
         self.edits[f] = edit
-        self._rows[f] = (add_row(form, spec.label, edit), edit)
+        self._rows[f] = (add_row(form, translate("RequestForm", spec.label), edit), edit)
 
     def _build(self, base_url: str, ca_file: str, timeout: float) -> None:
         left = QVBoxLayout(self)
         left.setContentsMargins(0, 0, 0, 0)
 
-        req_box = QGroupBox("Request")
+        req_box = QGroupBox(translate("RequestForm", "Request"))
         form = QFormLayout(req_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.preset_combo = QComboBox()
         self.preset_combo.addItem(rest.CUSTOM.title, rest.CUSTOM.name)
         for preset in rest.PRESETS.values():
             self.preset_combo.addItem(preset.title, preset.name)
-        add_row(form, "Pre&set:", self.preset_combo)
+        add_row(form, translate("RequestForm", "Pre&set:"), self.preset_combo)
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
         form.addRow(self.preset_note)
@@ -129,49 +175,61 @@ class RequestForm(QWidget):
         self.env_combo = QComboBox()
         for env in ENVIRONMENTS.values():
             self.env_combo.addItem(env.label, env.name)
-        self.env_combo.addItem("Other host (typed)", "")
+        self.env_combo.addItem(translate("RequestForm", "Other host (typed)"), "")
         self.env_badge = QLabel()
         self.env_badge.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         env_row.addWidget(self.env_combo)
         env_row.addWidget(self.env_badge, 1)
         env_widget = QWidget()
         env_widget.setLayout(env_row)
-        add_row(form, "Enviro&nment:", env_widget)
+        add_row(form, translate("RequestForm", "Enviro&nment:"), env_widget)
         # Method, URL (base + path) and, added by the tab, Send: one line, as in the
         # request tools people know.
         self.request_line = QHBoxLayout()
         self.request_line.setContentsMargins(0, 0, 0, 0)
         self.method_combo = QComboBox()
         self.method_combo.addItems(list(rest.METHODS))
-        self.method_combo.setToolTip("Method")
+        self.method_combo.setToolTip(translate("RequestForm", "Method"))
         self.base_url_edit = QLineEdit(base_url)
         self.base_url_edit.setPlaceholderText(rest.DEFAULT_BASE_URL)
-        self.base_url_edit.setToolTip("Base URL: a proxy or test server may add a path prefix")
+        self.base_url_edit.setToolTip(
+            translate("RequestForm", "Base URL: a proxy or test server may add a path prefix")
+        )
         self.path_edit = QLineEdit("/dev/v1/projects")
-        self.path_edit.setPlaceholderText("/dev/v1/projects  ({app_id} is filled in)")
+        self.path_edit.setPlaceholderText(
+            translate("RequestForm", "/dev/v1/projects  ({app_id} is filled in)")
+        )
         self.request_line.addWidget(self.method_combo)
         self.request_line.addWidget(self.base_url_edit, 2)
         self.request_line.addWidget(self.path_edit, 5)
         line = QWidget()
         line.setLayout(self.request_line)
-        add_row(form, "&URL:", line)
+        add_row(form, translate("RequestForm", "&URL:"), line)
         self.url_message = MessageLabel()
         form.addRow(self.url_message)
         left.addWidget(req_box)
 
-        auth_box = QGroupBox("Authentication")
+        auth_box = QGroupBox(translate("RequestForm", "Authentication"))
         aform = QFormLayout(auth_box)
         aform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.auth_combo = QComboBox()
         for scheme in AuthScheme:
             self.auth_combo.addItem(scheme.label, scheme.value)
-        add_row(aform, "&Auth:", self.auth_combo)
+        add_row(aform, translate("RequestForm", "&Auth:"), self.auth_combo)
         self.token_source_combo = QComboBox()
-        self.token_source_combo.addItem("Generate from the profile", GENERATE)
-        self.token_source_combo.addItem("Paste a token", PASTE)
-        self.token_source_label = add_row(aform, "To&ken:", self.token_source_combo)
-        self.token_field = ValidatedField("007… (pasted tokens are never saved)", password=True)
-        self.token_field_label = add_row(aform, "Pasted token:", self.token_field)
+        self.token_source_combo.addItem(
+            translate("RequestForm", "Generate from the profile"), GENERATE
+        )
+        self.token_source_combo.addItem(translate("RequestForm", "Paste a token"), PASTE)
+        self.token_source_label = add_row(
+            aform, translate("RequestForm", "To&ken:"), self.token_source_combo
+        )
+        self.token_field = ValidatedField(
+            translate("RequestForm", "007… (pasted tokens are never saved)"), password=True
+        )
+        self.token_field_label = add_row(
+            aform, translate("RequestForm", "Pasted token:"), self.token_field
+        )
         self.token_info = MessageLabel()
         aform.addRow(self.token_info)
         self.profile_label = QLabel()
@@ -186,56 +244,65 @@ class RequestForm(QWidget):
             self._field_row(pform, f)
         left.addWidget(self.preset_box)
 
-        headers_box = QGroupBox("Headers (Content-Type: application/json is always sent)")
+        headers_box = QGroupBox(
+            translate("RequestForm", "Headers (Content-Type: application/json is always sent)")
+        )
         hlayout = QVBoxLayout(headers_box)
         self.headers_table = QTableWidget(0, 2)
-        self.headers_table.setHorizontalHeaderLabels(["Name", "Value"])
+        self.headers_table.setHorizontalHeaderLabels(
+            [translate("RequestForm", "Name"), translate("RequestForm", "Value")]
+        )
         self.headers_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
         self.headers_table.setMinimumHeight(80)
         hlayout.addWidget(self.headers_table)
         hbuttons = QHBoxLayout()
-        self.add_header_button = QPushButton("Add header")
-        self.remove_header_button = QPushButton("Remove")
+        self.add_header_button = QPushButton(translate("RequestForm", "Add header"))
+        self.remove_header_button = QPushButton(translate("RequestForm", "Remove"))
         hbuttons.addWidget(self.add_header_button)
         hbuttons.addWidget(self.remove_header_button)
         hbuttons.addStretch(1)
         hlayout.addLayout(hbuttons)
         left.addWidget(headers_box)
 
-        body_box = QGroupBox("JSON body")
+        body_box = QGroupBox(translate("RequestForm", "JSON body"))
         blayout = QVBoxLayout(body_box)
         self.body_edit = QPlainTextEdit()
         self.body_edit.setFont(monospace_font())
-        self.body_edit.setPlaceholderText("{ }  (empty: no body)")
+        self.body_edit.setPlaceholderText(translate("RequestForm", "{ }  (empty: no body)"))
         self.body_edit.setMinimumHeight(120)
         blayout.addWidget(self.body_edit)
         self.body_message = MessageLabel()
         blayout.addWidget(self.body_message)
         left.addWidget(body_box)
 
-        tls_box = QGroupBox("Connection")
+        tls_box = QGroupBox(translate("RequestForm", "Connection"))
         tform = QFormLayout(tls_box)
         ca_row = QHBoxLayout()
         self.ca_edit = QLineEdit(ca_file)
-        self.ca_edit.setPlaceholderText("extra CA bundle (PEM), added to the system's")
-        self.ca_browse = QPushButton("Browse…")
+        self.ca_edit.setPlaceholderText(
+            translate("RequestForm", "extra CA bundle (PEM), added to the system's")
+        )
+        self.ca_browse = QPushButton(translate("RequestForm", "Browse…"))
         ca_row.addWidget(self.ca_edit, 1)
         ca_row.addWidget(self.ca_browse)
         ca_widget = QWidget()
         ca_widget.setLayout(ca_row)
         ca_row.setContentsMargins(0, 0, 0, 0)
-        add_row(tform, "&CA file:", ca_widget)
+        add_row(tform, translate("RequestForm", "&CA file:"), ca_widget)
         self.timeout_spin = QDoubleSpinBox()
         self.timeout_spin.setRange(0.1, 3600)
         self.timeout_spin.setDecimals(1)
-        self.timeout_spin.setSuffix(" s")
+        self.timeout_spin.setSuffix(translate("RequestForm", " s"))
         self.timeout_spin.setValue(timeout)
-        add_row(tform, "T&imeout:", self.timeout_spin)
+        add_row(tform, translate("RequestForm", "T&imeout:"), self.timeout_spin)
         self.failover_check = QCheckBox(
-            "Failover: on a connection failure, try the same domain, the other primary, "
-            "the next region (1 s / 3 s / 6 s apart)"
+            translate(
+                "RequestForm",
+                "Failover: on a connection failure, try the same domain, the other primary, "
+                "the next region (1 s / 3 s / 6 s apart)",
+            )
         )
         tform.addRow(self.failover_check)
         left.addWidget(tls_box)
@@ -354,7 +421,10 @@ class RequestForm(QWidget):
 
     def _browse_ca(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "CA bundle", "", "PEM files (*.pem *.crt *.cer);;All files (*)"
+            self,
+            translate("RequestForm", "CA bundle"),
+            "",
+            translate("RequestForm", "PEM files (*.pem *.crt *.cer);;All files (*)"),
         )
         if path:
             self.ca_edit.setText(path)
@@ -390,7 +460,7 @@ class RequestForm(QWidget):
             self.env_badge.setText(f"● {env.badge}")
             set_text_tone(self.env_badge, Tone.WARNING if env.name == "production" else Tone.OK)
         else:
-            host = text.split("://", 1)[-1].split("/", 1)[0] or "no host"
+            host = text.split("://", 1)[-1].split("/", 1)[0] or translate("RequestForm", "no host")
             self.env_badge.setText(f"● {host}")
             set_text_tone(self.env_badge, Tone.MUTED)
 
@@ -427,10 +497,13 @@ class RequestForm(QWidget):
         self.path_edit.setReadOnly(not custom)
         self.path_edit.setEnabled(custom)
         self.path_edit.setToolTip(
-            "Path and ?query under the base URL; {app_id} is filled in"
+            translate("RequestForm", "Path and ?query under the base URL; {app_id} is filled in")
             if custom
-            else "Fixed by the preset: the fields below fill its {placeholders}. Choose "
-            "“Custom request” to type any path."
+            else translate(
+                "RequestForm",
+                "Fixed by the preset: the fields below fill its {placeholders}. Choose "
+                "“Custom request” to type any path.",
+            )
         )
         self._update_visibility()
 
@@ -457,7 +530,11 @@ class RequestForm(QWidget):
         for f, (label, widget) in self._rows.items():
             if label is not None:
                 label.setVisible(f in shown)
-                label.setText(preset.labels.get(f, _SPECS[f].label))
+                label.setText(
+                    preset.labels[f]
+                    if f in preset.labels
+                    else translate("RequestForm", _SPECS[f].label)
+                )
             widget.setVisible(f in shown)
         self.preset_box.setVisible(bool(shown))
         self.preset_box.setTitle(preset.group or preset.title)
@@ -468,10 +545,10 @@ class RequestForm(QWidget):
     def spec(self, expire: int) -> rest.RequestSpec:
         """The form as a request spec; raises :class:`InputError` naming the field."""
         for issue in rest.check_base_url(self.base_url_edit.text()):
-            raise InputError("base URL", issue.message)
+            raise InputError(translate("RequestForm", "base URL"), issue.message)
         body, problem = rest.parse_json_text(self.body_edit.toPlainText())
         if problem is not None:
-            raise InputError("body", str(problem))
+            raise InputError(translate("RequestForm", "body"), str(problem))
         for name, value in self.headers():
             rest.check_header(name, value)
         pasted: Secret | None = None
@@ -479,9 +556,12 @@ class RequestForm(QWidget):
             text = self.token_field.text().strip()
             if not text:
                 raise InputError(
-                    "token",
-                    "paste a token (pasted tokens are never saved), or choose “Generate from "
-                    "the profile”",
+                    translate("RequestForm", "token"),
+                    translate(
+                        "RequestForm",
+                        "paste a token (pasted tokens are never saved), or choose “Generate "
+                        "from the profile”",
+                    ),
                 )
             pasted = Secret(text)
         return rest.RequestSpec(
@@ -521,9 +601,11 @@ class RequestForm(QWidget):
         # The auth doctor, beside the auth fields: scheme, typed headers, a pasted token.
         doctor = [i.sentence() for i in rest.examine(spec, token=pasted, app_id=app_id)]
         if pasted is not None:
-            text = "Using the pasted token."
+            text: str = translate("RequestForm", "Using the pasted token.")
         elif plan is not None:
-            text = f"Sends a fresh {plan.describe()}, built from the profile."
+            text = translate(
+                "RequestForm", "Sends a fresh {token}, built from the profile."
+            ).format(token=plan.describe())
             doctor += [i.sentence() for i in plan.issues]
         else:
             text = ""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core import rest
 from agora_desk.core.history_store import HistoryStore
 from agora_desk.gui.history_list import HistoryList
+from agora_desk.gui.translation import translate
 
 
 class HistoryPanel(QGroupBox):
@@ -28,15 +29,19 @@ class HistoryPanel(QGroupBox):
     def __init__(
         self, store: HistoryStore[rest.HistoryEntry], report: Callable[[str], None]
     ) -> None:
-        super().__init__("History (no secrets kept; replay rebuilds them from the profile)")
+        super().__init__(
+            translate(
+                "HistoryPanel", "History (no secrets kept; replay rebuilds them from the profile)"
+            )
+        )
         self.store = store
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        self.replay_button = QPushButton("&Replay")
-        self.load_button = QPushButton("Load into form")
-        self.clear_button = QPushButton("Clear history")
+        self.replay_button = QPushButton(translate("HistoryPanel", "&Replay"))
+        self.load_button = QPushButton(translate("HistoryPanel", "Load into form"))
+        self.clear_button = QPushButton(translate("HistoryPanel", "Clear history"))
         for w in (self.replay_button, self.load_button, self.clear_button):
             buttons.addWidget(w)
         buttons.addStretch(1)

@@ -21,6 +21,7 @@ from agora_desk.core import rest
 from agora_desk.core.decoded import Node
 from agora_desk.gui.request.tables import append_row, tree_item
 from agora_desk.gui.theme import Tone, set_text_tone
+from agora_desk.gui.translation import translate
 from agora_desk.gui.widgets import MessageLabel, monospace_font
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class ResponseView(QWidget):
         super().__init__()
         resp = QVBoxLayout(self)
         resp.setContentsMargins(0, 0, 0, 0)
-        self.status_label = QLabel("No request sent yet.")
+        self.status_label = QLabel(translate("ResponseView", "No request sent yet."))
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         resp.addWidget(self.status_label)
         self.explanation = MessageLabel()
@@ -61,20 +62,24 @@ class ResponseView(QWidget):
         )
         self.body_view.setFont(monospace_font())
         self.body_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.tabs.addTab(self.body_view, "Body")
+        self.tabs.addTab(self.body_view, translate("ResponseView", "Body"))
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Key", "Value"])
-        self.tabs.addTab(self.tree, "JSON tree")
+        self.tree.setHeaderLabels(
+            [translate("ResponseView", "Key"), translate("ResponseView", "Value")]
+        )
+        self.tabs.addTab(self.tree, translate("ResponseView", "JSON tree"))
         self.headers = QTableWidget(0, 2)
-        self.headers.setHorizontalHeaderLabels(["Header", "Value"])
+        self.headers.setHorizontalHeaderLabels(
+            [translate("ResponseView", "Header"), translate("ResponseView", "Value")]
+        )
         self.headers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.headers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.tabs.addTab(self.headers, "Headers")
+        self.tabs.addTab(self.headers, translate("ResponseView", "Headers"))
         self.sent_view = QPlainTextEdit()
         self.sent_view.setReadOnly(True)
         self.sent_view.setFont(monospace_font())
         self.sent_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.tabs.addTab(self.sent_view, "Request sent")
+        self.tabs.addTab(self.sent_view, translate("ResponseView", "Request sent"))
         resp.addWidget(self.tabs, 1)
 
     def show_sent(self, text: str) -> None:
@@ -92,7 +97,7 @@ class ResponseView(QWidget):
         self.status_label.setText(text)
 
     def show_cancelled(self) -> None:
-        self.status_label.setText("Cancelled.")
+        self.status_label.setText(translate("ResponseView", "Cancelled."))
         explanation = rest.explain(rest.Failure(kind=rest.FailureKind.CANCELLED))
         self.explanation.set_message("info", explanation or "")
 
@@ -100,10 +105,19 @@ class ResponseView(QWidget):
         self, message: str, explanation: str | None = None, elapsed_ms: float | None = None
     ) -> None:
         self.clear()
-        timing = f" after {elapsed_ms:.0f} ms" if elapsed_ms else ""
-        self.status_label.setText(
-            f"Not sent{timing}: {message}" if not explanation else f"No answer{timing}."
-        )
+        if explanation:
+            status = (
+                translate("ResponseView", "No answer after {ms} ms.").format(ms=f"{elapsed_ms:.0f}")
+                if elapsed_ms
+                else translate("ResponseView", "No answer.")
+            )
+        elif elapsed_ms:
+            status = translate("ResponseView", "Not sent after {ms} ms: {message}").format(
+                ms=f"{elapsed_ms:.0f}", message=message
+            )
+        else:
+            status = translate("ResponseView", "Not sent: {message}").format(message=message)
+        self.status_label.setText(status)
         self.explanation.set_message("error", explanation or message)
 
     def show_outcome(self, outcome: Outcome) -> None:
@@ -120,9 +134,15 @@ class ResponseView(QWidget):
             self.explanation.clear_message()
         notes = [*outcome.tries, *r.notes] if len(outcome.tries) > 1 else list(r.notes)
         if r.truncated:
-            notes.append(f"Body truncated: {r.size_text}.")
+            notes.append(
+                translate("ResponseView", "Body truncated: {size}.").format(size=r.size_text)
+            )
         if outcome.view.display_truncated:
-            notes.append(f"Showing the first {len(outcome.view.text):,} characters of the body.")
+            notes.append(
+                translate(
+                    "ResponseView", "Showing the first {count} characters of the body."
+                ).format(count=f"{len(outcome.view.text):,}")
+            )
         self.notes_label.set_message("warning" if notes else None, " ".join(notes))
         self.body_view.setPlainText(outcome.view.text)
         self.tree.clear()

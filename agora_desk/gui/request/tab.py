@@ -49,7 +49,9 @@ from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.request.form import GENERATE, PASTE, RequestForm
 from agora_desk.gui.request.history_panel import HistoryPanel
 from agora_desk.gui.request.response_view import Outcome, ResponseView
+from agora_desk.gui.translation import translate
 from agora_desk.gui.widgets import failure_message
+from agora_desk.secrets.fields import LABELS
 from agora_desk.secrets.profiles import Profile
 
 ERROR_TITLE: Final = "Test request"
@@ -117,18 +119,21 @@ class RequestTab(QWidget):
         rlayout = QVBoxLayout(request_side)
         rlayout.setContentsMargins(0, 0, 0, 0)
         rlayout.addWidget(scroll, 1)
-        self.send_button = QPushButton("Sen&d")
-        self.send_button.setToolTip("Send the request (Ctrl+Enter)")
+        self.send_button = QPushButton(translate("RequestTab", "Sen&d"))
+        self.send_button.setToolTip(translate("RequestTab", "Send the request (Ctrl+Enter)"))
         self.send_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("RequestTab", "Cancel"))
         self.form.request_line.addWidget(self.send_button)
         self.form.request_line.addWidget(self.cancel_button)
         buttons = QHBoxLayout()
-        self.curl_button = QPushButton("Cop&y as curl")
-        self.reveal_check = QCheckBox("with secrets")
+        self.curl_button = QPushButton(translate("RequestTab", "Cop&y as curl"))
+        self.reveal_check = QCheckBox(translate("RequestTab", "with secrets"))
         self.reveal_check.setToolTip(
-            "Off: the command uses $AGORA_CUSTOMER_ID, $AGORA_CUSTOMER_SECRET and $AGORA_TOKEN. "
-            "On: the real values (the clipboard is cleared after a while)."
+            translate(
+                "RequestTab",
+                "Off: the command uses $AGORA_CUSTOMER_ID, $AGORA_CUSTOMER_SECRET and "
+                "$AGORA_TOKEN. On: the real values (the clipboard is cleared after a while).",
+            )
         )
         for w in (self.curl_button, self.reveal_check):
             buttons.addWidget(w)
@@ -200,14 +205,20 @@ class RequestTab(QWidget):
     def _profile_changed(self, profile: Profile | None) -> None:
         if profile is None:
             self.form.profile_label.setText(
-                "No profile: the App ID / Certificate and Customer ID / Secret typed in the "
-                "other tabs for this session are used."
+                translate(
+                    "RequestTab",
+                    "No profile: the App ID / Certificate and Customer ID / Secret typed in the "
+                    "other tabs for this session are used.",
+                )
             )
         else:
-            customer = profile.customer_id or "none"
+            customer = profile.customer_id or translate("RequestTab", "none")
             self.form.profile_label.setText(
-                f"Profile “{profile.name}”: App ID {profile.app_id}, Customer ID {customer}. "
-                "Secrets are read from the keyring when you send."
+                translate(
+                    "RequestTab",
+                    "Profile “{name}”: App ID {app_id}, Customer ID {customer}. "
+                    "Secrets are read from the keyring when you send.",
+                ).format(name=profile.name, app_id=profile.app_id, customer=customer)
             )
         self.check()
 
@@ -220,9 +231,9 @@ class RequestTab(QWidget):
         self.cancel_button.setEnabled(busy)
         self.history_panel.replay_button.setEnabled(not busy)
         if state is State.RESOLVING:
-            self.response.show_busy("Reading credentials…")
+            self.response.show_busy(translate("RequestTab", "Reading credentials…"))
         elif state is State.SENDING:
-            self.response.show_busy("Sending…")
+            self.response.show_busy(translate("RequestTab", "Sending…"))
 
     @staticmethod
     def _need_set(spec: rest.RequestSpec, *, standins: bool) -> set[str]:
@@ -259,7 +270,7 @@ class RequestTab(QWidget):
         if generation != self._generation:
             return
         self._set_state(State.IDLE)
-        message = failure_message(exc, "reading the credentials")
+        message = failure_message(exc, translate("RequestTab", "reading the credentials"))
         self._show_failure(message)
         self.context.report_error(ERROR_TITLE, message)
 
@@ -293,7 +304,7 @@ class RequestTab(QWidget):
             prepared = rest.prepare(built.request)
         except AgoraDeskError as exc:
             self._set_state(State.IDLE)
-            self._show_failure(_with_hint(str(exc), creds))
+            self._show_failure(_with_hint(exc, creds))
             return
         found = rest.signature_issues(built.signature)
         if found:  # beside the token field, where the doctor's other findings are
@@ -381,13 +392,15 @@ class RequestTab(QWidget):
             if isinstance(exc, http.TransportError):
                 explanation = rest.explain(replace(failure, kind=exc.kind, detail=exc.detail))
                 if tries:
-                    explanation = f"{explanation} Tries: {'; '.join(tries)}."
+                    explanation = translate("RequestTab", "{explanation} Tries: {tries}.").format(
+                        explanation=explanation, tries="; ".join(tries)
+                    )
                 self._show_failure(
                     scrub(str(exc), prepared.secrets), explanation, elapsed_ms=exc.elapsed_ms
                 )
                 self._remember(spec, built, profile, outcome=exc.kind.value)
                 return
-            message = failure_message(exc, "the request")
+            message = failure_message(exc, translate("RequestTab", "the request"))
             self._show_failure(scrub(message, prepared.secrets))
 
         self._set_state(State.SENDING)
@@ -399,7 +412,7 @@ class RequestTab(QWidget):
         self._stop_job()
         self._set_state(State.IDLE)
         self.response.show_cancelled()
-        self.context.status("Request cancelled")
+        self.context.status(translate("RequestTab", "Request cancelled"))
 
     def _stop_job(self) -> None:
         self._generation += 1  # late callbacks of the old job are ignored
@@ -437,13 +450,16 @@ class RequestTab(QWidget):
                     timeout=timeout,
                 )
             except AgoraDeskError as exc:
-                self._show_failure(_with_hint(str(exc), creds))
+                self._show_failure(_with_hint(exc, creds))
                 return
             self.last_curl = text
             self.context.copy(text, secret=reveal)
 
         def failed(exc: BaseException) -> None:
-            self.context.report_error(ERROR_TITLE, failure_message(exc, "reading the credentials"))
+            self.context.report_error(
+                ERROR_TITLE,
+                failure_message(exc, translate("RequestTab", "reading the credentials")),
+            )
 
         if self._curl_job is not None:
             self._curl_job.cancel()
@@ -505,7 +521,8 @@ class RequestTab(QWidget):
         self.check()
         if _was_pasted(entry):
             form.token_info.set_message(
-                "warning", "Paste the token again: pasted tokens are never saved."
+                "warning",
+                translate("RequestTab", "Paste the token again: pasted tokens are never saved."),
             )
 
     def replay_entry(self, entry: rest.HistoryEntry) -> None:
@@ -537,10 +554,13 @@ def _was_pasted(entry: rest.HistoryEntry) -> bool:
     return entry.token_source in (PASTE, PASTED)
 
 
-def _with_hint(message: str, creds: Credentials) -> str:
-    if creds.profile is None and ("is needed" in message or "empty" in message):
-        return (
-            message
-            + " (choose a profile, or type the credentials in the RTC token / Basic credential tab)"
-        )
-    return message
+def _with_hint(exc: AgoraDeskError, creds: Credentials) -> str:
+    """The message; when a typed credential is missing, where to type it."""
+    missing = isinstance(exc, InputError) and exc.field in set(LABELS.values())
+    if creds.profile is None and missing:
+        return translate(
+            "RequestTab",
+            "{message} (choose a profile, or type the credentials in the RTC token / Basic "
+            "credential tab)",
+        ).format(message=str(exc))
+    return str(exc)

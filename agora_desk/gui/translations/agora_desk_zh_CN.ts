@@ -234,6 +234,25 @@ The Customer Secret is read from {where} when you generate.</source>
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>History (no secrets kept; replay rebuilds them from the profile)</source>
+        <translation>历史记录（不保存密钥；重放时从配置重新生成）</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>重放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load into form</source>
+        <translation>载入表单</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>清空历史记录</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>System ({language})</source>
@@ -429,6 +448,423 @@ The Customer Secret is read from {where} when you generate.</source>
     <message>
         <source>{doing} failed unexpectedly ({error})</source>
         <translation>{doing}时意外失败（{error}）</translation>
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <source>Signaling &amp;user ID:</source>
+        <translation>信令用户 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>the user ID or uid the token is for</source>
+        <translation>Token 所属的用户 ID 或 uid</translation>
+    </message>
+    <message>
+        <source>Channe&amp;l:</source>
+        <translation>频道名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Agent &amp;uid:</source>
+        <translation>智能体 uid(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>0 = random</source>
+        <translation>0 = 随机</translation>
+    </message>
+    <message>
+        <source>&amp;Remote uid:</source>
+        <translation>远端 uid(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>* = every user in the channel</source>
+        <translation>* = 频道内所有用户</translation>
+    </message>
+    <message>
+        <source>Agent &amp;name:</source>
+        <translation>智能体名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>unique agent name (generated when empty)</source>
+        <translation>唯一的智能体名称（留空则自动生成）</translation>
+    </message>
+    <message>
+        <source>enable_rtm (the token gets RTM login too)</source>
+        <translation>enable_rtm（Token 同时可登录 RTM）</translation>
+    </message>
+    <message>
+        <source>String uid (enable_string_uid; token for the account)</source>
+        <translation>字符串 uid（enable_string_uid；Token 用于该 User Account）</translation>
+    </message>
+    <message>
+        <source>Agent &amp;ID:</source>
+        <translation>智能体 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>the agent_id that join returned</source>
+        <translation>join 返回的 agent_id</translation>
+    </message>
+    <message>
+        <source>Resource ID:</source>
+        <translation>资源 ID：</translation>
+    </message>
+    <message>
+        <source>the resourceId that acquire returned</source>
+        <translation>acquire 返回的 resourceId</translation>
+    </message>
+    <message>
+        <source>SID:</source>
+        <translation>SID：</translation>
+    </message>
+    <message>
+        <source>the sid that start returned</source>
+        <translation>start 返回的 sid</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>individual, mix or web</source>
+        <translation>individual、mix 或 web</translation>
+    </message>
+    <message>
+        <source>User ID:</source>
+        <translation>用户 ID：</translation>
+    </message>
+    <message>
+        <source>the user in the path</source>
+        <translation>路径中的用户</translation>
+    </message>
+    <message>
+        <source>Rule ID:</source>
+        <translation>规则 ID：</translation>
+    </message>
+    <message>
+        <source>the kicking rule&apos;s id</source>
+        <translation>踢人规则的 ID</translation>
+    </message>
+    <message>
+        <source>Org name:</source>
+        <translation>Org 名称：</translation>
+    </message>
+    <message>
+        <source>Chat org name (Console → Chat)</source>
+        <translation>即时通讯的 Org 名称（控制台 → 即时通讯）</translation>
+    </message>
+    <message>
+        <source>App name:</source>
+        <translation>App 名称：</translation>
+    </message>
+    <message>
+        <source>Chat app name (Console → Chat)</source>
+        <translation>即时通讯的 App 名称（控制台 → 即时通讯）</translation>
+    </message>
+    <message>
+        <source>Room UUID:</source>
+        <translation>房间 UUID：</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>cn, ap, na or eu</source>
+        <translation>cn、ap、na 或 eu</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Pre&amp;set:</source>
+        <translation>预设(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Other host (typed)</source>
+        <translation>其他主机（手动输入）</translation>
+    </message>
+    <message>
+        <source>Enviro&amp;nment:</source>
+        <translation>环境(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Base URL: a proxy or test server may add a path prefix</source>
+        <translation>基础 URL：代理或测试服务器可以加上路径前缀</translation>
+    </message>
+    <message>
+        <source>/dev/v1/projects  ({app_id} is filled in)</source>
+        <translation>/dev/v1/projects （自动填入 {app_id}）</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>认证</translation>
+    </message>
+    <message>
+        <source>&amp;Auth:</source>
+        <translation>认证方式(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Generate from the profile</source>
+        <translation>用配置生成</translation>
+    </message>
+    <message>
+        <source>Paste a token</source>
+        <translation>粘贴 Token</translation>
+    </message>
+    <message>
+        <source>To&amp;ken:</source>
+        <translation>Token(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>007… (pasted tokens are never saved)</source>
+        <translation>007…（粘贴的 Token 绝不会被保存）</translation>
+    </message>
+    <message>
+        <source>Pasted token:</source>
+        <translation>粘贴的 Token：</translation>
+    </message>
+    <message>
+        <source>Headers (Content-Type: application/json is always sent)</source>
+        <translation>请求头（总会发送 Content-Type: application/json）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>添加请求头</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>JSON body</source>
+        <translation>JSON 请求体</translation>
+    </message>
+    <message>
+        <source>{ }  (empty: no body)</source>
+        <translation>{ } （留空：无请求体）</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>extra CA bundle (PEM), added to the system&apos;s</source>
+        <translation>额外的 CA 证书包（PEM），附加在系统证书之外</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA 文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>超时(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Failover: on a connection failure, try the same domain, the other primary, the next region (1 s / 3 s / 6 s apart)</source>
+        <translation>故障切换：连接失败时，依次重试同一域名、另一主域名、下一个区域（间隔 1 秒 / 3 秒 / 6 秒）</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>无主机</translation>
+    </message>
+    <message>
+        <source>Path and ?query under the base URL; {app_id} is filled in</source>
+        <translation>基础 URL 下的路径和 ?查询参数；自动填入 {app_id}</translation>
+    </message>
+    <message>
+        <source>Fixed by the preset: the fields below fill its {placeholders}. Choose “Custom request” to type any path.</source>
+        <translation>由预设固定：下方字段会填入其中的 {placeholders}。如需输入任意路径，请选择“自定义请求”。</translation>
+    </message>
+    <message>
+        <source>base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>paste a token (pasted tokens are never saved), or choose “Generate from the profile”</source>
+        <translation>请粘贴 Token（粘贴的 Token 绝不会被保存），或选择“用配置生成”</translation>
+    </message>
+    <message>
+        <source>Using the pasted token.</source>
+        <translation>使用粘贴的 Token。</translation>
+    </message>
+    <message>
+        <source>Sends a fresh {token}, built from the profile.</source>
+        <translation>发送用配置新生成的{token}。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTab</name>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>发送(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Send the request (Ctrl+Enter)</source>
+        <translation>发送请求（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y as curl</source>
+        <translation>复制为 curl(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>with secrets</source>
+        <translation>包含密钥</translation>
+    </message>
+    <message>
+        <source>Off: the command uses $AGORA_CUSTOMER_ID, $AGORA_CUSTOMER_SECRET and $AGORA_TOKEN. On: the real values (the clipboard is cleared after a while).</source>
+        <translation>关闭：命令中使用 $AGORA_CUSTOMER_ID、$AGORA_CUSTOMER_SECRET 和 $AGORA_TOKEN。打开：使用真实值（剪贴板会在一段时间后清除）。</translation>
+    </message>
+    <message>
+        <source>No profile: the App ID / Certificate and Customer ID / Secret typed in the other tabs for this session are used.</source>
+        <translation>未选配置：使用本次会话在其他标签页中输入的 App ID / 证书和客户 ID / 密钥。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Profile “{name}”: App ID {app_id}, Customer ID {customer}. Secrets are read from the keyring when you send.</source>
+        <translation>配置“{name}”：App ID {app_id}，客户 ID {customer}。发送时从密钥环读取密钥。</translation>
+    </message>
+    <message>
+        <source>Reading credentials…</source>
+        <translation>正在读取凭证…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>reading the credentials</source>
+        <translation>读取凭证</translation>
+    </message>
+    <message>
+        <source>{explanation} Tries: {tries}.</source>
+        <translation>{explanation} 尝试记录：{tries}。</translation>
+    </message>
+    <message>
+        <source>the request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Request cancelled</source>
+        <translation>请求已取消</translation>
+    </message>
+    <message>
+        <source>Paste the token again: pasted tokens are never saved.</source>
+        <translation>请重新粘贴 Token：粘贴的 Token 绝不会被保存。</translation>
+    </message>
+    <message>
+        <source>{message} (choose a profile, or type the credentials in the RTC token / Basic credential tab)</source>
+        <translation>{message}（请选择一个配置，或在“RTC Token”/“Basic 凭证”标签页中输入凭证）</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseView</name>
+    <message>
+        <source>No request sent yet.</source>
+        <translation>尚未发送请求。</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>响应体</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>JSON tree</source>
+        <translation>JSON 树</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <source>Request sent</source>
+        <translation>已发送的请求</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>No answer after {ms} ms.</source>
+        <translation>{ms} 毫秒后仍无响应。</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>无响应。</translation>
+    </message>
+    <message>
+        <source>Not sent after {ms} ms: {message}</source>
+        <translation>{ms} 毫秒后未能发送：{message}</translation>
+    </message>
+    <message>
+        <source>Not sent: {message}</source>
+        <translation>未发送：{message}</translation>
+    </message>
+    <message>
+        <source>Body truncated: {size}.</source>
+        <translation>响应体已截断：{size}。</translation>
+    </message>
+    <message>
+        <source>Showing the first {count} characters of the body.</source>
+        <translation>仅显示响应体的前 {count} 个字符。</translation>
     </message>
 </context>
 <context>
