@@ -221,10 +221,6 @@ The Customer Secret is read from {where} when you generate.</source>
         <translation>无时间限制</translation>
     </message>
     <message>
-        <source>{utc} (UTC) · Unix time {unix}</source>
-        <translation>{utc}（UTC）· Unix 时间 {unix}</translation>
-    </message>
-    <message>
         <source>in {time}</source>
         <translation>{time}后</translation>
     </message>
