@@ -6,6 +6,9 @@
     .venv/bin/python scripts/translations.py check       # both up to date? (exit 1 if not)
     .venv/bin/python scripts/translations.py new de_DE   # start a catalogue for a language
 
+agora_desk_en.ts holds only the English plural forms (the sources say
+"%n check(s)"; it says "1 check" / "2 checks").
+
 The .ts files in agora_desk/gui/translations/ are the sources translators
 edit (Qt Linguist, or any XML editor); the .qm files next to them are what
 the package ships and loads. Both tools come with PySide6 (pyside6-lupdate,
@@ -31,6 +34,8 @@ PREFIX = "agora_desk_"
 # No source locations: a line moving elsewhere does not rewrite the
 # catalogue, so the "up to date" check only trips on real string changes.
 LUPDATE_OPTIONS = ("-locations", "none", "-no-obsolete", "-silent")
+ENGLISH = f"{PREFIX}en"
+PLURAL_ONLY = ("-pluralonly",)
 
 
 def _tool(name: str) -> str:
@@ -59,9 +64,15 @@ def extract(root: Path, ts_files: list[Path] | None = None) -> None:
     # lupdate is given source names relative to the root, so the output does
     # not depend on where the checkout is.
     names = [str(p.relative_to(root)) for p in sources(root)]
-    subprocess.run(  # noqa: S603 -- PySide6's own tool on our own files
-        [_tool("lupdate"), *LUPDATE_OPTIONS, *names, "-ts", *map(str, files)], cwd=root, check=True
-    )
+    # The source language needs only its plural forms ("1 check", "2 checks").
+    english = [p for p in files if p.stem == ENGLISH]
+    for group, extra in (([p for p in files if p not in english], ()), (english, PLURAL_ONLY)):
+        if group:
+            subprocess.run(  # noqa: S603 -- PySide6's own tool on our own files
+                [_tool("lupdate"), *LUPDATE_OPTIONS, *extra, *names, "-ts", *map(str, group)],
+                cwd=root,
+                check=True,
+            )
 
 
 def compile_one(ts: Path, out_dir: Path) -> Path:
@@ -95,7 +106,7 @@ def check(root: Path) -> list[str]:
         scratch = Path(tmp)
         copies = []
         for ts in catalogues(root):
-            copy = scratch / ts.name
+            copy = scratch / ts.name  # same name: extract() knows the English one by it
             shutil.copyfile(ts, copy)
             copies.append(copy)
         extract(root, copies)

@@ -24,6 +24,7 @@ from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_sourc
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.theme import monospace_font
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import (
     CredentialKind,
     Level,
@@ -36,10 +37,12 @@ from agora_desk.secrets.fields import CUSTOMER_SECRET
 
 
 class BasicTab(GeneratorTab[tuple[()]]):
-    TITLE = "Basic credential"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "Basic credential")
     CREDENTIALS = CredentialKind.CUSTOMER
     IS_TOKEN = False
-    PLACEHOLDER = "The Authorization header value appears here after Generate (Ctrl+Enter)."
+    PLACEHOLDER = QT_TRANSLATE_NOOP(
+        "GeneratorTab", "The Authorization header value appears here after Generate (Ctrl+Enter)."
+    )
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -50,13 +53,16 @@ class BasicTab(GeneratorTab[tuple[()]]):
         self.copy_forms: list[QPushButton] = []
         for text, tip, form in (
             (
-                "Copy as Authorization: line",
-                "Copy “Authorization: Basic …”, the whole header line",
+                translate("BasicTab", "Copy as Authorization: line"),
+                translate("BasicTab", "Copy “Authorization: Basic …”, the whole header line"),
                 basic.authorization_line,
             ),
             (
-                "Copy as curl -H",
-                "Copy a curl command that lists the account's projects with this header",
+                translate("BasicTab", "Copy as curl -H"),
+                translate(
+                    "BasicTab",
+                    "Copy a curl command that lists the account's projects with this header",
+                ),
                 self._curl,
             ),
         ):
@@ -74,31 +80,37 @@ class BasicTab(GeneratorTab[tuple[()]]):
         self.revalidate()
 
     def _build_reverse(self) -> QGroupBox:
-        box, form = group("Read a header", self)
+        box, form = group(translate("BasicTab", "Read a header"), self)
         self.header = ValidatedField(
-            "paste “Basic …” or “Authorization: Basic …”", password=True, parent=box
+            translate("BasicTab", "paste “Basic …” or “Authorization: Basic …”"),
+            password=True,
+            parent=box,
         )
-        add_row(form, "Hea&der:", self.header)
+        add_row(form, translate("BasicTab", "Hea&der:"), self.header)
         self.decoded_id = QLineEdit(box)
         self.decoded_id.setReadOnly(True)
         self.decoded_id.setFont(monospace_font())
-        self.decoded_id.setPlaceholderText("shown when a valid header is pasted")
-        add_row(form, "Customer ID:", self.decoded_id)
+        self.decoded_id.setPlaceholderText(
+            translate("BasicTab", "shown when a valid header is pasted")
+        )
+        add_row(form, translate("BasicTab", "Customer ID:"), self.decoded_id)
         secret_row = QWidget(box)
         row = QHBoxLayout(secret_row)
         row.setContentsMargins(0, 0, 0, 0)
         self.decoded_secret = QLineEdit(secret_row)
         self.decoded_secret.setReadOnly(True)
         self.decoded_secret.setFont(monospace_font())
-        self.reveal_button = QPushButton("&Reveal", secret_row)
+        self.reveal_button = QPushButton(translate("BasicTab", "&Reveal"), secret_row)
         self.reveal_button.setCheckable(True)
         self.reveal_button.setEnabled(False)
-        self.reveal_button.setToolTip("Show the Customer Secret in clear text")
+        self.reveal_button.setToolTip(
+            translate("BasicTab", "Show the Customer Secret in clear text")
+        )
         row.addWidget(self.decoded_secret, 1)
         row.addWidget(self.reveal_button)
-        add_row(form, "Customer Secret:", secret_row)
+        add_row(form, translate("BasicTab", "Customer Secret:"), secret_row)
         self.match = MessageLabel(box, reserve=True)
-        self.match.setAccessibleName("Matches the profile")
+        self.match.setAccessibleName(translate("BasicTab", "Matches the profile"))
         form.addRow(self.match)
         self._decoded: BasicCredential | None = None
         self.header.textChanged.connect(self._header_changed)
@@ -114,10 +126,10 @@ class BasicTab(GeneratorTab[tuple[()]]):
     def produce(self, creds: Credentials, request: tuple[()]) -> Output:
         assert creds.customer_secret is not None
         header = build_header(creds.customer_id, creds.customer_secret)
-        details = (
-            f"Customer ID {creds.customer_id} · from {credentials_source(creds)}\n"
-            "Send it as the HTTP header  Authorization: <this value>"
-        )
+        details = translate(
+            "BasicTab",
+            "Customer ID {customer_id} · from {credentials_source}\nSend it as the HTTP header  Authorization: <this value>",
+        ).format(customer_id=creds.customer_id, credentials_source=credentials_source(creds))
         return Output(header.reveal(), details)
 
     def _copy_as(self, form: Callable[[Secret], Secret]) -> None:
@@ -170,18 +182,27 @@ class BasicTab(GeneratorTab[tuple[()]]):
                 self.match.clear_message()
                 return
             typed = self.context.session_secrets.get(self.credentials.secret_key)
-            self._show_match("the typed credentials", basic.compare(decoded, typed_id, typed))
+            self._show_match(
+                translate("BasicTab", "the typed credentials"),
+                basic.compare(decoded, typed_id, typed),
+            )
             return
-        whose = f"profile “{profile.name}”"
+        whose = translate("BasicTab", "profile “{name}”").format(name=profile.name)
         if not profile.customer_id:
             self.match.set_message(
-                Level.INFO, f"Profile “{profile.name}” has no Customer ID to compare with."
+                Level.INFO,
+                translate("BasicTab", "Profile “{name}” has no Customer ID to compare with.").format(
+                    name=profile.name
+                ),
             )
             return
         if decoded.customer_id != profile.customer_id:
             self._show_match(whose, basic.Match.OTHER_ID, profile.customer_id)
             return
-        self.match.set_message(Level.INFO, f"Comparing with {whose}’s Customer Secret…")
+        self.match.set_message(
+            Level.INFO,
+            translate("BasicTab", "Comparing with {whose}’s Customer Secret…").format(whose=whose),
+        )
 
         def done(creds: Credentials) -> None:
             self._match_job = None
@@ -190,31 +211,47 @@ class BasicTab(GeneratorTab[tuple[()]]):
 
         def failed(exc: BaseException) -> None:
             self._match_job = None
-            problem = failure_message(exc, "reading the Customer Secret")
-            self.match.set_message(Level.WARNING, f"Could not compare with {whose}: {problem}")
+            problem = failure_message(exc, translate("BasicTab", "reading the Customer Secret"))
+            self.match.set_message(
+                Level.WARNING,
+                translate("BasicTab", "Could not compare with {whose}: {problem}").format(
+                    whose=whose, problem=problem
+                ),
+            )
 
         self._match_job = self.context.credentials_async({CUSTOMER_SECRET}, done, failed)
 
     def _show_match(self, whose: str, found: basic.Match, customer_id: str = "") -> None:
         if found is basic.Match.SAME:
             self.match.set_message(
-                Level.INFO, f"✓ Matches {whose}: same Customer ID and Customer Secret."
+                Level.INFO,
+                translate(
+                    "BasicTab", "✓ Matches {whose}: same Customer ID and Customer Secret."
+                ).format(whose=whose),
             )
         elif found is basic.Match.ID_ONLY:
             self.match.set_message(
                 Level.WARNING,
-                f"Same Customer ID as {whose}, which has no Customer Secret saved to compare.",
+                translate(
+                    "BasicTab",
+                    "Same Customer ID as {whose}, which has no Customer Secret saved to compare.",
+                ).format(whose=whose),
             )
         elif found is basic.Match.OTHER_SECRET:
             self.match.set_message(
                 Level.WARNING,
-                f"Same Customer ID as {whose}, but a different Customer Secret: "
-                "one of the two is wrong or outdated (Agora answers 401 to it).",
+                translate(
+                    "BasicTab",
+                    "Same Customer ID as {whose}, but a different Customer Secret: one of the two is wrong or outdated (Agora answers 401 to it).",
+                ).format(whose=whose),
             )
         else:
             theirs = f" ({customer_id})" if customer_id else ""
             self.match.set_message(
-                Level.WARNING, f"Not {whose}’s: its Customer ID{theirs} is another one."
+                Level.WARNING,
+                translate(
+                    "BasicTab", "Not {whose}’s: its Customer ID{theirs} is another one."
+                ).format(whose=whose, theirs=theirs),
             )
 
     def _show_secret(self, revealed: bool) -> None:
@@ -225,7 +262,9 @@ class BasicTab(GeneratorTab[tuple[()]]):
             self.decoded_secret.setText(secret.reveal())
         else:
             self.decoded_secret.setText(secret.masked())
-        self.reveal_button.setText("Hi&de" if revealed else "&Reveal")
+        self.reveal_button.setText(
+            translate("BasicTab", "Hi&de") if revealed else translate("BasicTab", "&Reveal")
+        )
 
     @property
     def secret_revealed(self) -> bool:

@@ -29,6 +29,8 @@ from agora_desk.gui.context import AppContext, Route
 from agora_desk.gui.form_memory import FormMemory, Remembered
 from agora_desk.gui.history_bar import HistoryBar
 from agora_desk.gui.jobs import Job
+from agora_desk.gui.tabs import tab_title
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import (
     CredentialKind,
     CredentialsPanel,
@@ -66,11 +68,13 @@ class Output:
 def credentials_source(creds: Credentials) -> str:
     """Where a result's credentials came from, in the words every tab's details line uses."""
     if not creds.profile:
-        return "typed credentials"
+        return translate("GeneratorTab", "typed credentials")
     # Only a Generate with "Sign with: Secondary" reads the secondary (CredentialsPanel.fetch).
     if creds.app_certificate_secondary is not None:
-        return f"profile “{creds.profile}”, secondary certificate"
-    return f"profile “{creds.profile}”"
+        return translate("GeneratorTab", "profile “{name}”, secondary certificate").format(
+            name=creds.profile
+        )
+    return translate("GeneratorTab", "profile “{name}”").format(name=creds.profile)
 
 
 class GeneratorTab(QWidget, Generic[RequestT]):
@@ -87,7 +91,10 @@ class GeneratorTab(QWidget, Generic[RequestT]):
 
     TITLE: ClassVar[str] = ""
     CREDENTIALS: ClassVar[CredentialKind] = CredentialKind.APP
-    PLACEHOLDER: ClassVar[str] = "The token appears here after Generate (Ctrl+Enter)."
+    # Shown through translate("GeneratorTab", ...): subclasses mark theirs in that context.
+    PLACEHOLDER: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "GeneratorTab", "The token appears here after Generate (Ctrl+Enter)."
+    )
     # A token can go on to Inspect, Test request and a QR code, and its inputs
     # are kept in the tab's history; a header (Basic) holds a secret: none of that.
     IS_TOKEN: ClassVar[bool] = True
@@ -139,30 +146,42 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         form_widget = QWidget(self)
         column = QVBoxLayout(form_widget)
         column.setContentsMargins(0, 0, 0, 0)
-        box, form = group("Token", form_widget)
+        box, form = group(translate("GeneratorTab", "Token"), form_widget)
         column.addWidget(box)
         return form_widget, column, box, form
 
     def finish_layout(self, form: QWidget, extra: QWidget | None = None) -> None:
         """Generate button and result column; call once the fields exist."""
         self.form = form
-        self.generate_button = QPushButton("&Generate", self)
-        self.generate_button.setToolTip("Generate (Ctrl+Enter)")
+        self.generate_button = QPushButton(translate("GeneratorTab", "&Generate"), self)
+        self.generate_button.setToolTip(translate("GeneratorTab", "Generate (Ctrl+Enter)"))
         self.generate_button.clicked.connect(self.generate)
         self.status_label = MessageLabel(self, reserve=True)
-        self.result_group = QGroupBox("Result", self)
+        self.result_group = QGroupBox(translate("GeneratorTab", "Result"), self)
         self.result = ResultBox(
             lambda text: self.context.copy(text, secret=True),
-            placeholder=self.PLACEHOLDER,
+            placeholder=translate("GeneratorTab", self.PLACEHOLDER),
             clipboard=self.context.clipboard,
             parent=self.result_group,
         )
         self.result_actions: list[QPushButton] = []
         if self.IS_TOKEN:
             for text, tip, slot in (
-                ("Inspect this token", "Open it in the Inspect tab", self._route_inspect),
-                ("Use in Test request", "Send a request with it", self._route_request),
-                ("QR code…", "Show it as a QR code, to scan with a phone", self.show_qr),
+                (
+                    translate("GeneratorTab", "Inspect this token"),
+                    translate("GeneratorTab", "Open it in the Inspect tab"),
+                    self._route_inspect,
+                ),
+                (
+                    translate("GeneratorTab", "Use in Test request"),
+                    translate("GeneratorTab", "Send a request with it"),
+                    self._route_request,
+                ),
+                (
+                    translate("GeneratorTab", "QR code…"),
+                    translate("GeneratorTab", "Show it as a QR code, to scan with a phone"),
+                    self.show_qr,
+                ),
             ):
                 button = QPushButton(text, self.result_group)
                 button.setToolTip(tip)
@@ -203,7 +222,10 @@ class GeneratorTab(QWidget, Generic[RequestT]):
             from agora_desk.core.token_history import history_store
 
             name = self.TITLE.lower().replace(" ", "-") + "-history.json"
-            store = history_store(self.context.config_file(name), f"the {self.TITLE} history")
+            store = history_store(
+                self.context.config_file(name),
+                translate("GeneratorTab", "the {tab} history").format(tab=tab_title(self.TITLE)),
+            )
             self.history = HistoryBar(store, self._history_problem, left)
             self.history.regenerate.connect(self.regenerate)
             left_column.addWidget(self.history)
@@ -257,7 +279,9 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         if self.credentials.lacking_id(self.context.profile()):
             return  # Ctrl+Enter too: the notice beside the credentials says why, with the way out
         if request is None:
-            self.status_label.set_message(Level.ERROR, "Fix the fields marked in red first.")
+            self.status_label.set_message(
+                Level.ERROR, translate("GeneratorTab", "Fix the fields marked in red first.")
+            )
             return
         self._set_busy(True)
         self._job = self.credentials.fetch(lambda creds: self._ready(creds, request), self._failed)
@@ -271,7 +295,10 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         note = self.credentials.offer_app_id(app_id)
         self.status_label.set_message(
             Level.WARNING if note else Level.INFO,
-            note or "Filled in from Inspect: Generate signs these inputs anew.",
+            note
+            or translate(
+                "GeneratorTab", "Filled in from Inspect: Generate signs these inputs anew."
+            ),
         )
 
     def regenerate(self, entry: HistoryEntry) -> None:
@@ -283,7 +310,12 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         except InputError as exc:
             request = NotRebuildable(str(exc))
         if isinstance(request, NotRebuildable):
-            self.status_label.set_message(Level.ERROR, f"Cannot regenerate: {request.reason}")
+            self.status_label.set_message(
+                Level.ERROR,
+                translate("GeneratorTab", "Cannot regenerate: {reason}").format(
+                    reason=request.reason
+                ),
+            )
             return
         self._fill_all(request, legacy=entry.legacy)  # type: ignore[arg-type]
         self.generate()
@@ -336,9 +368,12 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         if self._output is None:
             return None
         dialog = QrDialog(
-            f"{self.TITLE} as a QR code",
+            translate("GeneratorTab", "{tab} as a QR code").format(tab=tab_title(self.TITLE)),
             self._output.text,
-            "Anyone who can see this screen can scan the token: close it when done.",
+            translate(
+                "GeneratorTab",
+                "Anyone who can see this screen can scan the token: close it when done.",
+            ),
             self,
         )
         dialog.show()
@@ -373,7 +408,9 @@ class GeneratorTab(QWidget, Generic[RequestT]):
             self._failed(str(exc))
             return
         self.show_output(output)
-        self.context.status(f"{self.TITLE}: generated")
+        self.context.status(
+            translate("GeneratorTab", "{tab}: generated").format(tab=tab_title(self.TITLE))
+        )
         if self.history is not None:
             from agora_desk.core.token_history import entry_for
 
@@ -395,7 +432,10 @@ class GeneratorTab(QWidget, Generic[RequestT]):
             secret = LABELS[self.credentials.wanted_secret]
             self.status_label.set_message(
                 Level.INFO,
-                f"Reading the {secret} from the keyring… (answer the unlock prompt if one appears)",
+                translate(
+                    "GeneratorTab",
+                    "Reading the {secret} from the keyring… (answer the unlock prompt if one appears)",
+                ).format(secret=secret),
             )
         elif not busy and self.status_label.level is Level.INFO:
             self.status_label.clear_message()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 from agora_desk.core.history_store import HistoryStore
 from agora_desk.core.token_history import HistoryEntry
 from agora_desk.gui.history_list import HistoryList
+from agora_desk.gui.translation import translate
 
 
 class HistoryBar(QWidget):
@@ -32,17 +33,23 @@ class HistoryBar(QWidget):
         self.store = store
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Histor&y:", self)
+        label = QLabel(translate("HistoryBar", "Histor&y:"), self)
         self.combo = QComboBox(self)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.combo.setMinimumContentsLength(12)
-        self.combo.setToolTip("What each Generate was made of: no token and no secret is kept")
+        self.combo.setToolTip(
+            translate(
+                "HistoryBar", "What each Generate was made of: no token and no secret is kept"
+            )
+        )
         label.setBuddy(self.combo)
-        self.regenerate_button = QPushButton("Regenerate", self)
-        self.regenerate_button.setToolTip("Fill the form with these inputs and sign a fresh token")
-        self.clear_button = QPushButton("Clear history", self)
+        self.regenerate_button = QPushButton(translate("HistoryBar", "Regenerate"), self)
+        self.regenerate_button.setToolTip(
+            translate("HistoryBar", "Fill the form with these inputs and sign a fresh token")
+        )
+        self.clear_button = QPushButton(translate("HistoryBar", "Clear history"), self)
         row.addWidget(label)
         row.addWidget(self.combo, 1)
         row.addWidget(self.regenerate_button)
@@ -67,7 +74,7 @@ class HistoryBar(QWidget):
         for entry in self.entries:
             self.combo.addItem(entry.title)
         if not self.entries:
-            self.combo.addItem("(empty: each Generate is listed here)")
+            self.combo.addItem(translate("HistoryBar", "(empty: each Generate is listed here)"))
         for widget in (self.combo, self.regenerate_button, self.clear_button):
             widget.setEnabled(bool(self.entries))
 

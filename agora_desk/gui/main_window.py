@@ -356,7 +356,9 @@ class MainWindow(QMainWindow):
         check = self.context.profiles.secrets.check
 
         def failed(exc: BaseException) -> None:
-            self.use_session_store(failure_message(exc, "checking the keyring"))
+            self.use_session_store(
+                failure_message(exc, translate("MainWindow", "checking the keyring"))
+            )
 
         self._keyring_job = run_job(lambda job: check(), None, failed)
         return self._keyring_job

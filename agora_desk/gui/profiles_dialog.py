@@ -32,12 +32,15 @@ from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.prompts import Unsaved, ask_unsaved, confirm_remove
 from agora_desk.gui.reporting import failure_message
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import Level, MessageLabel, ValidatedField, add_row
 from agora_desk.secrets import fields
 from agora_desk.secrets.errors import ConfigError, ProfileExists
 from agora_desk.secrets.profiles import Profile
 
-BUSY_TEXT = "Working with the keyring… (answer the unlock prompt if one appears)"
+BUSY_TEXT = QT_TRANSLATE_NOOP(
+    "ProfilesDialog", "Working with the keyring… (answer the unlock prompt if one appears)"
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class _SecretRow:
 class ProfilesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Profiles")
+        self.setWindowTitle(translate("ProfilesDialog", "Profiles"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(820, 560)
         self.context = context
@@ -67,16 +70,18 @@ class ProfilesDialog(QDialog):
         # The questions asked, replaceable in tests (a modal box would block them).
         self.ask_unsaved: Callable[[str], Unsaved] = lambda what: ask_unsaved(self, what)
         self.confirm: Callable[[str], bool] = lambda text: confirm_remove(
-            self, "Remove profile", text
+            self, translate("ProfilesDialog", "Remove profile"), text
         )
 
         self.storage = MessageLabel(self)
 
         self.list = QListWidget(self)
         self.list.setMinimumWidth(180)
-        self.new_button = QPushButton("Ne&w", self)
-        self.remove_button = QPushButton("&Remove…", self)
-        self.set_aside_button = QPushButton("Move the broken file aside", self)
+        self.new_button = QPushButton(translate("ProfilesDialog", "Ne&w"), self)
+        self.remove_button = QPushButton(translate("ProfilesDialog", "&Remove…"), self)
+        self.set_aside_button = QPushButton(
+            translate("ProfilesDialog", "Move the broken file aside"), self
+        )
         self.set_aside_button.hide()
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -89,22 +94,37 @@ class ProfilesDialog(QDialog):
         self.form_widget = QWidget(self)
         form = QFormLayout(self.form_widget)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.name = ValidatedField("letters, digits, - _ . (no slash)", parent=self.form_widget)
-        add_row(form, "&Name:", self.name)
-        self.app_id = ValidatedField("32 hexadecimal characters", parent=self.form_widget)
-        add_row(form, "App &ID:", self.app_id)
-        certificate = self._secret_row(form, fields.APP_CERTIFICATE, "App Cer&tificate:")
+        self.name = ValidatedField(
+            translate("ProfilesDialog", "letters, digits, - _ . (no slash)"),
+            parent=self.form_widget,
+        )
+        add_row(form, translate("ProfilesDialog", "&Name:"), self.name)
+        self.app_id = ValidatedField(
+            translate("ProfilesDialog", "32 hexadecimal characters"), parent=self.form_widget
+        )
+        add_row(form, translate("ProfilesDialog", "App &ID:"), self.app_id)
+        certificate = self._secret_row(
+            form, fields.APP_CERTIFICATE, translate("ProfilesDialog", "App Cer&tificate:")
+        )
         secondary = self._secret_row(
-            form, fields.APP_CERTIFICATE_SECONDARY, "Secon&dary certificate:"
+            form,
+            fields.APP_CERTIFICATE_SECONDARY,
+            translate("ProfilesDialog", "Secon&dary certificate:"),
         )
         self.app_certificate = certificate.field
         self.app_certificate_secondary = secondary.field
         self.app_certificate_secondary.edit.setPlaceholderText(
-            "optional: the project's secondary App Certificate (for rotation)"
+            translate(
+                "ProfilesDialog", "optional: the project's secondary App Certificate (for rotation)"
+            )
         )
-        self.customer_id = ValidatedField("optional: for REST requests", parent=self.form_widget)
-        add_row(form, "C&ustomer ID:", self.customer_id)
-        customer = self._secret_row(form, fields.CUSTOMER_SECRET, "Customer S&ecret:")
+        self.customer_id = ValidatedField(
+            translate("ProfilesDialog", "optional: for REST requests"), parent=self.form_widget
+        )
+        add_row(form, translate("ProfilesDialog", "C&ustomer ID:"), self.customer_id)
+        customer = self._secret_row(
+            form, fields.CUSTOMER_SECRET, translate("ProfilesDialog", "Customer S&ecret:")
+        )
         self.customer_secret = customer.field
         self._secret_rows = (certificate, secondary, customer)
         # By kind: what the keyring holds for each secret, and the box to remove it.
@@ -118,13 +138,15 @@ class ProfilesDialog(QDialog):
             self.customer_secret,
         )
         self.notes = QPlainTextEdit(self.form_widget)
-        self.notes.setPlaceholderText("optional; saved in plain text, so never a secret here")
+        self.notes.setPlaceholderText(
+            translate("ProfilesDialog", "optional; saved in plain text, so never a secret here")
+        )
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
-        add_row(form, "N&otes:", self.notes)
+        add_row(form, translate("ProfilesDialog", "N&otes:"), self.notes)
 
         self.status = MessageLabel(self)
-        self.save_button = QPushButton("&Save", self)
+        self.save_button = QPushButton(translate("ProfilesDialog", "&Save"), self)
         self.save_button.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -161,7 +183,12 @@ class ProfilesDialog(QDialog):
             kind,
             field,
             QLabel(self.form_widget),
-            QCheckBox(f"Remove the stored {fields.LABELS[kind]}", self.form_widget),
+            QCheckBox(
+                translate("ProfilesDialog", "Remove the stored {LABELS}").format(
+                    LABELS=fields.LABELS[kind]
+                ),
+                self.form_widget,
+            ),
         )
         pair = QWidget(self.form_widget)
         layout = QHBoxLayout(pair)
@@ -189,7 +216,11 @@ class ProfilesDialog(QDialog):
         return any(row.field.text() or row.remove.isChecked() for row in self._secret_rows)
 
     def _what(self) -> str:
-        return f"profile “{self._editing}”" if self._editing else "the new profile"
+        return (
+            translate("ProfilesDialog", "profile “{editing}”").format(editing=self._editing)
+            if self._editing
+            else translate("ProfilesDialog", "the new profile")
+        )
 
     def _settle(self, proceed: Callable[[], None]) -> bool:
         """Before leaving the form: ask about unsaved edits. False: stay (Cancel)."""
@@ -255,14 +286,27 @@ class ProfilesDialog(QDialog):
     def _show_storage(self) -> None:
         where, persistent = storage_of(self.context)
         path = self.context.profiles.config_path
-        saved = f" Names, App IDs and Customer IDs are saved in {path}." if path else ""
+        saved = (
+            translate(
+                "ProfilesDialog", " Names, App IDs and Customer IDs are saved in {path}."
+            ).format(path=path)
+            if path
+            else ""
+        )
         if persistent:
-            self.storage.set_message(Level.INFO, f"Secrets are stored in {where}.{saved}")
+            self.storage.set_message(
+                Level.INFO,
+                translate("ProfilesDialog", "Secrets are stored in {where}.{saved}").format(
+                    where=where, saved=saved
+                ),
+            )
         else:
             self.storage.set_message(
                 Level.WARNING,
-                "Session only — no keyring: secrets are kept in memory until agora-desk "
-                f"closes, never written to a file.{saved}",
+                translate(
+                    "ProfilesDialog",
+                    "Session only — no keyring: secrets are kept in memory until agora-desk closes, never written to a file.{saved}",
+                ).format(saved=saved),
             )
 
     def reload(self, select: str | None = None) -> None:
@@ -278,7 +322,9 @@ class ProfilesDialog(QDialog):
         self.list.clear()
         for profile in profiles:
             item = QListWidgetItem(profile.name, self.list)
-            item.setToolTip(f"App ID {profile.app_id}")
+            item.setToolTip(
+                translate("ProfilesDialog", "App ID {app_id}").format(app_id=profile.app_id)
+            )
         self.list.blockSignals(False)
         names = list(self._profiles)
         if names:
@@ -308,7 +354,7 @@ class ProfilesDialog(QDialog):
         self.notes.setPlainText(profile.notes)
         self._clear_secrets()
         for row in self._secret_rows:
-            row.state.setText("checking…")
+            row.state.setText(translate("ProfilesDialog", "checking…"))
         self.remove_button.setEnabled(True)
         self.status.clear_message()
         self.revalidate()
@@ -330,18 +376,26 @@ class ProfilesDialog(QDialog):
 
     def _stored_unknown(self) -> None:
         for row in self._secret_rows:
-            row.state.setText("unknown (the keyring could not be read)")
+            row.state.setText(
+                translate("ProfilesDialog", "unknown (the keyring could not be read)")
+            )
 
     def _show_stored(self, name: str, stored: dict[str, str | None]) -> None:
         if name != self._editing:
             return
         for row in self._secret_rows:
             masked = stored.get(row.kind)
-            row.state.setText(f"stored: {masked}" if masked else "none stored")
+            row.state.setText(
+                translate("ProfilesDialog", "stored: {masked}").format(masked=masked)
+                if masked
+                else translate("ProfilesDialog", "none stored")
+            )
             row.remove.setEnabled(bool(masked))
             row.remove.setVisible(bool(masked))
             row.field.edit.setPlaceholderText(
-                "leave empty to keep the stored one" if masked else "not stored yet"
+                translate("ProfilesDialog", "leave empty to keep the stored one")
+                if masked
+                else translate("ProfilesDialog", "not stored yet")
             )
 
     def start_new(self) -> None:
@@ -357,7 +411,7 @@ class ProfilesDialog(QDialog):
         self._clear_secrets()
         for row in self._secret_rows:
             row.state.setText("")
-            row.field.edit.setPlaceholderText("optional")
+            row.field.edit.setPlaceholderText(translate("ProfilesDialog", "optional"))
         self.remove_button.setEnabled(False)
         self.status.clear_message()
         self.revalidate()
@@ -414,7 +468,9 @@ class ProfilesDialog(QDialog):
         if not self.revalidate():
             for field, problem in self._problems().items():
                 field.message.set_message(Level.ERROR, problem)
-            self.status.set_message(Level.ERROR, "Fix the fields marked in red first.")
+            self.status.set_message(
+                Level.ERROR, translate("ProfilesDialog", "Fix the fields marked in red first.")
+            )
             return
         store = self.context.profiles
         profile = Profile(
@@ -458,7 +514,10 @@ class ProfilesDialog(QDialog):
         def saved(_: object) -> None:
             if first:
                 self.context.set_profile(profile)
-            self._changed(f"Saved profile “{profile.name}”.", profile.name)
+            self._changed(
+                translate("ProfilesDialog", "Saved profile “{name}”.").format(name=profile.name),
+                profile.name,
+            )
             then, self._after_save = self._after_save, None
             if then is not None and isValid(self):
                 then()
@@ -469,21 +528,32 @@ class ProfilesDialog(QDialog):
         name = self._editing
         if name is None:
             return
-        if self.confirm(f"Remove the profile “{name}” and its secrets from the keyring?"):
+        if self.confirm(
+            translate(
+                "ProfilesDialog", "Remove the profile “{name}” and its secrets from the keyring?"
+            ).format(name=name)
+        ):
             self.remove(name)
 
     def remove(self, name: str) -> None:
         store = self.context.profiles
         self._run(
             lambda job: store.remove(name),
-            lambda _: self._changed(f"Removed profile “{name}”.", None),
+            lambda _: self._changed(
+                translate("ProfilesDialog", "Removed profile “{name}”.").format(name=name), None
+            ),
         )
 
     def set_aside_broken_file(self) -> None:
         store = self.context.profiles
 
         def done(backup: Any) -> None:
-            self._changed(f"The unreadable file was moved to {backup}.", None)
+            self._changed(
+                translate("ProfilesDialog", "The unreadable file was moved to {backup}.").format(
+                    backup=backup
+                ),
+                None,
+            )
 
         self._run(lambda job: store.set_aside_corrupt_file(), done)
 
@@ -528,7 +598,7 @@ class ProfilesDialog(QDialog):
                 self._set_busy(False)
             if on_failed is not None and isValid(self):
                 on_failed()
-            message = failure_message(exc, "the change")
+            message = failure_message(exc, translate("ProfilesDialog", "the change"))
             self.context.report_error("Profiles", message)
             if isValid(self):
                 self._error(message)
@@ -544,8 +614,10 @@ class ProfilesDialog(QDialog):
         for widget in (self.form_widget, self.list, self.new_button, self.remove_button):
             widget.setEnabled(not busy)
         if busy:
-            self.status.set_message(Level.INFO, BUSY_TEXT)
-        elif self.status.level is Level.INFO and self.status.message == BUSY_TEXT:
+            self.status.set_message(Level.INFO, translate("ProfilesDialog", BUSY_TEXT))
+        elif self.status.level is Level.INFO and self.status.message == translate(
+            "ProfilesDialog", BUSY_TEXT
+        ):
             self.status.clear_message()
         if not busy:
             self.remove_button.setEnabled(self._editing is not None)

@@ -25,6 +25,7 @@ from agora_desk.core.validation import (
 )
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import (
     ExpiryChooser,
     Level,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from agora_desk.core.builders import RtcRequest
 
 # The form's own hint for a name typed as a uid: it can point at its radio button.
-_FORM_HINT = "(for a string user account choose “User account”)"
+_FORM_HINT = QT_TRANSLATE_NOOP("RtcTab", "(for a string user account choose “User account”)")
 
 PRIVILEGES = ("join", "audio", "video", "data")
 PRIVILEGE_KEYS = {
@@ -48,49 +49,56 @@ PRIVILEGE_KEYS = {
     "data": Key.DATA_EXPIRE,
 }
 PRIVILEGE_LABELS = {
-    "join": "&Join channel (s):",
-    "audio": "Publish au&dio (s):",
-    "video": "Pub&lish video (s):",
-    "data": "Pu&blish data (s):",
+    "join": QT_TRANSLATE_NOOP("RtcTab", "&Join channel (s):"),
+    "audio": QT_TRANSLATE_NOOP("RtcTab", "Publish au&dio (s):"),
+    "video": QT_TRANSLATE_NOOP("RtcTab", "Pub&lish video (s):"),
+    "data": QT_TRANSLATE_NOOP("RtcTab", "Pu&blish data (s):"),
 }
-LEGACY_DROPS_RTM = (
-    "not used: a 006 legacy token has no RTM login; untick 006 for one RTC + RTM token"
+# The role as the details line names it (request.role is the builders' word).
+ROLE_WORDS = (QT_TRANSLATE_NOOP("RtcTab", "publisher"), QT_TRANSLATE_NOOP("RtcTab", "subscriber"))
+LEGACY_DROPS_RTM = QT_TRANSLATE_NOOP(
+    "RtcTab", "not used: a 006 legacy token has no RTM login; untick 006 for one RTC + RTM token"
 )
 
 
 class RtcTab(GeneratorTab["RtcRequest"]):
-    TITLE = "RTC token"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "RTC token")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         expire_default, privilege_default = self._defaults()
 
         form_widget, column, box, form = self.token_form()
-        self.channel = ValidatedField("the channel name the app joins", parent=box)
-        add_row(form, "Cha&nnel:", self.channel)
+        self.channel = ValidatedField(
+            translate("RtcTab", "the channel name the app joins"), parent=box
+        )
+        add_row(form, translate("RtcTab", "Cha&nnel:"), self.channel)
         self.who = UserChooser(form, box)
         self.user = self.who.user
 
         self.role = role_combo(box)
-        add_row(form, "&Role:", self.role)
+        add_row(form, translate("RtcTab", "&Role:"), self.role)
 
         self.expiry = ExpiryChooser(expire_default, parent=box)
-        add_row(form, "Token e&xpiry:", self.expiry)
+        add_row(form, translate("RtcTab", "Token e&xpiry:"), self.expiry)
         self.privilege_expiry = ExpiryChooser(privilege_default, same_as_token=True, parent=box)
-        add_row(form, "&Privilege expiry:", self.privilege_expiry)
+        add_row(form, translate("RtcTab", "&Privilege expiry:"), self.privilege_expiry)
 
         self.rtm_user = ValidatedField(
-            "optional: also log in to RTM (one RTC + RTM token)", parent=box
+            translate("RtcTab", "optional: also log in to RTM (one RTC + RTM token)"), parent=box
         )
-        add_row(form, "RT&M user ID:", self.rtm_user)
+        add_row(form, translate("RtcTab", "RT&M user ID:"), self.rtm_user)
 
-        self.legacy = QCheckBox("&006 legacy token (older SDKs; no RTM)", box)
+        self.legacy = QCheckBox(translate("RtcTab", "&006 legacy token (older SDKs; no RTM)"), box)
         form.addRow("", self.legacy)
 
         # Collapsed unless checked: most people want the role shortcut.
         # A check box over a frame that opens below it: most people want the role shortcut.
         self.advanced = QCheckBox(
-            "Advanced: a separate expiry for each privilege (“with privilege” builder)",
+            translate(
+                "RtcTab",
+                "Advanced: a separate expiry for each privilege (“with privilege” builder)",
+            ),
             form_widget,
         )
         self._advanced_body = QFrame(form_widget)
@@ -151,8 +159,10 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         previous: QWidget = self.advanced
         for key in PRIVILEGES:
-            field = ValidatedField("seconds", text=each, parent=self._advanced_body)
-            add_row(form, PRIVILEGE_LABELS[key], field)
+            field = ValidatedField(
+                translate("RtcTab", "seconds"), text=each, parent=self._advanced_body
+            )
+            add_row(form, translate("RtcTab", PRIVILEGE_LABELS[key]), field)
             field.textChanged.connect(self.on_input_changed)
             self.privilege_fields[key] = field
             # Made after the Generate button, so placed in the tab order by hand.
@@ -174,7 +184,15 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         elif self.user.text():
             uid_issues = check_uid(self.user.text())
             if not self.user.text().strip().isdigit():  # a name: point at the radio button
-                uid_issues = [replace(i, message=f"{i.message} {_FORM_HINT}") for i in uid_issues]
+                uid_issues = [
+                    replace(
+                        i,
+                        message=translate("RtcTab", "{message} {hint}").format(
+                            message=i.message, hint=translate("RtcTab", _FORM_HINT)
+                        ),
+                    )
+                    for i in uid_issues
+                ]
             issues += uid_issues
             if not uid_issues:
                 uid = parse_uid(self.user.text())
@@ -233,7 +251,7 @@ class RtcTab(GeneratorTab["RtcRequest"]):
             shown |= self.show_field_issues(widget, found)
         if legacy and self.rtm_user.text():
             # Kept for when 006 is unticked, but said plainly: not silently dropped.
-            self.rtm_user.message.set_message(Level.WARNING, LEGACY_DROPS_RTM)
+            self.rtm_user.message.set_message(Level.WARNING, translate("RtcTab", LEGACY_DROPS_RTM))
         return request, shown
 
     def legacy_switch(self) -> QCheckBox:
@@ -273,24 +291,31 @@ class RtcTab(GeneratorTab["RtcRequest"]):
         issued = result.issued_at
         if request.separate_privileges:
             join = request.join_expire
-            what = "separate privilege expiries"
+            what = translate("RtcTab", "separate privilege expiries")
         else:
             join = request.privilege_expire
-            what = request.role
+            what = translate("RtcTab", request.role)
         join = request.expire if join is None else join
         join_at = issued + join if join else 0
         token_at = issued + request.expire if request.expire else 0
         if legacy:
             # 006 has no token-level expiry: the privileges carry absolute times.
-            expiries = [("Join privilege expires", join_at)]
+            expiries = [(translate("RtcTab", "Join privilege expires"), join_at)]
         else:
-            expiries = [("Token expires", token_at)]
+            expiries = [(translate("RtcTab", "Token expires"), token_at)]
             if join_at != token_at:
-                expiries.append(("Join privilege expires", join_at))
+                expiries.append((translate("RtcTab", "Join privilege expires"), join_at))
         services = "RTC + RTM" if request.rtm_user_id is not None else "RTC"
-        version = "006 (legacy)" if legacy else "007"
-        details = (
-            f"{version} · {services} · {what} · from {credentials_source(creds)}\n"
-            f"Issued {timefmt.local(issued)} · salt {result.salt}"
+        version = translate("RtcTab", "006 (legacy)") if legacy else "007"
+        details = translate(
+            "RtcTab",
+            "{version} · {services} · {what} · from {source}\nIssued {issued} · salt {salt}",
+        ).format(
+            version=version,
+            services=services,
+            what=what,
+            source=credentials_source(creds),
+            issued=timefmt.local(issued),
+            salt=result.salt,
         )
         return Output(result.token, details, expiries, result.warnings)

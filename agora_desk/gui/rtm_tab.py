@@ -12,6 +12,7 @@ from agora_desk.core.credentials import Credentials
 from agora_desk.core.validation import check_user_id
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row
 
 if TYPE_CHECKING:
@@ -19,16 +20,18 @@ if TYPE_CHECKING:
 
 
 class RtmTab(GeneratorTab["RtmRequest"]):
-    TITLE = "RTM token"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "RTM token")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         form_widget, _column, box, form = self.token_form()
-        self.user_id = ValidatedField("the user ID the app logs in with", parent=box)
-        add_row(form, "&User ID:", self.user_id)
+        self.user_id = ValidatedField(
+            translate("RtmTab", "the user ID the app logs in with"), parent=box
+        )
+        add_row(form, translate("RtmTab", "&User ID:"), self.user_id)
         self.expiry = ExpiryChooser(int(context.settings.get("default_expire_s")), parent=box)
-        add_row(form, "Token e&xpiry:", self.expiry)
-        self.legacy = QCheckBox("&006 legacy token (RTM SDK 1.x)", box)
+        add_row(form, translate("RtmTab", "Token e&xpiry:"), self.expiry)
+        self.legacy = QCheckBox(translate("RtmTab", "&006 legacy token (RTM SDK 1.x)"), box)
         form.addRow("", self.legacy)
 
         self.finish_layout(form_widget)
@@ -42,7 +45,7 @@ class RtmTab(GeneratorTab["RtmRequest"]):
         super().showEvent(event)
 
     def check(self) -> tuple[RtmRequest | None, bool]:
-        user_issues = check_user_id(self.user_id.text(), "user ID")
+        user_issues = check_user_id(self.user_id.text(), translate("RtmTab", "user ID"))
         expire_issues = self.expiry.issues("expire")
         shown = self.show_field_issues(self.user_id, user_issues)
         shown |= self.show_field_issues(self.expiry, expire_issues)
@@ -69,10 +72,20 @@ class RtmTab(GeneratorTab["RtmRequest"]):
         builder = build_rtm_legacy if legacy else build_rtm
         result = builder(creds, request, self.stamp)
         expires_at = result.issued_at + request.expire if request.expire else 0
-        label = "Login privilege expires" if legacy else "Token expires"
-        version = "006 (legacy)" if legacy else "007"
-        details = (
-            f"{version} · RTM login for “{request.user_id}” · from {credentials_source(creds)}\n"
-            f"Issued {timefmt.local(result.issued_at)} · salt {result.salt}"
+        label = (
+            translate("RtmTab", "Login privilege expires")
+            if legacy
+            else translate("RtmTab", "Token expires")
+        )
+        version = translate("RtmTab", "006 (legacy)") if legacy else "007"
+        details = translate(
+            "RtmTab",
+            "{version} · RTM login for “{user_id}” · from {credentials_source}\nIssued {local} · salt {salt}",
+        ).format(
+            version=version,
+            user_id=request.user_id,
+            credentials_source=credentials_source(creds),
+            local=timefmt.local(result.issued_at),
+            salt=result.salt,
         )
         return Output(result.token, details, [(label, expires_at)], result.warnings)

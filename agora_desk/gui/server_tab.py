@@ -36,6 +36,7 @@ from agora_desk.gui.context import APP_CERTIFICATE, AppContext
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.theme import Tone, set_text_tone, tone_colour
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import Level, MessageLabel, QrDialog
 from agora_desk.gui.widgets.server_endpoints import ServerEndpoints
 from agora_desk.server import RequestRecord, ServerConfig
@@ -44,8 +45,18 @@ from agora_desk.server.runner import DEFAULT_HOST, ServerHandle, start_server
 MAX_LOG_ROWS: Final = 1000
 DRAIN_INTERVAL_MS: Final = 100
 MAX_EXPIRE_S: Final = 10 * 86_400
-COLUMNS: Final = ("Time", "Request", "Token", "Role", "Channel", "UID", "Status", "ms", "Note")
-ERROR_TITLE: Final = "Token server"
+COLUMNS: Final = (
+    QT_TRANSLATE_NOOP("ServerTab", "Time"),
+    QT_TRANSLATE_NOOP("ServerTab", "Request"),
+    "Token",
+    QT_TRANSLATE_NOOP("ServerTab", "Role"),
+    QT_TRANSLATE_NOOP("ServerTab", "Channel"),
+    "UID",
+    QT_TRANSLATE_NOOP("ServerTab", "Status"),
+    "ms",
+    QT_TRANSLATE_NOOP("ServerTab", "Note"),
+)
+ERROR_TITLE: Final = QT_TRANSLATE_NOOP("Tabs", "Token server")
 
 
 class ServerState(str, Enum):
@@ -107,13 +118,20 @@ class ServerTab(QWidget):
         self.host_edit = QComboBox()
         self.host_edit.setEditable(True)
         self.host_edit.addItems([DEFAULT_HOST, "0.0.0.0"])  # noqa: S104 - offered, with a warning
-        self.host_edit.setItemData(0, "this computer only", Qt.ItemDataRole.ToolTipRole)
         self.host_edit.setItemData(
-            1, "every network: phones and other computers can reach it", Qt.ItemDataRole.ToolTipRole
+            0, translate("ServerTab", "this computer only"), Qt.ItemDataRole.ToolTipRole
+        )
+        self.host_edit.setItemData(
+            1,
+            translate("ServerTab", "every network: phones and other computers can reach it"),
+            Qt.ItemDataRole.ToolTipRole,
         )
         self.host_edit.setToolTip(
-            "127.0.0.1: this machine only (and the Android emulator via 10.0.2.2).\n"
-            "0.0.0.0: every network interface, so a phone on Wi-Fi can reach it."
+            translate(
+                "ServerTab",
+                "127.0.0.1: this machine only (and the Android emulator via 10.0.2.2).\n"
+                "0.0.0.0: every network interface, so a phone on Wi-Fi can reach it.",
+            )
         )
         # The bare addresses explained beside the box, for the choice made now.
         self.host_note = QLabel()
@@ -128,15 +146,20 @@ class ServerTab(QWidget):
         self.expire_spin.setValue(
             _clamp(context.settings.get("default_expire_s"), 1, MAX_EXPIRE_S, 3600)
         )
-        self.expire_spin.setToolTip("Expiry of a token when the request does not give one")
+        self.expire_spin.setToolTip(
+            translate("ServerTab", "Expiry of a token when the request does not give one")
+        )
         self.cors_edit = QLineEdit()
         self.cors_edit.setPlaceholderText(
-            "optional: the web app's origin, e.g. http://localhost:3000"
+            translate("ServerTab", "optional: the web app's origin, e.g. http://localhost:3000")
         )
         self.profile_label = QLabel()
         self.exposure_label = QLabel(
-            "Listening beyond this machine: anyone who can reach this port can mint tokens "
-            "for the project. Use it only on a network you trust."
+            translate(
+                "ServerTab",
+                "Listening beyond this machine: anyone who can reach this port can mint tokens "
+                "for the project. Use it only on a network you trust.",
+            )
         )
         self.exposure_label.setWordWrap(True)
         set_text_tone(self.exposure_label, Tone.ERROR)
@@ -144,35 +167,39 @@ class ServerTab(QWidget):
         bold.setBold(True)
         self.exposure_label.setFont(bold)
 
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(translate("ServerTab", "Start"))
         self.start_button.clicked.connect(self.toggle)
-        self.state_label = QLabel("Stopped")
+        self.state_label = QLabel(translate("ServerTab", "Stopped"))
         self.problem = MessageLabel(self)  # why the last start failed ("port in use")
         self.url_edit = QLineEdit()
         self.url_edit.setReadOnly(True)
-        self.url_edit.setPlaceholderText("not running")
-        self.copy_button = QPushButton("Copy URL")
+        self.url_edit.setPlaceholderText(translate("ServerTab", "not running"))
+        self.copy_button = QPushButton(translate("ServerTab", "Copy URL"))
         self.copy_button.clicked.connect(self.copy_url)
-        self.qr_button = QPushButton("Show as QR code")
-        self.qr_button.setToolTip("The URL a phone on the same network opens, as a QR code")
+        self.qr_button = QPushButton(translate("ServerTab", "Show as QR code"))
+        self.qr_button.setToolTip(
+            translate("ServerTab", "The URL a phone on the same network opens, as a QR code")
+        )
         self.qr_button.clicked.connect(self.show_qr)
         self.endpoints = ServerEndpoints(lambda text, secret: context.copy(text, secret=secret))
         self.endpoints.curl_edit.setPlaceholderText(
-            "Start the server: the selected endpoint's curl command appears here"
+            translate(
+                "ServerTab", "Start the server: the selected endpoint's curl command appears here"
+            )
         )
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.log_table = QTableWidget(0, len(COLUMNS))
-        self.log_table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.log_table.setHorizontalHeaderLabels([translate("ServerTab", c) for c in COLUMNS])
         self.log_table.verticalHeader().setVisible(False)
         self.log_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.log_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         header = self.log_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.clear_button = QPushButton("Clear log")
+        self.clear_button = QPushButton(translate("ServerTab", "Clear log"))
         self.clear_button.clicked.connect(lambda: self.log_table.setRowCount(0))
 
         form = QFormLayout()
@@ -180,14 +207,14 @@ class ServerTab(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.host_edit.setMinimumContentsLength(16)
         self.cors_edit.setMinimumWidth(360)
-        form.addRow("Profile", self.profile_label)
+        form.addRow(translate("ServerTab", "Profile"), self.profile_label)
         host_row = QHBoxLayout()
         host_row.addWidget(self.host_edit)
         host_row.addWidget(self.host_note, 1)
-        form.addRow("Host", host_row)
-        form.addRow("Port", self.port_spin)
-        form.addRow("Default expiry", self.expire_spin)
-        form.addRow("CORS origin", self.cors_edit)
+        form.addRow(translate("ServerTab", "Host"), host_row)
+        form.addRow(translate("ServerTab", "Port"), self.port_spin)
+        form.addRow(translate("ServerTab", "Default expiry"), self.expire_spin)
+        form.addRow(translate("ServerTab", "CORS origin"), self.cors_edit)
         controls = QHBoxLayout()
         controls.addWidget(self.start_button)
         controls.addWidget(self.state_label, 1)
@@ -196,7 +223,7 @@ class ServerTab(QWidget):
         url_row.addWidget(self.copy_button)
         url_row.addWidget(self.qr_button)
         log_row = QHBoxLayout()
-        log_row.addWidget(QLabel("Requests (tokens are never shown)"), 1)
+        log_row.addWidget(QLabel(translate("ServerTab", "Requests (tokens are never shown)")), 1)
         log_row.addWidget(self.clear_button)
         top = QHBoxLayout()
         top.addLayout(form)
@@ -274,15 +301,19 @@ class ServerTab(QWidget):
             return None
         handle = self._slot.peek()
         if handle is not None and handle.lan_url:
-            note = f"{url}\nScan it with a phone on the same network."
+            note: str = translate(
+                "ServerTab", "{url}\nScan it with a phone on the same network."
+            ).format(url=url)
             if handle.access_key is not None:
-                note += " Requests also need the access key shown in this tab."
+                note += translate(
+                    "ServerTab", " Requests also need the access key shown in this tab."
+                )
         else:
-            note = (
-                f"{url}\nThis address works on this computer only: choose Host 0.0.0.0 "
-                "(all interfaces) and restart to reach the server from a phone."
-            )
-        dialog = QrDialog("Token server URL as a QR code", url, note, self)
+            note = translate(
+                "ServerTab",
+                "{url}\nThis address works on this computer only: choose Host 0.0.0.0 (all interfaces) and restart to reach the server from a phone.",
+            ).format(url=url)
+        dialog = QrDialog(translate("ServerTab", "Token server URL as a QR code"), url, note, self)
         dialog.show()
         return dialog
 
@@ -304,11 +335,23 @@ class ServerTab(QWidget):
         if self._closed:
             return
         if not creds.app_id or creds.app_certificate is None:
-            who = f"Profile {creds.profile!r} has" if creds.profile else "There is"
-            missing = "no App ID" if not creds.app_id else "no App Certificate"
+            missing = (
+                translate("ServerTab", "App ID")
+                if not creds.app_id
+                else translate("ServerTab", "App Certificate")
+            )
+            if creds.profile:
+                problem = translate("ServerTab", "Profile {name!r} has no {missing}.").format(
+                    name=creds.profile, missing=missing
+                )
+            else:
+                problem = translate("ServerTab", "There is no {missing}.").format(missing=missing)
             self._fail(
-                f"{who} {missing}. Choose a profile with an App ID and App Certificate, "
-                "or enter them for this session."
+                translate(
+                    "ServerTab",
+                    "{problem} Choose a profile with an App ID and App Certificate, "
+                    "or enter them for this session.",
+                ).format(problem=problem)
             )
             return
         config = ServerConfig(
@@ -334,21 +377,29 @@ class ServerTab(QWidget):
             return
         self.context.settings.set("server_port", handle.port)
         self.url_edit.setText(handle.url)
-        hints = [f"Android emulator: http://10.0.2.2:{handle.port}"]
+        hints = [
+            translate("ServerTab", "Android emulator: {url}").format(
+                url=f"http://10.0.2.2:{handle.port}"
+            )
+        ]
         if handle.lan_url and handle.lan_url != handle.url:
-            hints.append(f"other devices: {handle.lan_url}")
+            hints.append(translate("ServerTab", "other devices: {url}").format(url=handle.lan_url))
         if handle.access_key is not None:  # on by default when not on loopback
             hints.append(
-                f"access key (header X-Agora-Desk-Key or ?key=): {handle.access_key.reveal()}"
+                translate(
+                    "ServerTab", "access key (header X-Agora-Desk-Key or ?key=): {key}"
+                ).format(key=handle.access_key.reveal())
             )
-        self.hint_label.setText("; ".join(hints))
+        self.hint_label.setText(translate("ServerTab", "; ").join(hints))
         self._drain_timer.start()
         self._set_state(ServerState.RUNNING)
-        self.context.status(f"Token server running at {handle.url}")
+        self.context.status(
+            translate("ServerTab", "Token server running at {url}").format(url=handle.url)
+        )
 
     def _on_start_failed(self, exc: BaseException) -> None:
         self._credentials_job = None
-        self._fail(failure_message(exc, "starting the server"))
+        self._fail(failure_message(exc, translate("ServerTab", "starting the server")))
 
     def _fail(self, message: str) -> None:
         if self._closed:
@@ -364,13 +415,15 @@ class ServerTab(QWidget):
         self.drain_log()
         self._drain_timer.stop()
         self._set_state(ServerState.STOPPED)
-        self.context.status("Token server stopped")
+        self.context.status(translate("ServerTab", "Token server stopped"))
 
     def _on_stop_failed(self, exc: BaseException) -> None:
         if self._closed:
             return
         self._on_stopped()
-        self.context.report_error(ERROR_TITLE, failure_message(exc, "stopping the server"))
+        self.context.report_error(
+            ERROR_TITLE, failure_message(exc, translate("ServerTab", "stopping the server"))
+        )
 
     # -- view ---------------------------------------------------------------------
     def drain_log(self) -> None:
@@ -415,15 +468,19 @@ class ServerTab(QWidget):
         for widget in (self.host_edit, self.port_spin, self.expire_spin, self.cors_edit):
             widget.setEnabled(editable)
         running = state in (ServerState.RUNNING, ServerState.STOPPING)
-        self.start_button.setText("Stop" if running else "Start")
+        self.start_button.setText(
+            translate("ServerTab", "Stop") if running else translate("ServerTab", "Start")
+        )
         self.start_button.setEnabled(state in (ServerState.STOPPED, ServerState.RUNNING))
         labels = {
-            ServerState.STOPPED: "Stopped",
-            ServerState.STARTING: "Starting…",
-            ServerState.RUNNING: f"Running: serving profile {self._serving_profile!r}"
+            ServerState.STOPPED: translate("ServerTab", "Stopped"),
+            ServerState.STARTING: translate("ServerTab", "Starting…"),
+            ServerState.RUNNING: translate("ServerTab", "Running: serving profile {name!r}").format(
+                name=self._serving_profile
+            )
             if self._serving_profile
-            else "Running",
-            ServerState.STOPPING: "Stopping…",
+            else translate("ServerTab", "Running"),
+            ServerState.STOPPING: translate("ServerTab", "Stopping…"),
         }
         self.state_label.setText(labels[state])
         if state is ServerState.STOPPED:
@@ -441,9 +498,18 @@ class ServerTab(QWidget):
     def _update_profile(self, *_: object) -> None:
         profile = self.context.profile()
         name = profile.name if profile is not None else None
-        text = f"{name} (App ID {profile.app_id})" if profile is not None else "none selected"
+        text = (
+            translate("ServerTab", "{name} (App ID {app_id})").format(
+                name=name, app_id=profile.app_id
+            )
+            if profile is not None
+            else translate("ServerTab", "none selected")
+        )
         if self._state is ServerState.RUNNING and name != self._serving_profile:
-            text += " - the server keeps the profile it started with; restart to switch"
+            text = translate(
+                "ServerTab",
+                "{profile} - the server keeps the profile it started with; restart to switch",
+            ).format(profile=text)
         self.profile_label.setText(text)
 
     def _update_exposure(self, *_: object) -> None:
@@ -451,11 +517,15 @@ class ServerTab(QWidget):
         loopback = is_loopback_host(host)
         self.exposure_label.setVisible(not loopback)
         if loopback:
-            note = "This computer only (an Android emulator reaches it as 10.0.2.2)."
+            note = translate(
+                "ServerTab", "This computer only (an Android emulator reaches it as 10.0.2.2)."
+            )
         elif is_unspecified_address(host):
-            note = "All interfaces: reachable from your phone on the same Wi-Fi or LAN."
+            note = translate(
+                "ServerTab", "All interfaces: reachable from your phone on the same Wi-Fi or LAN."
+            )
         else:
-            note = "Only the network interface with this address."
+            note = translate("ServerTab", "Only the network interface with this address.")
         self.host_note.setText(note)
 
 

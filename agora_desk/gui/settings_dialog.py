@@ -46,7 +46,7 @@ class SettingsDialog(QDialog):
                 "desktop's language",
             )
         )
-        add_row(form, translate("SettingsDialog", "&Language:"), self.language)
+        add_row(form, translate("SettingsDialog", "Lan&guage:"), self.language)
 
         self.clipboard_timeout = QSpinBox(self)
         self.clipboard_timeout.setRange(0, 3600)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -138,7 +138,7 @@ def _indexed_slots(w: QWidget) -> Iterator[TextSlot]:
             yield _slot(w, f"row {i} toolTip", row.toolTip, row.setToolTip)
     elif isinstance(w, QAbstractItemView) and w.model() is not None:
         model = w.model()
-        for c in range(model.columnCount()):
+        for c in range(model.columnCount(QModelIndex())):
             yield _slot(w, f"header {c}", _header_text(model, c), None)
 
 
@@ -215,7 +215,7 @@ def retranslate(root: QWidget) -> int:
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
             model.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, 0, max(0, model.columnCount() - 1)
+                Qt.Orientation.Horizontal, 0, max(0, model.columnCount(QModelIndex()) - 1)
             )
         if isinstance(widget, LanguageAware):
             widget.language_changed()

@@ -158,11 +158,12 @@ class _Translators:
     def install(self, language: Language) -> None:
         self.remove()
         self.language = language
-        if language is Language.ENGLISH:
-            return
         ours = QTranslator()
+        # English too: its catalogue has the plural forms of "%n check(s)".
         if ours.load(str(catalogue_path(language.value))):
             self._add(ours)
+        if language is Language.ENGLISH:
+            return
         qt_own = QTranslator()
         # Qt's catalogue is optional: a stripped bundle still gets ours.
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -43,3 +43,12 @@ def _no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Discard)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _window_language(qapp: Any) -> None:
+    """The window's catalogues as app.run installs them (English here: its plural forms)."""
+    from agora_desk.core.i18n import SYSTEM
+    from agora_desk.gui.translation import apply_language
+
+    apply_language(SYSTEM)

@@ -61,7 +61,7 @@ def _translations(message: ET.Element) -> list[str]:
 
 
 def test_there_is_a_simplified_chinese_catalogue_and_its_compiled_file() -> None:
-    assert [ts.stem for ts in CATALOGUES] == ["agora_desk_zh_CN"]
+    assert [ts.stem for ts in CATALOGUES] == ["agora_desk_en", "agora_desk_zh_CN"]
     assert catalogue_path("zh_CN").is_file()
 
 

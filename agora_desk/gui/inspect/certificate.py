@@ -24,8 +24,11 @@ from agora_desk.core.validation import check_hex32
 from agora_desk.gui.context import APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY, AppContext
 from agora_desk.gui.inspect.checks import CheckRow, RowState
 from agora_desk.gui.jobs import Job, run_job
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 
-_TYPE_CERT_FIX = "Type the App Certificate above to verify the signature for this session."
+_TYPE_CERT_FIX = QT_TRANSLATE_NOOP(
+    "CertificateSource", "Type the App Certificate above to verify the signature for this session."
+)
 
 
 class CertState(Enum):
@@ -109,7 +112,7 @@ class CertificateSource:
         typed = self._typed_text().strip()
         if not typed:
             return None, ""
-        issues = check_hex32("App Certificate", typed, secret=True)
+        issues = check_hex32(translate("CertificateSource", "App Certificate"), typed, secret=True)
         if issues:
             return None, issues[0].message
         return Secret(typed), ""
@@ -168,9 +171,13 @@ class CertificateSource:
         if problem:
             return CheckRow(
                 RowState.ERROR,
-                "certificate",
-                f"the App Certificate you typed {problem}",
-                "Copy the 32-character App Certificate from Agora Console.",
+                translate("CertificateSource", "certificate"),
+                translate("CertificateSource", "the App Certificate you typed {problem}").format(
+                    problem=problem
+                ),
+                translate(
+                    "CertificateSource", "Copy the 32-character App Certificate from Agora Console."
+                ),
             )
         if typed is not None:
             return None
@@ -179,18 +186,33 @@ class CertificateSource:
             shown = ", ".join(repr(n) for n in self._names_with(self._saved_loading))
             return CheckRow(
                 RowState.INFO,
-                "signature",
-                f"reading the App Certificates of saved profile {shown}…",
+                translate("CertificateSource", "signature"),
+                translate(
+                    "CertificateSource", "reading the App Certificates of saved profile {shown}…"
+                ).format(shown=shown),
             )
         if self.state is CertState.LOADING:
-            who = f"profile {name!r}" if name else "the session"
-            return CheckRow(RowState.INFO, "signature", f"reading the App Certificate of {who}…")
+            who = (
+                translate("CertificateSource", "profile {name!r}").format(name=name)
+                if name
+                else translate("CertificateSource", "the session")
+            )
+            return CheckRow(
+                RowState.INFO,
+                translate("CertificateSource", "signature"),
+                translate("CertificateSource", "reading the App Certificate of {who}…").format(
+                    who=who
+                ),
+            )
         if self.state is CertState.FAILED:
             return CheckRow(
                 RowState.WARNING,
-                "signature",
-                f"not verified: the App Certificate could not be read ({self._error})",
-                _TYPE_CERT_FIX,
+                translate("CertificateSource", "signature"),
+                translate(
+                    "CertificateSource",
+                    "not verified: the App Certificate could not be read ({error})",
+                ).format(error=self._error),
+                translate("CertificateSource", _TYPE_CERT_FIX),
             )
         if self.state is CertState.READY and (
             self._creds is None
@@ -199,15 +221,28 @@ class CertificateSource:
                 and self._creds.app_certificate_secondary is None
             )
         ):
-            why = f"profile {name!r} has no App Certificate" if name else "no profile is selected"
+            why = (
+                translate("CertificateSource", "profile {name!r} has no App Certificate").format(
+                    name=name
+                )
+                if name
+                else translate("CertificateSource", "no profile is selected")
+            )
             return CheckRow(
                 RowState.INFO,
-                "signature",
-                f"not verified: {why}",
-                "Type the App Certificate above, or select a profile that has one.",
+                translate("CertificateSource", "signature"),
+                translate("CertificateSource", "not verified: {why}").format(why=why),
+                translate(
+                    "CertificateSource",
+                    "Type the App Certificate above, or select a profile that has one.",
+                ),
             )
         if self.state is CertState.IDLE:
-            return CheckRow(RowState.INFO, "signature", "not verified yet")
+            return CheckRow(
+                RowState.INFO,
+                translate("CertificateSource", "signature"),
+                translate("CertificateSource", "not verified yet"),
+            )
         return None
 
     def label_text(self) -> str:
@@ -215,16 +250,24 @@ class CertificateSource:
         typed, problem = self.typed()
         name = self.profile_name()
         if typed is not None or problem:
-            return "Verifying with the certificate typed for this session."
+            return translate(
+                "CertificateSource", "Verifying with the certificate typed for this session."
+            )
         if self.state is CertState.LOADING:
-            return "Reading the App Certificate of the profile…"
+            return translate("CertificateSource", "Reading the App Certificate of the profile…")
         if self.state is CertState.FAILED:
-            return "The profile's App Certificate could not be read: type it to verify."
+            return translate(
+                "CertificateSource",
+                "The profile's App Certificate could not be read: type it to verify.",
+            )
         if name:
-            return f"Verifying with the App Certificate of profile {name!r}."
-        return (
+            return translate(
+                "CertificateSource", "Verifying with the App Certificate of profile {name!r}."
+            ).format(name=name)
+        return translate(
+            "CertificateSource",
             "No profile selected: the saved profiles with the token's App ID are tried, "
-            "or type an App Certificate."
+            "or type an App Certificate.",
         )
 
     # -- transitions ---------------------------------------------------------------

@@ -7,10 +7,12 @@ from enum import Enum
 
 from agora_desk.core.decoded import DecodedToken
 from agora_desk.gui.theme import Tone
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 
-PASTE_FIX = (
+PASTE_FIX = QT_TRANSLATE_NOOP(
+    "InspectChecks",
     "The token was decoded after this clean-up; if it is stored or sent like this, "
-    "remove these characters there too: the SDK uses the token exactly as given."
+    "remove these characters there too: the SDK uses the token exactly as given.",
 )
 
 
@@ -32,8 +34,12 @@ class CheckRow:
 
     @property
     def text(self) -> str:
-        line = f"{self.name}: {self.detail}"
-        return f"{line}\n→ {self.fix}" if self.fix and self.state is not RowState.OK else line
+        line = translate("InspectChecks", "{name}: {detail}").format(
+            name=self.name, detail=self.detail
+        )
+        if self.fix and self.state is not RowState.OK:
+            return translate("InspectChecks", "{line}\n→ {fix}").format(line=line, fix=self.fix)
+        return line
 
 
 def check_rows(decoded: DecodedToken, certificate_note: CheckRow | None = None) -> list[CheckRow]:
@@ -49,13 +55,19 @@ def check_rows(decoded: DecodedToken, certificate_note: CheckRow | None = None) 
     ]
     if certificate_note is not None and decoded.signature_valid is None:
         rows.append(certificate_note)
-    rows.extend(CheckRow(RowState.WARNING, "paste", note, PASTE_FIX) for note in decoded.cleaned)
+    paste, fix = translate("InspectChecks", "paste"), _paste_fix()
+    rows.extend(CheckRow(RowState.WARNING, paste, note, fix) for note in decoded.cleaned)
     warnings = list(decoded.warnings)
     for note in decoded.cleaned:  # parse_any puts the clean-up notes first in warnings
         if note in warnings:
             warnings.remove(note)
-    rows.extend(CheckRow(RowState.WARNING, "warning", w) for w in warnings)
+    warning = translate("InspectChecks", "warning")
+    rows.extend(CheckRow(RowState.WARNING, warning, w) for w in warnings)
     return rows
+
+
+def _paste_fix() -> str:
+    return translate("InspectChecks", PASTE_FIX)
 
 
 def summarize(rows: list[CheckRow]) -> tuple[RowState, str]:
@@ -63,15 +75,20 @@ def summarize(rows: list[CheckRow]) -> tuple[RowState, str]:
     failed = [r.name for r in rows if r.state is RowState.ERROR]
     checks = sum(1 for r in rows if r.state in (RowState.OK, RowState.ERROR))
     warned = sum(1 for r in rows if r.state is RowState.WARNING)
-    tail = f"; {warned} warning{'s' if warned != 1 else ''}" if warned else ""
+    tail = translate("InspectChecks", "; %n warning(s)", None, 0).counted(warned) if warned else ""
     if failed:
-        return (
-            RowState.ERROR,
-            f"✗ {len(failed)} of {checks} checks failed: {', '.join(failed)}{tail}",
+        text = translate(
+            "InspectChecks", "✗ {failed} of %n check(s) failed: {names}{tail}", None, 0
+        )
+        return RowState.ERROR, text.counted(checks).format(
+            failed=len(failed), names=", ".join(failed), tail=tail
         )
     if checks:
-        return (RowState.WARNING if warned else RowState.OK), f"✓ all {checks} checks passed{tail}"
-    return (RowState.WARNING if warned else RowState.INFO), f"no checks ran{tail}"
+        text = translate("InspectChecks", "✓ all %n check(s) passed{tail}", None, 0)
+        state = RowState.WARNING if warned else RowState.OK
+        return state, text.counted(checks).format(tail=tail)
+    text = translate("InspectChecks", "no checks ran{tail}")
+    return (RowState.WARNING if warned else RowState.INFO), text.format(tail=tail)
 
 
 def row_tone(state: RowState) -> Tone | None:

@@ -19,6 +19,7 @@ from agora_desk.core.decoded import SignedBy, Verdict
 from agora_desk.gui.inspect.checks import CheckRow, RowState, row_tone, summarize
 from agora_desk.gui.inspect.timeline import Timeline
 from agora_desk.gui.theme import Tone, set_text_tone, tone_colour
+from agora_desk.gui.translation import translate
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # check row: its RowState value
 FIX_ROLE = Qt.ItemDataRole.UserRole + 2  # check row: the fix sentence
@@ -47,7 +48,7 @@ class ChecksPanel(QWidget):
         self.verdict_label.setFont(big)
         self.verdict_label.hide()
         layout.addWidget(self.verdict_label)
-        self.summary_label = QLabel("Checks appear here", self)
+        self.summary_label = QLabel(translate("ChecksPanel", "Checks appear here"), self)
         self.summary_label.setWordWrap(True)
         font = self.summary_label.font()
         font.setBold(True)
@@ -84,7 +85,9 @@ class ChecksPanel(QWidget):
             return
         text = verdict.summary
         if signed_by is not None and signed_by.certificate is not None:
-            text += f"\nSigned with {signed_by.describe()}."
+            text += "\n" + translate("ChecksPanel", "Signed with {signer}.").format(
+                signer=signed_by.describe()
+            )
         self.verdict_label.setText(text)
         set_text_tone(self.verdict_label, Tone.OK if verdict.ok else Tone.ERROR)
         self.verdict_label.show()

@@ -37,6 +37,7 @@ from agora_desk.gui.inspect.input import (
 )
 from agora_desk.gui.inspect.model import MISSING, PATH_ROLE, TokenTreeModel
 from agora_desk.gui.jobs import run_job
+from agora_desk.gui.translation import translate
 
 ABSENT = "(absent)"
 
@@ -61,19 +62,25 @@ class Alignment:
 
     def summary(self) -> str:
         if not self.names:
-            return "No differences: the two tokens are identical"
+            return translate("CompareView", "No differences: the two tokens are identical")
         inputs = self.input_names()
-        stamp = [name for name in self.ordered_names() if name in STAMP_LABELS]
+        stamp = ", ".join(name for name in self.ordered_names() if name in STAMP_LABELS)
         if not inputs:
-            return (
-                f"No differences in the inputs: only {', '.join(stamp)} differ "
-                "(built from the same inputs)"
-            )
-        n = len(inputs)
-        text = f"{n} difference{'s' if n != 1 else ''}: {', '.join(inputs)}"
+            return translate(
+                "CompareView",
+                "No differences in the inputs: only {stamp} differ (built from the same inputs)",
+            ).format(stamp=stamp)
+        names = ", ".join(inputs)
         if stamp:
-            text += f" (also {', '.join(stamp)}, which differ between any two tokens)"
-        return text
+            text = translate(
+                "CompareView",
+                "%n difference(s): {names} (also {stamp}, which differ between any two tokens)",
+                None,
+                0,
+            )
+        else:
+            text = translate("CompareView", "%n difference(s): {names}", None, 0)
+        return text.counted(len(inputs)).format(names=names, stamp=stamp)
 
 
 def _keyed(children: Iterable[Node]) -> list[tuple[str, Node]]:
@@ -164,11 +171,11 @@ class _Side:
         head = QHBoxLayout()
         head.addWidget(QLabel(f"<b>{title}</b>"))
         head.addStretch(1)
-        self.paste_button = QPushButton("From clipboard")
+        self.paste_button = QPushButton(translate("CompareSide", "From clipboard"))
         head.addWidget(self.paste_button)
         layout.addLayout(head)
         self.edit = TokenEdit()
-        self.edit.setPlaceholderText("Paste or drop a token")
+        self.edit.setPlaceholderText(translate("CompareSide", "Paste or drop a token"))
         self.edit.setMaximumHeight(90)
         layout.addWidget(self.edit)
         self.error = ReasonLine()
@@ -206,7 +213,9 @@ class CompareView(QWidget):
         self._syncing = False
 
         layout = QVBoxLayout(self)
-        self.summary_label = QLabel("Paste a token on each side to compare them")
+        self.summary_label = QLabel(
+            translate("CompareView", "Paste a token on each side to compare them")
+        )
         self.summary_label.setWordWrap(True)
         font = self.summary_label.font()
         font.setBold(True)
@@ -215,8 +224,12 @@ class CompareView(QWidget):
         layout.addWidget(self.summary_label)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.left = _Side("A: the token to check", self, lambda: self.clock())
-        self.right = _Side("B: a token known to work", self, lambda: self.clock())
+        self.left = _Side(
+            translate("CompareView", "A: the token to check"), self, lambda: self.clock()
+        )
+        self.right = _Side(
+            translate("CompareView", "B: a token known to work"), self, lambda: self.clock()
+        )
         splitter.addWidget(self.left.widget)
         splitter.addWidget(self.right.widget)
         layout.addWidget(splitter, 1)

@@ -19,6 +19,7 @@ from agora_desk.core.diagnostics import diagnose
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.gui.inspect.certificate import SignerPlan
 from agora_desk.gui.theme import Tone, set_text_tone
+from agora_desk.gui.translation import translate
 
 # A token is a few hundred characters; refuse to decode a pasted novel.
 MAX_INPUT_CHARS = 64 * 1024
@@ -48,14 +49,24 @@ def read_token_file(path: str) -> str:
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
             raise AgoraDeskError(
-                f"{p.name} is {size // 1024} KiB: a token is a few hundred characters; "
-                "drop a file that holds just the token, or paste it"
+                translate(
+                    "Input",
+                    "{name} is {size} KiB: a token is a few hundred characters; drop a file that holds just the token, or paste it",
+                ).format(name=p.name, size=size // 1024)
             )
         data = p.read_bytes()
     except OSError as exc:
-        raise AgoraDeskError(f"cannot read {p.name}: {exc.strerror or exc}") from None
+        raise AgoraDeskError(
+            translate("Input", "cannot read {name}: {reason}").format(
+                name=p.name, reason=exc.strerror or exc
+            )
+        ) from None
     if b"\x00" in data:
-        raise AgoraDeskError(f"{p.name} is a binary file, not a text file with a token")
+        raise AgoraDeskError(
+            translate("Input", "{name} is a binary file, not a text file with a token").format(
+                name=p.name
+            )
+        )
     return data.decode("utf-8", "replace")
 
 
@@ -154,7 +165,9 @@ def diagnose_input(
     if not text.strip():
         return None
     if len(text) > MAX_INPUT_CHARS:
-        return f"{len(text)} characters: a token is a few hundred; paste just the token"
+        return translate(
+            "Input", "{count} characters: a token is a few hundred; paste just the token"
+        ).format(count=len(text))
     try:
         if plan is None:
             return diagnose(text, expect)
@@ -162,7 +175,9 @@ def diagnose_input(
     except AgoraDeskError as exc:
         return str(exc)
     except Exception as exc:  # a core bug must still not become an exception dialog
-        return f"cannot decode this input (internal error {type(exc).__name__}; please report it)"
+        return translate(
+            "Input", "cannot decode this input (internal error {error}; please report it)"
+        ).format(error=type(exc).__name__)
 
 
 def limit_children(node: Node, limit: int = MAX_CHILDREN) -> Node:
@@ -176,7 +191,11 @@ def limit_children(node: Node, limit: int = MAX_CHILDREN) -> Node:
         hidden = len(node.children) - limit
         node.children = node.children[:limit]
         node.children.append(
-            Node(f"… {hidden} more", "not shown here; Export JSON has them all", status="warning")
+            Node(
+                translate("Input", "… {hidden} more").format(hidden=hidden),
+                translate("Input", "not shown here; Export JSON has them all"),
+                status="warning",
+            )
         )
     for child in node.children:
         limit_children(child, limit)

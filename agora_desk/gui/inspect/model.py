@@ -31,6 +31,7 @@ from agora_desk.core.checks import CLOCK_SKEW
 from agora_desk.core.decoded import Node, TimeKind
 from agora_desk.gui.qt import no_data, qt_text
 from agora_desk.gui.theme import Tone, highlight_colour, tone_colour
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 
 FIELD_COLUMN = 0
 VALUE_COLUMN = 1
@@ -170,7 +171,10 @@ class TokenTreeModel(QAbstractItemModel):
     The root Node itself is not shown: its children are the top-level rows.
     """
 
-    HEADERS = ("Field", "Value")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("InspectModel", "Field"),
+        QT_TRANSLATE_NOOP("InspectModel", "Value"),
+    )
 
     def __init__(
         self,
@@ -358,7 +362,7 @@ class TokenTreeModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return translate("InspectModel", self.HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

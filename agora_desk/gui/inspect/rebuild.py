@@ -12,15 +12,19 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from agora_desk.core.decoded import DecodedToken
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.inspect.input import needs_background
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 
-TIP = "Open the generator that makes this token, filled in with its inputs (never a secret)"
+TIP = QT_TRANSLATE_NOOP(
+    "RebuildButton",
+    "Open the generator that makes this token, filled in with its inputs (never a secret)",
+)
 
 
 class RebuildButton(QPushButton):
     """Enabled for a token a form can make again; otherwise its tooltip says why not."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Rebuil&d with these inputs", parent)
+        super().__init__(translate("RebuildButton", "Rebuil&d with these inputs"), parent)
         self.context = context
         self._decoded: DecodedToken | None = None
         self.reason = ""
@@ -34,12 +38,19 @@ class RebuildButton(QPushButton):
         self._decoded = decoded
         if decoded is not None and needs_background(decoded.token):
             # Reading it again would hold up the window; no real token unpacks so far.
-            self.reason = "This token unpacks far beyond any real token; no form can hold it."
+            self.reason = translate(
+                "RebuildButton",
+                "This token unpacks far beyond any real token; no form can hold it.",
+            )
         else:
             found = rebuild_request(decoded)
             self.reason = found.reason if isinstance(found, NotRebuildable) else ""
         self.setEnabled(not self.reason)
-        self.setToolTip(f"Not available: {self.reason}" if self.reason else TIP)
+        self.setToolTip(
+            translate("RebuildButton", "Not available: {reason}").format(reason=self.reason)
+            if self.reason
+            else translate("RebuildButton", TIP)
+        )
 
     def rebuild(self) -> None:
         from agora_desk.core.rebuild import NotRebuildable, rebuild_request

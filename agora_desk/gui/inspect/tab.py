@@ -67,7 +67,11 @@ from agora_desk.gui.inspect.rebuild import RebuildButton
 from agora_desk.gui.inspect.timeline import moments
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.theme import set_text_tone
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets.forms import optional_field
+
+# Errors of the export are filed under this title (shown through tabs.tab_title).
+EXPORT_TITLE = QT_TRANSLATE_NOOP("Tabs", "Export JSON")
 
 __all__ = ["PASTE_FIX", "STATE_ROLE", "CheckRow", "InspectTab", "check_rows", "decoded_json"]
 
@@ -122,8 +126,8 @@ class InspectTab(QWidget):
         outer = QVBoxLayout(self)
 
         modes = QHBoxLayout()
-        self.inspect_mode_button = QPushButton("&Inspect")
-        self.compare_mode_button = QPushButton("Com&pare")
+        self.inspect_mode_button = QPushButton(translate("InspectTab", "&Inspect"))
+        self.compare_mode_button = QPushButton(translate("InspectTab", "Com&pare"))
         self._modes = QButtonGroup(self)
         for i, button in enumerate((self.inspect_mode_button, self.compare_mode_button)):
             button.setCheckable(True)
@@ -159,13 +163,15 @@ class InspectTab(QWidget):
         self.page_splitter.addWidget(top)
 
         head = QHBoxLayout()
-        token_label = QLabel("<b>To&ken</b>")
+        token_label = QLabel(translate("InspectTab", "<b>To&ken</b>"))
         head.addWidget(token_label)
         head.addStretch(1)
-        self.paste_button = QPushButton("From clip&board")
-        self.paste_button.setToolTip("Replace the input with the clipboard's text")
+        self.paste_button = QPushButton(translate("InspectTab", "From clip&board"))
+        self.paste_button.setToolTip(
+            translate("InspectTab", "Replace the input with the clipboard's text")
+        )
         self.paste_button.clicked.connect(self.paste_from_clipboard)
-        self.clear_button = QPushButton("C&lear")
+        self.clear_button = QPushButton(translate("InspectTab", "C&lear"))
         self.clear_button.clicked.connect(self.token_edit_clear)
         # Beside the input, where the row has room: the result buttons fill theirs.
         self.rebuild_button = RebuildButton(self.context)
@@ -176,8 +182,11 @@ class InspectTab(QWidget):
 
         self.token_edit = TokenEdit()
         self.token_edit.setPlaceholderText(
-            "Paste or drop a token (007…, 006…, 005…). Quotes, whitespace, an "
-            "'agora token=' prefix and URL-encoding are cleaned up and reported."
+            translate(
+                "InspectTab",
+                "Paste or drop a token (007…, 006…, 005…). Quotes, whitespace, an "
+                "'agora token=' prefix and URL-encoding are cleaned up and reported.",
+            )
         )
         self.token_edit.setMaximumHeight(80)
         token_label.setBuddy(self.token_edit)
@@ -190,12 +199,17 @@ class InspectTab(QWidget):
         cert_row = QHBoxLayout()
         self.cert_edit = QLineEdit()
         self.cert_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.cert_edit.setPlaceholderText("empty: the App Certificate of the selected profile")
+        self.cert_edit.setPlaceholderText(
+            translate("InspectTab", "empty: the App Certificate of the selected profile")
+        )
         self.cert_edit.setToolTip(
-            "Kept in memory for this session only, never saved. Used only to verify."
+            translate(
+                "InspectTab",
+                "Kept in memory for this session only, never saved. Used only to verify.",
+            )
         )
         self.show_cert_button = QToolButton()
-        self.show_cert_button.setText("Show")
+        self.show_cert_button.setText(translate("InspectTab", "Show"))
         self.show_cert_button.setCheckable(True)
         self.show_cert_button.toggled.connect(
             lambda on: self.cert_edit.setEchoMode(
@@ -204,20 +218,28 @@ class InspectTab(QWidget):
         )
         cert_row.addWidget(self.cert_edit, 1)
         cert_row.addWidget(self.show_cert_button)
-        cert_label = QLabel("App &Certificate")
+        cert_label = QLabel(translate("InspectTab", "App &Certificate"))
         cert_label.setBuddy(self.cert_edit)
         form.addRow(cert_label, cert_row)
         self.certificate_label = QLabel()
         self.certificate_label.setWordWrap(True)
         form.addRow("", self.certificate_label)
-        self.channel_edit = optional_field(form, "Expected cha&nnel", "the channel the app joins")
+        self.channel_edit = optional_field(
+            form,
+            translate("InspectTab", "Expected cha&nnel"),
+            translate("InspectTab", "the channel the app joins"),
+        )
         self.uid_edit = optional_field(
-            form, "Expected &uid", "the uid or user account the app uses (0 = any user)"
+            form,
+            translate("InspectTab", "Expected &uid"),
+            translate("InspectTab", "the uid or user account the app uses (0 = any user)"),
         )
         self.error_edit = optional_field(
             form,
-            "App's e&rror",
-            "the error the app got (110, 109, 17, 'dynamic key expired', 401…)",
+            translate("InspectTab", "App's e&rror"),
+            translate(
+                "InspectTab", "the error the app got (110, 109, 17, 'dynamic key expired', 401…)"
+            ),
         )
         layout.addLayout(form)
 
@@ -244,18 +266,18 @@ class InspectTab(QWidget):
         self.tree_view.customContextMenuRequested.connect(self._context_menu)
         tree_layout.addWidget(self.tree_view, 1)
 
-        self.copy_action = QAction("Copy value", self)
+        self.copy_action = QAction(translate("InspectTab", "Copy value"), self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.triggered.connect(self.copy_selected)
-        self.copy_row_action = QAction("Copy field and value", self)
+        self.copy_row_action = QAction(translate("InspectTab", "Copy field and value"), self)
         self.copy_row_action.triggered.connect(self.copy_selected_row)
-        self.expand_action = QAction("Expand all", self)
+        self.expand_action = QAction(translate("InspectTab", "Expand all"), self)
         self.expand_action.triggered.connect(self.tree_view.expandAll)
-        self.collapse_action = QAction("Collapse all", self)
+        self.collapse_action = QAction(translate("InspectTab", "Collapse all"), self)
         self.collapse_action.triggered.connect(self.tree_view.collapseAll)
-        self.copy_json_action = QAction("Copy JSON", self)
+        self.copy_json_action = QAction(translate("InspectTab", "Copy JSON"), self)
         self.copy_json_action.triggered.connect(self.copy_json)
-        self.export_action = QAction("Export JSON…", self)
+        self.export_action = QAction(translate("InspectTab", "Export JSON…"), self)
         self.export_action.triggered.connect(lambda: self.export_json())
 
         buttons = QHBoxLayout()
@@ -269,23 +291,31 @@ class InspectTab(QWidget):
             button.setDefaultAction(action)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.report_button = QPushButton("Copy report")
+        self.report_button = QPushButton(translate("InspectTab", "Copy report"))
         self.report_button.setToolTip(
-            "A text safe to paste into a public issue: no token, no signature, no salt, "
-            "the App ID masked"
+            translate(
+                "InspectTab",
+                "A text safe to paste into a public issue: no token, no signature, no salt, "
+                "the App ID masked",
+            )
         )
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.copy_report)
         buttons.addWidget(self.report_button)
-        self.copy_cleaned_button = QPushButton("Copy cleaned token")
+        self.copy_cleaned_button = QPushButton(translate("InspectTab", "Copy cleaned token"))
         self.copy_cleaned_button.setToolTip(
-            "The token without the quotes, spaces, escapes or prefix the paste added"
+            translate(
+                "InspectTab",
+                "The token without the quotes, spaces, escapes or prefix the paste added",
+            )
         )
         self.copy_cleaned_button.setEnabled(False)
         self.copy_cleaned_button.clicked.connect(self.copy_cleaned)
         buttons.addWidget(self.copy_cleaned_button)
-        self.compare_button = QPushButton("Compare &with…")
-        self.compare_button.setToolTip("Put this token on side A of the compare page")
+        self.compare_button = QPushButton(translate("InspectTab", "Compare &with…"))
+        self.compare_button.setToolTip(
+            translate("InspectTab", "Put this token on side A of the compare page")
+        )
         self.compare_button.clicked.connect(self.show_compare)
         buttons.addWidget(self.compare_button)
         page_layout.addLayout(buttons)  # under both panes: the tree's would squeeze the checks
@@ -328,7 +358,7 @@ class InspectTab(QWidget):
     def paste_from_clipboard(self) -> None:
         text = clipboard_text()
         if not text.strip():
-            self.context.status("The clipboard holds no text")
+            self.context.status(translate("InspectTab", "The clipboard holds no text"))
             return
         self.set_text(text)
 
@@ -390,7 +420,9 @@ class InspectTab(QWidget):
                 try:
                     tree = limit_children(to_tree(result))
                 except Exception as exc:  # a core bug must still not become a dialog
-                    result = f"cannot show this token (internal error {type(exc).__name__})"
+                    result = translate(
+                        "InspectTab", "cannot show this token (internal error {error})"
+                    ).format(error=type(exc).__name__)
             return Decoded(result, tree, time.thread_time() - started)
 
         if self._job is not None:
@@ -401,10 +433,14 @@ class InspectTab(QWidget):
             return
         self._job = run_job(work, lambda d: self._arrived(generation, now, d), self._failed)
         self._show_error("")
-        self.summary_label.setText("Decoding…")
+        self.summary_label.setText(translate("InspectTab", "Decoding…"))
 
     def _failed(self, exc: BaseException) -> None:
-        self._show_error(f"cannot decode this input (internal error {type(exc).__name__})")
+        self._show_error(
+            translate("InspectTab", "cannot decode this input (internal error {error})").format(
+                error=type(exc).__name__
+            )
+        )
 
     def _arrived(self, generation: int, now: int, decoded: Decoded) -> None:
         if generation != self._generation or generation == self._applied:
@@ -423,7 +459,7 @@ class InspectTab(QWidget):
             self._show_error(result if isinstance(result, str) else "")
             self.checks.show_rows([])
             set_text_tone(self.summary_label, None)
-            self.summary_label.setText("Checks appear here")
+            self.summary_label.setText(translate("InspectTab", "Checks appear here"))
             self._set_actions_enabled(False)
             self._tick.stop()
             return
@@ -501,7 +537,7 @@ class InspectTab(QWidget):
     def _selected(self) -> QModelIndex:
         index = self.tree_view.currentIndex()
         if not index.isValid():
-            self.context.status("Select a row to copy")
+            self.context.status(translate("InspectTab", "Select a row to copy"))
         return index
 
     def copy_selected(self) -> None:
@@ -530,18 +566,21 @@ class InspectTab(QWidget):
 
     def copy_json(self) -> None:
         if self.decoded is None:
-            self.context.status("Nothing to copy: paste a token first")
+            self.context.status(translate("InspectTab", "Nothing to copy: paste a token first"))
             return
         self.context.copy(decoded_json(self.decoded), secret=False)
 
     def export_json(self, path: str | None = None) -> bool:
         """Write the ``decode --json`` output to ``path`` (asked for when None)."""
         if self.decoded is None:
-            self.context.status("Nothing to export: paste a token first")
+            self.context.status(translate("InspectTab", "Nothing to export: paste a token first"))
             return False
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export the decoded token", "token.json", "JSON (*.json);;All files (*)"
+                self,
+                translate("InspectTab", "Export the decoded token"),
+                "token.json",
+                translate("InspectTab", "JSON (*.json);;All files (*)"),
             )
             if not path:
                 return False
@@ -549,10 +588,13 @@ class InspectTab(QWidget):
             Path(path).write_text(decoded_json(self.decoded) + "\n", encoding="utf-8")
         except OSError as exc:
             self.context.report_error(
-                "Export JSON", f"Could not write {path}: {exc.strerror or exc}"
+                EXPORT_TITLE,
+                translate("InspectTab", "Could not write {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                ),
             )
             return False
-        self.context.status(f"Exported to {path}")
+        self.context.status(translate("InspectTab", "Exported to {path}").format(path=path))
         return True
 
     # -- compare ------------------------------------------------------------------------

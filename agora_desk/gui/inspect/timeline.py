@@ -16,6 +16,7 @@ from agora_desk.core import timefmt
 from agora_desk.core.decoded import Node, TimeKind
 from agora_desk.core.i18n import _
 from agora_desk.gui.theme import Tone, tone_colour
+from agora_desk.gui.translation import translate
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Timeline(QWidget):
         self.points: list[Moment] = []
         self.now = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(translate("Timeline", "Timeline"))
         self.hide()
 
     def set_points(self, points: list[Moment], now: int) -> None:
@@ -112,5 +113,8 @@ class Timeline(QWidget):
         now_x = self.x_of(self.now, left, width)
         painter.setPen(QPen(tone_colour(Tone.WARNING, palette), 2, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(now_x, 0), QPointF(now_x, float(self.height())))
-        painter.drawText(QPointF(now_x + 3, 12), f"now {timefmt.local(self.now)[11:16]}")
+        painter.drawText(
+            QPointF(now_x + 3, 12),
+            translate("Timeline", "now {local}").format(local=timefmt.local(self.now)[11:16]),
+        )
         painter.end()

@@ -29,23 +29,27 @@ from agora_desk.core.shapes import Shape
 from agora_desk.gui.shapes.forms import IssueTarget, ShapeForm
 from agora_desk.gui.shapes.permissions_editor import PermissionsEditor
 from agora_desk.gui.shapes.rows import RowList
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import MessageLabel, ValidatedField, add_row
 from agora_desk.gui.widgets.message_label import Level
 from agora_desk.gui.widgets.validated_field import first_issue
 
+# Shown through translate("ServiceEditor", ...).
 FIELD_LABELS = {
-    "channel_name": "Channel:",
-    "uid": "Uid / account:",
-    "user_id": "User ID:",
-    "account": "Account:",
-    "room_uuid": "Room UUID:",
-    "user_uuid": "User UUID:",
-    "role": "Role:",
+    "channel_name": QT_TRANSLATE_NOOP("ServiceEditor", "Channel:"),
+    "uid": QT_TRANSLATE_NOOP("ServiceEditor", "Uid / account:"),
+    "user_id": QT_TRANSLATE_NOOP("ServiceEditor", "User ID:"),
+    "account": QT_TRANSLATE_NOOP("ServiceEditor", "Account:"),
+    "room_uuid": QT_TRANSLATE_NOOP("ServiceEditor", "Room UUID:"),
+    "user_uuid": QT_TRANSLATE_NOOP("ServiceEditor", "User UUID:"),
+    "role": QT_TRANSLATE_NOOP("ServiceEditor", "Role:"),
 }
 FIELD_HINTS = {
-    "uid": "the text written: empty = uid 0, digits = a uid, else an account",
-    "role": "a number; -1 = not set",
-    "user_id": "empty for a Chat app token",
+    "uid": QT_TRANSLATE_NOOP(
+        "ServiceEditor", "the text written: empty = uid 0, digits = a uid, else an account"
+    ),
+    "role": QT_TRANSLATE_NOOP("ServiceEditor", "a number; -1 = not set"),
+    "user_id": QT_TRANSLATE_NOOP("ServiceEditor", "empty for a Chat app token"),
 }
 
 
@@ -56,7 +60,10 @@ class ServiceEditor(QGroupBox):
     removed = Signal(object)
 
     def __init__(self, cls: type[Service], parent: QWidget | None = None) -> None:
-        super().__init__(f"{cls.NAME} (type {cls.TYPE})", parent)
+        super().__init__(
+            translate("ServiceEditor", "{name} (type {type})").format(name=cls.NAME, type=cls.TYPE),
+            parent,
+        )
         self.cls = cls
         self.fields: dict[str, ValidatedField] = {}
         self.permissions: PermissionsEditor | None = None
@@ -67,27 +74,38 @@ class ServiceEditor(QGroupBox):
             if name == "permissions":
                 self.permissions = PermissionsEditor(self)
                 self.permissions.changed.connect(self.changed)
-                form.addRow("Permissions:", self.permissions)
+                form.addRow(translate("ServiceEditor", "Permissions:"), self.permissions)
                 continue
             text = "-1" if name == "role" else ""
-            field = ValidatedField(FIELD_HINTS.get(name, ""), text=text, parent=self)
+            field = ValidatedField(
+                translate("ServiceEditor", FIELD_HINTS[name]) if name in FIELD_HINTS else "",
+                text=text,
+                parent=self,
+            )
             field.textChanged.connect(self.changed)
-            add_row(form, FIELD_LABELS.get(name, f"{name}:"), field)
+            label = FIELD_LABELS.get(name)
+            add_row(form, translate("ServiceEditor", label) if label else f"{name}:", field)
             self.fields[name] = field
         for pid, pname in cls.PRIVILEGE_NAMES.items():
             box = QCheckBox(f"{pname} ({pid})", self)
             box.setChecked(True)
-            seconds = ValidatedField("seconds; empty = the token's expiry", parent=self)
+            seconds = ValidatedField(
+                translate("ServiceEditor", "seconds; empty = the token's expiry"), parent=self
+            )
             box.toggled.connect(seconds.setEnabled)
             box.toggled.connect(self.changed)
             seconds.textChanged.connect(self.changed)
             form.addRow(box, seconds)
             self.privileges[pid] = (box, seconds)
         if not cls.PRIVILEGE_NAMES:
-            form.addRow(QLabel("No privileges are defined for this service.", self))
+            form.addRow(
+                QLabel(
+                    translate("ServiceEditor", "No privileges are defined for this service."), self
+                )
+            )
         self.message = MessageLabel(self)
         remove = QToolButton(self)
-        remove.setText("Remove service")
+        remove.setText(translate("ServiceEditor", "Remove service"))
         remove.clicked.connect(lambda: self.removed.emit(self))
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
@@ -131,9 +149,11 @@ class ServiceEditor(QGroupBox):
 
 
 class ComposerForm(ShapeForm):
-    TITLE = "Compose any services"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "Compose any services")
     REQUEST = compose.ComposeRequest
-    OFFICIAL = "AccessToken2 with any services (as agora-desk compose)"
+    OFFICIAL = QT_TRANSLATE_NOOP(
+        "ShapesTab", "AccessToken2 with any services (as agora-desk compose)"
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,10 +163,10 @@ class ComposerForm(ShapeForm):
         self.kind = QComboBox(picker)
         for number, cls in SERVICE_CLASSES.items():
             self.kind.addItem(f"{cls.NAME} ({number})", number)
-        self.add_button = QPushButton("&Add service", picker)
+        self.add_button = QPushButton(translate("ComposerForm", "&Add service"), picker)
         row.addWidget(self.kind, 1)
         row.addWidget(self.add_button)
-        self.rows.addRow("Service:", picker)
+        self.rows.addRow(translate("ComposerForm", "Service:"), picker)
         self._list = QVBoxLayout()
         self.rows.addRow(self._list)
         self._editors: RowList[ServiceEditor] = RowList(self._list, self.changed)
@@ -191,4 +211,6 @@ class ComposerForm(ShapeForm):
         return targets.get(field)
 
     def summary(self) -> str:
-        return f"composed of {len(self.editors)} service(s)"
+        return translate("ComposerForm", "composed of %n service(s)", None, 0).counted(
+            len(self.editors)
+        )

@@ -22,6 +22,7 @@ from agora_desk.core import shapes
 from agora_desk.core.builders import RtcRequest
 from agora_desk.core.validation import Issue, parse_uid
 from agora_desk.gui.shapes.permissions_editor import PermissionsEditor
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import ExpiryChooser, UserChooser, ValidatedField, add_row, role_combo
 
 
@@ -67,7 +68,7 @@ class ShapeForm(QWidget):
 
     def summary(self) -> str:
         """What the token is for, for the result's details line (after the services)."""
-        return "app token"
+        return translate("ShapeForm", "app token")
 
     def note(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -87,13 +88,15 @@ class UserForm(ShapeForm):
     """A shape whose one input is a user: ``REQUEST(user, expire)``."""
 
     REQUEST: ClassVar[type[shapes.ChatUserRequest] | type[shapes.ApaasUserRequest]]
-    LABEL: ClassVar[str] = "&User ID:"
+    LABEL: ClassVar[str] = QT_TRANSLATE_NOOP("ShapeForms", "&User ID:")
     PLACEHOLDER: ClassVar[str] = ""
     FIELD: ClassVar[str] = "user ID"  # the field name of the request's issues
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.user = self.field(self.LABEL, self.PLACEHOLDER)
+        self.user = self.field(
+            translate("ShapeForms", self.LABEL), translate("ShapeForms", self.PLACEHOLDER)
+        )
 
     def shape(self, expire: int) -> shapes.Shape:
         return self.REQUEST(self.user.text(), expire)
@@ -108,7 +111,7 @@ class UserForm(ShapeForm):
         return {self.FIELD: self.user}
 
     def summary(self) -> str:
-        return f"user “{self.user.text()}”"
+        return translate("ShapeForms", "user “{user}”").format(user=self.user.text())
 
 
 class NoteForm(ShapeForm):
@@ -121,36 +124,50 @@ class NoteForm(ShapeForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.note(self.NOTE)
+        self.note(translate("ShapeForms", self.NOTE))
 
     def shape(self, expire: int) -> shapes.Shape:
         return self.REQUEST(expire)
 
 
 class ChatUserForm(UserForm):
-    TITLE = "Chat: user token"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "Chat: user token")
     REQUEST = shapes.ChatUserRequest
-    PLACEHOLDER = "the Chat user ID (privilege user)"
+    PLACEHOLDER = QT_TRANSLATE_NOOP("ShapeForms", "the Chat user ID (privilege user)")
 
 
 class ChatAppForm(NoteForm):
-    TITLE = "Chat: app token"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "Chat: app token")
     REQUEST = shapes.ChatAppRequest
-    NOTE = "An app token (privilege app), for the Chat RESTful API. No user."
+    NOTE = QT_TRANSLATE_NOOP(
+        "ShapeForms", "An app token (privilege app), for the Chat RESTful API. No user."
+    )
 
 
 class ApaasRoomUserForm(ShapeForm):
-    TITLE = "APaaS: room user"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "APaaS: room user")
     REQUEST = shapes.ApaasRoomUserRequest
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room_uuid = self.field("R&oom UUID:", "the classroom's UUID")
-        self.user_uuid = self.field("U&ser UUID:", "the user's UUID (also the RTM user ID)")
-        self.role = self.field("Ro&le:", "a number, e.g. 1 teacher, 2 student")
+        self.room_uuid = self.field(
+            translate("ApaasRoomUserForm", "R&oom UUID:"),
+            translate("ApaasRoomUserForm", "the classroom's UUID"),
+        )
+        self.user_uuid = self.field(
+            translate("ApaasRoomUserForm", "U&ser UUID:"),
+            translate("ApaasRoomUserForm", "the user's UUID (also the RTM user ID)"),
+        )
+        self.role = self.field(
+            translate("ApaasRoomUserForm", "Ro&le:"),
+            translate("ApaasRoomUserForm", "a number, e.g. 1 teacher, 2 student"),
+        )
         self.note(
-            "As the official builder: APaaS roomUser + RTM login for the user UUID + a Chat "
-            "user whose ID is the MD5 of the user UUID."
+            translate(
+                "ApaasRoomUserForm",
+                "As the official builder: APaaS roomUser + RTM login for the user UUID + a Chat "
+                "user whose ID is the MD5 of the user UUID.",
+            )
         )
 
     def shape(self, expire: int) -> shapes.Shape:
@@ -169,49 +186,57 @@ class ApaasRoomUserForm(ShapeForm):
         return {"room UUID": self.room_uuid, "user UUID": self.user_uuid, "role": self.role}
 
     def summary(self) -> str:
-        return f"room “{self.room_uuid.text()}”, user “{self.user_uuid.text()}”"
+        return translate("ApaasRoomUserForm", "room “{room}”, user “{user}”").format(
+            room=self.room_uuid.text(), user=self.user_uuid.text()
+        )
 
 
 class ApaasUserForm(UserForm):
-    TITLE = "APaaS: user"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "APaaS: user")
     REQUEST = shapes.ApaasUserRequest
-    LABEL = "U&ser UUID:"
-    PLACEHOLDER = "the user's UUID"
+    LABEL = QT_TRANSLATE_NOOP("ShapeForms", "U&ser UUID:")
+    PLACEHOLDER = QT_TRANSLATE_NOOP("ShapeForms", "the user's UUID")
     FIELD = "user UUID"
 
 
 class ApaasAppForm(NoteForm):
-    TITLE = "APaaS: app"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "APaaS: app")
     REQUEST = shapes.ApaasAppRequest
-    NOTE = "An APaaS app token (privilege app). No room, no user."
+    NOTE = QT_TRANSLATE_NOOP("ShapeForms", "An APaaS app token (privilege app). No room, no user.")
 
 
 class FpaForm(NoteForm):
-    TITLE = "FPA (Full-path Acceleration)"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "FPA (Full-path Acceleration)")
     REQUEST = shapes.FpaRequest
     DEFAULT_EXPIRE = shapes.FPA_EXPIRE
-    NOTE = (
+    NOTE = QT_TRANSLATE_NOOP(
+        "ShapeForms",
         "As the official builder: the login privilege is 0 (no limit of its own) and the "
-        "token lasts 24 hours; the token expiry above changes the token's only."
+        "token lasts 24 hours; the token expiry above changes the token's only.",
     )
 
     def summary(self) -> str:
-        return "login privilege 0 (no limit of its own)"
+        return translate("FpaForm", "login privilege 0 (no limit of its own)")
 
 
 class Rtm2Form(ShapeForm):
-    TITLE = "RTM2 with permissions"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "RTM2 with permissions")
     REQUEST = shapes.Rtm2Request
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.user_id = self.field("&User ID:", "the Signaling user ID")
+        self.user_id = self.field(
+            translate("Rtm2Form", "&User ID:"), translate("Rtm2Form", "the Signaling user ID")
+        )
         self.editor = PermissionsEditor(self)
-        self.rows.addRow("Permissions:", self.editor)
+        self.rows.addRow(translate("Rtm2Form", "Permissions:"), self.editor)
         self.editor.changed.connect(self.changed)
         self.note(
-            "Per-resource permissions (an interface Agora enables on request). The login "
-            "privilege and the token expire together."
+            translate(
+                "Rtm2Form",
+                "Per-resource permissions (an interface Agora enables on request). The login "
+                "privilege and the token expire together.",
+            )
         )
 
     def shape(self, expire: int) -> shapes.Shape:
@@ -231,7 +256,11 @@ class Rtm2Form(ShapeForm):
 
     def summary(self) -> str:
         count = sum(len(p) for p in self.editor.permissions().values())
-        return f"user “{self.user_id.text()}”, {count} permission(s)"
+        return (
+            translate("Rtm2Form", "user “{user}”, %n permission(s)", None, 0)
+            .counted(count)
+            .format(user=self.user_id.text())
+        )
 
 
 class AgentForm(ShapeForm):
@@ -241,15 +270,21 @@ class AgentForm(ShapeForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.channel = self.field("C&hannel:", "the channel the agent joins")
+        self.channel = self.field(
+            translate("AgentForm", "C&hannel:"),
+            translate("AgentForm", "the channel the agent joins"),
+        )
         self.who = UserChooser(self.rows, self)
         self.user = self.who.user
         self.who.changed.connect(self.changed)
         self.role = role_combo(self)
-        add_row(self.rows, "&Role:", self.role)
-        self.rtm_user = self.field("R&TM user ID:", "default: the uid or account as text")
+        add_row(self.rows, translate("AgentForm", "&Role:"), self.role)
+        self.rtm_user = self.field(
+            translate("AgentForm", "R&TM user ID:"),
+            translate("AgentForm", "default: the uid or account as text"),
+        )
         self.rtm_expiry = ExpiryChooser(None, same_as_token=True, parent=self)
-        add_row(self.rows, "RTM login e&xpiry:", self.rtm_expiry)
+        add_row(self.rows, translate("AgentForm", "RTM login e&xpiry:"), self.rtm_expiry)
         self.role.currentIndexChanged.connect(self.changed)
         self.rtm_expiry.changed.connect(self.changed)
 
@@ -294,14 +329,16 @@ class AgentForm(ShapeForm):
 
     def summary(self) -> str:
         who = self.user.text() or "0"
-        return f"channel “{self.channel.text()}”, user {who}"
+        return translate("AgentForm", "channel “{channel}”, user {who}").format(
+            channel=self.channel.text(), who=who
+        )
 
 
 class ConvoAiForm(AgentForm):
-    TITLE = "Conversational AI agent"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "Conversational AI agent")
     REQUEST = shapes.ConvoAiRequest
 
 
 class SttForm(AgentForm):
-    TITLE = "Real-time STT agent"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "Real-time STT agent")
     REQUEST = shapes.SttRequest

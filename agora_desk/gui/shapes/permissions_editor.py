@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core.formats.v007_services import PERMISSION_TYPES, RESOURCE_TYPES, Permissions
 from agora_desk.core.validation import Issue
 from agora_desk.gui.shapes.rows import RowList
+from agora_desk.gui.translation import translate
 from agora_desk.gui.widgets import MessageLabel
 from agora_desk.gui.widgets.message_label import Level
 from agora_desk.gui.widgets.validated_field import first_issue
@@ -32,17 +33,19 @@ class PermissionRow(QWidget):
         self.resource = QComboBox(self)
         for number, name in RESOURCE_TYPES.items():
             self.resource.addItem(f"{name} ({number})", number)
-        self.resource.setAccessibleName("resource type")
+        self.resource.setAccessibleName(translate("PermissionRow", "resource type"))
         self.permission = QComboBox(self)
         for number, name in PERMISSION_TYPES.items():
             self.permission.addItem(name, number)
-        self.permission.setAccessibleName("permission")
+        self.permission.setAccessibleName(translate("PermissionRow", "permission"))
         self.names = QLineEdit(self)
-        self.names.setPlaceholderText("names, comma-separated (empty: none)")
-        self.names.setAccessibleName("resource names")
+        self.names.setPlaceholderText(
+            translate("PermissionRow", "names, comma-separated (empty: none)")
+        )
+        self.names.setAccessibleName(translate("PermissionRow", "resource names"))
         self.remove = QToolButton(self)
-        self.remove.setText("Remove")
-        self.remove.setToolTip("Remove this permission")
+        self.remove.setText(translate("PermissionRow", "Remove"))
+        self.remove.setToolTip(translate("PermissionRow", "Remove this permission"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.resource)
@@ -77,7 +80,7 @@ class PermissionsEditor(QWidget):
         self._rows_box.setContentsMargins(0, 0, 0, 0)
         self._rows: RowList[PermissionRow] = RowList(self._rows_box, self.changed)
         self.rows = self._rows.items
-        self.add_button = QPushButton("Add &permission", self)
+        self.add_button = QPushButton(translate("PermissionsEditor", "Add &permission"), self)
         self.message = MessageLabel(self)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

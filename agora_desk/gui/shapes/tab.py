@@ -31,6 +31,8 @@ from agora_desk.gui.shapes.forms import (
     ShapeForm,
     SttForm,
 )
+from agora_desk.gui.tabs import tab_title
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import ExpiryChooser, Level, MessageLabel, add_row
 
 FORMS: tuple[type[ShapeForm], ...] = (
@@ -48,21 +50,21 @@ FORMS: tuple[type[ShapeForm], ...] = (
 
 
 class ShapesTab(GeneratorTab[shapes.Shape]):
-    TITLE = "More tokens"
+    TITLE = QT_TRANSLATE_NOOP("Tabs", "More tokens")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         form_widget, _column, box, form = self.token_form()
         self.picker = QComboBox(box)
         for cls in FORMS:
-            self.picker.addItem(cls.TITLE)
-        add_row(form, "Sha&pe:", self.picker)
+            self.picker.addItem(tab_title(cls.TITLE))
+        add_row(form, translate("ShapesTab", "Sha&pe:"), self.picker)
         self.official = QLabel(box)
         self.official.setWordWrap(True)
         self.official.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow(self.official)
         self.expiry = ExpiryChooser(self._settings_expire(), parent=box)
-        add_row(form, "Token e&xpiry:", self.expiry)
+        add_row(form, translate("ShapesTab", "Token e&xpiry:"), self.expiry)
 
         self.stack = QStackedWidget(box)
         self.forms: list[ShapeForm] = []
@@ -95,7 +97,11 @@ class ShapesTab(GeneratorTab[shapes.Shape]):
     def _shape_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         shape_form = self.forms[index]
-        self.official.setText(f"Official builder: {shape_form.OFFICIAL}")
+        self.official.setText(
+            translate("ShapesTab", "Official builder: {builder}").format(
+                builder=translate("ShapesTab", shape_form.OFFICIAL)
+            )
+        )
         # FPA's official token lasts 24 h; others follow Settings. A custom value stays.
         default = shape_form.DEFAULT_EXPIRE or self._settings_expire()
         self.expiry.follow_default(default)
@@ -166,18 +172,30 @@ class ShapesTab(GeneratorTab[shapes.Shape]):
     def produce(self, creds: Credentials, request: shapes.Shape) -> Output:
         result = shapes.build(creds, request, self.stamp)
         issued = result.issued_at
-        expiries = [("Token expires", issued + result.expire if result.expire else 0)]
+        expiries = [
+            (
+                translate("ShapesTab", "Token expires"),
+                issued + result.expire if result.expire else 0,
+            )
+        ]
         names = []
         for service in request.services():
             names.append(service.NAME)
             for pid, seconds in service.privileges.items():
                 if seconds != result.expire:
                     when = issued + seconds if seconds else 0
-                    label = f"{service.NAME} {service.privilege_name(pid)} expires"
+                    label = translate("ShapesTab", "{service} {privilege} expires").format(
+                        service=service.NAME, privilege=service.privilege_name(pid)
+                    )
                     expiries.append((label, when))  # 0: shown as "no time limit"
-        details = (
-            f"007 · {' + '.join(names)} · {self.current.summary()} · "
-            f"from {credentials_source(creds)}\n"
-            f"Issued {timefmt.local(issued)} · salt {result.salt}"
+        details = translate(
+            "ShapesTab",
+            "007 · {services} · {summary} · from {source}\nIssued {issued} · salt {salt}",
+        ).format(
+            services=" + ".join(names),
+            summary=self.current.summary(),
+            source=credentials_source(creds),
+            issued=timefmt.local(issued),
+            salt=result.salt,
         )
         return Output(result.token, details, expiries, result.warnings)

@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgentForm</name>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>频道名(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>the channel the agent joins</source>
+        <translation>智能体加入的频道</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;TM user ID:</source>
+        <translation>RTM 用户 ID(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>default: the uid or account as text</source>
+        <translation>默认：uid 或 User Account 的文本</translation>
+    </message>
+    <message>
+        <source>RTM login e&amp;xpiry:</source>
+        <translation>RTM 登录有效期(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>channel “{channel}”, user {who}</source>
+        <translation>频道“{channel}”，用户 {who}</translation>
+    </message>
+</context>
+<context>
+    <name>ApaasAppForm</name>
+    <message>
+        <source>An APaaS app token (privilege app). No room, no user.</source>
+        <translation>APaaS App Token（app 权限）。没有房间，也没有用户。</translation>
+    </message>
+</context>
+<context>
+    <name>ApaasRoomUserForm</name>
+    <message>
+        <source>R&amp;oom UUID:</source>
+        <translation>房间 UUID(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>the classroom&apos;s UUID</source>
+        <translation>课堂的 UUID</translation>
+    </message>
+    <message>
+        <source>U&amp;ser UUID:</source>
+        <translation>用户 UUID(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>the user&apos;s UUID (also the RTM user ID)</source>
+        <translation>用户的 UUID（也是 RTM 用户 ID）</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>角色(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>a number, e.g. 1 teacher, 2 student</source>
+        <translation>数字，例如 1 老师、2 学生</translation>
+    </message>
+    <message>
+        <source>As the official builder: APaaS roomUser + RTM login for the user UUID + a Chat user whose ID is the MD5 of the user UUID.</source>
+        <translation>与官方生成器一致：APaaS roomUser + 以用户 UUID 登录 RTM + 一个 ID 为用户 UUID 的 MD5 的即时通讯用户。</translation>
+    </message>
+    <message>
+        <source>room “{room}”, user “{user}”</source>
+        <translation>房间“{room}”，用户“{user}”</translation>
+    </message>
+</context>
+<context>
+    <name>ApaasUserForm</name>
+    <message>
+        <source>U&amp;ser UUID:</source>
+        <translation>用户 UUID(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>the user&apos;s UUID</source>
+        <translation>用户的 UUID</translation>
+    </message>
+    <message>
+        <source>user “{user}”</source>
+        <translation>用户“{user}”</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Copied; the clipboard is cleared in {seconds} s</source>
@@ -10,6 +98,226 @@
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>BasicTab</name>
+    <message>
+        <source>Read a header</source>
+        <translation>解析请求头</translation>
+    </message>
+    <message>
+        <source>paste “Basic …” or “Authorization: Basic …”</source>
+        <translation>粘贴“Basic …”或“Authorization: Basic …”</translation>
+    </message>
+    <message>
+        <source>Hea&amp;der:</source>
+        <translation>请求头(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>shown when a valid header is pasted</source>
+        <translation>粘贴有效的请求头后显示</translation>
+    </message>
+    <message>
+        <source>Customer ID:</source>
+        <translation>客户 ID：</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>显示(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the Customer Secret in clear text</source>
+        <translation>以明文显示客户密钥</translation>
+    </message>
+    <message>
+        <source>Customer Secret:</source>
+        <translation>客户密钥：</translation>
+    </message>
+    <message>
+        <source>Customer ID {customer_id} · from {credentials_source}
+Send it as the HTTP header  Authorization: &lt;this value&gt;</source>
+        <translation>客户 ID {customer_id} · 来自{credentials_source}
+作为 HTTP 请求头发送：Authorization: &lt;此值&gt;</translation>
+    </message>
+    <message>
+        <source>Hi&amp;de</source>
+        <translation>隐藏(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateSource</name>
+    <message>
+        <source>Type the App Certificate above to verify the signature for this session.</source>
+        <translation>在上方输入 App 证书，即可在本次会话中校验签名。</translation>
+    </message>
+    <message>
+        <source>App Certificate</source>
+        <translation>App 证书</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>the App Certificate you typed {problem}</source>
+        <translation>你输入的 App 证书{problem}</translation>
+    </message>
+    <message>
+        <source>Copy the 32-character App Certificate from Agora Console.</source>
+        <translation>请从声网控制台复制 32 位的 App 证书。</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>reading the App Certificates of saved profile {shown}…</source>
+        <translation>正在读取已保存配置 {shown} 的 App 证书…</translation>
+    </message>
+    <message>
+        <source>profile {name!r}</source>
+        <translation>配置 {name!r}</translation>
+    </message>
+    <message>
+        <source>the session</source>
+        <translation>本次会话</translation>
+    </message>
+    <message>
+        <source>reading the App Certificate of {who}…</source>
+        <translation>正在读取{who}的 App 证书…</translation>
+    </message>
+    <message>
+        <source>not verified: the App Certificate could not be read ({error})</source>
+        <translation>未校验：无法读取 App 证书（{error}）</translation>
+    </message>
+    <message>
+        <source>profile {name!r} has no App Certificate</source>
+        <translation>配置 {name!r} 没有 App 证书</translation>
+    </message>
+    <message>
+        <source>no profile is selected</source>
+        <translation>未选择配置</translation>
+    </message>
+    <message>
+        <source>not verified: {why}</source>
+        <translation>未校验：{why}</translation>
+    </message>
+    <message>
+        <source>Type the App Certificate above, or select a profile that has one.</source>
+        <translation>请在上方输入 App 证书，或选择一个保存了 App 证书的配置。</translation>
+    </message>
+    <message>
+        <source>not verified yet</source>
+        <translation>尚未校验</translation>
+    </message>
+    <message>
+        <source>Verifying with the certificate typed for this session.</source>
+        <translation>使用本次会话输入的证书校验。</translation>
+    </message>
+    <message>
+        <source>Reading the App Certificate of the profile…</source>
+        <translation>正在读取该配置的 App 证书…</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s App Certificate could not be read: type it to verify.</source>
+        <translation>无法读取该配置的 App 证书：请手动输入后校验。</translation>
+    </message>
+    <message>
+        <source>Verifying with the App Certificate of profile {name!r}.</source>
+        <translation>使用配置 {name!r} 的 App 证书校验。</translation>
+    </message>
+    <message>
+        <source>No profile selected: the saved profiles with the token&apos;s App ID are tried, or type an App Certificate.</source>
+        <translation>未选择配置：将尝试与该 Token 的 App ID 相同的已保存配置，也可以输入 App 证书。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatAppForm</name>
+    <message>
+        <source>An app token (privilege app), for the Chat RESTful API. No user.</source>
+        <translation>App Token（app 权限），用于即时通讯 RESTful API。没有用户。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatUserForm</name>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>用户 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>the Chat user ID (privilege user)</source>
+        <translation>即时通讯用户 ID（user 权限）</translation>
+    </message>
+    <message>
+        <source>user “{user}”</source>
+        <translation>用户“{user}”</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>Checks appear here</source>
+        <translation>检查结果显示在这里</translation>
+    </message>
+    <message>
+        <source>Signed with {signer}.</source>
+        <translation>签名所用：{signer}。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareSide</name>
+    <message>
+        <source>From clipboard</source>
+        <translation>从剪贴板粘贴</translation>
+    </message>
+    <message>
+        <source>Paste or drop a token</source>
+        <translation>粘贴或拖入 Token</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>No differences: the two tokens are identical</source>
+        <translation>没有差异：两个 Token 完全相同</translation>
+    </message>
+    <message>
+        <source>No differences in the inputs: only {stamp} differ (built from the same inputs)</source>
+        <translation>输入没有差异：只有 {stamp} 不同（由相同输入生成）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s): {names} (also {stamp}, which differ between any two tokens)</source>
+        <translation>
+            <numerusform>%n 处差异：{names}（另有 {stamp}，任意两个 Token 都会不同）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s): {names}</source>
+        <translation>
+            <numerusform>%n 处差异：{names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste a token on each side to compare them</source>
+        <translation>在两侧各粘贴一个 Token 进行对比</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerForm</name>
+    <message>
+        <source>&amp;Add service</source>
+        <translation>添加服务(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>服务：</translation>
+    </message>
+    <message numerus="yes">
+        <source>composed of %n service(s)</source>
+        <translation>
+            <numerusform>由 %n 个服务组成</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -230,6 +538,111 @@ The Customer Secret is read from {where} when you generate.</source>
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <source>Publisher (join + publish)</source>
+        <translation>主播（加入 + 发流）</translation>
+    </message>
+    <message>
+        <source>Subscriber (join only)</source>
+        <translation>观众（仅加入）</translation>
+    </message>
+</context>
+<context>
+    <name>FpaForm</name>
+    <message>
+        <source>As the official builder: the login privilege is 0 (no limit of its own) and the token lasts 24 hours; the token expiry above changes the token&apos;s only.</source>
+        <translation>与官方生成器一致：登录权限为 0（自身不设期限），Token 有效 24 小时；上方的 Token 有效期只改变 Token 本身的有效期。</translation>
+    </message>
+    <message>
+        <source>login privilege 0 (no limit of its own)</source>
+        <translation>登录权限 0（自身不设期限）</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratorTab</name>
+    <message>
+        <source>The Authorization header value appears here after Generate (Ctrl+Enter).</source>
+        <translation>点击“生成”（Ctrl+Enter）后，Authorization 请求头的值显示在这里。</translation>
+    </message>
+    <message>
+        <source>typed credentials</source>
+        <translation>手动输入的凭证</translation>
+    </message>
+    <message>
+        <source>profile “{name}”, secondary certificate</source>
+        <translation>配置“{name}”，次要证书</translation>
+    </message>
+    <message>
+        <source>profile “{name}”</source>
+        <translation>配置“{name}”</translation>
+    </message>
+    <message>
+        <source>The token appears here after Generate (Ctrl+Enter).</source>
+        <translation>点击“生成”（Ctrl+Enter）后，Token 显示在这里。</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Enter)</source>
+        <translation>生成（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Inspect this token</source>
+        <translation>检查此 Token</translation>
+    </message>
+    <message>
+        <source>Open it in the Inspect tab</source>
+        <translation>在“检查”标签页中打开</translation>
+    </message>
+    <message>
+        <source>Use in Test request</source>
+        <translation>用于测试请求</translation>
+    </message>
+    <message>
+        <source>Send a request with it</source>
+        <translation>用它发送请求</translation>
+    </message>
+    <message>
+        <source>QR code…</source>
+        <translation>二维码…</translation>
+    </message>
+    <message>
+        <source>Show it as a QR code, to scan with a phone</source>
+        <translation>以二维码显示，便于用手机扫描</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red first.</source>
+        <translation>请先修正标红的字段。</translation>
+    </message>
+    <message>
+        <source>{tab} as a QR code</source>
+        <translation>{tab}二维码</translation>
+    </message>
+    <message>
+        <source>Anyone who can see this screen can scan the token: close it when done.</source>
+        <translation>任何能看到此屏幕的人都能扫描该 Token：用完请关闭。</translation>
+    </message>
+    <message>
+        <source>{tab}: generated</source>
+        <translation>{tab}：已生成</translation>
+    </message>
+    <message>
+        <source>Reading the {secret} from the keyring… (answer the unlock prompt if one appears)</source>
+        <translation>正在从密钥环读取{secret}…（如出现解锁提示，请响应）</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>History (no secrets kept; replay rebuilds them from the profile)</source>
@@ -246,6 +659,262 @@ The Customer Secret is read from {where} when you generate.</source>
     <message>
         <source>Clear history</source>
         <translation>清空历史记录</translation>
+    </message>
+</context>
+<context>
+    <name>Input</name>
+    <message>
+        <source>{name} is {size} KiB: a token is a few hundred characters; drop a file that holds just the token, or paste it</source>
+        <translation>{name} 有 {size} KiB：一个 Token 只有几百个字符；请拖入只包含 Token 的文件，或直接粘贴</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not a text file with a token</source>
+        <translation>{name} 是二进制文件，不是包含 Token 的文本文件</translation>
+    </message>
+    <message>
+        <source>{count} characters: a token is a few hundred; paste just the token</source>
+        <translation>{count} 个字符：一个 Token 只有几百个字符；请只粘贴 Token</translation>
+    </message>
+    <message>
+        <source>cannot decode this input (internal error {error}; please report it)</source>
+        <translation>无法解析此输入（内部错误 {error}；请报告此问题）</translation>
+    </message>
+    <message>
+        <source>… {hidden} more</source>
+        <translation>… 另有 {hidden} 项</translation>
+    </message>
+    <message>
+        <source>not shown here; Export JSON has them all</source>
+        <translation>此处未显示；“导出 JSON”包含全部内容</translation>
+    </message>
+</context>
+<context>
+    <name>InspectChecks</name>
+    <message>
+        <source>The token was decoded after this clean-up; if it is stored or sent like this, remove these characters there too: the SDK uses the token exactly as given.</source>
+        <translation>Token 是在这次清理后解析的；如果它以这种形式保存或发送，请在那里也删除这些字符：SDK 会原样使用 Token。</translation>
+    </message>
+    <message>
+        <source>{name}: {detail}</source>
+        <translation>{name}：{detail}</translation>
+    </message>
+    <message>
+        <source>{line}
+→ {fix}</source>
+        <translation>{line}
+→ {fix}</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n warning(s)</source>
+        <translation>
+            <numerusform>；%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✗ {failed} of %n check(s) failed: {names}{tail}</source>
+        <translation>
+            <numerusform>✗ %n 项检查中 {failed} 项未通过：{names}{tail}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ all %n check(s) passed{tail}</source>
+        <translation>
+            <numerusform>✓ 全部 %n 项检查通过{tail}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no checks ran{tail}</source>
+        <translation>未运行任何检查{tail}</translation>
+    </message>
+</context>
+<context>
+    <name>InspectModel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>InspectTab</name>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>检查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare</source>
+        <translation>对比(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;To&amp;ken&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Token(&amp;K)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>From clip&amp;board</source>
+        <translation>从剪贴板粘贴(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Replace the input with the clipboard&apos;s text</source>
+        <translation>用剪贴板中的文本替换输入</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Paste or drop a token (007…, 006…, 005…). Quotes, whitespace, an &apos;agora token=&apos; prefix and URL-encoding are cleaned up and reported.</source>
+        <translation>粘贴或拖入 Token（007…、006…、005…）。引号、空白、“agora token=”前缀和 URL 编码会被清理并报告。</translation>
+    </message>
+    <message>
+        <source>empty: the App Certificate of the selected profile</source>
+        <translation>留空：使用所选配置的 App 证书</translation>
+    </message>
+    <message>
+        <source>Kept in memory for this session only, never saved. Used only to verify.</source>
+        <translation>只在本次会话的内存中保留，绝不保存。仅用于校验。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>App &amp;Certificate</source>
+        <translation>App 证书(&amp;C)</translation>
+    </message>
+    <message>
+        <source>optional: the channel the app joins</source>
+        <translation>可选：App 加入的频道</translation>
+    </message>
+    <message>
+        <source>Expected cha&amp;nnel</source>
+        <translation>预期频道名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>optional: the uid or user account the app uses (0 = any user)</source>
+        <translation>可选：App 使用的 uid 或 User Account（0 = 任意用户）</translation>
+    </message>
+    <message>
+        <source>Expected &amp;uid</source>
+        <translation>预期 uid(&amp;U)</translation>
+    </message>
+    <message>
+        <source>optional: the error the app got (110, 109, 17, &apos;dynamic key expired&apos;, 401…)</source>
+        <translation>可选：App 收到的错误（110、109、17、“dynamic key expired”、401…）</translation>
+    </message>
+    <message>
+        <source>App&apos;s e&amp;rror</source>
+        <translation>App 的错误(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
+        <source>Copy field and value</source>
+        <translation>复制字段和值</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>全部展开</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>全部折叠</translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation>复制 JSON</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <source>A text safe to paste into a public issue: no token, no signature, no salt, the App ID masked</source>
+        <translation>可安全贴到公开 issue 中的文本：不含 Token、签名和 salt，App ID 已遮盖</translation>
+    </message>
+    <message>
+        <source>Copy cleaned token</source>
+        <translation>复制清理后的 Token</translation>
+    </message>
+    <message>
+        <source>The token without the quotes, spaces, escapes or prefix the paste added</source>
+        <translation>去掉粘贴时带入的引号、空格、转义或前缀后的 Token</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with…</source>
+        <translation>对比(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Put this token on side A of the compare page</source>
+        <translation>把此 Token 放到对比页的 A 侧</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text</source>
+        <translation>剪贴板中没有文本</translation>
+    </message>
+    <message>
+        <source>cannot show this token (internal error {error})</source>
+        <translation>无法显示此 Token（内部错误 {error}）</translation>
+    </message>
+    <message>
+        <source>Decoding…</source>
+        <translation>正在解析…</translation>
+    </message>
+    <message>
+        <source>cannot decode this input (internal error {error})</source>
+        <translation>无法解析此输入（内部错误 {error}）</translation>
+    </message>
+    <message>
+        <source>Checks appear here</source>
+        <translation>检查结果显示在这里</translation>
+    </message>
+    <message>
+        <source>Select a row to copy</source>
+        <translation>请选择要复制的行</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: paste a token first</source>
+        <translation>没有可复制的内容：请先粘贴 Token</translation>
+    </message>
+    <message>
+        <source>Nothing to export: paste a token first</source>
+        <translation>没有可导出的内容：请先粘贴 Token</translation>
+    </message>
+    <message>
+        <source>Export the decoded token</source>
+        <translation>导出解析后的 Token</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
     </message>
 </context>
 <context>
@@ -300,6 +969,10 @@ The Customer Secret is read from {where} when you generate.</source>
     <message>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
+    </message>
+    <message>
+        <source>checking the keyring</source>
+        <translation>检查密钥环</translation>
     </message>
     <message>
         <source>Session only — no keyring. Secrets you enter are kept in memory until agora-desk closes, never written to a file. Why: {reason}</source>
@@ -411,6 +1084,199 @@ The Customer Secret is read from {where} when you generate.</source>
     <message>
         <source>About agora-desk</source>
         <translation>关于 agora-desk</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionRow</name>
+    <message>
+        <source>resource type</source>
+        <translation>资源类型</translation>
+    </message>
+    <message>
+        <source>permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>names, comma-separated (empty: none)</source>
+        <translation>名称，以逗号分隔（留空：无）</translation>
+    </message>
+    <message>
+        <source>resource names</source>
+        <translation>资源名称</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove this permission</source>
+        <translation>删除此权限</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsEditor</name>
+    <message>
+        <source>Add &amp;permission</source>
+        <translation>添加权限(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Working with the keyring… (answer the unlock prompt if one appears)</source>
+        <translation>正在访问密钥环…（如出现解锁提示，请响应）</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>新建(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Move the broken file aside</source>
+        <translation>把损坏的文件移到一边</translation>
+    </message>
+    <message>
+        <source>letters, digits, - _ . (no slash)</source>
+        <translation>字母、数字、- _ .（不能有斜杠）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>32 hexadecimal characters</source>
+        <translation>32 位十六进制字符</translation>
+    </message>
+    <message>
+        <source>App &amp;ID:</source>
+        <translation>App ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>App Cer&amp;tificate:</source>
+        <translation>App 证书(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Secon&amp;dary certificate:</source>
+        <translation>次要证书(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>optional: the project&apos;s secondary App Certificate (for rotation)</source>
+        <translation>可选：项目的次要 App 证书（用于轮换）</translation>
+    </message>
+    <message>
+        <source>optional: for REST requests</source>
+        <translation>可选：用于 REST 请求</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer ID:</source>
+        <translation>客户 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Customer S&amp;ecret:</source>
+        <translation>客户密钥(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>optional; saved in plain text, so never a secret here</source>
+        <translation>可选；以明文保存，所以请勿在此填写密钥</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Remove the stored {secret}</source>
+        <translation>删除已保存的{secret}</translation>
+    </message>
+    <message>
+        <source>profile “{editing}”</source>
+        <translation>配置“{editing}”</translation>
+    </message>
+    <message>
+        <source>the new profile</source>
+        <translation>新配置</translation>
+    </message>
+    <message>
+        <source> Names, App IDs and Customer IDs are saved in {path}.</source>
+        <translation>名称、App ID 和客户 ID 保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>Secrets are stored in {where}.{saved}</source>
+        <translation>密钥保存在{where}。{saved}</translation>
+    </message>
+    <message>
+        <source>Session only — no keyring: secrets are kept in memory until agora-desk closes, never written to a file.{saved}</source>
+        <translation>仅限本次会话：没有密钥环。密钥只保存在内存中，直到 agora-desk 关闭，绝不会写入文件。{saved}</translation>
+    </message>
+    <message>
+        <source>App ID {app_id}</source>
+        <translation>App ID {app_id}</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>unknown (the keyring could not be read)</source>
+        <translation>未知（无法读取密钥环）</translation>
+    </message>
+    <message>
+        <source>stored: {masked}</source>
+        <translation>已保存：{masked}</translation>
+    </message>
+    <message>
+        <source>none stored</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored one</source>
+        <translation>留空则保留已保存的值</translation>
+    </message>
+    <message>
+        <source>not stored yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red first.</source>
+        <translation>请先修正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Saved profile “{name}”.</source>
+        <translation>已保存配置“{name}”。</translation>
+    </message>
+    <message>
+        <source>Remove the profile “{name}” and its secrets from the keyring?</source>
+        <translation>从密钥环中删除配置“{name}”及其密钥吗？</translation>
+    </message>
+    <message>
+        <source>Removed profile “{name}”.</source>
+        <translation>已删除配置“{name}”。</translation>
+    </message>
+    <message>
+        <source>The unreadable file was moved to {backup}.</source>
+        <translation>无法读取的文件已移到 {backup}。</translation>
+    </message>
+    <message>
+        <source>the change</source>
+        <translation>保存更改</translation>
     </message>
 </context>
 <context>
@@ -895,6 +1761,173 @@ The Customer Secret is read from {where} when you generate.</source>
     </message>
 </context>
 <context>
+    <name>RtcTab</name>
+    <message>
+        <source>(for a string user account choose “User account”)</source>
+        <translation>（字符串形式的 User Account 请选择“User Account”）</translation>
+    </message>
+    <message>
+        <source>&amp;Join channel (s):</source>
+        <translation>加入频道（秒）(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Publish au&amp;dio (s):</source>
+        <translation>发布音频（秒）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Pub&amp;lish video (s):</source>
+        <translation>发布视频（秒）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Pu&amp;blish data (s):</source>
+        <translation>发布数据（秒）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>publisher</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <source>subscriber</source>
+        <translation>观众</translation>
+    </message>
+    <message>
+        <source>not used: a 006 legacy token has no RTM login; untick 006 for one RTC + RTM token</source>
+        <translation>不会使用：006 旧版 Token 不含 RTM 登录；如需一个 RTC + RTM Token，请取消勾选 006</translation>
+    </message>
+    <message>
+        <source>the channel name the app joins</source>
+        <translation>App 加入的频道名</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>频道名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Token e&amp;xpiry:</source>
+        <translation>Token 有效期(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Privilege expiry:</source>
+        <translation>权限有效期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>optional: also log in to RTM (one RTC + RTM token)</source>
+        <translation>可选：同时登录 RTM（一个 RTC + RTM Token）</translation>
+    </message>
+    <message>
+        <source>RT&amp;M user ID:</source>
+        <translation>RTM 用户 ID(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;006 legacy token (older SDKs; no RTM)</source>
+        <translation>&amp;006 旧版 Token（旧版 SDK；不含 RTM）</translation>
+    </message>
+    <message>
+        <source>Advanced: a separate expiry for each privilege (“with privilege” builder)</source>
+        <translation>高级：为每项权限单独设置有效期（“with privilege”生成方式）</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>{message} {hint}</source>
+        <translation>{message}{hint}</translation>
+    </message>
+    <message>
+        <source>separate privilege expiries</source>
+        <translation>各权限单独的有效期</translation>
+    </message>
+    <message>
+        <source>Join privilege expires</source>
+        <translation>加入频道权限过期</translation>
+    </message>
+    <message>
+        <source>Token expires</source>
+        <translation>Token 过期</translation>
+    </message>
+    <message>
+        <source>006 (legacy)</source>
+        <translation>006（旧版）</translation>
+    </message>
+    <message>
+        <source>{version} · {services} · {what} · from {source}
+Issued {issued} · salt {salt}</source>
+        <translation>{version} · {services} · {what} · 来自{source}
+签发于 {issued} · salt {salt}</translation>
+    </message>
+</context>
+<context>
+    <name>Rtm2Form</name>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>用户 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>the Signaling user ID</source>
+        <translation>信令用户 ID</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>权限：</translation>
+    </message>
+    <message>
+        <source>Per-resource permissions (an interface Agora enables on request). The login privilege and the token expire together.</source>
+        <translation>按资源设置的权限（需联系声网开通）。登录权限与 Token 同时过期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>user “{user}”, %n permission(s)</source>
+        <translation>
+            <numerusform>用户“{user}”，%n 项权限</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RtmTab</name>
+    <message>
+        <source>the user ID the app logs in with</source>
+        <translation>App 登录所用的用户 ID</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>用户 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Token e&amp;xpiry:</source>
+        <translation>Token 有效期(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;006 legacy token (RTM SDK 1.x)</source>
+        <translation>&amp;006 旧版 Token（RTM SDK 1.x）</translation>
+    </message>
+    <message>
+        <source>user ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Login privilege expires</source>
+        <translation>登录权限过期</translation>
+    </message>
+    <message>
+        <source>Token expires</source>
+        <translation>Token 过期</translation>
+    </message>
+    <message>
+        <source>006 (legacy)</source>
+        <translation>006（旧版）</translation>
+    </message>
+    <message>
+        <source>{version} · RTM login for “{user_id}” · from {credentials_source}
+Issued {local} · salt {salt}</source>
+        <translation>{version} · “{user_id}”的 RTM 登录 · 来自{credentials_source}
+签发于 {local} · salt {salt}</translation>
+    </message>
+</context>
+<context>
     <name>ServerIndicator</name>
     <message>
         <source>Token server</source>
@@ -926,6 +1959,246 @@ The Customer Secret is read from {where} when you generate.</source>
     </message>
 </context>
 <context>
+    <name>ServerTab</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>仅本机</translation>
+    </message>
+    <message>
+        <source>every network: phones and other computers can reach it</source>
+        <translation>所有网络：手机和其他电脑都能访问</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this machine only (and the Android emulator via 10.0.2.2).
+0.0.0.0: every network interface, so a phone on Wi-Fi can reach it.</source>
+        <translation>127.0.0.1：仅本机（Android 模拟器可通过 10.0.2.2 访问）。
+0.0.0.0：所有网络接口，同一 Wi-Fi 下的手机也能访问。</translation>
+    </message>
+    <message>
+        <source>Expiry of a token when the request does not give one</source>
+        <translation>请求未指定时 Token 的有效期</translation>
+    </message>
+    <message>
+        <source>optional: the web app&apos;s origin, e.g. http://localhost:3000</source>
+        <translation>可选：Web 应用的 origin，例如 http://localhost:3000</translation>
+    </message>
+    <message>
+        <source>Listening beyond this machine: anyone who can reach this port can mint tokens for the project. Use it only on a network you trust.</source>
+        <translation>正在监听本机以外的网络：任何能访问此端口的人都能为该项目生成 Token。请只在可信的网络中使用。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>复制 URL</translation>
+    </message>
+    <message>
+        <source>Clear log</source>
+        <translation>清空日志</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Default expiry</source>
+        <translation>默认有效期</translation>
+    </message>
+    <message>
+        <source>CORS origin</source>
+        <translation>CORS origin</translation>
+    </message>
+    <message>
+        <source>Requests (tokens are never shown)</source>
+        <translation>请求记录（绝不显示 Token）</translation>
+    </message>
+    <message>
+        <source>App ID</source>
+        <translation>App ID</translation>
+    </message>
+    <message>
+        <source>App Certificate</source>
+        <translation>App 证书</translation>
+    </message>
+    <message>
+        <source>Profile {name!r} has no {missing}.</source>
+        <translation>配置 {name!r} 没有 {missing}。</translation>
+    </message>
+    <message>
+        <source>There is no {missing}.</source>
+        <translation>没有 {missing}。</translation>
+    </message>
+    <message>
+        <source>{problem} Choose a profile with an App ID and App Certificate, or enter them for this session.</source>
+        <translation>{problem}请选择一个有 App ID 和 App 证书的配置，或为本次会话输入它们。</translation>
+    </message>
+    <message>
+        <source>Android emulator: {url}</source>
+        <translation>Android 模拟器：{url}</translation>
+    </message>
+    <message>
+        <source>other devices: {url}</source>
+        <translation>其他设备：{url}</translation>
+    </message>
+    <message>
+        <source>access key (header X-Agora-Desk-Key or ?key=): {key}</source>
+        <translation>访问密钥（请求头 X-Agora-Desk-Key 或 ?key=）：{key}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Token server running at {url}</source>
+        <translation>Token 服务器运行于 {url}</translation>
+    </message>
+    <message>
+        <source>starting the server</source>
+        <translation>启动服务器</translation>
+    </message>
+    <message>
+        <source>Token server stopped</source>
+        <translation>Token 服务器已停止</translation>
+    </message>
+    <message>
+        <source>stopping the server</source>
+        <translation>停止服务器</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Running: serving profile {name!r}</source>
+        <translation>运行中：正在使用配置 {name!r}</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>{name} (App ID {app_id})</source>
+        <translation>{name}（App ID {app_id}）</translation>
+    </message>
+    <message>
+        <source>none selected</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>{profile} - the server keeps the profile it started with; restart to switch</source>
+        <translation>{profile} - 服务器继续使用启动时的配置；重启后才会切换</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceEditor</name>
+    <message>
+        <source>Channel:</source>
+        <translation>频道名：</translation>
+    </message>
+    <message>
+        <source>Uid / account:</source>
+        <translation>uid / User Account：</translation>
+    </message>
+    <message>
+        <source>User ID:</source>
+        <translation>用户 ID：</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>User Account：</translation>
+    </message>
+    <message>
+        <source>Room UUID:</source>
+        <translation>房间 UUID：</translation>
+    </message>
+    <message>
+        <source>User UUID:</source>
+        <translation>用户 UUID：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>the text written: empty = uid 0, digits = a uid, else an account</source>
+        <translation>写入的文本：留空 = uid 0，数字 = uid，其他 = User Account</translation>
+    </message>
+    <message>
+        <source>a number; -1 = not set</source>
+        <translation>数字；-1 = 不设置</translation>
+    </message>
+    <message>
+        <source>empty for a Chat app token</source>
+        <translation>即时通讯 App Token 留空</translation>
+    </message>
+    <message>
+        <source>{name} (type {type})</source>
+        <translation>{name}（类型 {type}）</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>权限：</translation>
+    </message>
+    <message>
+        <source>seconds; empty = the token&apos;s expiry</source>
+        <translation>秒数；留空 = Token 的有效期</translation>
+    </message>
+    <message>
+        <source>No privileges are defined for this service.</source>
+        <translation>此服务没有定义权限。</translation>
+    </message>
+    <message>
+        <source>Remove service</source>
+        <translation>删除服务</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -936,8 +2209,8 @@ The Customer Secret is read from {where} when you generate.</source>
         <translation>窗口和消息使用的语言；“跟随系统”使用桌面的语言</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>语言(&amp;L)：</translation>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
     </message>
     <message>
         <source> s</source>
@@ -1013,6 +2286,46 @@ The Customer Secret is read from {where} when you generate.</source>
     </message>
 </context>
 <context>
+    <name>ShapeForm</name>
+    <message>
+        <source>app token</source>
+        <translation>App Token</translation>
+    </message>
+</context>
+<context>
+    <name>ShapesTab</name>
+    <message>
+        <source>Sha&amp;pe:</source>
+        <translation>类型(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Token e&amp;xpiry:</source>
+        <translation>Token 有效期(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Official builder: {builder}</source>
+        <translation>官方生成器：{builder}</translation>
+    </message>
+    <message>
+        <source>Token expires</source>
+        <translation>Token 过期</translation>
+    </message>
+    <message>
+        <source>{service} {privilege} expires</source>
+        <translation>{service} {privilege} 过期</translation>
+    </message>
+    <message>
+        <source>007 · {services} · {summary} · from {source}
+Issued {issued} · salt {salt}</source>
+        <translation>007 · {services} · {summary} · 来自{source}
+签发于 {issued} · salt {salt}</translation>
+    </message>
+    <message>
+        <source>AccessToken2 with any services (as agora-desk compose)</source>
+        <translation>包含任意服务的 AccessToken2（同 agora-desk compose）</translation>
+    </message>
+</context>
+<context>
     <name>Tabs</name>
     <message>
         <source>Profiles</source>
@@ -1049,6 +2362,88 @@ The Customer Secret is read from {where} when you generate.</source>
     <message>
         <source>The {tab} tab could not be opened ({error}). The other tabs still work.</source>
         <translation>无法打开“{tab}”标签页（{error}）。其他标签页仍可使用。</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <source>Compose any services</source>
+        <translation>任意组合服务</translation>
+    </message>
+    <message>
+        <source>Chat: user token</source>
+        <translation>即时通讯：用户 Token</translation>
+    </message>
+    <message>
+        <source>Chat: app token</source>
+        <translation>即时通讯：App Token</translation>
+    </message>
+    <message>
+        <source>APaaS: room user</source>
+        <translation>APaaS：房间用户</translation>
+    </message>
+    <message>
+        <source>APaaS: user</source>
+        <translation>APaaS：用户</translation>
+    </message>
+    <message>
+        <source>APaaS: app</source>
+        <translation>APaaS：App</translation>
+    </message>
+    <message>
+        <source>FPA (Full-path Acceleration)</source>
+        <translation>FPA（全链路加速）</translation>
+    </message>
+    <message>
+        <source>RTM2 with permissions</source>
+        <translation>带权限的 RTM2</translation>
+    </message>
+    <message>
+        <source>Conversational AI agent</source>
+        <translation>对话式 AI 智能体</translation>
+    </message>
+    <message>
+        <source>Real-time STT agent</source>
+        <translation>实时语音转文字智能体</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>now {local}</source>
+        <translation>现在 {local}</translation>
+    </message>
+</context>
+<context>
+    <name>UserChooser</name>
+    <message>
+        <source>0 to 4294967295; 0 = any user</source>
+        <translation>0 到 4294967295；0 = 任意用户</translation>
+    </message>
+    <message>
+        <source>the user account the app joins with</source>
+        <translation>App 加入所用的 User Account</translation>
+    </message>
+    <message>
+        <source>&amp;Uid (number)</source>
+        <translation>uid（数字）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>User &amp;account (string)</source>
+        <translation>User Account（字符串）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Join with:</source>
+        <translation>加入方式：</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>用户(&amp;S)：</translation>
     </message>
 </context>
 <context>

@@ -126,8 +126,12 @@ class CredentialsPanel(QGroupBox):
         missing_layout = QHBoxLayout(self.missing_row)
         missing_layout.setContentsMargins(0, 0, 0, 0)
         self.missing_message = MessageLabel(self.missing_row)
-        self.open_profiles_button = QPushButton("Open Profiles…", self.missing_row)
-        self.open_profiles_button.setToolTip("Add the Customer ID to this profile")
+        self.open_profiles_button = QPushButton(
+            translate("CredentialsPanel", "Open Profiles…"), self.missing_row
+        )
+        self.open_profiles_button.setToolTip(
+            translate("CredentialsPanel", "Add the Customer ID to this profile")
+        )
         self.open_profiles_button.clicked.connect(context.profilesRequested)
         missing_layout.addWidget(self.missing_message, 1)
         missing_layout.addWidget(self.open_profiles_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -183,10 +187,10 @@ class CredentialsPanel(QGroupBox):
         """Why a Customer-credentials tab cannot use ``profile`` (known without the keyring)."""
         if profile is None or self.kind is not CredentialKind.CUSTOMER or profile.customer_id:
             return None
-        return (
-            f"Profile “{profile.name}” has no Customer ID: add it (and the Customer Secret) "
-            "in Profiles, or choose another profile."
-        )
+        return translate(
+            "CredentialsPanel",
+            "Profile “{name}” has no Customer ID: add it (and the Customer Secret) in Profiles, or choose another profile.",
+        ).format(name=profile.name)
 
     def _summary_text(self, profile: Profile) -> str:
         where, _persistent = storage_of(self.context)
@@ -248,11 +252,10 @@ class CredentialsPanel(QGroupBox):
             return ""
         if profile.app_id.lower() == app_id.lower():
             return ""
-        return (
-            f"This token is for App ID {app_id}; the profile “{profile.name}” has App ID "
-            f"{profile.app_id}. Choose that project's profile before Generate, or the new "
-            "token will not work there."
-        )
+        return translate(
+            "CredentialsPanel",
+            "This token is for App ID {app_id}; the profile “{name}” has App ID {app_id5}. Choose that project's profile before Generate, or the new token will not work there.",
+        ).format(app_id=app_id, name=profile.name, app_id5=profile.app_id)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.load_typed()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from agora_desk.gui.translation import translate
+
 
 def group(title: str, parent: QWidget | None = None) -> tuple[QGroupBox, QFormLayout]:
     """A titled box holding a form, with labels on the left."""
@@ -25,7 +27,7 @@ def add_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
 def optional_field(form: QFormLayout, text: str, what: str) -> QLineEdit:
     """A labelled line edit whose placeholder says it is optional and what goes in."""
     edit = QLineEdit(form.parentWidget())
-    edit.setPlaceholderText(f"optional: {what}")
+    edit.setPlaceholderText(translate("Forms", "optional: {what}").format(what=what))
     add_row(form, text, edit)
     return edit
 
@@ -33,6 +35,6 @@ def optional_field(form: QFormLayout, text: str, what: str) -> QLineEdit:
 def role_combo(parent: QWidget) -> QComboBox:
     """The RTC role as the builders take it (``currentData()``: "publisher" / "subscriber")."""
     combo = QComboBox(parent)
-    combo.addItem("Publisher (join + publish)", "publisher")
-    combo.addItem("Subscriber (join only)", "subscriber")
+    combo.addItem(translate("Forms", "Publisher (join + publish)"), "publisher")
+    combo.addItem(translate("Forms", "Subscriber (join only)"), "subscriber")
     return combo

@@ -18,9 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.gui.theme import monospace_font
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.server.samples import Sample, samples
 
-ENDPOINT_COLUMNS = ("Method", "Path", "Answers")
+ENDPOINT_COLUMNS = (
+    QT_TRANSLATE_NOOP("ServerEndpoints", "Method"),
+    QT_TRANSLATE_NOOP("ServerEndpoints", "Path"),
+    QT_TRANSLATE_NOOP("ServerEndpoints", "Answers"),
+)
 
 
 class ServerEndpoints(QGroupBox):
@@ -31,13 +36,15 @@ class ServerEndpoints(QGroupBox):
     """
 
     def __init__(self, copy: Callable[[str, bool], None], parent: QWidget | None = None) -> None:
-        super().__init__("Endpoints", parent)
+        super().__init__(translate("ServerEndpoints", "Endpoints"), parent)
         self._copy = copy
         self._base = ""
         self._key: str | None = None
         self.samples: list[Sample] = samples()
         self.table = QTableWidget(len(self.samples), len(ENDPOINT_COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(ENDPOINT_COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [translate("ServerEndpoints", c) for c in ENDPOINT_COLUMNS]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,9 +61,11 @@ class ServerEndpoints(QGroupBox):
         self.curl_edit = QLineEdit(self)
         self.curl_edit.setReadOnly(True)
         self.curl_edit.setFont(monospace_font())
-        self.curl_edit.setAccessibleName("Sample curl command")
-        self.copy_button = QPushButton("Copy curl", self)
-        self.copy_button.setToolTip("Copy the selected endpoint's sample request")
+        self.curl_edit.setAccessibleName(translate("ServerEndpoints", "Sample curl command"))
+        self.copy_button = QPushButton(translate("ServerEndpoints", "Copy curl"), self)
+        self.copy_button.setToolTip(
+            translate("ServerEndpoints", "Copy the selected endpoint's sample request")
+        )
         self.copy_button.clicked.connect(self.copy)
         row_layout = QHBoxLayout()
         row_layout.addWidget(self.curl_edit, 1)

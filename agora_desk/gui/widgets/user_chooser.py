@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QFormLayout, QHBoxLayout, QRadioButton, QWidget
 
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets.forms import add_row
 from agora_desk.gui.widgets.validated_field import ValidatedField
 
-UID_PLACEHOLDER = "0 to 4294967295; 0 = any user"
-ACCOUNT_PLACEHOLDER = "the user account the app joins with"
+UID_PLACEHOLDER = QT_TRANSLATE_NOOP("UserChooser", "0 to 4294967295; 0 = any user")
+ACCOUNT_PLACEHOLDER = QT_TRANSLATE_NOOP("UserChooser", "the user account the app joins with")
 
 
 class UserChooser(QWidget):
@@ -21,21 +22,23 @@ class UserChooser(QWidget):
 
     changed = Signal()
 
-    def __init__(self, form: QFormLayout, parent: QWidget, label: str = "U&ser:") -> None:
+    def __init__(self, form: QFormLayout, parent: QWidget, label: str = "") -> None:
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.by_uid = QRadioButton("&Uid (number)", self)
-        self.by_account = QRadioButton("User &account (string)", self)
+        self.by_uid = QRadioButton(translate("UserChooser", "&Uid (number)"), self)
+        self.by_account = QRadioButton(translate("UserChooser", "User &account (string)"), self)
         self.by_uid.setChecked(True)
         self._group = QButtonGroup(self)
         for button in (self.by_uid, self.by_account):
             self._group.addButton(button)
             row.addWidget(button)
         row.addStretch(1)
-        form.addRow("Join with:", self)
-        self.user = ValidatedField(UID_PLACEHOLDER, text="0", parent=parent)
-        add_row(form, label, self.user)
+        form.addRow(translate("UserChooser", "Join with:"), self)
+        self.user = ValidatedField(
+            translate("UserChooser", UID_PLACEHOLDER), text="0", parent=parent
+        )
+        add_row(form, label or translate("UserChooser", "U&ser:"), self.user)
         self._group.buttonToggled.connect(self._kind_changed)
         self.user.textChanged.connect(self.changed)
 
@@ -52,11 +55,11 @@ class UserChooser(QWidget):
         if not checked:
             return  # the other button's half of the switch
         if self.is_account:
-            self.user.edit.setPlaceholderText(ACCOUNT_PLACEHOLDER)
+            self.user.edit.setPlaceholderText(translate("UserChooser", ACCOUNT_PLACEHOLDER))
             if self.user.text() == "0":
                 self.user.setText("")
         else:
-            self.user.edit.setPlaceholderText(UID_PLACEHOLDER)
+            self.user.edit.setPlaceholderText(translate("UserChooser", UID_PLACEHOLDER))
             if not self.user.text():
                 self.user.setText("0")
         self.changed.emit()
