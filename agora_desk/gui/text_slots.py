@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStatusBar,
     QTabBar,
+    QTableView,
     QTableWidget,
     QTextEdit,
     QToolBox,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -138,7 +140,7 @@ def _indexed_slots(w: QWidget) -> Iterator[TextSlot]:
             yield _slot(w, f"row {i} toolTip", row.toolTip, row.setToolTip)
     elif isinstance(w, QAbstractItemView) and w.model() is not None:
         model = w.model()
-        for c in range(model.columnCount(QModelIndex())):
+        for c in range(_header_count(w)):
             yield _slot(w, f"header {c}", _header_text(model, c), None)
 
 
@@ -160,6 +162,15 @@ def _combo_tip(combo: QComboBox, i: int) -> tuple[Callable[[], str], Setter]:
         combo.setItemData(i, text, role)
 
     return get, set_
+
+
+def _header_count(view: QAbstractItemView) -> int:
+    """Columns of a model view's horizontal header (0 for a list: it has none)."""
+    if isinstance(view, QTreeView):
+        return view.header().count()
+    if isinstance(view, QTableView):
+        return view.horizontalHeader().count()
+    return 0
 
 
 def _header_text(model: QAbstractItemModel, column: int) -> Callable[[], str]:
@@ -212,11 +223,13 @@ def retranslate(root: QWidget) -> int:
             slot.set(new)
             changed += 1
     for widget in widgets_of(root):
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
-            model.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, 0, max(0, model.columnCount(QModelIndex()) - 1)
-            )
+        if isinstance(widget, QAbstractItemView) and not isinstance(
+            widget, (QTableWidget, QTreeWidget)
+        ):
+            columns = _header_count(widget)
+            if columns:
+                # A model's headers come from headerData(): the view reads them again.
+                widget.model().headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
         if isinstance(widget, LanguageAware):
             widget.language_changed()
     return changed

@@ -31,6 +31,7 @@ each translated string remembers how it was made (:class:`Translated`).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -43,10 +44,12 @@ __all__ = [
     "CATALOGUE_DIR",
     "LANGUAGE_CHOICES",
     "QT_TRANSLATE_NOOP",
+    "Recipe",
     "Translated",
     "apply_language",
     "catalogue_path",
     "choice_label",
+    "recipe_of",
     "retranslated",
     "translate",
 ]
@@ -67,7 +70,9 @@ def choice_label(choice: str) -> str:
     return Language(choice).native_name
 
 
-class _Recipe(NamedTuple):
+class Recipe(NamedTuple):
+    """A translated string's source, and the values formatted into it."""
+
     context: str
     source: str
     disambiguation: str | None
@@ -85,21 +90,25 @@ class _Recipe(NamedTuple):
 # The strings handed out, newest last, and how each was made: what a
 # language change looks up to re-translate a label in place. Bounded, since
 # countdowns and status lines make new strings all the time.
-_MADE: dict[str, _Recipe] = {}
+_MADE: dict[str, Recipe] = {}
 _MADE_LIMIT = 20_000
 
 
-def _remember(text: str, recipe: _Recipe) -> None:
-    _MADE.pop(text, None)
-    _MADE[text] = recipe
-    if len(_MADE) > _MADE_LIMIT:
-        del _MADE[next(iter(_MADE))]
+_MADE_LOCK = threading.Lock()  # jobs format messages off the GUI thread too
+
+
+def _remember(text: str, recipe: Recipe) -> None:
+    with _MADE_LOCK:
+        _MADE.pop(text, None)
+        _MADE[text] = recipe
+        if len(_MADE) > _MADE_LIMIT:
+            del _MADE[next(iter(_MADE))]
 
 
 class Translated(str):
     """A translated string that remembers its source, so it can be made again in another language."""
 
-    _recipe: _Recipe
+    _recipe: Recipe
 
     def format(self, *args: Any, **kwargs: Any) -> Translated:
         base = self._recipe
@@ -114,7 +123,7 @@ class Translated(str):
         return translate(base.context, base.source, base.disambiguation, count)
 
 
-def _made(text: str, recipe: _Recipe) -> Translated:
+def _made(text: str, recipe: Recipe) -> Translated:
     result = Translated(text)
     result._recipe = recipe
     _remember(result, recipe)
@@ -131,7 +140,12 @@ def translate(
 ) -> Translated:
     """``source`` in the window's language (the source itself when there is no entry)."""
     text = QCoreApplication.translate(context, source, disambiguation, n)
-    return _made(text, _Recipe(context, source, disambiguation, n, (), ()))
+    return _made(text, Recipe(context, source, disambiguation, n, (), ()))
+
+
+def recipe_of(text: str) -> Recipe | None:
+    """How :func:`translate` made ``text`` (None: made elsewhere, e.g. typed or by the core)."""
+    return _MADE.get(text)
 
 
 def retranslated(text: str) -> str | None:

@@ -1828,7 +1828,7 @@ The Customer Secret is read from {where} when you generate.</source>
     </message>
     <message>
         <source>Advanced: a separate expiry for each privilege (“with privilege” builder)</source>
-        <translation>高级：为每项权限单独设置有效期（“with privilege”生成方式）</translation>
+        <translation>高级：为每项权限单独设置有效期（“带权限”的生成方式）</translation>
     </message>
     <message>
         <source>seconds</source>
