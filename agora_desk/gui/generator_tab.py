@@ -77,6 +77,11 @@ def credentials_source(creds: Credentials) -> str:
     return translate("GeneratorTab", "profile “{name}”").format(name=creds.profile)
 
 
+def token_version(legacy: bool) -> str:
+    """The token's version as the details line names it."""
+    return translate("GeneratorTab", "006 (legacy)") if legacy else "007"
+
+
 class GeneratorTab(QWidget, Generic[RequestT]):
     """Form → Generate → result: the flow the RTC, RTM and Basic tabs share.
 

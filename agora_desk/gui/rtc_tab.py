@@ -24,7 +24,7 @@ from agora_desk.core.validation import (
     parse_uid,
 )
 from agora_desk.gui.context import AppContext
-from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
+from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source, token_version
 from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import (
     ExpiryChooser,
@@ -306,7 +306,7 @@ class RtcTab(GeneratorTab["RtcRequest"]):
             if join_at != token_at:
                 expiries.append((translate("RtcTab", "Join privilege expires"), join_at))
         services = "RTC + RTM" if request.rtm_user_id is not None else "RTC"
-        version = translate("RtcTab", "006 (legacy)") if legacy else "007"
+        version = token_version(legacy)
         details = translate(
             "RtcTab",
             "{version} · {services} · {what} · from {source}\nIssued {issued} · salt {salt}",

@@ -11,7 +11,7 @@ from agora_desk.core import timefmt
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.validation import check_user_id
 from agora_desk.gui.context import AppContext
-from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source
+from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source, token_version
 from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import ExpiryChooser, ValidatedField, add_row
 
@@ -77,7 +77,7 @@ class RtmTab(GeneratorTab["RtmRequest"]):
             if legacy
             else translate("RtmTab", "Token expires")
         )
-        version = translate("RtmTab", "006 (legacy)") if legacy else "007"
+        version = token_version(legacy)
         details = translate(
             "RtmTab",
             "{version} · RTM login for “{user_id}” · from {credentials_source}\nIssued {local} · salt {salt}",

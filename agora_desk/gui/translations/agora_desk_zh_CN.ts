@@ -578,6 +578,10 @@ The Customer Secret is read from {where} when you generate.</source>
         <translation>配置“{name}”</translation>
     </message>
     <message>
+        <source>006 (legacy)</source>
+        <translation>006（旧版）</translation>
+    </message>
+    <message>
         <source>The token appears here after Generate (Ctrl+Enter).</source>
         <translation>点击“生成”（Ctrl+Enter）后，Token 显示在这里。</translation>
     </message>
@@ -1851,10 +1855,6 @@ The Customer Secret is read from {where} when you generate.</source>
         <translation>Token 过期</translation>
     </message>
     <message>
-        <source>006 (legacy)</source>
-        <translation>006（旧版）</translation>
-    </message>
-    <message>
         <source>{version} · {services} · {what} · from {source}
 Issued {issued} · salt {salt}</source>
         <translation>{version} · {services} · {what} · 来自{source}
@@ -1915,10 +1915,6 @@ Issued {issued} · salt {salt}</source>
     <message>
         <source>Token expires</source>
         <translation>Token 过期</translation>
-    </message>
-    <message>
-        <source>006 (legacy)</source>
-        <translation>006（旧版）</translation>
     </message>
     <message>
         <source>{version} · RTM login for “{user_id}” · from {credentials_source}
