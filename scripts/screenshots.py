@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the window for the README: docs/screenshots/<name>.png.
 
-    .venv/bin/python scripts/screenshots.py [--out DIR]
+    .venv/bin/python scripts/screenshots.py [--out DIR] [--language zh_CN]
 
 Starts the real window on X11 (under ``xvfb-run -a`` when there is no
 DISPLAY), with a made-up profile over an in-memory keyring (never a real
@@ -12,6 +12,8 @@ rtc-minimum and inspect-minimum (the window at its minimum size) and
 session-only (the banner shown when no keyring works). With ``pngquant`` on
 PATH (Debian: ``apt install pngquant``) each picture is then reduced to a
 palette PNG, about a third of the size, so the README's pictures stay small.
+``--language zh_CN`` takes the window in that language instead (tabs,
+profiles, settings) into docs/screenshots/zh_CN/.
 """
 
 from __future__ import annotations
@@ -50,17 +52,19 @@ def _reexec_under_xvfb(argv: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--language", default="en", help="the window's language: en, zh_CN")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY"):
         return _reexec_under_xvfb(argv)
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory(prefix="agora-desk-shots-") as tmp:
-        return _shoot(Path(tmp), args.out)
+        out = args.out or (DEFAULT_OUT if args.language == "en" else DEFAULT_OUT / args.language)
+        return _shoot(Path(tmp), out, args.language)
 
 
-def _shoot(tmp: Path, out: Path) -> int:
+def _shoot(tmp: Path, out: Path, language: str = "en") -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -68,7 +72,9 @@ def _shoot(tmp: Path, out: Path) -> int:
     from agora_desk.core.secret import Secret
     from agora_desk.gui.context import AppContext, AppSettings
     from agora_desk.gui.main_window import MainWindow
+    from agora_desk.gui.settings_dialog import SettingsDialog
     from agora_desk.gui.theme import IndicatorStyle
+    from agora_desk.gui.translation import apply_language
     from agora_desk.secrets.keyring_store import KeyringStore
     from agora_desk.secrets.profiles import Profile, ProfileStore
     from agora_desk.secrets.store import SessionStore
@@ -77,6 +83,7 @@ def _shoot(tmp: Path, out: Path) -> int:
     app = QApplication([sys.argv[0]])
     app.setStyle(IndicatorStyle())
     app.setApplicationName("agora-desk")
+    apply_language(language)
     out.mkdir(parents=True, exist_ok=True)
 
     def settle(ms: int = 300, until: Callable[[], bool] | None = None) -> None:
@@ -148,11 +155,14 @@ def _shoot(tmp: Path, out: Path) -> int:
     dialog.close()
 
     window.open_settings()
-    settings_dialog = next(w for w in app.topLevelWidgets() if w.windowTitle() == "Settings")
+    settings_dialog = window.findChild(SettingsDialog)
     save(settings_dialog, "settings")
     settings_dialog.close()
 
     _shoot_other_tabs(window, context, rtc, settle, save)
+    if language != "en":
+        window.close()
+        return 0  # the variants below are about layout and colour, shown once
 
     # The same RTC form with the Advanced section and a warning a tester may
     # hit, in a dark scheme.
@@ -305,7 +315,7 @@ def _shoot_other_tabs(window: Any, context: Any, rtc: Any, settle: Any, save: An
     server = window.show_tab("server")
     server.port_spin.setValue(port)
     server.start()
-    settle(2000, until=lambda: server.start_button.text() == "Stop")
+    settle(2000, until=lambda: server.state.value == "running")
     for path in ("/rtc/demo-channel/publisher/uid/1234/", "/rtm/alice/", "/rtc/demo/admin/uid/1/"):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5).read()
