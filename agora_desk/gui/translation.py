@@ -83,8 +83,14 @@ class Recipe(NamedTuple):
     def make(self) -> Translated:
         text = translate(self.context, self.source, self.disambiguation, self.n)
         if self.args or self.kwargs:
-            return text.format(*self.args, **dict(self.kwargs))
+            # A value that was translated too (a tab title in a menu entry) is made again.
+            args = [_again(a) for a in self.args]
+            return text.format(*args, **{k: _again(v) for k, v in self.kwargs})
         return text
+
+
+def _again(value: Any) -> Any:
+    return value._recipe.make() if isinstance(value, Translated) else value
 
 
 # The strings handed out, newest last, and how each was made: what a

@@ -11,6 +11,7 @@ widget that shows it.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -105,8 +106,43 @@ def chinese(qapp: Any) -> Iterator[None]:
     apply_language(i18n.SYSTEM)
 
 
+GUI = Path(__file__).resolve().parents[2] / "agora_desk" / "gui"
+
+
+def _untranslated_literals() -> frozenset[str]:
+    """Sentences written in agora_desk/gui that do not go through translate().
+
+    A text on screen containing one was put there by the window without a
+    translation: the window's own words too, though no translate() made them.
+    """
+    found = set()
+    for path in GUI.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        inside: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+                "translate",
+                "QT_TRANSLATE_NOOP",
+            ):
+                inside.update(id(n) for n in ast.walk(node))
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body:
+                first = node.body[0]
+                if isinstance(first, ast.Expr):
+                    inside.add(id(first.value))  # a docstring
+        for node in ast.walk(tree):
+            if id(node) in inside or not isinstance(node, ast.Constant):
+                continue
+            if isinstance(node.value, str):
+                for piece in re.split(r"[{}]", node.value):
+                    if len(english_words(piece)) >= 2:
+                        found.add(piece.strip())
+    return frozenset(found)
+
+
 class Found:
     """English on screen: in the window's own words, and in what it shows from elsewhere."""
+
+    literals = _untranslated_literals()
 
     def __init__(self) -> None:
         self.window: list[str] = []  # a template of ours (translate()) still in English
@@ -120,6 +156,9 @@ class Found:
             words = english_words(text)
             if words:
                 self.shown.append(f"{slot.describe()}: {text!r} ({', '.join(words)})")
+                literal = next((lit for lit in self.literals if lit in text), None)
+                if literal is not None:
+                    self.window.append(f"{slot.describe()}: {text!r} (not translated: {literal!r})")
             recipe = recipe_of(text)
             if recipe is not None:
                 template = translate(recipe.context, recipe.source, recipe.disambiguation, recipe.n)

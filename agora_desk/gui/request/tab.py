@@ -49,12 +49,12 @@ from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.request.form import GENERATE, PASTE, RequestForm
 from agora_desk.gui.request.history_panel import HistoryPanel
 from agora_desk.gui.request.response_view import Outcome, ResponseView
-from agora_desk.gui.translation import translate
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import failure_message
 from agora_desk.secrets.fields import LABELS
 from agora_desk.secrets.profiles import Profile
 
-ERROR_TITLE: Final = "Test request"
+ERROR_TITLE: Final = QT_TRANSLATE_NOOP("Tabs", "Test request")
 PASTED: Final = "pasted"  # HistoryEntry.token_source of a pasted token
 
 

@@ -33,13 +33,6 @@
     </message>
 </context>
 <context>
-    <name>ApaasAppForm</name>
-    <message>
-        <source>An APaaS app token (privilege app). No room, no user.</source>
-        <translation>APaaS App Token（app 权限）。没有房间，也没有用户。</translation>
-    </message>
-</context>
-<context>
     <name>ApaasRoomUserForm</name>
     <message>
         <source>R&amp;oom UUID:</source>
@@ -72,21 +65,6 @@
     <message>
         <source>room “{room}”, user “{user}”</source>
         <translation>房间“{room}”，用户“{user}”</translation>
-    </message>
-</context>
-<context>
-    <name>ApaasUserForm</name>
-    <message>
-        <source>U&amp;ser UUID:</source>
-        <translation>用户 UUID(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>the user&apos;s UUID</source>
-        <translation>用户的 UUID</translation>
-    </message>
-    <message>
-        <source>user “{user}”</source>
-        <translation>用户“{user}”</translation>
     </message>
 </context>
 <context>
@@ -233,28 +211,6 @@ Send it as the HTTP header  Authorization: &lt;this value&gt;</source>
     </message>
 </context>
 <context>
-    <name>ChatAppForm</name>
-    <message>
-        <source>An app token (privilege app), for the Chat RESTful API. No user.</source>
-        <translation>App Token（app 权限），用于即时通讯 RESTful API。没有用户。</translation>
-    </message>
-</context>
-<context>
-    <name>ChatUserForm</name>
-    <message>
-        <source>&amp;User ID:</source>
-        <translation>用户 ID(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>the Chat user ID (privilege user)</source>
-        <translation>即时通讯用户 ID（user 权限）</translation>
-    </message>
-    <message>
-        <source>user “{user}”</source>
-        <translation>用户“{user}”</translation>
-    </message>
-</context>
-<context>
     <name>ChecksPanel</name>
     <message>
         <source>Checks appear here</source>
@@ -301,6 +257,14 @@ Send it as the HTTP header  Authorization: &lt;this value&gt;</source>
     <message>
         <source>Paste a token on each side to compare them</source>
         <translation>在两侧各粘贴一个 Token 进行对比</translation>
+    </message>
+    <message>
+        <source>A: the token to check</source>
+        <translation>A：待检查的 Token</translation>
+    </message>
+    <message>
+        <source>B: a token known to work</source>
+        <translation>B：确认可用的 Token</translation>
     </message>
 </context>
 <context>
@@ -540,6 +504,10 @@ The Customer Secret is read from {where} when you generate.</source>
 <context>
     <name>Forms</name>
     <message>
+        <source>optional: {what}</source>
+        <translation>可选：{what}</translation>
+    </message>
+    <message>
         <source>Publisher (join + publish)</source>
         <translation>主播（加入 + 发流）</translation>
     </message>
@@ -550,10 +518,6 @@ The Customer Secret is read from {where} when you generate.</source>
 </context>
 <context>
     <name>FpaForm</name>
-    <message>
-        <source>As the official builder: the login privilege is 0 (no limit of its own) and the token lasts 24 hours; the token expiry above changes the token&apos;s only.</source>
-        <translation>与官方生成器一致：登录权限为 0（自身不设期限），Token 有效 24 小时；上方的 Token 有效期只改变 Token 本身的有效期。</translation>
-    </message>
     <message>
         <source>login privilege 0 (no limit of its own)</source>
         <translation>登录权限 0（自身不设期限）</translation>
@@ -626,8 +590,20 @@ The Customer Secret is read from {where} when you generate.</source>
         <translation>以二维码显示，便于用手机扫描</translation>
     </message>
     <message>
+        <source>the {tab} history</source>
+        <translation>{tab}历史记录</translation>
+    </message>
+    <message>
         <source>Fix the fields marked in red first.</source>
         <translation>请先修正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Filled in from Inspect: Generate signs these inputs anew.</source>
+        <translation>已从“检查”填入：点击“生成”会用这些输入重新签名。</translation>
+    </message>
+    <message>
+        <source>Cannot regenerate: {reason}</source>
+        <translation>无法重新生成：{reason}</translation>
     </message>
     <message>
         <source>{tab} as a QR code</source>
@@ -644,6 +620,33 @@ The Customer Secret is read from {where} when you generate.</source>
     <message>
         <source>Reading the {secret} from the keyring… (answer the unlock prompt if one appears)</source>
         <translation>正在从密钥环读取{secret}…（如出现解锁提示，请响应）</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBar</name>
+    <message>
+        <source>Histor&amp;y:</source>
+        <translation>历史记录(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>What each Generate was made of: no token and no secret is kept</source>
+        <translation>每次生成所用的输入：不保存任何 Token 或密钥</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Fill the form with these inputs and sign a fresh token</source>
+        <translation>用这些输入填写表单，并签发一个新 Token</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>清空历史记录</translation>
+    </message>
+    <message>
+        <source>(empty: each Generate is listed here)</source>
+        <translation>（空：每次生成都会列在这里）</translation>
     </message>
 </context>
 <context>
@@ -801,28 +804,28 @@ The Customer Secret is read from {where} when you generate.</source>
         <translation>App 证书(&amp;C)</translation>
     </message>
     <message>
-        <source>optional: the channel the app joins</source>
-        <translation>可选：App 加入的频道</translation>
-    </message>
-    <message>
         <source>Expected cha&amp;nnel</source>
         <translation>预期频道名(&amp;N)</translation>
-    </message>
-    <message>
-        <source>optional: the uid or user account the app uses (0 = any user)</source>
-        <translation>可选：App 使用的 uid 或 User Account（0 = 任意用户）</translation>
     </message>
     <message>
         <source>Expected &amp;uid</source>
         <translation>预期 uid(&amp;U)</translation>
     </message>
     <message>
-        <source>optional: the error the app got (110, 109, 17, &apos;dynamic key expired&apos;, 401…)</source>
-        <translation>可选：App 收到的错误（110、109、17、“dynamic key expired”、401…）</translation>
+        <source>the channel the app joins</source>
+        <translation>App 加入的频道</translation>
+    </message>
+    <message>
+        <source>the uid or user account the app uses (0 = any user)</source>
+        <translation>App 使用的 uid 或 User Account（0 = 任意用户）</translation>
     </message>
     <message>
         <source>App&apos;s e&amp;rror</source>
         <translation>App 的错误(&amp;R)</translation>
+    </message>
+    <message>
+        <source>the error the app got (110, 109, 17, &apos;dynamic key expired&apos;, 401…)</source>
+        <translation>App 收到的错误（110、109、17、“dynamic key expired”、401…）</translation>
     </message>
     <message>
         <source>Copy value</source>
@@ -1307,6 +1310,25 @@ The Customer Secret is read from {where} when you generate.</source>
     <message>
         <source>QR code</source>
         <translation>二维码</translation>
+    </message>
+</context>
+<context>
+    <name>RebuildButton</name>
+    <message>
+        <source>Open the generator that makes this token, filled in with its inputs (never a secret)</source>
+        <translation>打开生成这种 Token 的标签页，并填入它的输入（绝不包含密钥）</translation>
+    </message>
+    <message>
+        <source>Rebuil&amp;d with these inputs</source>
+        <translation>用这些输入重新生成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>This token unpacks far beyond any real token; no form can hold it.</source>
+        <translation>此 Token 解开后远超任何真实 Token；没有表单能容纳它。</translation>
+    </message>
+    <message>
+        <source>Not available: {reason}</source>
+        <translation>不可用：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2286,6 +2308,41 @@ Issued {local} · salt {salt}</source>
     <message>
         <source>app token</source>
         <translation>App Token</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeForms</name>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>用户 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>user “{user}”</source>
+        <translation>用户“{user}”</translation>
+    </message>
+    <message>
+        <source>the Chat user ID (privilege user)</source>
+        <translation>即时通讯用户 ID（user 权限）</translation>
+    </message>
+    <message>
+        <source>An app token (privilege app), for the Chat RESTful API. No user.</source>
+        <translation>App Token（app 权限），用于即时通讯 RESTful API。没有用户。</translation>
+    </message>
+    <message>
+        <source>U&amp;ser UUID:</source>
+        <translation>用户 UUID(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>the user&apos;s UUID</source>
+        <translation>用户的 UUID</translation>
+    </message>
+    <message>
+        <source>An APaaS app token (privilege app). No room, no user.</source>
+        <translation>APaaS App Token（app 权限）。没有房间，也没有用户。</translation>
+    </message>
+    <message>
+        <source>As the official builder: the login privilege is 0 (no limit of its own) and the token lasts 24 hours; the token expiry above changes the token&apos;s only.</source>
+        <translation>与官方生成器一致：登录权限为 0（自身不设期限），Token 有效 24 小时；上方的 Token 有效期只改变 Token 本身的有效期。</translation>
     </message>
 </context>
 <context>
