@@ -302,7 +302,7 @@ def _shoot_other_tabs(window: Any, context: Any, rtc: Any, settle: Any, save: An
     request.form.flags[Field.ENABLE_RTM].setChecked(True)
     settle(300)
     request.send()
-    settle(1500)
+    settle(1500, until=lambda: request.state.value == "idle")
     save(window, "request")
     fake.shutdown()
 

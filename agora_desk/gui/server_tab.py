@@ -142,7 +142,7 @@ class ServerTab(QWidget):
         self.port_spin.setValue(_clamp(context.settings.get("server_port"), 1, 65535, 8082))
         self.expire_spin = QSpinBox()
         self.expire_spin.setRange(1, MAX_EXPIRE_S)
-        self.expire_spin.setSuffix(" s")
+        self.expire_spin.setSuffix(translate("ServerTab", " s"))
         self.expire_spin.setValue(
             _clamp(context.settings.get("default_expire_s"), 1, MAX_EXPIRE_S, 3600)
         )

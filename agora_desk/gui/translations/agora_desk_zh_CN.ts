@@ -2013,6 +2013,10 @@ Issued {local} · salt {salt}</source>
 0.0.0.0：所有网络接口，同一 Wi-Fi 下的手机也能访问。</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
         <source>Expiry of a token when the request does not give one</source>
         <translation>请求未指定时 Token 的有效期</translation>
     </message>
