@@ -184,8 +184,8 @@ class ProfilesDialog(QDialog):
             field,
             QLabel(self.form_widget),
             QCheckBox(
-                translate("ProfilesDialog", "Remove the stored {LABELS}").format(
-                    LABELS=fields.LABELS[kind]
+                translate("ProfilesDialog", "Remove the stored {secret}").format(
+                    secret=fields.LABELS[kind]
                 ),
                 self.form_widget,
             ),

@@ -81,6 +81,22 @@
 <context>
     <name>BasicTab</name>
     <message>
+        <source>Copy as Authorization: line</source>
+        <translation>复制为 Authorization: 行</translation>
+    </message>
+    <message>
+        <source>Copy “Authorization: Basic …”, the whole header line</source>
+        <translation>复制“Authorization: Basic …”整行请求头</translation>
+    </message>
+    <message>
+        <source>Copy as curl -H</source>
+        <translation>复制为 curl -H</translation>
+    </message>
+    <message>
+        <source>Copy a curl command that lists the account&apos;s projects with this header</source>
+        <translation>复制一条用此请求头列出该账号项目的 curl 命令</translation>
+    </message>
+    <message>
         <source>Read a header</source>
         <translation>解析请求头</translation>
     </message>
@@ -113,10 +129,54 @@
         <translation>客户密钥：</translation>
     </message>
     <message>
+        <source>Matches the profile</source>
+        <translation>与配置是否一致</translation>
+    </message>
+    <message>
         <source>Customer ID {customer_id} · from {credentials_source}
 Send it as the HTTP header  Authorization: &lt;this value&gt;</source>
         <translation>客户 ID {customer_id} · 来自{credentials_source}
 作为 HTTP 请求头发送：Authorization: &lt;此值&gt;</translation>
+    </message>
+    <message>
+        <source>the typed credentials</source>
+        <translation>手动输入的凭证</translation>
+    </message>
+    <message>
+        <source>profile “{name}”</source>
+        <translation>配置“{name}”</translation>
+    </message>
+    <message>
+        <source>{whose} has no Customer ID to compare with.</source>
+        <translation>{whose}没有可比较的客户 ID。</translation>
+    </message>
+    <message>
+        <source>Comparing with {whose}’s Customer Secret…</source>
+        <translation>正在与{whose}的客户密钥比较…</translation>
+    </message>
+    <message>
+        <source>reading the Customer Secret</source>
+        <translation>读取客户密钥</translation>
+    </message>
+    <message>
+        <source>Could not compare with {whose}: {problem}</source>
+        <translation>无法与{whose}比较：{problem}</translation>
+    </message>
+    <message>
+        <source>✓ Matches {whose}: same Customer ID and Customer Secret.</source>
+        <translation>✓ 与{whose}一致：客户 ID 和客户密钥都相同。</translation>
+    </message>
+    <message>
+        <source>Same Customer ID as {whose}, which has no Customer Secret saved to compare.</source>
+        <translation>客户 ID 与{whose}相同，但其未保存客户密钥，无法比较。</translation>
+    </message>
+    <message>
+        <source>Same Customer ID as {whose}, but a different Customer Secret: one of the two is wrong or outdated (Agora answers 401 to it).</source>
+        <translation>客户 ID 与{whose}相同，但客户密钥不同：其中一个有误或已过期（声网会返回 401）。</translation>
+    </message>
+    <message>
+        <source>Not {whose}’s: its Customer ID{theirs} is another one.</source>
+        <translation>不属于{whose}：其客户 ID{theirs}是另一个。</translation>
     </message>
     <message>
         <source>Hi&amp;de</source>
@@ -354,12 +414,24 @@ Send it as the HTTP header  Authorization: &lt;this value&gt;</source>
         <translation>签名使用(&amp;W)：</translation>
     </message>
     <message>
+        <source>Open Profiles…</source>
+        <translation>打开“配置”…</translation>
+    </message>
+    <message>
+        <source>Add the Customer ID to this profile</source>
+        <translation>为此配置添加客户 ID</translation>
+    </message>
+    <message>
         <source>Typed for this session only; nothing is saved. Use Profiles… to keep them in the OS keyring.</source>
         <translation>仅用于本次会话，不会保存。如需保存到系统密钥环，请使用“配置…”。</translation>
     </message>
     <message>
         <source>Typed for this session only; nothing is saved (no keyring works here).</source>
         <translation>仅用于本次会话，不会保存（此处没有可用的密钥环）。</translation>
+    </message>
+    <message>
+        <source>Profile “{name}” has no Customer ID: add it (and the Customer Secret) in Profiles, or choose another profile.</source>
+        <translation>配置“{name}”没有客户 ID：请在“配置”中添加（连同客户密钥），或选择其他配置。</translation>
     </message>
     <message>
         <source>Profile “{name}” · App ID {app_id}
@@ -376,6 +448,10 @@ The {secret} is read from {where} when you generate.</source>
 The Customer Secret is read from {where} when you generate.</source>
         <translation>配置“{name}” · 客户 ID {customer}
 生成时从{where}读取客户密钥。</translation>
+    </message>
+    <message>
+        <source>This token is for App ID {token_app_id}; the profile “{name}” has App ID {app_id}. Choose that project&apos;s profile before Generate, or the new token will not work there.</source>
+        <translation>此 Token 属于 App ID {token_app_id}；配置“{name}”的 App ID 是 {app_id}。请在生成前选择该项目的配置，否则新 Token 在那里无法使用。</translation>
     </message>
     <message>
         <source>reading the credentials</source>
@@ -1946,6 +2022,37 @@ Issued {local} · salt {salt}</source>
     </message>
 </context>
 <context>
+    <name>ServerEndpoints</name>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>Sample curl command</source>
+        <translation>示例 curl 命令</translation>
+    </message>
+    <message>
+        <source>Copy curl</source>
+        <translation>复制 curl</translation>
+    </message>
+    <message>
+        <source>Copy the selected endpoint&apos;s sample request</source>
+        <translation>复制所选接口的示例请求</translation>
+    </message>
+</context>
+<context>
     <name>ServerIndicator</name>
     <message>
         <source>Token server</source>
@@ -1985,6 +2092,10 @@ Issued {local} · salt {salt}</source>
     <message>
         <source>Request</source>
         <translation>请求</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -2045,6 +2156,18 @@ Issued {local} · salt {salt}</source>
         <translation>复制 URL</translation>
     </message>
     <message>
+        <source>Show as QR code</source>
+        <translation>显示为二维码</translation>
+    </message>
+    <message>
+        <source>The URL a phone on the same network opens, as a QR code</source>
+        <translation>同一网络中的手机要打开的 URL，以二维码显示</translation>
+    </message>
+    <message>
+        <source>Start the server: the selected endpoint&apos;s curl command appears here</source>
+        <translation>启动服务器后，所选接口的 curl 命令显示在这里</translation>
+    </message>
+    <message>
         <source>Clear log</source>
         <translation>清空日志</translation>
     </message>
@@ -2071,6 +2194,26 @@ Issued {local} · salt {salt}</source>
     <message>
         <source>Requests (tokens are never shown)</source>
         <translation>请求记录（绝不显示 Token）</translation>
+    </message>
+    <message>
+        <source>{url}
+Scan it with a phone on the same network.</source>
+        <translation>{url}
+请用同一网络中的手机扫描。</translation>
+    </message>
+    <message>
+        <source> Requests also need the access key shown in this tab.</source>
+        <translation>请求还需要此标签页中显示的访问密钥。</translation>
+    </message>
+    <message>
+        <source>{url}
+This address works on this computer only: choose Host 0.0.0.0 (all interfaces) and restart to reach the server from a phone.</source>
+        <translation>{url}
+此地址只能在本机使用：如需从手机访问，请把主机设为 0.0.0.0（所有接口）并重启。</translation>
+    </message>
+    <message>
+        <source>Token server URL as a QR code</source>
+        <translation>Token 服务器 URL 二维码</translation>
     </message>
     <message>
         <source>App ID</source>
@@ -2155,6 +2298,18 @@ Issued {local} · salt {salt}</source>
     <message>
         <source>{profile} - the server keeps the profile it started with; restart to switch</source>
         <translation>{profile} - 服务器继续使用启动时的配置；重启后才会切换</translation>
+    </message>
+    <message>
+        <source>This computer only (an Android emulator reaches it as 10.0.2.2).</source>
+        <translation>仅本机（Android 模拟器可通过 10.0.2.2 访问）。</translation>
+    </message>
+    <message>
+        <source>All interfaces: reachable from your phone on the same Wi-Fi or LAN.</source>
+        <translation>所有接口：同一 Wi-Fi 或局域网中的手机可以访问。</translation>
+    </message>
+    <message>
+        <source>Only the network interface with this address.</source>
+        <translation>仅限具有此地址的网络接口。</translation>
     </message>
 </context>
 <context>

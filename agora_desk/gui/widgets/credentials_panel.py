@@ -254,8 +254,8 @@ class CredentialsPanel(QGroupBox):
             return ""
         return translate(
             "CredentialsPanel",
-            "This token is for App ID {app_id}; the profile “{name}” has App ID {app_id5}. Choose that project's profile before Generate, or the new token will not work there.",
-        ).format(app_id=app_id, name=profile.name, app_id5=profile.app_id)
+            "This token is for App ID {token_app_id}; the profile “{name}” has App ID {app_id}. Choose that project's profile before Generate, or the new token will not work there.",
+        ).format(token_app_id=app_id, name=profile.name, app_id=profile.app_id)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.load_typed()
