@@ -265,6 +265,10 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         self.generate_button.setEnabled(not blocking and not self._busy)
         return None if credential_errors else request
 
+    def language_changed(self) -> None:
+        """The window's language changed: the messages beside the fields come from the core."""
+        self.revalidate()
+
     def on_input_changed(self) -> None:
         if self._busy and self._job is not None:
             # Only the profile can change while busy: the answer would be for the old one.

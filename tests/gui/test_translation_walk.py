@@ -43,8 +43,8 @@ ALLOWED_WORDS = frozenset(
 ALLOWED_CODE_WORDS = frozenset(
     "join leave acquire start stop query update salt origin user issue individual mix".split()
 )
-# "User Account" is the term Agora's Chinese docs use for a string user ID.
-ALLOWED_PHRASES = ("User Account",)
+# Phrases kept as they are (none at the moment: 用户名 is the Chinese docs' user account).
+ALLOWED_PHRASES: tuple[str, ...] = ()
 
 # Code and names that are not prose: {placeholders}, $VARIABLES, --options,
 # snake_case / camelCase identifiers, URLs and paths, MIME types, markup, hex.

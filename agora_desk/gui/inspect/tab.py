@@ -398,6 +398,11 @@ class InspectTab(QWidget):
             error=self.error_edit.text().strip() or None,
         )
 
+    def language_changed(self) -> None:
+        """The window's language changed: the checks and the verdict are the core's words."""
+        if self.token_edit.toPlainText().strip():
+            self.decode_now()
+
     def decode_now(self) -> None:
         """Decode the input, refresh the tree and the checks (the keystroke path).
 

@@ -196,6 +196,11 @@ class RequestTab(QWidget):
 
     # -- form ----------------------------------------------------------------------
 
+    def language_changed(self) -> None:
+        """The window's language changed: the auth doctor and the profile line again."""
+        self._profile_changed(self.context.profile())
+        self.check()
+
     def check(self) -> bool:
         # The App ID is not secret: a pasted token of another project is named while typing.
         profile = self.context.profile()

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>default: the uid or account as text</source>
-        <translation>默认：uid 或 User Account 的文本</translation>
+        <translation>默认：uid 或用户名的文本</translation>
     </message>
     <message>
         <source>RTM login e&amp;xpiry:</source>
@@ -893,7 +893,7 @@ The Customer Secret is read from {where} when you generate.</source>
     </message>
     <message>
         <source>the uid or user account the app uses (0 = any user)</source>
-        <translation>App 使用的 uid 或 User Account（0 = 任意用户）</translation>
+        <translation>App 使用的 uid 或用户名（0 = 任意用户）</translation>
     </message>
     <message>
         <source>App&apos;s e&amp;rror</source>
@@ -1458,7 +1458,7 @@ The Customer Secret is read from {where} when you generate.</source>
     </message>
     <message>
         <source>String uid (enable_string_uid; token for the account)</source>
-        <translation>字符串 uid（enable_string_uid；Token 用于该 User Account）</translation>
+        <translation>字符串 uid（enable_string_uid；Token 用于该用户名）</translation>
     </message>
     <message>
         <source>Agent &amp;ID:</source>
@@ -1721,7 +1721,7 @@ The Customer Secret is read from {where} when you generate.</source>
     </message>
     <message>
         <source>Off: the command uses $AGORA_CUSTOMER_ID, $AGORA_CUSTOMER_SECRET and $AGORA_TOKEN. On: the real values (the clipboard is cleared after a while).</source>
-        <translation>关闭：命令中使用 $AGORA_CUSTOMER_ID、$AGORA_CUSTOMER_SECRET 和 $AGORA_TOKEN。打开：使用真实值（剪贴板会在一段时间后清除）。</translation>
+        <translation>关闭：命令用 $AGORA_CUSTOMER_ID、$AGORA_CUSTOMER_SECRET 和 $AGORA_TOKEN 代替客户 ID、客户密钥和 Token。打开：使用真实值（剪贴板会在一段时间后清除）。</translation>
     </message>
     <message>
         <source>No profile: the App ID / Certificate and Customer ID / Secret typed in the other tabs for this session are used.</source>
@@ -1866,7 +1866,7 @@ The Customer Secret is read from {where} when you generate.</source>
     <name>RtcTab</name>
     <message>
         <source>(for a string user account choose “User account”)</source>
-        <translation>（字符串形式的 User Account 请选择“User Account”）</translation>
+        <translation>（字符串形式的用户名请选择“用户名”）</translation>
     </message>
     <message>
         <source>&amp;Join channel (s):</source>
@@ -2320,7 +2320,7 @@ This address works on this computer only: choose Host 0.0.0.0 (all interfaces) a
     </message>
     <message>
         <source>Uid / account:</source>
-        <translation>uid / User Account：</translation>
+        <translation>uid / 用户名：</translation>
     </message>
     <message>
         <source>User ID:</source>
@@ -2328,7 +2328,7 @@ This address works on this computer only: choose Host 0.0.0.0 (all interfaces) a
     </message>
     <message>
         <source>Account:</source>
-        <translation>User Account：</translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <source>Room UUID:</source>
@@ -2344,7 +2344,7 @@ This address works on this computer only: choose Host 0.0.0.0 (all interfaces) a
     </message>
     <message>
         <source>the text written: empty = uid 0, digits = a uid, else an account</source>
-        <translation>写入的文本：留空 = uid 0，数字 = uid，其他 = User Account</translation>
+        <translation>写入的文本：留空 = uid 0，数字 = uid，其他 = 用户名</translation>
     </message>
     <message>
         <source>a number; -1 = not set</source>
@@ -2613,7 +2613,7 @@ Issued {issued} · salt {salt}</source>
     </message>
     <message>
         <source>Conversational AI agent</source>
-        <translation>对话式 AI 智能体</translation>
+        <translation>对话式 AI 引擎智能体</translation>
     </message>
     <message>
         <source>Real-time STT agent</source>
@@ -2639,7 +2639,7 @@ Issued {issued} · salt {salt}</source>
     </message>
     <message>
         <source>the user account the app joins with</source>
-        <translation>App 加入所用的 User Account</translation>
+        <translation>App 加入所用的用户名</translation>
     </message>
     <message>
         <source>&amp;Uid (number)</source>
@@ -2647,7 +2647,7 @@ Issued {issued} · salt {salt}</source>
     </message>
     <message>
         <source>User &amp;account (string)</source>
-        <translation>User Account（字符串）(&amp;A)</translation>
+        <translation>用户名（字符串）(&amp;A)</translation>
     </message>
     <message>
         <source>Join with:</source>

@@ -192,6 +192,12 @@ class CredentialsPanel(QGroupBox):
             "Profile “{name}” has no Customer ID: add it (and the Customer Secret) in Profiles, or choose another profile.",
         ).format(name=profile.name)
 
+    def language_changed(self) -> None:
+        """The window's language changed: where the secret is read from, in the core's words."""
+        profile = self.context.profile()
+        if profile is not None:
+            self.summary.setText(self._summary_text(profile))
+
     def _summary_text(self, profile: Profile) -> str:
         where, _persistent = storage_of(self.context)
         name = profile.name
