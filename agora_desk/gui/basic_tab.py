@@ -191,9 +191,9 @@ class BasicTab(GeneratorTab[tuple[()]]):
         if not profile.customer_id:
             self.match.set_message(
                 Level.INFO,
-                translate("BasicTab", "Profile “{name}” has no Customer ID to compare with.").format(
-                    name=profile.name
-                ),
+                translate(
+                    "BasicTab", "Profile “{name}” has no Customer ID to compare with."
+                ).format(name=profile.name),
             )
             return
         if decoded.customer_id != profile.customer_id:

@@ -147,8 +147,8 @@ Send it as the HTTP header  Authorization: &lt;this value&gt;</source>
         <translation>配置“{name}”</translation>
     </message>
     <message>
-        <source>{whose} has no Customer ID to compare with.</source>
-        <translation>{whose}没有可比较的客户 ID。</translation>
+        <source>Profile “{name}” has no Customer ID to compare with.</source>
+        <translation>配置“{name}”没有可比较的客户 ID。</translation>
     </message>
     <message>
         <source>Comparing with {whose}’s Customer Secret…</source>
