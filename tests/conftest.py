@@ -30,6 +30,7 @@ def _isolated_environment(
     from agora_desk.core import i18n
 
     monkeypatch.setattr(i18n, "_override", None)
+    monkeypatch.setattr(i18n, "_system", None)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("AGORA_DESK_CONFIG_DIR", str(home / "config" / "agora-desk"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

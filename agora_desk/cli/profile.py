@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from agora_desk.cli.common import error, warn
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import ConfigError, KeyringUnavailable, ProfileExists
 from agora_desk.secrets.fields import (
@@ -37,50 +38,52 @@ Action = Callable[[argparse.Namespace], int]
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "profile",
-        help="list / add / show / remove saved profiles",
-        description="Saved profiles: App ID and Customer ID in a settings file, App "
-        "Certificate and Customer Secret in the OS keyring. No option takes a secret.",
+        help=_("list / add / show / remove saved profiles"),
+        description=_(
+            "Saved profiles: App ID and Customer ID in a settings file, App Certificate and Customer Secret in the OS keyring. No option takes a secret."
+        ),
     )
     actions = parser.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
 
-    p = actions.add_parser("list", help="names, App IDs and Customer IDs; never secrets")
-    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p = actions.add_parser("list", help=_("names, App IDs and Customer IDs; never secrets"))
+    p.add_argument("--json", action="store_true", help=_("one JSON object on stdout"))
     p.set_defaults(func=_list)
 
     p = actions.add_parser(
         "add",
-        help="save a profile; secrets from the environment or a no-echo prompt",
-        description="Save a profile. The App Certificate and Customer Secret are read from "
-        f"{ENV[APP_CERTIFICATE]} / {ENV[CUSTOMER_SECRET]}, or asked for without echo when "
-        "stdin is a terminal, and stored in the OS keyring, never in a file.",
+        help=_("save a profile; secrets from the environment or a no-echo prompt"),
+        description=_(
+            "Save a profile. The App Certificate and Customer Secret are read from {env} / {env2}, or asked for without echo when stdin is a terminal, and stored in the OS keyring, never in a file."
+        ).format(env=ENV[APP_CERTIFICATE], env2=ENV[CUSTOMER_SECRET]),
     )
-    p.add_argument("name", metavar="NAME", help="profile name (no '/', at most 64 characters)")
-    p.add_argument("--app-id", required=True, metavar="ID", help="the project's App ID")
-    p.add_argument("--customer-id", default="", metavar="ID", help="RESTful API Customer ID")
-    p.add_argument("--replace", action="store_true", help="overwrite an existing profile")
+    p.add_argument("name", metavar="NAME", help=_("profile name (no '/', at most 64 characters)"))
+    p.add_argument("--app-id", required=True, metavar="ID", help=_("the project's App ID"))
+    p.add_argument("--customer-id", default="", metavar="ID", help=_("RESTful API Customer ID"))
+    p.add_argument("--replace", action="store_true", help=_("overwrite an existing profile"))
     p.add_argument(
         "--secondary-certificate",
         action="store_true",
-        help="also ask (no echo) for the project's secondary App Certificate; "
-        f"{ENV[APP_CERTIFICATE_SECONDARY]} is read without this option",
+        help=_(
+            "also ask (no echo) for the project's secondary App Certificate; {env} is read without this option"
+        ).format(env=ENV[APP_CERTIFICATE_SECONDARY]),
     )
     p.set_defaults(func=_nothing_changed(_add))
 
-    p = actions.add_parser("show", help="a profile and which secrets are stored (masked)")
+    p = actions.add_parser("show", help=_("a profile and which secrets are stored (masked)"))
     p.add_argument("name", metavar="NAME")
-    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.add_argument("--json", action="store_true", help=_("one JSON object on stdout"))
     p.set_defaults(func=_show)
 
-    p = actions.add_parser("remove", help="remove a profile and its keyring entries")
+    p = actions.add_parser("remove", help=_("remove a profile and its keyring entries"))
     p.add_argument("name", metavar="NAME")
     p.set_defaults(func=_nothing_changed(_remove))
 
     p = actions.add_parser(
         "repair",
-        help="delete keyring entries left without a profile; forget secrets that are gone",
-        description="What 'profile list' reports, cleaned up: keyring entries whose profile "
-        "does not exist (left by an interrupted add or remove) are deleted, and secrets a "
-        "profile lost are no longer reported (save them again with 'profile add --replace').",
+        help=_("delete keyring entries left without a profile; forget secrets that are gone"),
+        description=_(
+            "What 'profile list' reports, cleaned up: keyring entries whose profile does not exist (left by an interrupted add or remove) are deleted, and secrets a profile lost are no longer reported (save them again with 'profile add --replace')."
+        ),
     )
     p.set_defaults(func=_nothing_changed(_repair))
 
@@ -97,7 +100,7 @@ def _nothing_changed(action: Action) -> Action:
         try:
             return action(args)
         except (KeyringUnavailable, ConfigError) as exc:
-            error(f"{exc} Nothing was changed.")
+            error(_("{error} Nothing was changed.").format(error=exc))
             return 1
 
     return run
@@ -121,7 +124,7 @@ def _list(args: argparse.Namespace) -> int:
         _out(json.dumps(data))
         return 0
     if not profiles:
-        _note("no profiles yet; add one with: agora-desk profile add NAME --app-id ID")
+        _note(_("no profiles yet; add one with: agora-desk profile add NAME --app-id ID"))
     else:
         rows = [("NAME", "APP ID", "CUSTOMER ID")]
         rows += [(p.name, p.app_id, p.customer_id or "-") for p in profiles]
@@ -131,9 +134,15 @@ def _list(args: argparse.Namespace) -> int:
     for problem in problems:
         warn(problem.describe())
     if problems:
-        _note("'agora-desk profile repair' deletes the orphaned entries and forgets lost secrets")
+        _note(
+            _("'agora-desk profile repair' deletes the orphaned entries and forgets lost secrets")
+        )
     if unchecked:
-        warn(f"keyring not checked for orphaned or missing secrets: {unchecked}")
+        warn(
+            _("keyring not checked for orphaned or missing secrets: {unchecked}").format(
+                unchecked=unchecked
+            )
+        )
     return 0
 
 
@@ -150,9 +159,9 @@ def _repair(args: argparse.Namespace) -> int:
     fixed = store.repair()
     for problem in fixed:
         done = "deleted" if problem.kind is Problem.ORPHAN else "no longer expected"
-        _note(f"{done}: {problem.describe()}")
+        _note(_("{done}: {describe}").format(done=done, describe=problem.describe()))
     if not fixed:
-        _note("nothing to repair: every saved secret belongs to a profile and is in the keyring")
+        _note(_("nothing to repair: every saved secret belongs to a profile and is in the keyring"))
     return 0
 
 
@@ -174,8 +183,9 @@ def _add(args: argparse.Namespace) -> int:
         customer_secret = _read_secret(CUSTOMER_SECRET, profile.name, ask)
     elif os.environ.get(ENV[CUSTOMER_SECRET]):
         warn(
-            f"{ENV[CUSTOMER_SECRET]} is set but --customer-id is not; "
-            "the Customer Secret is not saved"
+            _("{env} is set but --customer-id is not; the Customer Secret is not saved").format(
+                env=ENV[CUSTOMER_SECRET]
+            )
         )
 
     store.add(
@@ -194,11 +204,16 @@ def _add(args: argparse.Namespace) -> int:
     saved = [LABELS[k] for k, s in given if s]
     listed = " and ".join([", ".join(saved[:-1]), saved[-1]] if len(saved) > 1 else saved)
     where = f"; {listed} in {store.secrets.description}" if saved else ""
-    _note(f"saved profile {profile.name!r} in {store.config_path}{where}")
+    _note(
+        _("saved profile {name!r} in {config_path}{where}").format(
+            name=profile.name, config_path=store.config_path, where=where
+        )
+    )
     if certificate is None:
         warn(
-            f"no App Certificate saved (set {ENV[APP_CERTIFICATE]} or run in a terminal to be "
-            "asked); tokens cannot be built from this profile"
+            _(
+                "no App Certificate saved (set {env} or run in a terminal to be asked); tokens cannot be built from this profile"
+            ).format(env=ENV[APP_CERTIFICATE])
         )
     return 0
 
@@ -218,10 +233,10 @@ def _show(args: argparse.Namespace) -> int:
         ("App ID", profile.app_id),
         ("Customer ID", profile.customer_id or "(none)"),
     ]
-    lines += [(LABELS[kind], stored[kind] or "not stored") for kind in KINDS]
+    lines += [(LABELS[kind], stored[kind] or _("not stored")) for kind in KINDS]
     if profile.notes:
         lines.append(("Notes", profile.notes))
-    lines.append(("Secrets in", store.secrets.description))
+    lines.append((_("Secrets in"), store.secrets.description))
     width = max(len(label) for label, _ in lines) + 1
     for label, value in lines:
         _out(f"{label + ':':<{width}} {value}")
@@ -231,7 +246,11 @@ def _show(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     store = ProfileStore()
     store.remove(args.name)
-    _note(f"removed profile {args.name!r} and its secrets from {store.secrets.description}")
+    _note(
+        _("removed profile {name!r} and its secrets from {description}").format(
+            name=args.name, description=store.secrets.description
+        )
+    )
     return 0
 
 
@@ -240,7 +259,12 @@ def _read_secret(kind: Kind, profile: str, ask: Prompt | None) -> Secret | None:
     raw = os.environ.get(ENV[kind], "")
     if not raw and ask is not None:
         try:
-            raw = ask(f"{LABELS[kind]} for profile {profile!r}, empty to skip", secret=True)
+            raw = ask(
+                _("{labels} for profile {profile!r}, empty to skip").format(
+                    labels=LABELS[kind], profile=profile
+                ),
+                secret=True,
+            )
         except EOFError:
             raw = ""
     if not raw:

@@ -39,41 +39,49 @@ STOP_TIMEOUT_S = 30.0
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "serve",
-        help="run a local token server for app testing",
+        help=_("run a local token server for app testing"),
         description=(
-            "Serve tokens for one project so the app under development can fetch them: "
-            + ", ".join(ENDPOINTS)
-            + ". Listens on 127.0.0.1 unless --host says otherwise."
+            _(
+                "Serve tokens for one project so the app under development can fetch them: "
+                "{endpoints}. Listens on 127.0.0.1 unless --host says otherwise."
+            ).format(endpoints=", ".join(ENDPOINTS))
         ),
         epilog=common.credentials_help()
-        + " Anyone who can reach the port can mint tokens for the project: keep the "
-        "default host unless a phone or another machine must reach it.",
+        + _(
+            " Anyone who can reach the port can mint tokens for the project: keep the default host unless a phone or another machine must reach it."
+        ),
     )
     p.add_argument(
         "--host",
         default=DEFAULT_HOST,
-        help="address to listen on (default 127.0.0.1, this machine only; "
-        "0.0.0.0 for every network interface)",
+        help=_(
+            "address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every network interface)"
+        ),
     )
     p.add_argument(
         "--port",
         type=_port,
         default=DEFAULT_PORT,
-        help=f"port to listen on (default {DEFAULT_PORT}; 0 = any free port)",
+        help=_("port to listen on (default {default_port}; 0 = any free port)").format(
+            default_port=DEFAULT_PORT
+        ),
     )
     p.add_argument(
         "--expire",
         metavar="S",
         default=str(DEFAULT_EXPIRE),
-        help=f"expiry in seconds when a request gives none (default {DEFAULT_EXPIRE})",
+        help=_("expiry in seconds when a request gives none (default {default_expire})").format(
+            default_expire=DEFAULT_EXPIRE
+        ),
     )
     p.add_argument(
         "--allow-host",
         metavar="NAME",
         action="append",
         default=[],
-        help="also answer requests addressed to NAME (e.g. mylaptop.local); localhost and IP "
-        "addresses always work, other names are refused (DNS-rebinding protection)",
+        help=_(
+            "also answer requests addressed to NAME (e.g. mylaptop.local); localhost and IP addresses always work, other names are refused (DNS-rebinding protection)"
+        ),
     )
     key = p.add_mutually_exclusive_group()
     key.add_argument(
@@ -82,15 +90,16 @@ def register(sub: Any) -> None:
         action="store_const",
         const=True,
         default=None,
-        help="require a generated access key on every token request (header "
-        "X-Agora-Desk-Key or ?key=); the default when --host is not loopback",
+        help=_(
+            "require a generated access key on every token request (header X-Agora-Desk-Key or ?key=); the default when --host is not loopback"
+        ),
     )
     key.add_argument(
         "--no-require-key",
         dest="require_key",
         action="store_const",
         const=False,
-        help="serve tokens without a key even when reachable from other machines",
+        help=_("serve tokens without a key even when reachable from other machines"),
     )
     p.add_argument(
         "--quiet",
@@ -103,7 +112,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--cors-origin",
         metavar="ORIGIN",
-        help="allow a web page from ORIGIN (e.g. http://localhost:3000) to fetch tokens",
+        help=_("allow a web page from ORIGIN (e.g. http://localhost:3000) to fetch tokens"),
     )
     certificate.add_option(p)
     common.add_profile_options(p)
@@ -114,18 +123,22 @@ def _port(text: str) -> int:
     try:
         port = int(text) if len(text) <= 6 else -1
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{shown_input(text)} is not a port number") from None
+        raise argparse.ArgumentTypeError(
+            _("{shown_input} is not a port number").format(shown_input=shown_input(text))
+        ) from None
     if port == -1:
-        raise argparse.ArgumentTypeError("is out of range; use 1 to 65535 (0 = any free)")
+        raise argparse.ArgumentTypeError(_("is out of range; use 1 to 65535 (0 = any free)"))
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is out of range; use 1 to 65535 (0 = any free)")
+        raise argparse.ArgumentTypeError(
+            _("{port} is out of range; use 1 to 65535 (0 = any free)").format(port=port)
+        )
     return port
 
 
 def _allowed_host(name: str) -> str:
     if not host_name_ok(name):
         raise InputError(
-            "--allow-host", "give a host name such as mylaptop.local (no scheme, no port)"
+            "--allow-host", _("give a host name such as mylaptop.local (no scheme, no port)")
         )
     return name
 
@@ -168,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
     assert expire is not None
     cors = args.cors_origin
     if cors is not None and not cors.strip():
-        raise InputError("--cors-origin", "is empty; give an origin like http://localhost:3000")
+        raise InputError("--cors-origin", _("is empty; give an origin like http://localhost:3000"))
     creds, signing = certificate.chosen(args)
     config = ServerConfig(
         app_id=creds.app_id,
@@ -186,35 +199,43 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _banner(handle: ServerHandle, config: ServerConfig) -> None:
-    whose = f"profile {config.profile!r}, " if config.profile else ""
+    whose = _("profile {name!r}, ").format(name=config.profile) if config.profile else ""
     sys.stderr.write(
-        f"agora-desk: serving tokens for {whose}App ID {config.app_id} at {handle.url} "
-        f"(default expiry {config.default_expire} s); Ctrl+C to stop\n"
+        _(
+            "agora-desk: serving tokens for {whose}App ID {app_id} at {url} (default expiry {default_expire} s); Ctrl+C to stop\n"
+        ).format(
+            whose=whose, app_id=config.app_id, url=handle.url, default_expire=config.default_expire
+        )
     )
     if not handle.loopback:
         where = handle.lan_url or f"{handle.host}:{handle.port}"
         for line in (
-            f"listening on {handle.host} port {handle.port}, NOT only on this machine "
-            f"(reachable as {where}).",
+            _(
+                "listening on {host} port {port}, NOT only on this machine (reachable as {where})."
+            ).format(host=handle.host, port=handle.port, where=where),
             (
-                "token requests need the access key printed on stdout above (header "
-                "X-Agora-Desk-Key: KEY, or ?key=KEY)."
+                _(
+                    "token requests need the access key printed on stdout above (header X-Agora-Desk-Key: KEY, or ?key=KEY)."
+                )
                 if handle.access_key is not None
-                else f"ANYONE who can reach this port can mint tokens for App ID "
-                f"{config.app_id} (--no-require-key)."
+                else _(
+                    "ANYONE who can reach this port can mint tokens for App ID {app_id} (--no-require-key)."
+                ).format(app_id=config.app_id)
             ),
-            "Use it only on a network you trust, and stop it as soon as you are done.",
+            _("Use it only on a network you trust, and stop it as soon as you are done."),
         ):
-            sys.stderr.write(f"agora-desk: WARNING: {line}\n")
+            sys.stderr.write(_("agora-desk: WARNING: {line}").format(line=line) + "\n")
     elif handle.access_key is not None:
         sys.stderr.write(
-            "agora-desk: token requests need the access key printed on stdout above (header "
-            "X-Agora-Desk-Key: KEY, or ?key=KEY)\n"
+            _(
+                "agora-desk: token requests need the access key printed on stdout above (header X-Agora-Desk-Key: KEY, or ?key=KEY)\n"
+            )
         )
     if config.cors_origin == "*":
         common.warn(
-            "--cors-origin '*' lets any web page open in your browser fetch tokens from "
-            "this server; prefer the origin of your app, e.g. http://localhost:3000"
+            _(
+                "--cors-origin '*' lets any web page open in your browser fetch tokens from this server; prefer the origin of your app, e.g. http://localhost:3000"
+            )
         )
     sys.stderr.flush()
 
@@ -237,7 +258,7 @@ def _serve(handle: ServerHandle, config: ServerConfig, log: LogLines | None) -> 
             if log is not None:
                 log.flush()
             if not handle.running:
-                common.error("the token server stopped unexpectedly")
+                common.error(_("the token server stopped unexpectedly"))
                 return common.EXIT_CHECK_FAILED
     finally:
         # Long enough for in-flight requests' grace: exiting before the server's
@@ -252,5 +273,5 @@ def _serve(handle: ServerHandle, config: ServerConfig, log: LogLines | None) -> 
             _("the token server did not stop within {seconds} s").format(seconds=STOP_TIMEOUT_S)
         )
         return common.EXIT_CHECK_FAILED
-    sys.stderr.write("agora-desk: token server stopped\n")
+    sys.stderr.write(_("agora-desk: token server stopped\n"))
     return common.EXIT_OK

@@ -27,6 +27,7 @@ import os
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 DOMAIN = "agora_desk"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
@@ -88,6 +89,9 @@ def system_language(environ: Mapping[str, str] | None = None) -> Language:
 
 _lock = threading.Lock()
 _override: Language | None = None
+# The environment's language, read once: _() runs in every diagnosis, and a process's
+# locale does not change under it. set_language() reads it again.
+_system: Language | None = None
 _catalogues: dict[Language, gettext.NullTranslations] = {}
 
 
@@ -97,7 +101,7 @@ def set_language(choice: str | Language) -> Language:
     Returns the language now active. Strings already on screen keep theirs; whoever
     shows them translates again (the window re-translates on a change).
     """
-    global _override
+    global _override, _system
     if isinstance(choice, Language):
         chosen: Language | None = choice
     elif choice == SYSTEM:
@@ -108,6 +112,7 @@ def set_language(choice: str | Language) -> Language:
             raise ValueError(f"no translation for {choice!r}")
     with _lock:
         _override = chosen
+        _system = None
     return active_language()
 
 
@@ -120,8 +125,13 @@ _speaking: contextvars.ContextVar[Language | None] = contextvars.ContextVar(
 def active_language() -> Language:
     """The language strings come out in now: speaking(), else the explicit choice, else the
     system's."""
+    global _system
     language = _speaking.get() or _override
-    return language if language is not None else system_language()
+    if language is not None:
+        return language
+    if _system is None:
+        _system = system_language()
+    return _system
 
 
 @contextlib.contextmanager
@@ -139,6 +149,9 @@ def speaking(language: Language) -> Iterator[None]:
 
 def catalogue(language: Language) -> gettext.NullTranslations:
     """The loaded catalogue of ``language`` (English: the source strings themselves)."""
+    found = _catalogues.get(language)
+    if found is not None:
+        return found
     with _lock:
         found = _catalogues.get(language)
         if found is None:
@@ -162,7 +175,10 @@ def _(message: str) -> str:
     """``message`` in the active language."""
     if not message:
         return message  # gettext's "" is the catalogue's header, never a translation
-    return _active().gettext(message)
+    language = active_language()
+    if language is Language.ENGLISH:
+        return message  # the source strings are English
+    return catalogue(language).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -178,6 +194,29 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for extraction only; translate it with ``_()`` where it is shown."""
     return message
+
+
+K = TypeVar("K")
+
+
+class Translated(Mapping[K, str]):
+    """A table of marked (``N_()``) texts whose values come out translated when read.
+
+    For module-level tables of labels: ``LABELS = Translated({"app_id": N_("App ID")})``;
+    ``LABELS["app_id"]`` is "App ID" or "App ID" in the active language at that moment.
+    """
+
+    def __init__(self, texts: Mapping[K, str]) -> None:
+        self._texts = dict(texts)
+
+    def __getitem__(self, key: K) -> str:
+        return _(self._texts[key])
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
 def N_plural(singular: str, plural: str) -> tuple[str, str]:

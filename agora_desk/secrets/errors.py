@@ -11,15 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from agora_desk.core.errors import AgoraDeskError, ExitStatus, InputError
+from agora_desk.core.i18n import N_, _
 
 # Shown wherever "no keyring" is the answer: what works without one.
-WITHOUT_KEYRING = (
-    "without a keyring, pass the secrets in AGORA_APP_CERTIFICATE / AGORA_CUSTOMER_SECRET "
-    "for each command, or keep them for this session only in the window"
+WITHOUT_KEYRING = N_(
+    "without a keyring, pass the secrets in AGORA_APP_CERTIFICATE / AGORA_CUSTOMER_SECRET for each command, or keep them for this session only in the window"
 )
-HEADLESS_KEYRING = (
-    "on a server or in CI, start one in a D-Bus session: dbus-run-session -- sh -c "
-    "'echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets; agora-desk ...'"
+HEADLESS_KEYRING = N_(
+    "on a server or in CI, start one in a D-Bus session: dbus-run-session -- sh -c 'echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets; agora-desk ...'"
 )
 
 
@@ -31,7 +30,12 @@ class KeyringUnavailable(AgoraDeskError):
     def __init__(self, reason: str, hint: str) -> None:
         self.reason = reason
         self.hint = hint
-        super().__init__(f"OS keyring unavailable: {reason}. {hint[:1].upper()}{hint[1:]}.")
+        shown = _(hint)
+        super().__init__(
+            _("OS keyring unavailable: {reason}. {hint}.").format(
+                reason=reason, hint=shown[:1].upper() + shown[1:]
+            )
+        )
 
 
 class NoKeyringBackend(KeyringUnavailable):
@@ -68,8 +72,10 @@ class ConfigError(AgoraDeskError):
         self.problem = problem
         # True when the content is bad (rather than, say, permissions).
         self.corrupt = corrupt
-        what = "damaged profiles file" if corrupt else "profiles file"
-        super().__init__(f"{what} {path}: {problem}")
+        what = _("damaged profiles file") if corrupt else _("profiles file")
+        super().__init__(
+            _("{what} {path}: {problem}").format(what=what, path=path, problem=problem)
+        )
 
 
 class ProfileNotFound(InputError):
@@ -77,8 +83,13 @@ class ProfileNotFound(InputError):
 
     def __init__(self, name: str, known: list[str]) -> None:
         self.name = name
-        listing = ", ".join(known) if known else "none yet; add one with 'agora-desk profile add'"
-        super().__init__("profile", f"no profile named {name!r} (known: {listing})")
+        listing = (
+            ", ".join(known) if known else _("none yet; add one with 'agora-desk profile add'")
+        )
+        super().__init__(
+            "profile",
+            _("no profile named {name!r} (known: {listing})").format(name=name, listing=listing),
+        )
 
 
 class ProfileExists(InputError):
@@ -88,5 +99,7 @@ class ProfileExists(InputError):
         self.name = name
         super().__init__(
             "profile",
-            f"{name!r} already exists; use --replace to overwrite it, or pick another name",
+            _(
+                "{name!r} already exists; use --replace to overwrite it, or pick another name"
+            ).format(name=name),
         )

@@ -13,6 +13,7 @@ from typing import Final, Literal
 from agora_desk.core import redact
 from agora_desk.core.basic import check_customer_id, check_customer_secret
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import N_, Translated, _
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32, raise_for_errors
 
@@ -28,13 +29,15 @@ CUSTOMER_SECRET: Final = "customer_secret"  # noqa: S105 - a kind name, not a se
 KINDS: Final[tuple[Kind, ...]] = (APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY, CUSTOMER_SECRET)
 CERTIFICATE_KINDS: Final[tuple[Kind, ...]] = (APP_CERTIFICATE, APP_CERTIFICATE_SECONDARY)
 # Human names, used in messages and as InputError.field.
-LABELS: Final[dict[str, str]] = {
-    APP_ID: "App ID",
-    APP_CERTIFICATE: "App Certificate",
-    APP_CERTIFICATE_SECONDARY: "Secondary App Certificate",
-    CUSTOMER_ID: "Customer ID",
-    CUSTOMER_SECRET: "Customer Secret",
-}
+LABELS: Final[Translated[str]] = Translated(
+    {
+        APP_ID: N_("App ID"),
+        APP_CERTIFICATE: N_("App Certificate"),
+        APP_CERTIFICATE_SECONDARY: N_("Secondary App Certificate"),
+        CUSTOMER_ID: N_("Customer ID"),
+        CUSTOMER_SECRET: N_("Customer Secret"),
+    }
+)
 
 NAME_MAX = 64
 # Shortest secret worth searching for in text we are about to write (one rule
@@ -53,15 +56,25 @@ def validate_profile_name(name: str) -> str:
     """Profile names become keyring user names ("NAME/kind"), hence no '/'."""
     field = "profile name"
     if not name:
-        raise InputError(field, "is empty")
+        raise InputError(field, _("is empty"))
     if name != name.strip():
-        raise InputError(field, f"{name!r} has leading or trailing whitespace")
+        raise InputError(field, _("{name!r} has leading or trailing whitespace").format(name=name))
     if len(name) > NAME_MAX:
-        raise InputError(field, f"is {len(name)} characters; at most {NAME_MAX}")
+        raise InputError(
+            field,
+            _("is {count} characters; at most {name_max}").format(
+                count=len(name), name_max=NAME_MAX
+            ),
+        )
     if "/" in name or "\\" in name:
-        raise InputError(field, f"{name!r} contains a slash; use letters, digits, '-', '_', '.'")
+        raise InputError(
+            field,
+            _("{name!r} contains a slash; use letters, digits, '-', '_', '.'").format(name=name),
+        )
     if not name.isprintable():
-        raise InputError(field, f"{name!r} contains a control or invisible character")
+        raise InputError(
+            field, _("{name!r} contains a control or invisible character").format(name=name)
+        )
     return name
 
 

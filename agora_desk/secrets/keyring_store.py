@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, TypeVar
 
 from agora_desk.core.errors import InputError, exception_chain
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import (
     HEADLESS_KEYRING,
@@ -80,7 +81,7 @@ class KeyringStore:
     @property
     def description(self) -> str:
         name = self.backend_name
-        return f"OS keyring ({name})" if name else "OS keyring"
+        return _("OS keyring ({name})").format(name=name) if name else _("OS keyring")
 
     @property
     def is_persistent(self) -> bool:

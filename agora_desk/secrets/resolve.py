@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final, Protocol
 
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
@@ -63,8 +64,10 @@ def tty_prompt() -> Prompt | None:
         if secret:
             import getpass
 
-            return getpass.getpass(f"{label} (not shown): ", stream=sys.stderr)
-        sys.stderr.write(f"{label}: ")
+            return getpass.getpass(
+                _("{label} (not shown): ").format(label=label), stream=sys.stderr
+            )
+        sys.stderr.write(_("{label}: ").format(label=label))
         sys.stderr.flush()
         return sys.stdin.readline().rstrip("\r\n")
 
@@ -72,7 +75,7 @@ def tty_prompt() -> Prompt | None:
 
 
 def warn_stderr(message: str) -> None:
-    sys.stderr.write(f"agora-desk: warning: {message}\n")
+    sys.stderr.write(_("agora-desk: warning: {message}").format(message=message) + "\n")
 
 
 def load_credentials(
@@ -101,7 +104,9 @@ def load_credentials(
     wanted = need_set | set(want)
     unknown = wanted - set(FIELDS)
     if unknown:
-        raise ValueError(f"unknown credential fields: {', '.join(sorted(unknown))}")
+        raise ValueError(
+            _("unknown credential fields: {sorted}").format(sorted=", ".join(sorted(unknown)))
+        )
     env = environ if environ is not None else os.environ
     ask = tty_prompt() if prompt is True else (prompt or None)
 
@@ -126,8 +131,15 @@ def load_credentials(
             stored = getattr(profile, field, "")
             if stored and stored != option:
                 warn(
-                    f"{OPTIONS[field]} {option} differs from the {LABELS[field]} of profile "
-                    f"{profile_name!r} ({stored}); using {option}"
+                    _(
+                        "{options} {option} differs from the {labels} of profile {profile_name!r} ({stored}); using {option}"
+                    ).format(
+                        options=OPTIONS[field],
+                        option=option,
+                        labels=LABELS[field],
+                        profile_name=profile_name,
+                        stored=stored,
+                    )
                 )
         elif store is not None and profile is not None:
             if field in SECRET_FIELDS:
@@ -140,13 +152,17 @@ def load_credentials(
             answer = ask(LABELS[field], secret=field in SECRET_FIELDS)
             if answer:
                 value = Secret(answer) if field in SECRET_FIELDS else answer
-                source = "the value typed in"
+                source = _("the value typed in")
         if value is None:
             if field in need_set:
                 raise InputError(LABELS[field], _missing(field, profile_name))
             continue
-        if profile is not None and source in (ENV[field], "the value typed in"):
-            warn(f"profile {profile_name!r} has no {LABELS[field]}; using {source}")
+        if profile is not None and source in (ENV[field], _("the value typed in")):
+            warn(
+                _("profile {profile_name!r} has no {labels}; using {source}").format(
+                    profile_name=profile_name, labels=LABELS[field], source=source
+                )
+            )
         values[field] = validate(field, value)
 
     return Credentials(
@@ -173,9 +189,13 @@ def _as_secret(value: str | Secret | None) -> Secret | None:
 def _missing(field: str, profile_name: str | None) -> str:
     sources = []
     if field in OPTIONS:
-        sources.append(f"give {OPTIONS[field]}")
+        sources.append(_("give {option}").format(option=OPTIONS[field]))
     sources.append(
-        "use --profile NAME" if profile_name is None else f"store it in profile {profile_name!r}"
+        _("use --profile NAME")
+        if profile_name is None
+        else _("store it in profile {name!r}").format(name=profile_name)
     )
-    sources.append(f"set {ENV[field]}")
-    return "is not given: " + ", ".join(sources) + ", or run in a terminal to be asked"
+    sources.append(_("set {env}").format(env=ENV[field]))
+    return _("is not given: {sources}, or run in a terminal to be asked").format(
+        sources=", ".join(sources)
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from typing import Protocol, runtime_checkable
 
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.fields import Kind, check_kind, validate_profile_name
 
@@ -57,7 +58,7 @@ class SessionStore:
 
     @property
     def description(self) -> str:
-        return "this session only (not saved; gone when agora-desk closes)"
+        return _("this session only (not saved; gone when agora-desk closes)")
 
     @property
     def is_persistent(self) -> bool:

@@ -115,3 +115,10 @@ def test_decode_speaks_chinese_to_people_and_english_to_scripts(cli: CliProcess)
     english = cli.run("decode", "--channel", "other", "--uid", "42", token,
                       env=cli.env(LANG="C", AGORA_APP_CERTIFICATE=CERT))  # fmt: skip
     assert english.stdout.splitlines()[0] == data["verdict"]["summary"]
+
+
+def test_a_missing_certificate_is_explained_in_chinese(cli: CliProcess) -> None:
+    result = cli.run("rtc", "--app-id", APP_ID, "--channel", "demo", env=cli.env(**ZH))
+    assert result.returncode == 2
+    assert result.stderr.startswith("agora-desk：错误：App 证书: 未提供：请")
+    assert "AGORA_APP_CERTIFICATE" in result.stderr

@@ -74,7 +74,8 @@ def test_set_language_overrides_the_system_until_system_is_chosen_again(
     assert i18n.set_language("system") is ZH
     assert i18n._("show this help message and exit") == "显示此帮助信息并退出"
     monkeypatch.setenv("LANG", "C.UTF-8")
-    assert i18n.active_language() is EN
+    assert i18n.active_language() is ZH  # the environment is read once ...
+    assert i18n.set_language("system") is EN  # ... and again when "system" is chosen
     assert i18n.set_language("zh_CN") is ZH
     assert i18n.set_language(EN) is EN
 
@@ -195,3 +196,10 @@ def test_speaking_fixes_the_language_for_a_block_and_this_thread_only() -> None:
         worker.join()
         assert seen == ["用法："]  # another thread keeps the chosen language
     assert i18n._("usage: ") == "用法："
+
+
+def test_a_translated_table_reads_in_the_active_language() -> None:
+    table = i18n.Translated({"id": i18n.N_("usage: ")})
+    assert dict(table) == {"id": "usage: "} and len(table) == 1
+    i18n.set_language("zh_CN")
+    assert table["id"] == "用法："

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from agora_desk.core.checks import Expectations
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
+from agora_desk.core.i18n import N_, _
 from agora_desk.gui.inspect.input import (
     ReasonLine,
     TokenEdit,
@@ -42,7 +43,12 @@ from agora_desk.gui.translation import translate
 ABSENT = "(absent)"
 
 # Rows that differ between any two tokens built from the same inputs.
-STAMP_LABELS = frozenset({"issued at", "expires at", "ts", "salt", "signature"})
+_STAMPS = (N_("issued at"), N_("expires at"), "ts", N_("salt"), N_("signature"))
+
+
+def stamp_labels() -> frozenset[str]:
+    """The tree's labels of the values every build changes, as the tree shows them now."""
+    return frozenset(_(label) for label in _STAMPS)
 
 
 @dataclass
@@ -54,17 +60,20 @@ class Alignment:
 
     def ordered_names(self) -> list[str]:
         """Differences in the inputs first (they explain a rejection), then the stamp."""
-        return sorted(self.names, key=lambda name: name in STAMP_LABELS)
+        stamps = stamp_labels()
+        return sorted(self.names, key=lambda name: name in stamps)
 
     def input_names(self) -> list[str]:
         """The differences that say something: not the stamp every two tokens differ in."""
-        return [name for name in self.names if name not in STAMP_LABELS]
+        stamps = stamp_labels()
+        return [name for name in self.names if name not in stamps]
 
     def summary(self) -> str:
         if not self.names:
             return translate("CompareView", "No differences: the two tokens are identical")
         inputs = self.input_names()
-        stamp = ", ".join(name for name in self.ordered_names() if name in STAMP_LABELS)
+        stamps = stamp_labels()
+        stamp = ", ".join(name for name in self.ordered_names() if name in stamps)
         if not inputs:
             return translate(
                 "CompareView",
