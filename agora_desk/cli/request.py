@@ -21,6 +21,7 @@ from agora_desk.cli.terminal import escape_controls
 from agora_desk.core import rest
 from agora_desk.core.diagnostics import Candidate
 from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.redact import SENSITIVE_HEADERS, redact_json, redacted_headers, scrub
 from agora_desk.core.rest.environments import get_environment
 from agora_desk.core.rest.presets.chat import CHAT_HOST
@@ -32,12 +33,12 @@ from agora_desk.core.validation import parse_seconds
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "request",
-        help="send a test request to an Agora REST API",
-        description=(
+        help=_("send a test request to an Agora REST API"),
+        description=_(
             "Send a request to Agora's REST API with one of its authentication schemes "
             "and show what came back (and why it failed). Give METHOD PATH, or --preset."
         ),
-        epilog=(
+        epilog=_(
             "Credentials: the Customer Secret (Basic) and App Certificate (to build tokens) "
             "come from --profile (OS keyring), AGORA_CUSTOMER_SECRET / AGORA_APP_CERTIFICATE, "
             "or a no-echo prompt. --token is the only credential option: prefer building the "
@@ -46,37 +47,52 @@ def register(sub: Any) -> None:
             "--remote-uid 42 --enable-rtm --body @agent.json --profile P"
         ),
     )
-    p.add_argument("method", nargs="?", metavar="METHOD", help="GET, POST, PUT, PATCH or DELETE")
+    p.add_argument("method", nargs="?", metavar="METHOD", help=_("GET, POST, PUT, PATCH or DELETE"))
     p.add_argument(
         "path",
         nargs="?",
         metavar="PATH",
-        help="path (and ?query) under the base URL; {app_id} is replaced by the App ID",
+        help=_("path (and ?query) under the base URL; {app_id} is replaced by the App ID"),
     )
-    p.add_argument("--preset", metavar="NAME", help=f"one of: {', '.join(rest.PRESETS)}")
+    p.add_argument(
+        "--preset",
+        metavar="NAME",
+        help=_("one of: {presets}").format(presets=", ".join(rest.PRESETS)),
+    )
     # (option, metavar, help): the options that take one value.
     valued = (
-        ("--body", "JSON|@FILE", "JSON body, or @FILE (@- for stdin); merged over a preset's body"),
+        (
+            "--body",
+            "JSON|@FILE",
+            _("JSON body, or @FILE (@- for stdin); merged over a preset's body"),
+        ),
         (
             "--auth",
             "SCHEME",
-            "basic | token (Authorization: agora token=) | access-token (x-agora-token + "
-            "x-agora-uid) | bearer (Chat: Authorization: Bearer) | none; default: none, or the "
-            "preset's",
+            _(
+                "basic | token (Authorization: agora token=) | access-token (x-agora-token + "
+                "x-agora-uid) | bearer (Chat: Authorization: Bearer) | none; default: none, or "
+                "the preset's"
+            ),
         ),
-        ("--token", "TOKEN", "use this token instead of building one from the profile"),
-        ("--uid", "U", "Signaling user ID: the RTM token's user and x-agora-uid"),
+        ("--token", "TOKEN", _("use this token instead of building one from the profile")),
+        ("--uid", "U", _("Signaling user ID: the RTM token's user and x-agora-uid")),
         (
             "--base-url",
             "URL",
-            f"overrides --env (default {rest.DEFAULT_BASE_URL}; Chat presets {CHAT_HOST})",
+            _("overrides --env (default {default_base_url}; Chat presets {chat_host})").format(
+                default_base_url=rest.DEFAULT_BASE_URL, chat_host=CHAT_HOST
+            ),
         ),
         (
             "--env",
             "NAME",
-            "production (default), china, local, a region (us-west-1 … cn-north-1) or REGION-china",
+            _(
+                "production (default), china, local, a region (us-west-1 … cn-north-1) or "
+                "REGION-china"
+            ),
         ),
-        ("--ca-file", "PEM", "extra CA bundle, added to the default trust store"),
+        ("--ca-file", "PEM", _("extra CA bundle, added to the default trust store")),
     )
     for option, metavar, text in valued:
         p.add_argument(option, metavar=metavar, help=text)
@@ -86,59 +102,61 @@ def register(sub: Any) -> None:
         action="append",
         default=[],
         metavar="'NAME: VALUE'",
-        help="an extra request header (not a credential: use --auth)",
+        help=_("an extra request header (not a credential: use --auth)"),
     )
     p.add_argument(
         "--failover",
         action="store_true",
-        help="on a connection failure, try the same domain, the other primary, the next region "
-        "(1 s / 3 s / 6 s apart)",
+        help=_(
+            "on a connection failure, try the same domain, the other primary, the next region "
+            "(1 s / 3 s / 6 s apart)"
+        ),
     )
     p.add_argument(
-        "--timeout", metavar="SECONDS", default=str(rest.DEFAULT_TIMEOUT_S), help="default 15"
+        "--timeout", metavar="SECONDS", default=str(rest.DEFAULT_TIMEOUT_S), help=_("default 15")
     )
     p.add_argument(
-        "--expire", metavar="SECONDS", default="3600", help="lifetime of a built token (3600)"
+        "--expire", metavar="SECONDS", default="3600", help=_("lifetime of a built token (3600)")
     )
-    p.add_argument("--curl", action="store_true", help="print the curl command; send nothing")
+    p.add_argument("--curl", action="store_true", help=_("print the curl command; send nothing"))
     p.add_argument(
-        "--reveal", action="store_true", help="with --curl: write the real secrets, not $AGORA_…"
+        "--reveal", action="store_true", help=_("with --curl: write the real secrets, not $AGORA_…")
     )
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    preset = p.add_argument_group("preset options")
-    preset.add_argument("--channel", metavar="C", help="convoai-join: the agent's channel")
+    p.add_argument("--json", action="store_true", help=_("print one JSON object"))
+    preset = p.add_argument_group(_("preset options"))
+    preset.add_argument("--channel", metavar="C", help=_("convoai-join: the agent's channel"))
     preset.add_argument(
-        "--agent-uid", metavar="A", help="convoai-join: the agent's uid (0 = random)"
+        "--agent-uid", metavar="A", help=_("convoai-join: the agent's uid (0 = random)")
     )
     preset.add_argument(
-        "--remote-uid", metavar="U", help="convoai-join: the user the agent listens to (* = all)"
+        "--remote-uid", metavar="U", help=_("convoai-join: the user the agent listens to (* = all)")
     )
-    preset.add_argument("--name", metavar="N", help="convoai-join: a unique agent name")
+    preset.add_argument("--name", metavar="N", help=_("convoai-join: a unique agent name"))
     preset.add_argument(
         "--enable-rtm",
         action="store_true",
-        help="convoai-join: advanced_features.enable_rtm (the token gets RTM login)",
+        help=_("convoai-join: advanced_features.enable_rtm (the token gets RTM login)"),
     )
     preset.add_argument(
         "--string-uid",
         action="store_true",
-        help="convoai-join: the agent uid is a string account (enable_string_uid)",
+        help=_("convoai-join: the agent uid is a string account (enable_string_uid)"),
     )
-    preset.add_argument("--agent-id", metavar="ID", help="ConvoAI calls: the agent_id from join")
+    preset.add_argument("--agent-id", metavar="ID", help=_("ConvoAI calls: the agent_id from join"))
     for f, what in (
-        (rest.Field.RESOURCE_ID, "Cloud Recording: the resourceId from acquire"),
-        (rest.Field.SID, "Cloud Recording: the sid from start"),
-        (rest.Field.MODE, "Cloud Recording: individual, mix or web"),
-        (rest.Field.USER_ID, "the user in the path (Signaling messages, Chat, Classroom)"),
-        (rest.Field.RULE_ID, "kicking rules: the rule id"),
-        (rest.Field.ORG, "Chat: the org name"),
-        (rest.Field.APP_NAME, "Chat: the app name"),
-        (rest.Field.ROOM_UUID, "Flexible Classroom: the room UUID"),
-        (rest.Field.REGION, "Flexible Classroom: cn, ap, na or eu"),
+        (rest.Field.RESOURCE_ID, _("Cloud Recording: the resourceId from acquire")),
+        (rest.Field.SID, _("Cloud Recording: the sid from start")),
+        (rest.Field.MODE, _("Cloud Recording: individual, mix or web")),
+        (rest.Field.USER_ID, _("the user in the path (Signaling messages, Chat, Classroom)")),
+        (rest.Field.RULE_ID, _("kicking rules: the rule id")),
+        (rest.Field.ORG, _("Chat: the org name")),
+        (rest.Field.APP_NAME, _("Chat: the app name")),
+        (rest.Field.ROOM_UUID, _("Flexible Classroom: the room UUID")),
+        (rest.Field.REGION, _("Flexible Classroom: cn, ap, na or eu")),
     ):
         preset.add_argument(f.option, metavar=f.name, help=what)
     common.add_profile_options(p)
-    p.add_argument("--customer-id", metavar="ID", help="Customer ID (not secret)")
+    p.add_argument("--customer-id", metavar="ID", help=_("Customer ID (not secret)"))
     p.set_defaults(func=run)
 
 
@@ -153,9 +171,11 @@ def _read_body(value: str | None) -> Any:
             try:
                 text = Path(name).read_text(encoding="utf-8")
             except FileNotFoundError:
-                raise InputError("--body", f"{name}: no such file") from None
+                raise InputError("--body", _("{name}: no such file").format(name=name)) from None
             except (OSError, UnicodeDecodeError) as exc:
-                raise InputError("--body", f"{name}: cannot read it ({exc})") from None
+                raise InputError(
+                    "--body", _("{name}: cannot read it ({error})").format(name=name, error=exc)
+                ) from None
         return rest.parse_body(text, "--body")
     return rest.parse_body(value, "--body")
 
@@ -166,11 +186,13 @@ def _headers(values: list[str]) -> tuple[tuple[str, str], ...]:
         name, sep, value = item.partition(":")
         name = name.strip()
         if not sep:
-            raise InputError("--header", f"{item!r} is not 'Name: value'")
+            raise InputError("--header", _("{item} is not 'Name: value'").format(item=repr(item)))
         if name.lower() in SENSITIVE_HEADERS:
             raise InputError(
                 "--header",
-                f"{name} carries a credential; use --auth (and --profile) so it stays out of argv",
+                _(
+                    "{name} carries a credential; use --auth (and --profile) so it stays out of argv"
+                ).format(name=name),
             )
         rest.check_header(name, value.strip())
         out.append((name, value.strip()))
@@ -209,9 +231,14 @@ def _timeout(value: str) -> float:
     try:
         seconds = float(value)
     except ValueError:
-        raise InputError("--timeout", f"{value!r} is not a number of seconds") from None
+        raise InputError(
+            "--timeout", _("{value} is not a number of seconds").format(value=repr(value))
+        ) from None
     if not 0 < seconds <= 3600:
-        raise InputError("--timeout", f"{value} must be more than 0 and at most 3600 seconds")
+        raise InputError(
+            "--timeout",
+            _("{value} must be more than 0 and at most 3600 seconds").format(value=value),
+        )
     return seconds
 
 
@@ -227,16 +254,17 @@ def _scheme(args: argparse.Namespace, preset: rest.Preset | None) -> rest.AuthSc
 def run(args: argparse.Namespace) -> int:
     # -- everything that needs no credentials first: bad input exits 2 early.
     if args.reveal and not args.curl:
-        raise InputError("--reveal", "only goes with --curl")
+        raise InputError("--reveal", _("only goes with --curl"))
     preset = rest.get_preset(args.preset) if args.preset else None
     if preset is not None and (args.method or args.path):
-        raise InputError("request", "give METHOD PATH or --preset, not both")
+        raise InputError("request", _("give METHOD PATH or --preset, not both"))
     if preset is None:
         if not args.method or not args.path:
             raise InputError(
                 "request",
-                f"give METHOD PATH (e.g. GET /dev/v1/projects) or --preset "
-                f"({', '.join(rest.PRESETS)})",
+                _("give METHOD PATH (e.g. GET /dev/v1/projects) or --preset ({presets})").format(
+                    presets=", ".join(rest.PRESETS)
+                ),
             )
         method = rest.check_method(args.method)
     else:
@@ -262,7 +290,7 @@ def run(args: argparse.Namespace) -> int:
     )
     pasted = args.token.strip() if args.token is not None else None
     if pasted is not None and not pasted:
-        raise InputError("--token", "is empty")
+        raise InputError("--token", _("is empty"))
     spec = rest.RequestSpec(
         base_url=base_url,
         scheme=scheme,
@@ -330,7 +358,9 @@ def _signers(profile: str | None) -> list[Candidate]:
             warn=common.warn,
         )
     except AgoraDeskError as exc:
-        common.warn(f"which certificate signed --token was not checked: {exc}")
+        common.warn(
+            _("which certificate signed --token was not checked: {error}").format(error=exc)
+        )
         return []
     return candidates(creds)
 
@@ -416,7 +446,7 @@ def _send(
     for note in response.notes:
         common.warn(shown(note))
     if response.truncated:
-        common.warn(f"the body was truncated: {response.size_text}")
+        common.warn(_("the body was truncated: {size_text}").format(size_text=response.size_text))
     redirect = _unfollowed_redirect(response)
     if args.json:
         common.print_json(
@@ -451,5 +481,10 @@ def _unfollowed_redirect(response: Any) -> str | None:
     if not 300 <= response.status < 400:
         return None
     location = response.header("location")
-    where = f"pointed to {location}" if location else "gave no Location"
-    return f"the server answered {response.status} and {where}; the redirect was not followed"
+    if location:
+        return _(
+            "the server answered {status} and pointed to {location}; the redirect was not followed"
+        ).format(status=response.status, location=location)
+    return _(
+        "the server answered {status} and gave no Location; the redirect was not followed"
+    ).format(status=response.status)

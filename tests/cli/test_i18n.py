@@ -6,6 +6,7 @@ import argparse
 import json
 import time
 
+import pytest
 from _cli_process import CliProcess
 from _inspect_helpers import rtc_token
 from babel.messages.extract import extract_python
@@ -67,16 +68,38 @@ def _cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def test_rtc_help_is_chinese_and_keeps_option_names(cli: CliProcess) -> None:
-    zh = cli.run("rtc", "--help", env=cli.env(**ZH))
+@pytest.mark.parametrize(
+    ("command", "chinese", "options", "english"),
+    [
+        (
+            "rtc",
+            (
+                "生成 RTC Token。标准输出只输出 Token；警告输出到标准错误。",
+                "频道名（以 - 开头的名称请写成 --channel=-x）",
+                "App 证书来自 --profile（系统密钥环）",
+            ),
+            ("--channel", "--uid", "--account", "--expire", "--profile", "--json"),
+            "Build an RTC token. Prints the token alone on stdout",
+        ),
+        (
+            "request",
+            ("用声网 RESTful API 的某种认证方式发送请求", "预设选项", "连接失败时"),
+            ("--preset", "--auth", "--base-url", "--failover", "--curl", "--json"),
+            "Send a request to Agora's REST API with one of its authentication schemes",
+        ),
+    ],
+)
+def test_help_is_chinese_and_keeps_option_names(
+    cli: CliProcess, command: str, chinese: tuple[str, ...], options: tuple[str, ...], english: str
+) -> None:
+    zh = cli.run(command, "--help", env=cli.env(**ZH))
     assert zh.returncode == 0, zh.stderr
-    assert "生成 RTC Token。标准输出只输出 Token；警告输出到标准错误。" in zh.stdout
-    assert "频道名（以 - 开头的名称请写成 --channel=-x）" in zh.stdout
-    assert "App 证书来自 --profile（系统密钥环）" in zh.stdout
-    for option in ("--channel", "--uid", "--account", "--expire", "--profile", "--json"):
+    for text in chinese:
+        assert text in zh.stdout
+    for option in options:
         assert option in zh.stdout
-    en = cli.run("rtc", "--help", env=cli.env(LANG="C"))
-    assert "Build an RTC token. Prints the token alone on stdout" in en.stdout
+    en = cli.run(command, "--help", env=cli.env(LANG="C"))
+    assert english in en.stdout
     assert not _cjk(en.stdout)
 
 
@@ -122,3 +145,12 @@ def test_a_missing_certificate_is_explained_in_chinese(cli: CliProcess) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("agora-desk：错误：App 证书: 未提供：请")
     assert "AGORA_APP_CERTIFICATE" in result.stderr
+
+
+def test_a_request_validation_error_is_chinese(cli: CliProcess) -> None:
+    zh = cli.run("request", "--timeout", "soon", "GET", "/dev/v1/projects", env=cli.env(**ZH))
+    assert zh.returncode == 2
+    assert zh.stderr == "agora-desk：错误：--timeout: 'soon' 不是秒数\n"
+    en = cli.run("request", "--timeout", "soon", "GET", "/dev/v1/projects",
+                 env=cli.env(LANG="C"))  # fmt: skip
+    assert en.stderr == "agora-desk: error: --timeout: 'soon' is not a number of seconds\n"
