@@ -3,7 +3,8 @@
 Which fields show is the preset's business (:meth:`Preset.fields`); the form
 only binds widgets to :class:`~agora_desk.core.rest.PresetParams` and lays
 them out. The body editor follows the preset's fields through
-:meth:`Preset.sync_body`.
+:meth:`Preset.sync_body`. The environment picker and the Connection box
+(CA file, timeout, failover) are :mod:`~agora_desk.gui.request.connection`'s.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,10 +34,9 @@ from PySide6.QtWidgets import (
 from agora_desk.core import rest
 from agora_desk.core.errors import InputError
 from agora_desk.core.rest import AuthScheme, Field, Preset
-from agora_desk.core.rest.environments import ENVIRONMENTS, environment_of
 from agora_desk.core.secret import Secret
+from agora_desk.gui.request.connection import ConnectionBox, EnvironmentPicker
 from agora_desk.gui.request.tables import append_row
-from agora_desk.gui.theme import Tone, set_text_tone
 from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import MessageLabel, ValidatedField, add_row, monospace_font
 
@@ -137,7 +135,6 @@ class RequestForm(QWidget):
         self._rows: dict[Field, tuple[QLabel | None, QWidget]] = {}
         self._build(base_url, ca_file, timeout)
         self._connect()
-        self._follow_base_url()
         self._preset_changed()
 
     # -- building -------------------------------------------------------------------
@@ -170,19 +167,10 @@ class RequestForm(QWidget):
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
         form.addRow(self.preset_note)
-        env_row = QHBoxLayout()
-        env_row.setContentsMargins(0, 0, 0, 0)
-        self.env_combo = QComboBox()
-        for env in ENVIRONMENTS.values():
-            self.env_combo.addItem(env.label, env.name)
-        self.env_combo.addItem(translate("RequestForm", "Other host (typed)"), "")
-        self.env_badge = QLabel()
-        self.env_badge.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        env_row.addWidget(self.env_combo)
-        env_row.addWidget(self.env_badge, 1)
-        env_widget = QWidget()
-        env_widget.setLayout(env_row)
-        add_row(form, translate("RequestForm", "Enviro&nment:"), env_widget)
+        self.base_url_edit = QLineEdit(base_url)
+        self.env_picker = EnvironmentPicker(self.base_url_edit)
+        self.env_combo = self.env_picker.env_combo  # tests choose environments here
+        add_row(form, translate("RequestForm", "Enviro&nment:"), self.env_picker)
         # Method, URL (base + path) and, added by the tab, Send: one line, as in the
         # request tools people know.
         self.request_line = QHBoxLayout()
@@ -190,7 +178,6 @@ class RequestForm(QWidget):
         self.method_combo = QComboBox()
         self.method_combo.addItems(list(rest.METHODS))
         self.method_combo.setToolTip(translate("RequestForm", "Method"))
-        self.base_url_edit = QLineEdit(base_url)
         self.base_url_edit.setPlaceholderText(rest.DEFAULT_BASE_URL)
         self.base_url_edit.setToolTip(
             translate("RequestForm", "Base URL: a proxy or test server may add a path prefix")
@@ -277,35 +264,11 @@ class RequestForm(QWidget):
         blayout.addWidget(self.body_message)
         left.addWidget(body_box)
 
-        tls_box = QGroupBox(translate("RequestForm", "Connection"))
-        tform = QFormLayout(tls_box)
-        ca_row = QHBoxLayout()
-        self.ca_edit = QLineEdit(ca_file)
-        self.ca_edit.setPlaceholderText(
-            translate("RequestForm", "extra CA bundle (PEM), added to the system's")
-        )
-        self.ca_browse = QPushButton(translate("RequestForm", "Browse…"))
-        ca_row.addWidget(self.ca_edit, 1)
-        ca_row.addWidget(self.ca_browse)
-        ca_widget = QWidget()
-        ca_widget.setLayout(ca_row)
-        ca_row.setContentsMargins(0, 0, 0, 0)
-        add_row(tform, translate("RequestForm", "&CA file:"), ca_widget)
-        self.timeout_spin = QDoubleSpinBox()
-        self.timeout_spin.setRange(0.1, 3600)
-        self.timeout_spin.setDecimals(1)
-        self.timeout_spin.setSuffix(translate("RequestForm", " s"))
-        self.timeout_spin.setValue(timeout)
-        add_row(tform, translate("RequestForm", "T&imeout:"), self.timeout_spin)
-        self.failover_check = QCheckBox(
-            translate(
-                "RequestForm",
-                "Failover: on a connection failure, try the same domain, the other primary, "
-                "the next region (1 s / 3 s / 6 s apart)",
-            )
-        )
-        tform.addRow(self.failover_check)
-        left.addWidget(tls_box)
+        self.connection_box = ConnectionBox(ca_file, timeout)
+        self.ca_edit = self.connection_box.ca_edit
+        self.timeout_spin = self.connection_box.timeout_spin
+        self.failover_check = self.connection_box.failover_check  # the tab and tests use these
+        left.addWidget(self.connection_box)
         left.addStretch(1)
 
         # Live checks are cheap but run on every keystroke: debounce them.
@@ -321,8 +284,6 @@ class RequestForm(QWidget):
 
     def _connect(self) -> None:
         self.preset_combo.currentIndexChanged.connect(self._preset_changed)
-        self.env_combo.activated.connect(self._env_chosen)
-        self.base_url_edit.textChanged.connect(self._follow_base_url)
         self.auth_combo.currentIndexChanged.connect(self._update_visibility)
         self.token_source_combo.currentIndexChanged.connect(self._update_visibility)
         for edit in (self.base_url_edit, self.path_edit):
@@ -339,7 +300,6 @@ class RequestForm(QWidget):
         self._check_timer.timeout.connect(self.changed.emit)
         self.add_header_button.clicked.connect(lambda: self.add_header())
         self.remove_header_button.clicked.connect(self._remove_header)
-        self.ca_browse.clicked.connect(self._browse_ca)
 
     # -- values ----------------------------------------------------------------------
 
@@ -419,55 +379,18 @@ class RequestForm(QWidget):
         if row >= 0:
             self.headers_table.removeRow(row)
 
-    def _browse_ca(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            translate("RequestForm", "CA bundle"),
-            "",
-            translate("RequestForm", "PEM files (*.pem *.crt *.cer);;All files (*)"),
-        )
-        if path:
-            self.ca_edit.setText(path)
-
     def connection(self) -> tuple[str, str, float]:
         """Base URL, CA file and timeout as typed."""
-        return (
-            self.base_url_edit.text().strip(),
-            self.ca_edit.text().strip(),
-            float(self.timeout_spin.value()),
-        )
+        return (self.base_url_edit.text().strip(), *self.connection_box.values())
 
     def set_connection(self, base_url: str, ca_file: str, timeout: float) -> None:
         self.base_url_edit.setText(base_url)
-        self.ca_edit.setText(ca_file)
-        self.timeout_spin.setValue(timeout)
-
-    # -- environments ----------------------------------------------------------------------
-
-    def _env_chosen(self, *_: object) -> None:
-        name = self.env_combo.currentData()
-        if name:
-            self.base_url_edit.setText(ENVIRONMENTS[name].base_url)
-        else:
-            self.base_url_edit.setFocus()
-
-    def _follow_base_url(self, *_: object) -> None:
-        """The combo and the badge say which environment the typed base URL is."""
-        text = self.base_url_edit.text().strip()
-        env = environment_of(text)
-        self.env_combo.setCurrentIndex(self.env_combo.findData(env.name if env else ""))
-        if env is not None:
-            self.env_badge.setText(f"● {env.badge}")
-            set_text_tone(self.env_badge, Tone.WARNING if env.name == "production" else Tone.OK)
-        else:
-            host = text.split("://", 1)[-1].split("/", 1)[0] or translate("RequestForm", "no host")
-            self.env_badge.setText(f"● {host}")
-            set_text_tone(self.env_badge, Tone.MUTED)
+        self.connection_box.set_values(ca_file, timeout)
 
     @property
     def environment(self) -> str:
         """The badge's words, for history and the status line."""
-        return self.env_badge.text().removeprefix("● ")
+        return self.env_picker.environment
 
     # -- following the preset -----------------------------------------------------------
 
