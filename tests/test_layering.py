@@ -46,6 +46,8 @@ _GUI_TABS = (
     "agora_desk.gui.server_tab",
     "agora_desk.gui.generator_tab",
     "agora_desk.gui.profiles_dialog",
+    "agora_desk.gui.profiles_secrets",
+    "agora_desk.gui.profiles_unsaved",
     "agora_desk.gui.settings_dialog",
 )
 FORBIDDEN.update({

@@ -8,17 +8,14 @@ keyring daemon must not freeze the window. The form is disabled meanwhile.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -30,6 +27,8 @@ from shiboken6 import isValid
 
 from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job, run_job
+from agora_desk.gui.profiles_secrets import SecretRows, show_storage
+from agora_desk.gui.profiles_unsaved import UnsavedWork, unsaved_what
 from agora_desk.gui.prompts import Unsaved, ask_unsaved, confirm_remove
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
@@ -43,16 +42,6 @@ BUSY_TEXT = QT_TRANSLATE_NOOP(
 )
 
 
-@dataclass(frozen=True)
-class _SecretRow:
-    """A secret's field, what the keyring holds for it, and the box to remove it."""
-
-    kind: str
-    field: ValidatedField
-    state: QLabel
-    remove: QCheckBox
-
-
 class ProfilesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,9 +53,6 @@ class ProfilesDialog(QDialog):
         self._editing: str | None = None  # None: a new profile
         self._profiles: dict[str, Profile] = {}
         self._lookup: Job | None = None  # the keyring read behind "checking…"
-        # The form as loaded: a difference (or any typed secret) is unsaved work.
-        self._clean: tuple[str, ...] = ()
-        self._after_save: Callable[[], None] | None = None
         # The questions asked, replaceable in tests (a modal box would block them).
         self.ask_unsaved: Callable[[str], Unsaved] = lambda what: ask_unsaved(self, what)
         self.confirm: Callable[[str], bool] = lambda text: confirm_remove(
@@ -103,11 +89,12 @@ class ProfilesDialog(QDialog):
             translate("ProfilesDialog", "32 hexadecimal characters"), parent=self.form_widget
         )
         add_row(form, translate("ProfilesDialog", "App &ID:"), self.app_id)
-        certificate = self._secret_row(
-            form, fields.APP_CERTIFICATE, translate("ProfilesDialog", "App Cer&tificate:")
+        # The secrets' rows: field, what the keyring holds, the box to remove it.
+        self.secrets = SecretRows(form, self.form_widget)
+        certificate = self.secrets.add(
+            fields.APP_CERTIFICATE, translate("ProfilesDialog", "App Cer&tificate:")
         )
-        secondary = self._secret_row(
-            form,
+        secondary = self.secrets.add(
             fields.APP_CERTIFICATE_SECONDARY,
             translate("ProfilesDialog", "Secon&dary certificate:"),
         )
@@ -122,13 +109,13 @@ class ProfilesDialog(QDialog):
             translate("ProfilesDialog", "optional: for REST requests"), parent=self.form_widget
         )
         add_row(form, translate("ProfilesDialog", "C&ustomer ID:"), self.customer_id)
-        customer = self._secret_row(
-            form, fields.CUSTOMER_SECRET, translate("ProfilesDialog", "Customer S&ecret:")
+        customer = self.secrets.add(
+            fields.CUSTOMER_SECRET, translate("ProfilesDialog", "Customer S&ecret:")
         )
         self.customer_secret = customer.field
-        self._secret_rows = (certificate, secondary, customer)
-        # By kind: what the keyring holds for each secret, and the box to remove it.
-        self.secret_rows = {row.kind: row for row in self._secret_rows}
+        self._secret_rows = self.secrets.rows
+        self.secret_rows = self.secrets.by_kind
+        self.unsaved = UnsavedWork(self._snapshot, lambda: self.secrets.edited)
         self._fields = (
             self.name,
             self.app_id,
@@ -176,29 +163,6 @@ class ProfilesDialog(QDialog):
         current = context.profile()
         self.reload(select=current.name if current is not None else None)
 
-    def _secret_row(self, form: QFormLayout, kind: str, label: str) -> _SecretRow:
-        field = ValidatedField(password=True, parent=self.form_widget)
-        add_row(form, label, field)
-        row = _SecretRow(
-            kind,
-            field,
-            QLabel(self.form_widget),
-            QCheckBox(
-                translate("ProfilesDialog", "Remove the stored {secret}").format(
-                    secret=fields.LABELS[kind]
-                ),
-                self.form_widget,
-            ),
-        )
-        pair = QWidget(self.form_widget)
-        layout = QHBoxLayout(pair)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(row.state)
-        layout.addWidget(row.remove)
-        layout.addStretch(1)
-        form.addRow("", pair)
-        return row
-
     # -- unsaved work ------------------------------------------------------------
 
     def _snapshot(self) -> tuple[str, ...]:
@@ -206,39 +170,24 @@ class ProfilesDialog(QDialog):
                 self.notes.toPlainText())  # fmt: skip
 
     def _mark_clean(self) -> None:
-        self._clean = self._snapshot()
+        self.unsaved.mark_clean()
 
     @property
     def dirty(self) -> bool:
         """Unsaved edits: a changed field, a typed secret, a ticked "Remove the stored…"."""
-        if self._snapshot() != self._clean:
-            return True
-        return any(row.field.text() or row.remove.isChecked() for row in self._secret_rows)
-
-    def _what(self) -> str:
-        return (
-            translate("ProfilesDialog", "profile “{editing}”").format(editing=self._editing)
-            if self._editing
-            else translate("ProfilesDialog", "the new profile")
-        )
+        return self.unsaved.dirty
 
     def _settle(self, proceed: Callable[[], None]) -> bool:
         """Before leaving the form: ask about unsaved edits. False: stay (Cancel)."""
-        if self._busy or not self.dirty:
+        if self._busy:
             proceed()
             return True
-        answer = self.ask_unsaved(self._what())
-        if answer is Unsaved.CANCEL:
-            return False
-        if answer is Unsaved.DISCARD:
-            proceed()
-            return True
-        if not self.revalidate():
-            self.save()  # shows what to fix; nothing is left yet
-            return False
-        self._after_save = proceed
-        self.save()
-        return True
+        return self.unsaved.settle(
+            proceed,
+            lambda: self.ask_unsaved(unsaved_what(self._editing)),
+            self.revalidate,
+            self.save,
+        )
 
     def _selection_changed(self, item: QListWidgetItem | None, previous: object = None) -> None:
         if item is None or (self._editing is not None and item.text() == self._editing):
@@ -284,30 +233,7 @@ class ProfilesDialog(QDialog):
         return not storage_of(self.context)[1]
 
     def _show_storage(self) -> None:
-        where, persistent = storage_of(self.context)
-        path = self.context.profiles.config_path
-        saved = (
-            translate(
-                "ProfilesDialog", " Names, App IDs and Customer IDs are saved in {path}."
-            ).format(path=path)
-            if path
-            else ""
-        )
-        if persistent:
-            self.storage.set_message(
-                Level.INFO,
-                translate("ProfilesDialog", "Secrets are stored in {where}.{saved}").format(
-                    where=where, saved=saved
-                ),
-            )
-        else:
-            self.storage.set_message(
-                Level.WARNING,
-                translate(
-                    "ProfilesDialog",
-                    "Session only — no keyring: secrets are kept in memory until agora-desk closes, never written to a file.{saved}",
-                ).format(saved=saved),
-            )
+        show_storage(self.storage, self.context)
 
     def reload(self, select: str | None = None) -> None:
         """Refill the list from the profiles file (a small local read)."""
@@ -353,8 +279,7 @@ class ProfilesDialog(QDialog):
         self.customer_id.setText(profile.customer_id)
         self.notes.setPlainText(profile.notes)
         self._clear_secrets()
-        for row in self._secret_rows:
-            row.state.setText(translate("ProfilesDialog", "checking…"))
+        self.secrets.show_checking()
         self.remove_button.setEnabled(True)
         self.status.clear_message()
         self.revalidate()
@@ -366,7 +291,7 @@ class ProfilesDialog(QDialog):
             lambda job: store.stored_secrets(name),
             lambda stored: self._show_stored(name, stored),
             busy=False,
-            on_failed=self._stored_unknown,
+            on_failed=self.secrets.show_unknown,
         )
 
     def _cancel_lookup(self) -> None:
@@ -374,29 +299,9 @@ class ProfilesDialog(QDialog):
             self._lookup.cancel()
             self._lookup = None
 
-    def _stored_unknown(self) -> None:
-        for row in self._secret_rows:
-            row.state.setText(
-                translate("ProfilesDialog", "unknown (the keyring could not be read)")
-            )
-
     def _show_stored(self, name: str, stored: dict[str, str | None]) -> None:
-        if name != self._editing:
-            return
-        for row in self._secret_rows:
-            masked = stored.get(row.kind)
-            row.state.setText(
-                translate("ProfilesDialog", "stored: {masked}").format(masked=masked)
-                if masked
-                else translate("ProfilesDialog", "none stored")
-            )
-            row.remove.setEnabled(bool(masked))
-            row.remove.setVisible(bool(masked))
-            row.field.edit.setPlaceholderText(
-                translate("ProfilesDialog", "leave empty to keep the stored one")
-                if masked
-                else translate("ProfilesDialog", "not stored yet")
-            )
+        if name == self._editing:
+            self.secrets.show_stored(stored)
 
     def start_new(self) -> None:
         self._editing = None
@@ -409,9 +314,7 @@ class ProfilesDialog(QDialog):
             field.setText("")
         self.notes.clear()
         self._clear_secrets()
-        for row in self._secret_rows:
-            row.state.setText("")
-            row.field.edit.setPlaceholderText(translate("ProfilesDialog", "optional"))
+        self.secrets.show_new()
         self.remove_button.setEnabled(False)
         self.status.clear_message()
         self.revalidate()
@@ -419,11 +322,7 @@ class ProfilesDialog(QDialog):
         self.name.setFocus()
 
     def _clear_secrets(self) -> None:
-        for row in self._secret_rows:
-            row.field.setText("")
-            row.remove.setChecked(False)
-            row.remove.setEnabled(False)
-            row.remove.hide()
+        self.secrets.clear()
 
     # -- validation --------------------------------------------------------------
 
@@ -483,11 +382,7 @@ class ProfilesDialog(QDialog):
         secondary = self.app_certificate_secondary.secret() or None
         secret = self.customer_secret.secret() or None
         editing = self._editing
-        remove = [
-            row.kind
-            for row in self._secret_rows
-            if row.remove.isChecked() and row.remove.isEnabled()
-        ]
+        remove = self.secrets.to_remove()
         # The first profile ever saved is the one the tabs use from now on.
         first = editing is None and not self._profiles and self.context.profile() is None
 
@@ -518,9 +413,7 @@ class ProfilesDialog(QDialog):
                 translate("ProfilesDialog", "Saved profile “{name}”.").format(name=profile.name),
                 profile.name,
             )
-            then, self._after_save = self._after_save, None
-            if then is not None and isValid(self):
-                then()
+            self.unsaved.saved(isValid(self))
 
         self._run(work, saved)
 
@@ -594,7 +487,7 @@ class ProfilesDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if busy and isValid(self):
-                self._after_save = None  # the edits are still there: stay
+                self.unsaved.after_save = None  # the edits are still there: stay
                 self._set_busy(False)
             if on_failed is not None and isValid(self):
                 on_failed()
