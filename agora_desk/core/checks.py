@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from agora_desk.core import timefmt
-from agora_desk.core.decoded import Check, CheckName
+from agora_desk.core.decoded import Check, CheckName, Phrasing
 from agora_desk.core.i18n import N_, _
 from agora_desk.core.secret import Secret
 
@@ -227,5 +227,6 @@ def app_id(token_app_id: str, expect: Expectations) -> Findings:
             _(
                 "Use a token built for this project, or select the profile of the project the token is for."
             ),
+            phrasing=Phrasing.SUBJECT,
         )
     )

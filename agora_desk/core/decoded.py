@@ -91,12 +91,22 @@ class CheckName(str, Enum):
         return _(self.value)
 
 
+class Phrasing(Enum):
+    """How a check's detail reads as a clause about the token, so a sentence can be built
+    from it in any language (not by matching its English words)."""
+
+    PREDICATE = "predicate"  # "expired 2 h ago": the token expired 2 h ago
+    BUILT = "built"  # "built for channel 'x'": the token was built for channel 'x'
+    SUBJECT = "subject"  # "the token has no RTC service": it names the token itself
+
+
 @dataclass(frozen=True)
 class Check:
     name: CheckName
     ok: bool | None  # None: cannot be decided (the detail says why)
     detail: str
     fix: str = ""  # one sentence on how to fix a failed check
+    phrasing: Phrasing = field(default=Phrasing.PREDICATE, compare=False)
 
     @property
     def failed(self) -> bool:

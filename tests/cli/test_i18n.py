@@ -154,3 +154,12 @@ def test_a_request_validation_error_is_chinese(cli: CliProcess) -> None:
     en = cli.run("request", "--timeout", "soon", "GET", "/dev/v1/projects",
                  env=cli.env(LANG="C"))  # fmt: skip
     assert en.stderr == "agora-desk: error: --timeout: 'soon' is not a number of seconds\n"
+
+
+def test_a_rest_core_error_is_chinese(cli: CliProcess) -> None:
+    """Made in core/rest (the environment table), not in the CLI."""
+    zh = cli.run("request", "--env", "mars", "GET", "/dev/v1/projects", env=cli.env(**ZH))
+    assert zh.returncode == 2
+    assert zh.stderr.startswith("agora-desk：错误：--env: 'mars' 不是环境名；请使用 production")
+    en = cli.run("request", "--env", "mars", "GET", "/dev/v1/projects", env=cli.env(LANG="C"))
+    assert en.stderr.startswith("agora-desk: error: --env: 'mars' is not an environment; use ")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from agora_desk.core import checks, timefmt
 from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings, found
-from agora_desk.core.decoded import Check, CheckName, DecodedToken
+from agora_desk.core.decoded import Check, CheckName, DecodedToken, Phrasing
 from agora_desk.core.formats.base import prefixed
 from agora_desk.core.formats.v007 import VERSION, AccessToken2, parse, verify
 from agora_desk.core.formats.v007_services import RtcService, RtmService, Service, UnknownService
@@ -290,6 +290,7 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                     False,
                     _("the token has no RTC service, so no channel"),
                     _("Build an RTC token (or RTC + RTM) for this channel."),
+                    phrasing=Phrasing.SUBJECT,
                 )
             )
         elif any(s.channel_name == expect.channel for s in rtc):
@@ -312,6 +313,7 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                     _(
                         "Join the channel the token was built for, or build a token for this channel (names are case-sensitive)."
                     ),
+                    phrasing=Phrasing.BUILT,
                 )
             )
     uid = expect.wire_user
@@ -321,7 +323,12 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
         ]
         if not users:
             out.append(
-                Check(CheckName.UID, False, _("the token has no RTC uid or user ID to compare"))
+                Check(
+                    CheckName.UID,
+                    False,
+                    _("the token has no RTC uid or user ID to compare"),
+                    phrasing=Phrasing.SUBJECT,
+                )
             )
         elif uid in users:
             out.append(
@@ -343,6 +350,7 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                         have=have, user_shown=expect.user_shown
                     ),
                     _uid_fix(users, expect),
+                    phrasing=Phrasing.BUILT,
                 )
             )
     if expect.rtm_user is not None or checks.RTM in expect.services:
@@ -353,6 +361,7 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                     False,
                     _("the token has no RTM (Signaling) service: it cannot log in to Signaling"),
                     _("Build an RTM token, or RTC + RTM in one token, for this user ID."),
+                    phrasing=Phrasing.SUBJECT,
                 )
             )
         elif expect.rtm_user is not None and all(s.user_id != expect.rtm_user for s in rtm):
@@ -367,6 +376,7 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                     _(
                         "Log in with the user ID the token was built for, or build one for this user."
                     ),
+                    phrasing=Phrasing.BUILT,
                 )
             )
         elif expect.rtm_user is not None:
@@ -384,6 +394,7 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                 False,
                 _("the token has no RTC service: it cannot join a channel"),
                 _("Build an RTC token (or RTC + RTM) for the channel."),
+                phrasing=Phrasing.SUBJECT,
             )
         )
     return Findings(tuple(out))

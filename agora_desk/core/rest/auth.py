@@ -12,6 +12,7 @@ from typing import ClassVar, Final
 
 from agora_desk.core.basic import build_header
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.rest.model import (
     ENV_CUSTOMER_ID,
     ENV_CUSTOMER_SECRET,
@@ -26,9 +27,9 @@ _HEADER_NAME: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 def check_header(name: str, value: str) -> None:
     if not name or not _HEADER_NAME.fullmatch(name):
-        raise InputError("header", f"{name!r} is not a valid header name")
+        raise InputError("header", _("{name} is not a valid header name").format(name=repr(name)))
     if any(ch in value for ch in "\r\n\0"):
-        raise InputError(f"header {name}", "contains a line break")
+        raise InputError(f"header {name}", _("contains a line break"))
 
 
 class AuthMethod:
@@ -53,11 +54,11 @@ class BasicAuth(AuthMethod):
     def headers(self, auth: Auth) -> list[Header]:
         if not auth.customer_id:
             raise InputError(
-                "Customer ID", "is needed for Basic auth (Agora Console → RESTful API)"
+                "Customer ID", _("is needed for Basic auth (Agora Console → RESTful API)")
             )
         if not auth.customer_secret:
             raise InputError(
-                "Customer Secret", "is needed for Basic auth (Agora Console → RESTful API)"
+                "Customer Secret", _("is needed for Basic auth (Agora Console → RESTful API)")
             )
         return [Header("Authorization", build_header(auth.customer_id, auth.customer_secret))]
 
@@ -73,9 +74,11 @@ class _TokenAuth(AuthMethod):
     def token(self, auth: Auth) -> str:
         token = auth.token.reveal() if auth.token else ""
         if not token:
-            raise InputError("token", f"is needed for {self.scheme.label}")
+            raise InputError("token", _("is needed for {scheme}").format(scheme=self.scheme.label))
         if token != token.strip() or any(ch.isspace() for ch in token):
-            raise InputError("token", "contains whitespace (from a paste?); Agora will answer 401")
+            raise InputError(
+                "token", _("contains whitespace (from a paste?); Agora will answer 401")
+            )
         return token
 
 
@@ -97,7 +100,7 @@ class AccessTokenAuth(_TokenAuth):
         token = self.token(auth)
         if not auth.uid:
             raise InputError(
-                "uid", "x-agora-uid is needed: the Signaling user ID the token was built for"
+                "uid", _("x-agora-uid is needed: the Signaling user ID the token was built for")
             )
         check_header("x-agora-uid", auth.uid)
         return [Header("x-agora-token", Secret(token)), Header("x-agora-uid", auth.uid)]

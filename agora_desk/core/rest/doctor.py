@@ -14,13 +14,14 @@ from dataclasses import replace
 
 from agora_desk.core.basic import parse_header
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import N_, _
 from agora_desk.core.rest.fit import check_token_for
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.signature import Signature
 from agora_desk.core.rest.spec import RequestSpec, resolve_params
 from agora_desk.core.validation import Issue
 
-_BUILD = (
+_BUILD = N_(
     "let the tool build it from the profile (“Generate from the profile”, or leave out --token)"
 )
 
@@ -30,22 +31,31 @@ def scheme_issues(spec: RequestSpec) -> list[Issue]:
     preset = spec.preset
     if spec.custom or not preset.auths or spec.scheme in preset.auths:
         return []
-    accepted = " or ".join(s.value for s in preset.auths)
+    accepted = _(" or ").join(s.value for s in preset.auths)
     if spec.scheme is AuthScheme.NONE:
         return [
             Issue(
                 "warning",
                 "auth",
-                f"is none, but the {preset.name} API needs {accepted} auth; Agora will answer "
-                f"401 — choose {preset.auths[0].value}",
+                _(
+                    "is none, but the {preset} API needs {accepted} auth; Agora will answer "
+                    "401 — choose {choice}"
+                ).format(preset=preset.name, accepted=accepted, choice=preset.auths[0].value),
             )
         ]
     return [
         Issue(
             "warning",
             "auth",
-            f"the {preset.name} API is documented with {accepted} auth, not "
-            f"{spec.scheme.value} — choose {preset.default_auth.value}",
+            _(
+                "the {preset} API is documented with {accepted} auth, not {scheme} — choose "
+                "{choice}"
+            ).format(
+                preset=preset.name,
+                accepted=accepted,
+                scheme=spec.scheme.value,
+                choice=preset.default_auth.value,
+            ),
         )
     ]
 
@@ -63,8 +73,11 @@ def header_issues(spec: RequestSpec) -> list[Issue]:
                 Issue(
                     "warning",
                     f"header {name}",
-                    f"{exc.problem}: Basic auth is 'Basic ' + Base64(Customer ID:Customer "
-                    "Secret), not the raw Customer ID — choose auth basic and the tool builds it",
+                    _(
+                        "{problem}: Basic auth is 'Basic ' + Base64(Customer ID:Customer "
+                        "Secret), not the raw Customer ID — choose auth basic and the tool "
+                        "builds it"
+                    ).format(problem=exc.problem),
                 )
             )
     return issues
@@ -74,7 +87,7 @@ def token_issues(spec: RequestSpec, token: str, app_id: str) -> list[Issue]:
     """A given token checked against the call: with the fix beside each misfit."""
     params = replace(resolve_params(spec), app_id=app_id)
     return [
-        Issue(i.level, i.field, f"{i.message} — {_BUILD}")
+        Issue(i.level, i.field, _("{problem} — {fix}").format(problem=i.message, fix=_(_BUILD)))
         for i in check_token_for(token, params, spec.preset)
     ]
 
@@ -85,7 +98,13 @@ def signature_issues(signature: Signature | None) -> list[Issue]:
     if problem is None:
         return []
     what, fix = problem
-    return [Issue("warning", "token", f"{what} — {fix}: {_BUILD}")]
+    return [
+        Issue(
+            "warning",
+            "token",
+            _("{problem} — {fix}: {build}").format(problem=what, fix=fix, build=_(_BUILD)),
+        )
+    ]
 
 
 def examine(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import N_, _
 
 REGIONS: Final = (
     "us-west-1",
@@ -33,26 +34,38 @@ BACKOFF_S: Final = (1.0, 3.0, 6.0)
 class Environment:
     name: str
     base_url: str
-    label: str
+    label_text: str  # marked English ("Region {region} (China)"), translated when shown
+    region: str = ""
+
+    @property
+    def label(self) -> str:
+        return _(self.label_text).format(region=self.region)
 
     @property
     def badge(self) -> str:
-        return f"{self.label} · {self.base_url.removeprefix('https://')}"
+        return _("{label} · {host}").format(
+            label=self.label, host=self.base_url.removeprefix("https://")
+        )
 
 
 def _all() -> dict[str, Environment]:
     envs = [
-        Environment("production", PRODUCTION, "Production"),
-        Environment("china", CHINA, "Mainland China"),
+        Environment("production", PRODUCTION, N_("Production")),
+        Environment("china", CHINA, N_("Mainland China")),
     ]
     for region in REGIONS:
-        envs.append(Environment(region, f"https://api-{region}.agora.io", f"Region {region}"))
+        envs.append(
+            Environment(region, f"https://api-{region}.agora.io", N_("Region {region}"), region)
+        )
         envs.append(
             Environment(
-                f"{region}-china", f"https://api-{region}.sd-rtn.com", f"Region {region} (China)"
+                f"{region}-china",
+                f"https://api-{region}.sd-rtn.com",
+                N_("Region {region} (China)"),
+                region,
             )
         )
-    envs.append(Environment("local", LOCAL, "Local mock"))
+    envs.append(Environment("local", LOCAL, N_("Local mock")))
     return {e.name: e for e in envs}
 
 
@@ -64,8 +77,10 @@ def get_environment(name: str) -> Environment:
     if env is None:
         raise InputError(
             "--env",
-            f"{name!r} is not an environment; use production, china, local or a region "
-            f"({', '.join(REGIONS)}, or REGION-china)",
+            _(
+                "{name} is not an environment; use production, china, local or a region "
+                "({regions}, or REGION-china)"
+            ).format(name=repr(name), regions=", ".join(REGIONS)),
         )
     return env
 

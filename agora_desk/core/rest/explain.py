@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from agora_desk.core.i18n import N_, Translated, _
 from agora_desk.core.rest.fit import token_cause
 from agora_desk.core.rest.model import AuthScheme, FailureKind
 from agora_desk.core.rest.params import PresetParams
@@ -54,155 +55,198 @@ def explain(f: Failure) -> str | None:
     if status is None or status < 400:
         return None
     server = server_message(f.body)
-    said = f' (server: "{server}")' if server else ""
+    said = _(' (server: "{server}")').format(server=server) if server else ""
     if status == 401:
         if f.scheme is AuthScheme.BASIC:
-            return (
+            return _(
                 "401 with Basic auth: Agora did not accept the Customer ID / Customer Secret "
                 "pair — check that both come from the same row under Agora Console → RESTful "
-                "API and that the secret has no space or line break from a paste" + said + "."
-            )
+                "API and that the secret has no space or line break from a paste{said}."
+            ).format(said=said)
         if f.scheme.uses_token:
             return _token_refused(f, status, said)
-        return (
+        return _(
             "401: this API needs authentication; choose Basic (Customer ID + Secret) or a "
-            "token" + said + "."
-        )
+            "token{said}."
+        ).format(said=said)
     if status == 403:
         if f.scheme.uses_token:
             return _token_refused(f, status, said)
         if status in f.preset.status_hints:
-            return f"{status}: {f.preset.status_hints[status]}{_reason(f.body)}{said}."
-        return (
+            return _status(status, f.preset.status_hints[status], _reason(f.body), said)
+        return _(
             "403: the credentials were accepted but may not use this API or project "
-            "(is the service enabled for the project in Agora Console?)" + said + "."
-        )
+            "(is the service enabled for the project in Agora Console?){said}."
+        ).format(said=said)
     hint = f.preset.status_hints.get(status)
     if hint:
-        return f"{status}: {hint}{_reason(f.body)}{said}."
+        return _status(status, hint, _reason(f.body), said)
     generic = _STATUS.get(status)
     if generic:
-        return f"{status}: {generic}{_reason(f.body)}{said}."
+        return _status(status, generic, _reason(f.body), said)
     if status >= 500:
-        return f"{status}: the server failed; if it keeps failing, contact Agora support{said}."
-    return f"{status}: the request failed{_reason(f.body)}{said}."
+        return _status(
+            status, _("the server failed; if it keeps failing, contact Agora support"), "", said
+        )
+    return _status(status, _("the request failed"), _reason(f.body), said)
+
+
+def _status(status: int, meaning: str, reason: str, said: str) -> str:
+    """ "404: <what it means> (<reason>: <its meaning>) (server: "…")." """
+    return _("{status}: {meaning}{reason}{said}.").format(
+        status=status, meaning=meaning, reason=reason, said=said
+    )
 
 
 # A refused token when neither the token itself nor the endpoint says why.
-_TOKEN_REFUSED: Final[dict[int, str]] = {
-    401: (
-        "it was refused — it may have expired, be for another App ID, lack a privilege (RTM "
-        "login for Signaling; RTC, plus RTM with enable_rtm, for Conversational AI), or the "
-        "project may not have its App Certificate enabled"
-    ),
-    403: (
-        "the token is valid but not allowed here — it may lack the privilege this API needs, "
-        "be for another App ID, or the project may not have its App Certificate enabled"
-    ),
-}
+_TOKEN_REFUSED: Final[Mapping[int, str]] = Translated(
+    {
+        401: N_(
+            "it was refused — it may have expired, be for another App ID, lack a privilege (RTM "
+            "login for Signaling; RTC, plus RTM with enable_rtm, for Conversational AI), or the "
+            "project may not have its App Certificate enabled"
+        ),
+        403: N_(
+            "the token is valid but not allowed here — it may lack the privilege this API needs, "
+            "be for another App ID, or the project may not have its App Certificate enabled"
+        ),
+    }
+)
 
 
 def _token_refused(f: Failure, status: int, said: str) -> str:
     """A 401/403 to a token: the token's own misfit first, then the endpoint's words."""
     cause = f.cause()
     if cause:
-        return f"{status} with a token: {cause}{said}."
+        return _("{status} with a token: {cause}{said}.").format(
+            status=status, cause=cause, said=said
+        )
     if status in f.preset.status_hints:
-        return f"{status}: {f.preset.status_hints[status]}{said}."
-    return f"{status} with a token: {_TOKEN_REFUSED[status]}{said}."
+        return _status(status, f.preset.status_hints[status], "", said)
+    return _("{status} with a token: {cause}{said}.").format(
+        status=status, cause=_TOKEN_REFUSED[status], said=said
+    )
 
 
 # What a status means when the endpoint says nothing more specific.
-_STATUS: Final[dict[int, str]] = {
-    400: "the server refused the request body or parameters",
-    404: (
-        "nothing at this path — check the path and the App ID in it, and the base URL "
-        "(a regional host?)"
-    ),
-    405: "this path does not accept that method; check the method",
-    409: "the request conflicts with what is already there (a running task of the same name?)",
-    422: "the request is well-formed but refused: a quota or limit of the project was reached",
-    429: "too many requests; wait and try again, more slowly",
-    500: "the server failed inside; if it keeps failing, contact Agora support",
-    501: (
-        "the server does not offer this method at this path (a wrong method or path, or a "
-        "product not available on this host) — retrying will not help; check the method, "
-        "the path and the environment"
-    ),
-    502: "a gateway in front of the service failed; try again later",
-    503: "the service is unavailable for now; try again later, with a growing pause",
-    504: "the service did not answer in time; try again later, with a growing pause",
-}
+_STATUS: Final[Mapping[int, str]] = Translated(
+    {
+        400: N_("the server refused the request body or parameters"),
+        404: N_(
+            "nothing at this path — check the path and the App ID in it, and the base URL "
+            "(a regional host?)"
+        ),
+        405: N_("this path does not accept that method; check the method"),
+        409: N_(
+            "the request conflicts with what is already there (a running task of the same name?)"
+        ),
+        422: N_(
+            "the request is well-formed but refused: a quota or limit of the project was reached"
+        ),
+        429: N_("too many requests; wait and try again, more slowly"),
+        500: N_("the server failed inside; if it keeps failing, contact Agora support"),
+        501: N_(
+            "the server does not offer this method at this path (a wrong method or path, or a "
+            "product not available on this host) — retrying will not help; check the method, "
+            "the path and the environment"
+        ),
+        502: N_("a gateway in front of the service failed; try again later"),
+        503: N_("the service is unavailable for now; try again later, with a growing pause"),
+        504: N_("the service did not answer in time; try again later, with a growing pause"),
+    }
+)
 
 # Documented ``reason`` values and what to do about each.
-REASONS: Final[dict[str, str]] = {
-    "TaskConflict": "an agent with this name is already running; use its agent_id or another name",
-    "TaskNotFound": "no agent with this agent_id is running (it left, or idle_timeout ended it)",
-    "InvalidPermission": (
-        "the credentials may not use this service; check that it is enabled for the project"
-    ),
-    "ServiceNotEnabled": "the service is not enabled for this project in Agora Console",
-    "AccountSuspended": "the account is suspended (billing?); see Agora Console",
-    "InvalidRequest": "a field of the body is missing or wrong; the detail says which",
-    "InvalidToken": "a token in the body does not fit (channel, uid, privileges or expiry)",
-}
+REASONS: Final[Mapping[str, str]] = Translated(
+    {
+        "TaskConflict": N_(
+            "an agent with this name is already running; use its agent_id or another name"
+        ),
+        "TaskNotFound": N_(
+            "no agent with this agent_id is running (it left, or idle_timeout ended it)"
+        ),
+        "InvalidPermission": N_(
+            "the credentials may not use this service; check that it is enabled for the project"
+        ),
+        "ServiceNotEnabled": N_("the service is not enabled for this project in Agora Console"),
+        "AccountSuspended": N_("the account is suspended (billing?); see Agora Console"),
+        "InvalidRequest": N_("a field of the body is missing or wrong; the detail says which"),
+        "InvalidToken": N_("a token in the body does not fit (channel, uid, privileges or expiry)"),
+    }
+)
 
 
 def _reason(body: Any) -> str:
     reason = body.get("reason") if isinstance(body, dict) else None
     meaning = REASONS.get(reason) if isinstance(reason, str) else None
-    return f" ({reason}: {meaning})" if meaning else ""
+    return _(" ({reason}: {meaning})").format(reason=reason, meaning=meaning) if meaning else ""
 
 
 def _tls(f: Failure) -> str:
-    return (
+    return _(
         "TLS failed: the server's certificate is not trusted or does not match the host"
-        + (f" ({f.detail})" if f.detail else "")
-        + " — behind a TLS-inspecting proxy, add its CA bundle (--ca-file, or the CA "
+        "{detail} — behind a TLS-inspecting proxy, add its CA bundle (--ca-file, or the CA "
         "file setting); verification is never switched off."
-    )
+    ).format(detail=_detail(f))
+
+
+def _detail(f: Failure) -> str:
+    """The transport's own words in parentheses, or nothing."""
+    return _(" ({detail})").format(detail=f.detail) if f.detail else ""
 
 
 def _timeout(f: Failure) -> str:
-    secs = f" within {f.timeout:g} s" if f.timeout else ""
-    return (
-        f"No answer{secs}: the server, the network or a proxy is slow or unreachable — "
+    secs = _(" within {seconds} s").format(seconds=f"{f.timeout:g}") if f.timeout else ""
+    return _(
+        "No answer{within}: the server, the network or a proxy is slow or unreachable — "
         "try again, raise the timeout, or check HTTPS_PROXY."
-    )
+    ).format(within=secs)
 
 
 def _connection(f: Failure) -> str:
-    return "The connection failed" + (f" ({f.detail})" if f.detail else "") + "."
+    return _("The connection failed{detail}.").format(detail=_detail(f))
 
 
 def _fixed(text: str) -> Callable[[Failure], str]:
-    return lambda _f: text
+    """A marked (``N_``) explanation, translated when it is given."""
+    return lambda _f: _(text)
 
 
 _TRANSPORT: Final[dict[FailureKind, Callable[[Failure], str]]] = {
     FailureKind.TLS: _tls,
     FailureKind.TIMEOUT: _timeout,
     FailureKind.DNS: _fixed(
-        "The host name could not be resolved — check the base URL for typos, and your "
-        "DNS or proxy settings."
+        N_(
+            "The host name could not be resolved — check the base URL for typos, and your "
+            "DNS or proxy settings."
+        )
     ),
     FailureKind.REFUSED: _fixed(
-        "Connection refused: nothing listens at that host and port — check the base URL "
-        "and port (or the proxy in HTTPS_PROXY)."
+        N_(
+            "Connection refused: nothing listens at that host and port — check the base URL "
+            "and port (or the proxy in HTTPS_PROXY)."
+        )
     ),
-    FailureKind.CANCELLED: _fixed("Cancelled before an answer arrived."),
+    FailureKind.CANCELLED: _fixed(N_("Cancelled before an answer arrived.")),
     FailureKind.REDIRECTS: _fixed(
-        "Too many redirects: the server keeps sending the request elsewhere; check the base URL."
+        N_(
+            "Too many redirects: the server keeps sending the request elsewhere; check the base URL."
+        )
     ),
     FailureKind.INSECURE_REDIRECT: _fixed(
-        "The server redirected to plain http://, which is refused (HTTPS only); check the base URL."
+        N_(
+            "The server redirected to plain http://, which is refused (HTTPS only); check the "
+            "base URL."
+        )
     ),
     FailureKind.PROXY: _fixed(
-        "The proxy from HTTPS_PROXY/HTTP_PROXY failed; check it or unset it."
+        N_("The proxy from HTTPS_PROXY/HTTP_PROXY failed; check it or unset it.")
     ),
     FailureKind.CONNECTION: _connection,
     FailureKind.DECODING: _fixed(
-        "The server's body does not decode as its Content-Encoding header says (a broken "
-        "server or proxy); nothing of it is shown."
+        N_(
+            "The server's body does not decode as its Content-Encoding header says (a broken "
+            "server or proxy); nothing of it is shown."
+        )
     ),
 }

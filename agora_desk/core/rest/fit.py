@@ -10,15 +10,16 @@ from __future__ import annotations
 import time
 
 from agora_desk.core import checks
-from agora_desk.core.decoded import Check, CheckName
+from agora_desk.core.decoded import Check, CheckName, Phrasing
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats import v007, v007_checks
+from agora_desk.core.i18n import N_, _
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.rest.presets import Preset
 from agora_desk.core.rest.signature import Signature
 from agora_desk.core.validation import Issue
 
-NOT_007 = "is not a 007 token (AccessToken2); the REST API expects one"
+NOT_007 = N_("is not a 007 token (AccessToken2); the REST API expects one")
 _ORDER = (
     CheckName.EXPIRY,
     CheckName.APP_ID,
@@ -36,7 +37,8 @@ def _failed(
     found = v007_checks.expiry(tok, now)
     if app_id:
         found += checks.app_id(
-            tok.app_id, checks.Expectations(app_id=app_id, app_id_source="the App ID in the path")
+            tok.app_id,
+            checks.Expectations(app_id=app_id, app_id_source=_("the App ID in the path")),
         )
     if expect is not None:
         found += v007_checks.fit(tok, expect)
@@ -56,9 +58,13 @@ def check_token_for(
     try:
         tok = v007.parse(token.strip())
     except TokenFormatError:
-        return [Issue("warning", "token", NOT_007)]
+        return [Issue("warning", "token", _(NOT_007))]
     issues = [
-        Issue("warning", "token", f"{c.detail}" + (f" ({c.fix})" if c.fix else ""))
+        Issue(
+            "warning",
+            "token",
+            _("{detail} ({fix})").format(detail=c.detail, fix=c.fix) if c.fix else c.detail,
+        )
         for c in _failed(tok, params, preset, params.app_id or None, _now(now))
     ]
     return issues + preset.fit(tok, params)
@@ -81,25 +87,30 @@ def token_cause(
     try:
         tok = v007.parse(token.strip())
     except TokenFormatError:
-        return "the token is not a 007 (AccessToken2) token, which the REST API needs"
+        return _("the token is not a 007 (AccessToken2) token, which the REST API needs")
     params = params or PresetParams()
     failed = _failed(tok, params, preset, app_id, _now(now))
     if failed:
         return _sentence(failed[0])
     extra = preset.fit(tok, params)
     if extra:
-        return f"the token {extra[0].message}"
+        return _("the token {detail}").format(detail=extra[0].message)
     return signature.cause() if signature is not None else None
 
 
 def _sentence(check: Check) -> str:
-    """A failed check as the clause "the token …; <fix>" (the caller adds the full stop)."""
+    """A failed check as the clause "the token …; <fix>" (the caller adds the full stop).
+
+    How the detail joins "the token" is the check's own :class:`Phrasing`, not its words.
+    """
     detail = check.detail
     if check.name is CheckName.PRIVILEGES:
-        detail = f"the token's privilege {detail}"
-    elif detail.startswith("built"):
-        detail = f"the token was {detail}"
-    elif not detail.startswith("the token"):
-        detail = f"the token {detail}"
-    fix = check.fix.rstrip(".")
-    return f"{detail}; {fix[:1].lower()}{fix[1:]}" if fix else detail
+        detail = _("the token's privilege {detail}").format(detail=detail)
+    elif check.phrasing is Phrasing.BUILT:
+        detail = _("the token was {detail}").format(detail=detail)
+    elif check.phrasing is Phrasing.PREDICATE:
+        detail = _("the token {detail}").format(detail=detail)
+    fix = check.fix.rstrip(".。")
+    if not fix:
+        return detail
+    return _("{problem}; {fix}").format(problem=detail, fix=fix[:1].lower() + fix[1:])

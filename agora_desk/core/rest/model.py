@@ -9,11 +9,13 @@ Agora Chat's ``Authorization: Bearer <app token>``.
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Final
 
 from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.i18n import N_, Translated, _
 from agora_desk.core.redact import SENSITIVE_HEADERS
 from agora_desk.core.rest.urls import join_url
 from agora_desk.core.secret import Secret
@@ -50,13 +52,15 @@ class AuthScheme(str, Enum):
         return self in (AuthScheme.TOKEN, AuthScheme.ACCESS_TOKEN, AuthScheme.BEARER)
 
 
-AUTH_LABELS: Final[dict[AuthScheme, str]] = {
-    AuthScheme.BASIC: "Basic (Customer ID + Customer Secret)",
-    AuthScheme.TOKEN: "AccessToken2 (Authorization: agora token=…)",
-    AuthScheme.ACCESS_TOKEN: "AccessToken (x-agora-token + x-agora-uid)",
-    AuthScheme.BEARER: "Bearer (Chat app token)",
-    AuthScheme.NONE: "None",
-}
+AUTH_LABELS: Final[Mapping[AuthScheme, str]] = Translated(
+    {
+        AuthScheme.BASIC: N_("Basic (Customer ID + Customer Secret)"),
+        AuthScheme.TOKEN: N_("AccessToken2 (Authorization: agora token=…)"),
+        AuthScheme.ACCESS_TOKEN: N_("AccessToken (x-agora-token + x-agora-uid)"),
+        AuthScheme.BEARER: N_("Bearer (Chat app token)"),
+        AuthScheme.NONE: N_("None"),
+    }
+)
 
 _SCHEME_ALIASES: Final = {"agora-token": "token", "accesstoken2": "token", "legacy": "access-token"}
 
@@ -69,7 +73,9 @@ def parse_scheme(value: str | AuthScheme) -> AuthScheme:
         return AuthScheme(_SCHEME_ALIASES.get(text, text))
     except ValueError:
         names = ", ".join(s.value for s in AuthScheme)
-        raise InputError("auth", f"{value!r} is not a scheme; use {names}") from None
+        raise InputError(
+            "auth", _("{value} is not a scheme; use {names}").format(value=repr(value), names=names)
+        ) from None
 
 
 class FailureKind(str, Enum):

@@ -18,6 +18,7 @@ from agora_desk.core.decoded import SignedBy
 from agora_desk.core.diagnostics import Candidate
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats import v007
+from agora_desk.core.i18n import _, ngettext
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
@@ -35,21 +36,24 @@ class Signature:
         """``(what is wrong, the fix)`` for a token that will not authenticate, else None."""
         if self.signed_by is None:
             return (
-                f"is not signed by {self.tried}",
-                "build it with the project's current certificate",
+                _("is not signed by {tried}").format(tried=self.tried),
+                _("build it with the project's current certificate"),
             )
         if self.signed_by.certificate == SECONDARY:
             return (
-                f"is signed with {self.signed_by.describe()}, which does not apply to Agora's "
-                "RESTful APIs",
-                "sign it with the primary certificate",
+                _(
+                    "is signed with {signed_by}, which does not apply to Agora's RESTful APIs"
+                ).format(signed_by=self.signed_by.describe()),
+                _("sign it with the primary certificate"),
             )
         return None
 
     def cause(self) -> str | None:
         """The clause an explanation gives ("the token …; fix"), or None."""
         problem = self.problem
-        return f"the token {problem[0]}; {problem[1]}" if problem else None
+        if problem is None:
+            return None
+        return _("the token {problem}; {fix}").format(problem=problem[0], fix=problem[1])
 
 
 def candidates(creds: Credentials) -> list[Candidate]:
@@ -87,7 +91,17 @@ def check(token: str, signers: Sequence[Candidate], app_id: str = "") -> Signatu
 
 def _tried(signers: Sequence[Candidate]) -> str:
     first = signers[0]
-    where = f"profile {first.profile!r}" if first.profile else "the environment"
-    kinds = " and ".join(dict.fromkeys(c.which for c in signers))
-    plural = "s" if len(signers) > 1 else ""
-    return f"the {kinds} certificate{plural} of {where}"
+    where = (
+        _("profile {profile!r}").format(profile=first.profile)
+        if first.profile
+        else _("the environment")
+    )
+    kinds = [_(kind) for kind in dict.fromkeys(c.which for c in signers)]
+    named = (
+        kinds[0]
+        if len(kinds) == 1
+        else _("{first} and {second}").format(first=kinds[0], second=kinds[-1])
+    )
+    return ngettext(
+        "the {kinds} certificate of {where}", "the {kinds} certificates of {where}", len(signers)
+    ).format(kinds=named, where=where)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from agora_desk.core import checks
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v007
+from agora_desk.core.i18n import N_, Translated, _
 from agora_desk.core.rest.jsonbody import merge, pretty
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
@@ -29,11 +30,15 @@ CHANNEL_TOKEN_FIELDS = frozenset(
     {Field.CHANNEL, Field.AGENT_UID, Field.ENABLE_RTM, Field.STRING_UID}
 )
 # What a path placeholder needs, in words, when it is missing.
-_PLACEHOLDER_HINTS = {
-    Field.AGENT_ID: "the agent_id that join returned",
-    Field.RESOURCE_ID: "the resourceId that acquire returned",
-    Field.SID: "the sid that start returned",
-}
+_PLACEHOLDER_HINTS = Translated(
+    {
+        Field.AGENT_ID: N_("the agent_id that join returned"),
+        Field.RESOURCE_ID: N_("the resourceId that acquire returned"),
+        Field.SID: N_("the sid that start returned"),
+    }
+)
+# A preset's words for people: kept as the English (marked) text, read translated.
+_TEXTS = ("title", "description", "group")
 _FIELD_NAMES = frozenset(f.value for f in Field)
 
 
@@ -48,8 +53,27 @@ class Filled:
     params: PresetParams
 
 
+class _Text:
+    """A preset's title, description or group: set in English (``N_``), read in the active
+    language, so the form, the command line and the explanations need no ``_()`` of their own."""
+
+    def __init__(self, name: str, message: str) -> None:
+        self.key = "_text_" + name
+        self.message = message
+
+    def __get__(self, obj: object, owner: type | None = None) -> str:
+        message = obj.__dict__.get(self.key, self.message) if obj is not None else self.message
+        return _(message) if message else ""
+
+    def __set__(self, obj: object, message: str) -> None:
+        obj.__dict__[self.key] = message
+
+
 class Preset:
-    """A documented REST call. Subclasses refine the hooks below; the defaults are a plain call."""
+    """A documented REST call. Subclasses refine the hooks below; the defaults are a plain call.
+
+    Give ``title``, ``description`` and ``group`` as ``N_("...")``: they are read translated.
+    """
 
     name: str = ""
     title: str = ""
@@ -66,6 +90,13 @@ class Preset:
     status_hints: Mapping[int, str] = MappingProxyType({})
     # Fields the preset needs besides the path's placeholders, with what each is.
     required: Mapping[Field, str] = MappingProxyType({})
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in _TEXTS:
+            value = cls.__dict__.get(name)
+            if isinstance(value, str):
+                setattr(cls, name, _Text(name, value))
 
     # -- auth ----------------------------------------------------------------------
 
@@ -105,11 +136,11 @@ class Preset:
         for name in placeholders(self.path):
             f = Field(name) if name in _FIELD_NAMES else None
             if f is not None and not params.value(f):
-                hint = _PLACEHOLDER_HINTS.get(f, "it is part of the path")
-                raise InputError(f.label, f"is needed: {hint}")
+                hint = _PLACEHOLDER_HINTS.get(f) or _("it is part of the path")
+                raise InputError(f.label, _("is needed: {hint}").format(hint=hint))
         for f, what in self.required.items():
             if not params.value(f):
-                raise InputError(f.label, f"is needed: {what}")
+                raise InputError(f.label, _("is needed: {hint}").format(hint=what))
         return params
 
     def token_plan(
@@ -147,8 +178,12 @@ class Preset:
         """
         path = self.path if template is None else template
         if "{app_id}" in path and not params.app_id:
-            what = f"the {self.name} path" if self.name else "the path"
-            raise InputError("App ID", f"is needed for {what}; choose a profile")
+            problem = (
+                _("is needed for the {preset} path; choose a profile").format(preset=self.name)
+                if self.name
+                else _("is needed for the path; choose a profile")
+            )
+            raise InputError("App ID", problem)
         values = {name: str(getattr(params, name, "")) for name in placeholders(path)}
         filled = fill_path(path, **values) if values else path
         body = self.body(params, token, user_body)
@@ -173,9 +208,9 @@ class CustomRequest(Preset):
     """Any method and path: a token, if asked for, is built for a channel or a Signaling user."""
 
     name = ""
-    title = "Custom request"
-    description = "Any method and path under the base URL."
-    group = "Token for a channel"
+    title = N_("Custom request")
+    description = N_("Any method and path under the base URL.")
+    group = N_("Token for a channel")
 
     def fields(self, scheme: AuthScheme, *, generate: bool) -> frozenset[Field]:
         found = set(super().fields(scheme, generate=generate))
@@ -188,6 +223,9 @@ class CustomRequest(Preset):
     def editor_body(self, params: PresetParams) -> str | None:
         return None
 
+
+for _name in _TEXTS:  # the base's empty texts too, so declare() sets them through _Text
+    setattr(Preset, _name, _Text(_name, ""))
 
 CUSTOM = CustomRequest()
 
@@ -214,7 +252,7 @@ def declare(
     preset.name, preset.title, preset.path, preset.description = name, title, path, description
     preset.method = method
     if labels is not None:
-        preset.labels = MappingProxyType(dict(labels))
+        preset.labels = Translated(labels)
     return preset
 
 

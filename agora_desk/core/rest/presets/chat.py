@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import Any, Final
 
 from agora_desk.core.formats import v007
+from agora_desk.core.i18n import N_, Translated, _
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.presets.base import Preset
@@ -20,16 +20,16 @@ CHAT_HOSTS: Final = (CHAT_HOST, "https://a61.chat.agora.io", "https://a71.chat.a
 class ChatCall(Preset):
     default_auth = AuthScheme.BEARER
     auths = (AuthScheme.BEARER,)
-    group = "Chat"
+    group = N_("Chat")
     default_base_url = CHAT_HOST
-    status_hints = MappingProxyType(
+    status_hints = Translated(
         {
-            401: (
+            401: N_(
                 "Chat did not accept the Bearer token: it must be a Chat app token from this "
                 "project's App ID and certificate, Chat must be enabled, and the host must be "
                 "the project's Chat host (Console → Chat → Data Center)"
             ),
-            404: "no such org/app or user — check the org name, app name and the Chat host",
+            404: N_("no such org/app or user — check the org name, app name and the Chat host"),
         }
     )
 
@@ -51,8 +51,10 @@ class ChatCall(Preset):
                 Issue(
                     "warning",
                     "token",
-                    "is not a Chat app token (Chat service with the app privilege); Chat's "
-                    "REST API answers 401",
+                    _(
+                        "is not a Chat app token (Chat service with the app privilege); Chat's "
+                        "REST API answers 401"
+                    ),
                 )
             ]
         return []
@@ -60,11 +62,11 @@ class ChatCall(Preset):
 
 class UserRegister(ChatCall):
     name = "chat-user-register"
-    title = "Chat: register a user"
+    title = N_("Chat: register a user")
     method = "POST"
     path = "/{org}/{app_name}/users"
-    description = "Creates a Chat user. Put the password in the body; it is never saved."
-    required = MappingProxyType({Field.USER_ID: "the user name to register"})
+    description = N_("Creates a Chat user. Put the password in the body; it is never saved.")
+    required = Translated({Field.USER_ID: N_("the user name to register")})
 
     def template(self, params: PresetParams, token: str) -> dict[str, Any] | None:
         return {"username": params.user_id}
@@ -72,9 +74,9 @@ class UserRegister(ChatCall):
 
 class UserGet(ChatCall):
     name = "chat-user-get"
-    title = "Chat: get a user"
+    title = N_("Chat: get a user")
     path = "/{org}/{app_name}/users/{user_id}"
-    description = "One Chat user's details."
+    description = N_("One Chat user's details.")
 
 
 PRESETS: Final[tuple[Preset, ...]] = (UserRegister(), UserGet())

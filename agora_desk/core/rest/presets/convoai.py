@@ -14,11 +14,11 @@ from __future__ import annotations
 import copy
 import secrets as _random
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 from typing import Any, Final, Literal
 
 from agora_desk.core import checks
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import N_, Translated, _
 from agora_desk.core.rest.jsonbody import merge, pretty
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
@@ -32,19 +32,19 @@ from agora_desk.core.rest.tokens import (
 from agora_desk.core.validation import raise_for_errors
 
 PREFIX: Final = "/api/conversational-ai-agent/v2/projects/{app_id}"
-GROUP: Final = "Conversational AI"
+GROUP: Final = N_("Conversational AI")
 # The Conversational AI reference's status table, with its suggested actions.
-HINTS: Final = MappingProxyType(
+HINTS: Final = Translated(
     {
-        403: (
+        403: N_(
             "the project may not use Conversational AI yet (activate the service, or settle "
             "billing, in Agora Console)"
         ),
-        404: "the agent was not found or has already exited; convoai-list shows running agents",
-        409: "an agent with this name is already running; use its agent_id or another name",
-        422: "the project's limit of agents was reached; ask Agora support to raise it",
-        503: "the agent failed to start; try again with a growing pause",
-        504: "the request timed out; try again with a growing pause",
+        404: N_("the agent was not found or has already exited; convoai-list shows running agents"),
+        409: N_("an agent with this name is already running; use its agent_id or another name"),
+        422: N_("the project's limit of agents was reached; ask Agora support to raise it"),
+        503: N_("the agent failed to start; try again with a growing pause"),
+        504: N_("the request timed out; try again with a growing pause"),
     }
 )
 
@@ -147,8 +147,10 @@ def params_from_body(params: PresetParams, body: Any) -> PresetParams:
             elif mine != text:
                 raise InputError(
                     "body",
-                    f"{b.dotted} is {text!r} but the preset's {b.field.label} is "
-                    f"{mine!r}; the token is built for one value, so give it once",
+                    _(
+                        "{key} is {theirs} but the preset's {field} is {mine}; the token is "
+                        "built for one value, so give it once"
+                    ).format(key=b.dotted, theirs=repr(text), field=b.field.label, mine=repr(mine)),
                 )
         elif b.kind == "list":
             if isinstance(theirs, list) and theirs and not mine:
@@ -156,7 +158,10 @@ def params_from_body(params: PresetParams, body: Any) -> PresetParams:
         elif isinstance(theirs, bool) and theirs != mine:
             if mine:
                 raise InputError(
-                    "body", f"{b.dotted} is false but the preset turns it on; give it once"
+                    "body",
+                    _("{key} is false but the preset turns it on; give it once").format(
+                        key=b.dotted
+                    ),
                 )
             updates[b.field.value] = theirs
     return replace(params, **updates) if updates else params
@@ -201,9 +206,10 @@ class ConvoAiCall(Preset):
             if not params.channel:
                 raise InputError(
                     "token",
-                    f"token auth for {self.name.removeprefix('convoai-')} needs the token the "
-                    "agent was started with: paste it, or give the channel and agent uid to "
-                    "build a matching one",
+                    _(
+                        "token auth for {call} needs the token the agent was started with: "
+                        "paste it, or give the channel and agent uid to build a matching one"
+                    ).format(call=self.name.removeprefix("convoai-")),
                 )
             return convoai_plan(params, expire)
         return super().token_plan(params, scheme, expire)
@@ -211,12 +217,12 @@ class ConvoAiCall(Preset):
 
 class ConvoAiJoin(Preset):
     name = "convoai-join"
-    title = "Conversational AI: start an agent (join)"
+    title = N_("Conversational AI: start an agent (join)")
     method = "POST"
     path = PREFIX + "/join"
     default_auth = AuthScheme.TOKEN
     auths = (AuthScheme.TOKEN, AuthScheme.BASIC)
-    description = (
+    description = N_(
         "Starts an agent in a channel. The agent joins with properties.token (RTC + RTM + "
         "ConvoAI, as ConvoAITokenBuilder); the same token authenticates the call unless "
         "Basic auth is chosen."
@@ -283,20 +289,20 @@ class ConvoAiJoin(Preset):
 
 class ConvoAiLeave(ConvoAiCall):
     name = "convoai-leave"
-    title = "Conversational AI: stop an agent (leave)"
+    title = N_("Conversational AI: stop an agent (leave)")
     method = "POST"
     path = PREFIX + "/agents/{agent_id}/leave"
-    description = "Stops the agent with the given agent_id (returned by join)."
+    description = N_("Stops the agent with the given agent_id (returned by join).")
 
 
 class ConvoAiUpdate(ConvoAiCall):
     """Given the channel (and agent uid), a fresh agent token goes in ``properties.token``."""
 
     name = "convoai-update"
-    title = "Conversational AI: update an agent"
+    title = N_("Conversational AI: update an agent")
     method = "POST"
     path = PREFIX + "/agents/{agent_id}/update"
-    description = (
+    description = N_(
         "Changes a running agent's settings (llm params …). With the channel and agent uid, "
         "a fresh agent token goes in properties.token."
     )
@@ -328,38 +334,38 @@ PRESETS: Final[tuple[Preset, ...]] = (
     declare(
         ConvoAiCall,
         "convoai-query",
-        "Conversational AI: query an agent",
+        N_("Conversational AI: query an agent"),
         PREFIX + "/agents/{agent_id}",
-        "The state of one agent.",
+        N_("The state of one agent."),
     ),
     declare(
         ConvoAiCall,
         "convoai-list",
-        "Conversational AI: list agents",
+        N_("Conversational AI: list agents"),
         PREFIX + "/agents",
-        "The project's agents (filter with ?channel=, ?state=, ?limit= in the path).",
+        N_("The project's agents (filter with ?channel=, ?state=, ?limit= in the path)."),
     ),
     declare(
         ConvoAiCall,
         "convoai-speak",
-        "Conversational AI: make an agent speak",
+        N_("Conversational AI: make an agent speak"),
         PREFIX + "/agents/{agent_id}/speak",
-        'Has the agent say a text ({"text": "…"}).',
+        N_('Has the agent say a text ({"text": "…"}).'),
         method="POST",
     ),
     declare(
         ConvoAiCall,
         "convoai-interrupt",
-        "Conversational AI: interrupt an agent",
+        N_("Conversational AI: interrupt an agent"),
         PREFIX + "/agents/{agent_id}/interrupt",
-        "Stops what the agent is saying.",
+        N_("Stops what the agent is saying."),
         method="POST",
     ),
     declare(
         ConvoAiCall,
         "convoai-history",
-        "Conversational AI: conversation history",
+        N_("Conversational AI: conversation history"),
         PREFIX + "/agents/{agent_id}/history",
-        "The agent's short-term memory of the conversation.",
+        N_("The agent's short-term memory of the conversation."),
     ),
 )

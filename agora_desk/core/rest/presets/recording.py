@@ -8,11 +8,11 @@ must be a fixed non-zero number that no user in the channel has.
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import Any, Final
 
 from agora_desk.core import checks
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import N_, Translated, _
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.presets.base import Preset
@@ -27,21 +27,21 @@ _CALL: Final = PREFIX + "/resourceid/{resource_id}"
 class RecordingCall(Preset):
     default_auth = AuthScheme.BASIC
     auths = (AuthScheme.BASIC,)
-    group = "Cloud Recording"
-    labels = MappingProxyType({Field.UID: "Recorder &uid:", Field.CHANNEL: "C&hannel (cname):"})
-    required = MappingProxyType(
+    group = N_("Cloud Recording")
+    labels = Translated({Field.UID: N_("Recorder &uid:"), Field.CHANNEL: N_("C&hannel (cname):")})
+    required = Translated(
         {
-            Field.CHANNEL: "the channel (cname) being recorded",
-            Field.UID: "the recorder's uid, the same in every call",
+            Field.CHANNEL: N_("the channel (cname) being recorded"),
+            Field.UID: N_("the recorder's uid, the same in every call"),
         }
     )
-    status_hints = MappingProxyType(
+    status_hints = Translated(
         {
-            400: (
+            400: N_(
                 "Cloud Recording refused a field — cname and uid must be the ones given to "
                 "acquire, the uid a non-zero number in a string, the mode individual, mix or web"
             ),
-            404: (
+            404: N_(
                 "the resourceId or sid is unknown: a resourceId expires 5 minutes after "
                 "acquire, and a sid ends with stop (or when the recording times out)"
             ),
@@ -56,7 +56,12 @@ class RecordingCall(Preset):
         params = super().resolve(params, body)
         raise_for_errors(recorder_issues(params))
         if "{mode}" in self.path and params.mode not in MODES:
-            raise InputError("mode", f"{params.mode!r} is not one of {', '.join(MODES)}")
+            raise InputError(
+                "mode",
+                _("{value} is not one of {choices}").format(
+                    value=repr(params.mode), choices=", ".join(MODES)
+                ),
+            )
         return params
 
     def template(self, params: PresetParams, token: str) -> dict[str, Any] | None:
@@ -75,20 +80,20 @@ class RecordingCall(Preset):
 
 class Acquire(RecordingCall):
     name = "recording-acquire"
-    title = "Cloud Recording: acquire a resource"
+    title = N_("Cloud Recording: acquire a resource")
     method = "POST"
     path = PREFIX + "/acquire"
-    description = (
+    description = N_(
         "Reserves a recording resource for a channel and recorder uid; returns resourceId."
     )
 
 
 class Start(RecordingCall):
     name = "recording-start"
-    title = "Cloud Recording: start"
+    title = N_("Cloud Recording: start")
     method = "POST"
     path = _CALL + "/mode/{mode}/start"
-    description = (
+    description = N_(
         "Starts recording with the resourceId from acquire. The body carries an RTC token "
         "for the cname and recorder uid, built from the profile."
     )
@@ -111,9 +116,9 @@ class Start(RecordingCall):
 
 class Query(RecordingCall):
     name = "recording-query"
-    title = "Cloud Recording: query"
+    title = N_("Cloud Recording: query")
     path = _CALL + "/sid/{sid}/mode/{mode}/query"
-    description = "The state of a recording started with resourceId and sid."
+    description = N_("The state of a recording started with resourceId and sid.")
 
     def template(self, params: PresetParams, token: str) -> dict[str, Any] | None:
         return None  # a GET: cname and uid are not sent, but kept for the next call
@@ -121,18 +126,18 @@ class Query(RecordingCall):
 
 class Update(RecordingCall):
     name = "recording-update"
-    title = "Cloud Recording: update"
+    title = N_("Cloud Recording: update")
     method = "POST"
     path = _CALL + "/sid/{sid}/mode/{mode}/update"
-    description = "Changes the subscription or layout of a running recording."
+    description = N_("Changes the subscription or layout of a running recording.")
 
 
 class Stop(RecordingCall):
     name = "recording-stop"
-    title = "Cloud Recording: stop"
+    title = N_("Cloud Recording: stop")
     method = "POST"
     path = _CALL + "/sid/{sid}/mode/{mode}/stop"
-    description = "Stops the recording; the answer lists the uploaded files."
+    description = N_("Stops the recording; the answer lists the uploaded files.")
 
 
 PRESETS: Final[tuple[Preset, ...]] = (Acquire(), Start(), Query(), Update(), Stop())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from agora_desk.core import checks
+from agora_desk.core.i18n import N_
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.presets.base import Preset
@@ -16,7 +17,7 @@ PREFIX: Final = "/dev/v2/project/{app_id}/rtm"
 class SignalingCall(Preset):
     default_auth = AuthScheme.TOKEN
     auths = (AuthScheme.TOKEN, AuthScheme.ACCESS_TOKEN, AuthScheme.BASIC)
-    group = "Signaling"
+    group = N_("Signaling")
 
     def fields(self, scheme: AuthScheme, *, generate: bool) -> frozenset[Field]:
         if scheme.uses_token:
@@ -38,18 +39,18 @@ class SignalingCall(Preset):
 
 class UserEvents(SignalingCall):
     name = "rtm-user-events"
-    title = "Signaling user events"
+    title = N_("Signaling user events")
     path = PREFIX + "/vendor/user_events"
-    description = (
+    description = N_(
         "Signaling (RTM) user login/logout events, authenticated with an RTM token for a user ID."
     )
 
 
 class ChannelEvents(SignalingCall):
     name = "rtm-channel-events"
-    title = "Signaling channel events"
+    title = N_("Signaling channel events")
     path = PREFIX + "/vendor/channel_events"
-    description = "Signaling (RTM) channel join/leave events, with an RTM token for a user ID."
+    description = N_("Signaling (RTM) channel join/leave events, with an RTM token for a user ID.")
 
 
 class UserMessage(SignalingCall):
@@ -69,9 +70,9 @@ class UserMessage(SignalingCall):
 
 class PeerMessage(UserMessage):
     name = "rtm-peer-message"
-    title = "Signaling: send a peer message"
+    title = N_("Signaling: send a peer message")
     path = PREFIX + "/users/{user_id}/peer_messages"
-    description = (
+    description = N_(
         'Sends a message from the user in the path to another user ({"destination", '
         '"payload"}); the RTM token is built for the path\'s user.'
     )
@@ -79,9 +80,9 @@ class PeerMessage(UserMessage):
 
 class ChannelMessage(UserMessage):
     name = "rtm-channel-message"
-    title = "Signaling: send a channel message"
+    title = N_("Signaling: send a channel message")
     path = PREFIX + "/users/{user_id}/channel_messages"
-    description = (
+    description = N_(
         'Sends a channel message as the user in the path ({"channel_name", "payload"}); '
         "the RTM token is built for the path's user."
     )
