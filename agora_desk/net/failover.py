@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Final
 
+from agora_desk.core.i18n import _
 from agora_desk.core.redact import scrub
 from agora_desk.core.rest.environments import failover_order
 from agora_desk.core.rest.model import FailureKind, Prepared, RestRequest
@@ -29,7 +30,7 @@ def _pause(seconds: float, cancel: threading.Event | None) -> None:
     if cancel is None:
         time.sleep(seconds)
     elif cancel.wait(seconds):
-        raise http.Cancelled("cancelled")
+        raise http.Cancelled(_("cancelled"))
 
 
 def send(
@@ -45,12 +46,26 @@ def send(
         if pause:
             _pause(pause, cancel)
         prepared = prepare(replace(request, base_url=base_url))
-        waited = f" after {pause:g} s" if pause else ""
-        log(f"try {number}/{len(order)}{waited}: {base_url}")
+        if pause:
+            log(
+                _("try {number}/{count} after {seconds} s: {url}").format(
+                    number=number, count=len(order), seconds=f"{pause:g}", url=base_url
+                )
+            )
+        else:
+            log(
+                _("try {number}/{count}: {url}").format(
+                    number=number, count=len(order), url=base_url
+                )
+            )
         try:
             return http.send(prepared, options, cancel=cancel), prepared
         except http.TransportError as exc:
             if number == len(order) or exc.kind not in RETRYABLE:
                 raise
-            log(f"try {number} failed: {scrub(str(exc), prepared.secrets)}")
-    raise http.ConnectError("no host to try")  # failover_order never returns an empty list
+            log(
+                _("try {number} failed: {error}").format(
+                    number=number, error=scrub(str(exc), prepared.secrets)
+                )
+            )
+    raise http.ConnectError(_("no host to try"))  # failover_order never returns an empty list

@@ -26,6 +26,7 @@ Errors are :class:`TransportError` subclasses with a ``kind`` that
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import socket
 import ssl
 import threading
@@ -40,6 +41,7 @@ import httpx
 from agora_desk import __version__
 from agora_desk.core.errors import AgoraDeskError, InputError, exception_chain
 from agora_desk.core.hosts import is_loopback_host
+from agora_desk.core.i18n import _
 from agora_desk.core.redact import SENSITIVE_HEADERS, holds_secret
 from agora_desk.core.rest.model import FailureKind, Header, Prepared
 from agora_desk.core.rest.urls import origin_of, parse_url, same_origin
@@ -144,7 +146,10 @@ class Options:
 
     def __post_init__(self) -> None:
         if not self.timeout > 0:
-            raise InputError("timeout", f"{self.timeout!r} must be a positive number of seconds")
+            raise InputError(
+                "timeout",
+                _("{value} must be a positive number of seconds").format(value=repr(self.timeout)),
+            )
 
 
 @dataclass(frozen=True)
@@ -207,15 +212,16 @@ def ssl_context(ca_file: str | None = None) -> ssl.SSLContext:
     if ca_file:
         path = Path(ca_file).expanduser()
         if not path.is_file():
-            raise CaFileError(ca_file, "no such file")
+            raise CaFileError(ca_file, _("no such file"))
         try:
             ctx.load_verify_locations(cafile=str(path))
         except ssl.SSLError as exc:
             raise CaFileError(
-                ca_file, f"not a PEM CA bundle ({exc.reason or exc.strerror or exc})"
+                ca_file,
+                _("not a PEM CA bundle ({error})").format(error=exc.reason or exc.strerror or exc),
             ) from None
         except (OSError, ValueError) as exc:
-            raise CaFileError(ca_file, f"cannot read it ({exc})") from None
+            raise CaFileError(ca_file, _("cannot read it ({error})").format(error=exc)) from None
     return ctx
 
 
@@ -231,37 +237,59 @@ def translate(exc: BaseException, url: str, timeout: float) -> TransportError:
     text = " | ".join(str(e) for e in chain)
     for e in chain:
         if isinstance(e, ssl.SSLCertVerificationError):
-            reason = e.verify_message or e.reason or "verification failed"
+            reason = e.verify_message or e.reason or _("verification failed")
             return TlsError(
-                f"TLS: the certificate of {host} is not trusted ({reason}); if a proxy "
-                "inspects TLS, add its CA bundle with --ca-file",
+                _(
+                    "TLS: the certificate of {host} is not trusted ({reason}); if a proxy "
+                    "inspects TLS, add its CA bundle with --ca-file"
+                ).format(host=host, reason=reason),
                 detail=str(reason),
             )
     for e in chain:
         if isinstance(e, ssl.SSLError):
             return TlsError(
-                f"TLS handshake with {host} failed ({e.reason or e})", detail=str(e.reason or e)
+                _("TLS handshake with {host} failed ({error})").format(
+                    host=host, error=e.reason or e
+                ),
+                detail=str(e.reason or e),
             )
     if isinstance(exc, httpx.ProxyError):
-        return ProxyError(f"the proxy failed: {exc}; check HTTPS_PROXY / NO_PROXY")
+        return ProxyError(
+            _("the proxy failed: {error}; check HTTPS_PROXY / NO_PROXY").format(error=exc)
+        )
     if isinstance(exc, httpx.TimeoutException) or any(isinstance(e, socket.timeout) for e in chain):
-        return RequestTimeout(f"{host} did not answer within {timeout:g} s")
+        return RequestTimeout(
+            _("{host} did not answer within {seconds} s").format(host=host, seconds=f"{timeout:g}")
+        )
     for e in chain:
         if isinstance(e, socket.gaierror):
-            return DnsError(f"cannot resolve {host!r}: {e.strerror or e}", detail=str(e))
+            return DnsError(
+                _("cannot resolve {host}: {error}").format(host=repr(host), error=e.strerror or e),
+                detail=str(e),
+            )
         if isinstance(e, ConnectionRefusedError):
             port = urllib.parse.urlsplit(url).port or 443
-            return ConnectionRefused(f"{host}:{port} refused the connection")
+            return ConnectionRefused(
+                _("{host} refused the connection").format(host=f"{host}:{port}")
+            )
     low = text.lower()
     if "name or service not known" in low or "nodename nor servname" in low or "getaddrinfo" in low:
-        return DnsError(f"cannot resolve {host!r}")
+        return DnsError(_("cannot resolve {host}").format(host=repr(host)))
     if "connection refused" in low or "errno 111" in low:
-        return ConnectionRefused(f"{host} refused the connection")
+        return ConnectionRefused(_("{host} refused the connection").format(host=host))
     if "certificate_verify_failed" in low or "ssl" in low:
-        return TlsError(f"TLS with {host} failed ({exc})", detail=str(exc))
+        return TlsError(
+            _("TLS with {host} failed ({error})").format(host=host, error=exc), detail=str(exc)
+        )
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        return ConnectError(f"{host} closed the connection before a complete answer ({exc})")
-    return ConnectError(f"cannot reach {host}: {exc or type(exc).__name__}")
+        return ConnectError(
+            _("{host} closed the connection before a complete answer ({error})").format(
+                host=host, error=exc
+            )
+        )
+    return ConnectError(
+        _("cannot reach {host}: {error}").format(host=host, error=exc or type(exc).__name__)
+    )
 
 
 # --------------------------------------------------------------------------
@@ -351,29 +379,37 @@ class _Exchange:
                 and holds_secret(body, self.prepared.secrets)
             ):
                 notes.append(
-                    f"the {resp.status_code} redirect to {origin_of(target)} was not followed: "
-                    "the body holds a token or a secret, which is not sent to another host"
+                    _(
+                        "the {status} redirect to {origin} was not followed: the body holds a "
+                        "token or a secret, which is not sent to another host"
+                    ).format(status=resp.status_code, origin=origin_of(target))
                 )
                 break
             resp.close()
             redirects.append(url)
             if len(redirects) > self.options.max_redirects:
                 raise TooManyRedirects(
-                    f"more than {self.options.max_redirects} redirects (last to {target})"
+                    _("more than {count} redirects (last to {target})").format(
+                        count=self.options.max_redirects, target=target
+                    )
                 )
             try:
                 parse_url(target, "redirect")
             except InputError as exc:
                 raise InsecureRedirect(
-                    f"{origin_of(url)} redirected to {target}, which is refused: {exc.problem}"
+                    _("{origin} redirected to {target}, which is refused: {problem}").format(
+                        origin=origin_of(url), target=target, problem=exc.problem
+                    )
                 ) from None
             if cross:
                 dropped = [h.name for h in headers if h.name.lower() in CREDENTIAL_HEADERS]
                 if dropped:
                     headers = [h for h in headers if h.name.lower() not in CREDENTIAL_HEADERS]
                     notes.append(
-                        f"redirected to {origin_of(target)}: {', '.join(dropped)} not sent there "
-                        "(credentials stay with the host they are for)"
+                        _(
+                            "redirected to {origin}: {headers} not sent there (credentials "
+                            "stay with the host they are for)"
+                        ).format(origin=origin_of(target), headers=", ".join(dropped))
                     )
             if resp.status_code == 303 or (
                 resp.status_code in (301, 302) and method not in ("GET", "HEAD")
@@ -404,7 +440,9 @@ class _Exchange:
         if layers is None:
             # Not one we can undo in bounded steps: kept as received, and said so.
             layers = []
-            notes += (f"the body is {encoding}-encoded and shown as received",)
+            notes += (
+                _("the body is {encoding}-encoded and shown as received").format(encoding=encoding),
+            )
             with self.lock:
                 self.meta["notes"] = notes
         decoder = Decoder(layers)
@@ -458,7 +496,7 @@ class _Exchange:
 
     def check_abort(self) -> None:
         if self.abort.is_set():
-            raise Cancelled("cancelled")
+            raise Cancelled(_("cancelled"))
 
     def stop(self) -> None:
         """From the waiting thread: make the worker's blocked read return, then let it go."""
@@ -495,16 +533,23 @@ def send(
     opts = options or Options()
     parse_url(prepared.url, "URL")
     if cancel is not None and cancel.is_set():
-        raise Cancelled("cancelled")
+        raise Cancelled(_("cancelled"))
     ctx = ssl_context(opts.ca_file)
     exchange = _Exchange(prepared, opts, ctx)
-    worker = threading.Thread(target=exchange.run, name="agora-desk-http", daemon=True)
+    # The worker runs in the caller's context: its messages come in the caller's language
+    # (English inside i18n.speaking for --json).
+    worker = threading.Thread(
+        target=contextvars.copy_context().run,
+        args=(exchange.run,),
+        name="agora-desk-http",
+        daemon=True,
+    )
     worker.start()
     deadline = exchange.start + opts.timeout
     while not exchange.done.wait(_POLL):
         if cancel is not None and cancel.is_set():
             exchange.stop()
-            raise Cancelled("cancelled", elapsed_ms=exchange.elapsed_ms())
+            raise Cancelled(_("cancelled"), elapsed_ms=exchange.elapsed_ms())
         if time.perf_counter() >= deadline:
             with exchange.lock:
                 counting = exchange.phase == "counting"
@@ -515,7 +560,9 @@ def send(
                 # The kept part is complete; only the count of the rest is cut short.
                 return exchange.response()
             raise RequestTimeout(
-                f"{origin_of(prepared.url)} gave no complete answer within {opts.timeout:g} s",
+                _("{origin} gave no complete answer within {seconds} s").format(
+                    origin=origin_of(prepared.url), seconds=f"{opts.timeout:g}"
+                ),
                 elapsed_ms=exchange.elapsed_ms(),
             )
     if exchange.error is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import time
 
 import pytest
@@ -163,3 +164,25 @@ def test_a_rest_core_error_is_chinese(cli: CliProcess) -> None:
     assert zh.stderr.startswith("agora-desk：错误：--env: 'mars' 不是环境名；请使用 production")
     en = cli.run("request", "--env", "mars", "GET", "/dev/v1/projects", env=cli.env(LANG="C"))
     assert en.stderr.startswith("agora-desk: error: --env: 'mars' is not an environment; use ")
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+    return port
+
+
+def test_a_transport_error_is_chinese_for_people_and_english_in_json(cli: CliProcess) -> None:
+    url = f"https://127.0.0.1:{_closed_port()}"
+    zh = cli.run("request", "--base-url", url, "GET", "/x", env=cli.env(**ZH))
+    assert zh.returncode == 1
+    assert "拒绝了连接" in zh.stderr
+    assert "连接被拒绝：该主机和端口上没有服务在监听" in zh.stderr
+    scripted = cli.run("request", "--json", "--base-url", url, "GET", "/x", env=cli.env(**ZH))
+    data = json.loads(scripted.stdout)
+    assert data["kind"] == "refused"
+    assert data["error"].endswith("refused the connection")
+    assert data["explanation"].startswith("Connection refused: nothing listens")
+    assert not _cjk(scripted.stdout)
