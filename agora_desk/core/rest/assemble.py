@@ -10,6 +10,7 @@ from agora_desk.core.builders import Stamp
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.diagnostics import Candidate
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.rest.doctor import examine
 from agora_desk.core.rest.model import Auth, AuthScheme, RestRequest
 from agora_desk.core.rest.params import PresetParams
@@ -97,7 +98,7 @@ def assemble(
     if spec.pasted_token:
         token = spec.pasted_token.reveal().strip()
         if any(ch.isspace() for ch in token):
-            raise InputError("token", "contains whitespace (from a paste?)")
+            raise InputError("token", _("contains whitespace (from a paste?)"))
         source = "pasted"
     elif plan is not None:
         source = "profile"
@@ -105,10 +106,11 @@ def assemble(
             token = TOKEN_STANDIN
         else:
             if not app_id:
-                raise InputError("App ID", "is needed to build the token; choose a profile")
+                raise InputError("App ID", _("is needed to build the token; choose a profile"))
             if not app_certificate:
                 raise InputError(
-                    "App Certificate", "is needed to build the token; choose a profile that has one"
+                    "App Certificate",
+                    _("is needed to build the token; choose a profile that has one"),
                 )
             built = plan.build(Credentials(app_id, app_certificate), stamp)
             warnings += built.warnings

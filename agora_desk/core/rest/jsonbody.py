@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,9 @@ class JsonProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"invalid JSON at line {self.line}, column {self.column}: {self.message}"
+        return _("invalid JSON at line {line}, column {column}: {message}").format(
+            line=self.line, column=self.column, message=self.message
+        )
 
 
 def parse_json_text(text: str) -> tuple[Any, JsonProblem | None]:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.redact import MIN_SCAN_LENGTH, SENSITIVE_HEADERS, TOKEN_RE, json_secrets
 from agora_desk.core.rest.auth import check_header, method_for
 from agora_desk.core.rest.model import CONTENT_TYPE, METHODS, Header, Prepared, RestRequest
@@ -15,7 +16,12 @@ from agora_desk.core.secret import Secret
 def check_method(method: str) -> str:
     m = method.strip().upper()
     if m not in METHODS:
-        raise InputError("method", f"{method!r} is not one of {', '.join(METHODS)}")
+        raise InputError(
+            "method",
+            _("{value} is not one of {choices}").format(
+                value=repr(method), choices=", ".join(METHODS)
+            ),
+        )
     return m
 
 
@@ -29,7 +35,7 @@ def prepare(req: RestRequest) -> Prepared:
     method = check_method(req.method)
     url = req.url
     scheme = method_for(req.auth.scheme)
-    own = {name.lower() for name, _ in req.headers}
+    own = {name.lower() for name, _value in req.headers}
     headers = [
         h
         for h in (Header("Content-Type", CONTENT_TYPE), Header("Accept", "application/json"))
@@ -40,7 +46,7 @@ def prepare(req: RestRequest) -> Prepared:
         if name.lower() in scheme.owns:
             raise InputError(
                 f"header {name}",
-                "is set by the auth scheme; remove it from the headers or choose auth 'none'",
+                _("is set by the auth scheme; remove it from the headers or choose auth 'none'"),
             )
         headers.append(Header(name, Secret(value) if name.lower() in SENSITIVE_HEADERS else value))
     headers += scheme.headers(req.auth)

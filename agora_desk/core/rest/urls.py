@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.hosts import is_loopback_host
+from agora_desk.core.i18n import _
 from agora_desk.core.validation import Issue
 
 
@@ -42,37 +43,47 @@ def parse_url(text: str, field: str = "base URL") -> Url:
     """Parse and apply the transport rules: HTTPS, or HTTP to a loopback host only."""
     value = text.strip()
     if not value:
-        raise InputError(field, "is empty; Agora's REST API is at https://api.agora.io")
+        raise InputError(field, _("is empty; Agora's REST API is at https://api.agora.io"))
     if any(ch.isspace() or not ch.isprintable() for ch in value):
-        raise InputError(field, "contains whitespace or an invisible character")
+        raise InputError(field, _("contains whitespace or an invisible character"))
     if "://" not in value:
-        raise InputError(field, f"{value!r} has no scheme; write https://{value}")
+        raise InputError(
+            field,
+            _("{value} has no scheme; write https://{bare}").format(value=repr(value), bare=value),
+        )
     try:
         parts = urllib.parse.urlsplit(value)
         port = parts.port
     except ValueError as exc:
-        raise InputError(field, f"is not a valid URL ({exc})") from None
+        raise InputError(field, _("is not a valid URL ({error})").format(error=exc)) from None
     scheme = parts.scheme.lower()
     host = parts.hostname or ""
     if not host:
-        raise InputError(field, f"{value!r} has no host name")
+        raise InputError(field, _("{value} has no host name").format(value=repr(value)))
     if parts.username is not None or parts.password is not None:
         # A credential in a URL ends up in logs, history and proxies.
         raise InputError(
             field,
-            "contains a user name or password; choose Basic auth instead of putting it in the URL",
+            _(
+                "contains a user name or password; choose Basic auth instead of putting it in the URL"
+            ),
         )
     if parts.fragment:
-        raise InputError(field, "has a '#' fragment, which is never sent to a server")
+        raise InputError(field, _("has a '#' fragment, which is never sent to a server"))
     if scheme == "http":
         if not is_loopback_host(host):
             raise InputError(
                 field,
-                "uses plain http://; Agora's REST API is HTTPS only (http:// is allowed for "
-                "loopback test servers: 127.0.0.1, ::1, localhost)",
+                _(
+                    "uses plain http://; Agora's REST API is HTTPS only (http:// is allowed for "
+                    "loopback test servers: 127.0.0.1, ::1, localhost)"
+                ),
             )
     elif scheme != "https":
-        raise InputError(field, f"scheme {parts.scheme!r} is not supported; use https://")
+        raise InputError(
+            field,
+            _("scheme {scheme} is not supported; use https://").format(scheme=repr(parts.scheme)),
+        )
     return Url(scheme, host, port, parts.path.rstrip("/"), parts.query)
 
 
@@ -99,7 +110,7 @@ def join_url(base_url: str, path: str) -> str:
     if any(ch.isspace() or not ch.isprintable() for ch in p):
         raise InputError("path", "contains whitespace or an invisible character; URL-encode it")
     if "#" in p:
-        raise InputError("path", "has a '#' fragment, which is never sent to a server")
+        raise InputError("path", _("has a '#' fragment, which is never sent to a server"))
     if not p.startswith("/"):
         p = "/" + p
     url = replace(base, path=base.path + p.split("?", 1)[0], query="")
