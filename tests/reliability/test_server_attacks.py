@@ -16,6 +16,7 @@ from _raw_http import raw_exchange
 from _server_helpers import RecordSink, call, check_rtc, serving
 from credentials import APP_ID, CERT
 
+from agora_desk.server.config import HEADER_TIMEOUT_S
 from agora_desk.server.connections import RateLimitedLog, loop_exception_handler
 from agora_desk.server.runner import ServerHandle
 
@@ -179,8 +180,14 @@ def files_for_1000_connections() -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
+# A request the idle connections starved would wait for them to time out (the
+# header timeout, 10 s); a loaded 2-core machine can take over a second for a
+# served one. The bound sits between the two.
+STARVED_S = HEADER_TIMEOUT_S / 3
+
+
 @pytest.mark.usefixtures("files_for_1000_connections")
-def test_ping_answers_within_a_second_while_1000_idle_connections_are_open() -> None:
+def test_a_request_is_not_starved_while_1000_idle_connections_are_open() -> None:
     # A low cap, as on a machine whose open-file limit is 1,024: the idle ones must give way.
     with serving(max_connections=200) as handle:
         idle = []
@@ -190,7 +197,7 @@ def test_ping_answers_within_a_second_while_1000_idle_connections_are_open() -> 
             for _ in range(5):
                 started = time.monotonic()
                 reply = call(handle.url, "GET", "/rtc/c/publisher/uid/1/")
-                assert time.monotonic() - started < 1.0
+                assert time.monotonic() - started < STARVED_S
                 check_rtc(reply.json()["rtcToken"], "c", "1", {1, 2, 3, 4}, 3600)
         finally:
             for sock in idle:
@@ -223,7 +230,7 @@ def test_serve_process_with_256_files_survives_800_idle_connections(cli: CliProc
         for _ in range(5):
             started = time.monotonic()
             assert call(url, "GET", "/ping").status == 200
-            assert time.monotonic() - started < 1.0
+            assert time.monotonic() - started < STARVED_S
     finally:
         for sock in idle:
             sock.close()

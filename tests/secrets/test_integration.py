@@ -218,8 +218,10 @@ def test_hung_keyring_daemon_times_out(tmp_path: Path, own_session_tools: None) 
         from jeepney.bus_messages import message_bus
         from jeepney.io.blocking import open_dbus_connection
 
+        # Start the daemon and let keyring pick its backend while it answers, with
+        # all the time a loaded machine needs; only the hung read has 1 s.
+        KeyringStore(timeout=60.0).check()
         store = KeyringStore(timeout=1.0)
-        store.check()  # choose the backend while the daemon still answers
         with open_dbus_connection("SESSION") as bus:
             reply = bus.send_and_get_reply(
                 message_bus.GetConnectionUnixProcessID("org.freedesktop.secrets")
