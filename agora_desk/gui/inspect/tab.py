@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import (
@@ -26,11 +25,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -51,6 +47,8 @@ from agora_desk.gui.inspect.checks import (
 )
 from agora_desk.gui.inspect.checks_view import STATE_ROLE, ChecksPanel
 from agora_desk.gui.inspect.compare import CompareView
+from agora_desk.gui.inspect.expected import ExpectedInputs
+from agora_desk.gui.inspect.export import DecodedExport, decoded_json
 from agora_desk.gui.inspect.input import (
     Decoded,
     ReasonLine,
@@ -67,18 +65,10 @@ from agora_desk.gui.inspect.rebuild import RebuildButton
 from agora_desk.gui.inspect.timeline import moments
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.theme import set_text_tone
-from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
-from agora_desk.gui.widgets.forms import optional_field
+from agora_desk.gui.translation import translate
 
 # Errors of the export are filed under this title (shown through tabs.tab_title).
-EXPORT_TITLE = QT_TRANSLATE_NOOP("Tabs", "Export JSON")
-
 __all__ = ["PASTE_FIX", "STATE_ROLE", "CheckRow", "InspectTab", "check_rows", "decoded_json"]
-
-
-def decoded_json(decoded: DecodedToken) -> str:
-    """The ``agora-desk decode --json`` text (one line, no newline): the core's one serializer."""
-    return decoded.json_text()
 
 
 class InspectTab(QWidget):
@@ -96,6 +86,9 @@ class InspectTab(QWidget):
         self._applied = 0  # of the result on screen
         self._job: Job | None = None
         self.decode_seconds = 0.0  # how long the shown result took to decode
+        exporter = DecodedExport(self, context, lambda: self.decoded, lambda: self.clock())
+        self.copy_report, self.copy_json = exporter.copy_report, exporter.copy_json
+        self.export_json = exporter.export_json
         self._build_ui()
         self.certificate = CertificateSource(
             context, self.cert_edit.text, self._certificate_changed
@@ -195,53 +188,15 @@ class InspectTab(QWidget):
         self.error_label = ReasonLine()
         layout.addWidget(self.error_label)
 
-        form = QFormLayout()
-        cert_row = QHBoxLayout()
-        self.cert_edit = QLineEdit()
-        self.cert_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.cert_edit.setPlaceholderText(
-            translate("InspectTab", "empty: the App Certificate of the selected profile")
-        )
-        self.cert_edit.setToolTip(
-            translate(
-                "InspectTab",
-                "Kept in memory for this session only, never saved. Used only to verify.",
-            )
-        )
-        self.show_cert_button = QToolButton()
-        self.show_cert_button.setText(translate("InspectTab", "Show"))
-        self.show_cert_button.setCheckable(True)
-        self.show_cert_button.toggled.connect(
-            lambda on: self.cert_edit.setEchoMode(
-                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
-            )
-        )
-        cert_row.addWidget(self.cert_edit, 1)
-        cert_row.addWidget(self.show_cert_button)
-        cert_label = QLabel(translate("InspectTab", "App &Certificate"))
-        cert_label.setBuddy(self.cert_edit)
-        form.addRow(cert_label, cert_row)
-        self.certificate_label = QLabel()
-        self.certificate_label.setWordWrap(True)
-        form.addRow("", self.certificate_label)
-        self.channel_edit = optional_field(
-            form,
-            translate("InspectTab", "Expected cha&nnel"),
-            translate("InspectTab", "the channel the app joins"),
-        )
-        self.uid_edit = optional_field(
-            form,
-            translate("InspectTab", "Expected &uid"),
-            translate("InspectTab", "the uid or user account the app uses (0 = any user)"),
-        )
-        self.error_edit = optional_field(
-            form,
-            translate("InspectTab", "App's e&rror"),
-            translate(
-                "InspectTab", "the error the app got (110, 109, 17, 'dynamic key expired', 401…)"
-            ),
-        )
-        layout.addLayout(form)
+        # What the token is checked against: certificate, channel, uid, error.
+        self.expected = ExpectedInputs()
+        layout.addWidget(self.expected)
+        self.cert_edit = self.expected.cert_edit
+        self.show_cert_button = self.expected.show_cert_button
+        self.certificate_label = self.expected.certificate_label
+        self.channel_edit = self.expected.channel_edit
+        self.uid_edit = self.expected.uid_edit
+        self.error_edit = self.expected.error_edit
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -561,46 +516,6 @@ class InspectTab(QWidget):
         """The token as the SDK needs it, after the paste clean-up (a secret: cleared later)."""
         if self.decoded is not None and self.decoded.token:
             self.context.copy(self.decoded.token, secret=True)
-
-    def copy_report(self) -> None:
-        """The shareable report (``decode --report``): nothing secret is in it."""
-        if self.decoded is not None:
-            from agora_desk.core import verdict
-
-            self.context.copy(verdict.report(self.decoded, self.clock()), secret=False)
-
-    def copy_json(self) -> None:
-        if self.decoded is None:
-            self.context.status(translate("InspectTab", "Nothing to copy: paste a token first"))
-            return
-        self.context.copy(decoded_json(self.decoded), secret=False)
-
-    def export_json(self, path: str | None = None) -> bool:
-        """Write the ``decode --json`` output to ``path`` (asked for when None)."""
-        if self.decoded is None:
-            self.context.status(translate("InspectTab", "Nothing to export: paste a token first"))
-            return False
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                translate("InspectTab", "Export the decoded token"),
-                "token.json",
-                translate("InspectTab", "JSON (*.json);;All files (*)"),
-            )
-            if not path:
-                return False
-        try:
-            Path(path).write_text(decoded_json(self.decoded) + "\n", encoding="utf-8")
-        except OSError as exc:
-            self.context.report_error(
-                EXPORT_TITLE,
-                translate("InspectTab", "Could not write {path}: {reason}").format(
-                    path=path, reason=exc.strerror or exc
-                ),
-            )
-            return False
-        self.context.status(translate("InspectTab", "Exported to {path}").format(path=path))
-        return True
 
     # -- compare ------------------------------------------------------------------------
     def show_compare(self) -> None:
