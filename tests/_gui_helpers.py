@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, QTimer
 
 from agora_desk.core.builders import Stamp
@@ -56,13 +57,35 @@ def add_demo_profile(store: ProfileStore, name: str = "demo", **kwargs: Any) -> 
     return profile
 
 
+# Every context a test made; tests/gui/conftest.py releases them after each test.
+CONTEXTS: list[AppContext] = []
+
+
 def make_context(tmp_path: Path, store: Any = None, **settings: Any) -> AppContext:
     if store is not None and not hasattr(store, "config_path"):
         store.config_path = tmp_path / "profiles.json"  # a fake: histories go beside it
-    return AppContext(
+    context = AppContext(
         profiles=store if store is not None else make_store(tmp_path),
         settings=make_settings(tmp_path, **settings),
     )
+    CONTEXTS.append(context)
+    return context
+
+
+def release_contexts() -> None:
+    """Stop each context's clipboard countdown and delete it, here on the GUI thread.
+
+    Left to the garbage collector, a context may be freed on whatever thread a
+    collection runs (a request or keyring worker); Qt cannot unregister a timer
+    from there, and the next event-loop turn fires the clipboard countdown on
+    freed memory: a segfault, as after a test that copied a secret.
+    """
+    while CONTEXTS:
+        context = CONTEXTS.pop()
+        if not shiboken6.isValid(context):
+            continue
+        context.clipboard.clear_if_ours()
+        shiboken6.delete(context)
 
 
 def type_credentials(tab: Any, ident: str = APP_ID, secret: str = CERT) -> None:

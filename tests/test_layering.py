@@ -91,3 +91,15 @@ def test_token_formats_sit_below_the_engine_and_the_builders() -> None:
         if module in above or module.startswith(tuple(m + "." for m in above))
     ]
     assert bad == []
+
+
+MAX_MODULE_LINES = 600  # one job per file: past this, a module holds more than one
+
+
+def test_no_module_is_over_600_lines() -> None:
+    long = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}

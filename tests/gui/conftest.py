@@ -7,11 +7,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from _gui_helpers import make_context
+from _gui_helpers import make_context, release_contexts
 
 from agora_desk.gui.context import AppContext
 
 T = TypeVar("T")
+
+
+@pytest.fixture(autouse=True)
+def _contexts_released() -> Iterator[None]:
+    """Contexts go when their test ends, on the GUI thread (see release_contexts)."""
+    yield
+    release_contexts()
 
 
 @pytest.fixture
