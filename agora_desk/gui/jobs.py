@@ -29,6 +29,11 @@ class Job(QObject):
         """Ask the job to stop; its callbacks are not called after this."""
         self.cancelled.set()
 
+    def release(self) -> None:
+        """The work has returned and nothing more will be delivered: let the job go."""
+        self.done = True
+        _live_jobs.discard(self)
+
 
 class _Runnable(QRunnable):
     def __init__(self, job: Job, fn: Callable[[Job], Any]) -> None:
@@ -41,11 +46,16 @@ class _Runnable(QRunnable):
         try:
             result = self.fn(self.job)
         except BaseException as exc:
-            if not self.job.cancelled.is_set():
-                self.job.failed.emit(exc)
+            signal, value = self.job.failed, exc
         else:
-            if not self.job.cancelled.is_set():
-                self.job.finished.emit(result)
+            signal, value = self.job.finished, result
+        if self.job.cancelled.is_set():
+            # Released here, not through a signal: a cancelled job delivers
+            # nothing, and at quit its QObject may already be gone. Without
+            # this it would stay in _live_jobs (with its closures) for good.
+            self.job.release()
+        else:
+            signal.emit(value)
 
 
 _live_jobs: set[Job] = set()
@@ -67,10 +77,6 @@ def run_job(
     job = Job()
     _live_jobs.add(job)
 
-    def _finish(*_: object) -> None:
-        job.done = True
-        _live_jobs.discard(job)
-
     # Checked again on delivery: the result may already be queued to this
     # thread when cancel() runs, and a cancelled job's callbacks must not run.
     if on_done is not None:
@@ -79,7 +85,7 @@ def run_job(
     if on_error is not None:
         error = on_error
         job.failed.connect(lambda exc: None if job.cancelled.is_set() else error(exc))
-    job.finished.connect(_finish)
-    job.failed.connect(_finish)
+    job.finished.connect(job.release)
+    job.failed.connect(job.release)
     pool().start(_Runnable(job, fn))
     return job
