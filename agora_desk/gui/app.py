@@ -153,6 +153,10 @@ def run(argv: list[str]) -> int:
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "agora-desk", *qt_args])
     assert isinstance(app, QApplication)
+    if app.platformName() == "offscreen":
+        from agora_desk.gui.qt import quiet_offscreen_size_hints
+
+        quiet_offscreen_size_hints()
     from agora_desk.gui.theme import IndicatorStyle
 
     app.setStyle(IndicatorStyle())

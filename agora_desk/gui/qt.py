@@ -7,6 +7,9 @@ that dropping one when a fixed PySide6 is the minimum is a one-file change.
 from __future__ import annotations
 
 import ctypes
+import sys
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qFormatLogMessage, qInstallMessageHandler
 
 from agora_desk.core.wire import is_clean_text
 
@@ -40,3 +43,25 @@ def qt_text(value: str) -> str:
     except UnicodeEncodeError:
         return value.encode("utf-8", "backslashreplace").decode("utf-8")
     return raw.decode("utf-8", "backslashreplace")
+
+
+# Qt's offscreen platform (the smoke test, CI, the tests) has no window manager to
+# pass a window's size limits to, and says so each time they change. The real
+# platforms (xcb, Wayland, Windows, macOS) support it, so the line says nothing
+# about the app; left alone it is printed hundreds of times per test run.
+OFFSCREEN_SIZE_HINTS = "This plugin does not support propagateSizeHints()"
+
+
+def quiet_offscreen_size_hints() -> None:
+    """Drop that one offscreen message; every other Qt message goes where it went before."""
+    previous = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message == OFFSCREEN_SIZE_HINTS:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:  # Qt's own handler: formatted as QT_MESSAGE_PATTERN says, to stderr
+            sys.stderr.write(qFormatLogMessage(kind, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,8 +11,14 @@ import pytest
 from _gui_helpers import make_context, release_contexts
 
 from agora_desk.gui.context import AppContext
+from agora_desk.gui.qt import quiet_offscreen_size_hints
 
 T = TypeVar("T")
+
+# As the app does on the offscreen platform; installed before pytest-qt's per-test
+# capture, which hands messages back to it after each test (e.g. while widgets close).
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    quiet_offscreen_size_hints()
 
 
 @pytest.fixture(autouse=True)

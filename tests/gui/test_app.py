@@ -23,6 +23,7 @@ from agora_desk.core.builders import RtcRequest, build_rtc, build_rtc_legacy
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.secret import Secret
 from agora_desk.gui.app import ExceptionHook, make_profile_store
+from agora_desk.gui.qt import OFFSCREEN_SIZE_HINTS
 from agora_desk.secrets.keyring_store import KeyringStore
 from agora_desk.secrets.store import SessionStore
 
@@ -105,6 +106,7 @@ def test_smoke_test_through_the_real_entry_point(tmp_path: Path, keyring: str) -
     assert "opened RTC token, RTM token, More tokens, Basic credential" in result.stderr
     assert "FAILED" not in result.stderr
     assert "Traceback" not in result.stderr, result.stderr
+    assert OFFSCREEN_SIZE_HINTS not in result.stderr
     # The smoke test leaves the person's settings alone.
     config = Path(os.environ["XDG_CONFIG_HOME"])
     assert not (config / "agora-desk" / "agora-desk.conf").exists()
