@@ -23,7 +23,7 @@ if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
 
 @pytest.fixture(autouse=True)
 def _contexts_released() -> Iterator[None]:
-    """Contexts go when their test ends, on the GUI thread (see release_contexts)."""
+    """No clipboard countdown outlives its test (see release_contexts)."""
     yield
     release_contexts()
 
