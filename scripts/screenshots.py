@@ -71,9 +71,9 @@ def _shoot(tmp: Path, out: Path, language: str = "en") -> int:
     from agora_desk.core.builders import Stamp
     from agora_desk.core.secret import Secret
     from agora_desk.gui.context import AppContext, AppSettings
+    from agora_desk.gui.indicator_style import IndicatorStyle
     from agora_desk.gui.main_window import MainWindow
     from agora_desk.gui.settings_dialog import SettingsDialog
-    from agora_desk.gui.theme import IndicatorStyle
     from agora_desk.gui.translation import apply_language
     from agora_desk.secrets.keyring_store import KeyringStore
     from agora_desk.secrets.profiles import Profile, ProfileStore

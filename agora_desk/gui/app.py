@@ -157,9 +157,6 @@ def run(argv: list[str]) -> int:
         from agora_desk.gui.qt import quiet_offscreen_size_hints
 
         quiet_offscreen_size_hints()
-    from agora_desk.gui.theme import IndicatorStyle
-
-    app.setStyle(IndicatorStyle())
     app.setApplicationName("agora-desk")
     app.setOrganizationName("agora-desk")
     try:
@@ -187,6 +184,7 @@ def run(argv: list[str]) -> int:
     store, problem = make_profile_store()
     context = AppContext(profiles=store, settings=settings)
     window = MainWindow(context)
+    window.frameShown.connect(lambda: _install_indicator_style(app))
     hook = ExceptionHook(
         parent=lambda: window,
         known_secrets=lambda: (s.reveal() for s in context.session_secrets.values()),
@@ -206,6 +204,12 @@ def run(argv: list[str]) -> int:
         hook.uninstall()
         if scratch is not None:
             scratch.cleanup()
+
+
+def _install_indicator_style(app: QApplication) -> None:
+    from agora_desk.gui.indicator_style import install_indicator_style
+
+    install_indicator_style(app)
 
 
 def _schedule_smoke_test(

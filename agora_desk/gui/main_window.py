@@ -9,7 +9,7 @@ import logging
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core.errors import AgoraDeskError
 from agora_desk.gui.context import AppContext, Route, storage_of
 from agora_desk.gui.jobs import Job, run_job
-from agora_desk.gui.menus import Commands, build_menu_bar, show_about
+from agora_desk.gui.menus import Commands, build_menu_bar
 from agora_desk.gui.reporting import failure_message
 from agora_desk.gui.tabs import PROFILES_TITLE, TABS, Tab, TabPage, TabSpec, tab_title
 from agora_desk.gui.translation import QT_TRANSLATE_NOOP, apply_language, translate
@@ -63,6 +63,11 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    # Once: the first frame is on screen (or the window stopped waiting for it);
+    # emitted just before the first tab is built. What the frame does not need
+    # waits for this (app.run installs the indicator style here).
+    frameShown = Signal()
+
     def __init__(
         self,
         context: AppContext,
@@ -105,7 +110,7 @@ class MainWindow(QMainWindow):
                 inspect_clipboard=self.inspect_clipboard,
                 show_tab=self.tabs_show_index,
                 shortcuts=self.show_shortcuts,
-                about=lambda: show_about(self),
+                about=self.show_about,
             ),
         )
         actions = {a.objectName(): a for a in self.shortcut_actions}
@@ -195,26 +200,37 @@ class MainWindow(QMainWindow):
     # -- tabs --------------------------------------------------------------------
 
     def _build_first_tab(self) -> None:
-        """Fill the current tab: after the frame's first paint, or at once when not shown.
+        """Fill the current tab once the first frame is on screen, or at once when not shown.
 
         Building the form before the first paint would make the person wait for
         both; a window that is never painted (not shown, a test) builds on the
         first turn of the event loop, and one that waits too long builds anyway.
+        A painted window builds from :meth:`_frame_painted`, not from here.
         """
-        if self._first_tab_pending and (
-            not self.isVisible() or self._painted or time.monotonic() > self._first_tab_deadline
-        ):
-            self._first_tab_pending = False
-            self._ensure_built(self.tabs.currentIndex())
-        elif self._first_tab_pending:
+        if not self._first_tab_pending or self._painted:
+            return
+        if not self.isVisible() or time.monotonic() > self._first_tab_deadline:
+            self._fill_first_tab()
+        else:
             QTimer.singleShot(FIRST_TAB_POLL_MS, self._build_first_tab)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            # One frame later: the compositor shows the frame before the form is built.
-            QTimer.singleShot(FRAME_MS, self._build_first_tab)
+            # The window is painted first; its tool bar, menus and tab bar follow in
+            # this same pass. The frame is complete when the event loop turns again.
+            QTimer.singleShot(0, self._frame_painted)
+
+    def _frame_painted(self) -> None:
+        # One frame later: the compositor shows the frame before the form is built.
+        QTimer.singleShot(FRAME_MS, self._fill_first_tab)
+
+    def _fill_first_tab(self) -> None:
+        if self._first_tab_pending:
+            self._first_tab_pending = False
+            self.frameShown.emit()
+            self._ensure_built(self.tabs.currentIndex())
 
     def _ensure_built(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -243,8 +259,13 @@ class MainWindow(QMainWindow):
         if isinstance(tab, InspectTab):
             tab.paste_from_clipboard()
 
+    def show_about(self) -> None:
+        from agora_desk.gui.help_dialogs import show_about
+
+        show_about(self)
+
     def show_shortcuts(self) -> None:
-        from agora_desk.gui.menus import ShortcutsDialog
+        from agora_desk.gui.help_dialogs import ShortcutsDialog
 
         dialog = ShortcutsDialog(self.shortcut_actions, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

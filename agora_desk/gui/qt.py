@@ -6,12 +6,14 @@ that dropping one when a fixed PySide6 is the minimum is a one-file change.
 
 from __future__ import annotations
 
-import ctypes
+import functools
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qFormatLogMessage, qInstallMessageHandler
 
 from agora_desk.core.wire import is_clean_text
+
 
 # PySide6 6.12 releases one reference to None too many each time a Python
 # data() override returns None to C++ (a view asking for a role we do not
@@ -19,14 +21,19 @@ from agora_desk.core.wire import is_clean_text
 # extra reference per such return balances it; where the bug is absent (a
 # fixed PySide, a direct Python call, Python 3.12+ with immortal None) the
 # extra reference is harmless. tests/test_qt_runtime.py checks the build.
-_py_incref = ctypes.pythonapi.Py_IncRef
-_py_incref.argtypes = [ctypes.py_object]
-_py_incref.restype = None
+@functools.cache
+def _py_incref() -> Callable[[object], None]:
+    import ctypes  # here, not at import: the window's first frame shows no model
+
+    incref = ctypes.pythonapi.Py_IncRef
+    incref.argtypes = [ctypes.py_object]
+    incref.restype = None
+    return incref
 
 
 def no_data() -> None:
     """What a model's ``data()`` returns for "nothing" (see above)."""
-    _py_incref(None)
+    _py_incref()(None)
     return None
 
 

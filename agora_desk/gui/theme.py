@@ -2,9 +2,10 @@
 
 The app never paints a background of its own except the compare highlight;
 everything else is a text colour on the system palette's window or base
-colour, plus the outline of radio buttons and check boxes (:class:`IndicatorStyle`:
-Fusion draws it a shade off the window colour, invisible in a dark scheme). So each scheme lists, besides its text colours, the backgrounds it
-is checked against (``tests/gui/test_theme.py`` computes the WCAG contrast of
+colour, plus the outline of radio buttons and check boxes (drawn by
+:class:`agora_desk.gui.indicator_style.IndicatorStyle`: Fusion draws it a shade off the
+window colour, invisible in a dark scheme). So each scheme lists, besides its text
+colours, the backgrounds it is checked against (``tests/gui/test_theme.py`` computes the WCAG contrast of
 every pair: 4.5:1 or better for text, 3:1 for an indicator's outline). Which scheme applies is decided by one rule,
 :func:`is_dark`, on the palette's window colour; widgets re-pick their colour
 when the palette changes, so switching the system scheme keeps text readable.
@@ -16,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 
 class Tone(str, Enum):
@@ -124,49 +125,6 @@ def mark_error(edit: QWidget, error: bool) -> None:
     sheet = f"border: 2px solid {red}; border-radius: 3px; padding: 1px;"
     if edit.styleSheet() != sheet:
         edit.setStyleSheet(sheet)
-
-
-class IndicatorStyle(QProxyStyle):
-    """The platform style, with radio buttons and check boxes outlined in the scheme's colour.
-
-    Fusion (Qt's style when the desktop hands it none, as on most Linux setups)
-    outlines them with the window colour darkened by 40 %: about 1.2:1 on a dark
-    window and 2:1 on a light one, below the 3:1 WCAG asks of a control. Other
-    styles draw their own indicators and are left alone.
-    """
-
-    def __init__(self, base: QStyle | None = None) -> None:
-        super().__init__(base)
-        self._outline = self.baseStyle().name().lower() == "fusion"
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        radio = element is QStyle.PrimitiveElement.PE_IndicatorRadioButton
-        if not self._outline or not (
-            radio or element is QStyle.PrimitiveElement.PE_IndicatorCheckBox
-        ):
-            return
-        colour = QColor(scheme(option.palette).indicator)
-        if not option.state & QStyle.StateFlag.State_Enabled:
-            colour.setAlphaF(0.5)  # still there, visibly off
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(colour, 1.2))
-        box = QRectF(option.rect).adjusted(0.6, 0.6, -0.6, -0.6)
-        if radio:
-            side = min(box.width(), box.height())
-            box.setSize(box.size().scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
-            painter.drawEllipse(box)
-        else:
-            painter.drawRoundedRect(box, 1.5, 1.5)
-        painter.restore()
 
 
 def monospace_font() -> QFont:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agora_desk.gui.help_dialogs import ShortcutsDialog
 from agora_desk.gui.main_window import MainWindow
-from agora_desk.gui.menus import ShortcutsDialog
 from agora_desk.gui.profiles_dialog import ProfilesDialog
 from agora_desk.gui.settings_dialog import SettingsDialog
 

@@ -125,11 +125,13 @@ def _best_indicator_contrast(qtbot, widget, style) -> float:  # type: ignore[no-
 def test_dark_indicators_are_drawn_visible(qtbot, kind: str) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QCheckBox, QStyleFactory
 
+    from agora_desk.gui.indicator_style import IndicatorStyle
+
     def make() -> QRadioButton | QCheckBox:
         return QRadioButton("Uid") if kind == "radio" else QCheckBox("Advanced")
 
     fusion = QStyleFactory.create("Fusion")
     # What the issue saw: Fusion outlines an unchecked indicator a shade off the window.
     assert _best_indicator_contrast(qtbot, make(), fusion) < UI_COMPONENT
-    ours = theme.IndicatorStyle(QStyleFactory.create("Fusion"))
+    ours = IndicatorStyle(QStyleFactory.create("Fusion"))
     assert _best_indicator_contrast(qtbot, make(), ours) >= UI_COMPONENT

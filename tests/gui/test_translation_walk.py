@@ -168,8 +168,8 @@ class Found:
 
 
 def _open_everything(qtbot: Any, tmp_path: Path, *, profile: bool) -> tuple[Any, list[QWidget]]:
+    from agora_desk.gui.help_dialogs import ShortcutsDialog, show_about
     from agora_desk.gui.main_window import MainWindow
-    from agora_desk.gui.menus import ShortcutsDialog, show_about
     from agora_desk.gui.profiles_dialog import ProfilesDialog
     from agora_desk.gui.settings_dialog import SettingsDialog
 
