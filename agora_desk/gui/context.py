@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QObject, QSettings, QTimer, Si
 from PySide6.QtGui import QGuiApplication
 
 from agora_desk.core.credentials import Credentials
+from agora_desk.core.errors import AgoraDeskError
 from agora_desk.core.secret import Secret
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.translation import translate
@@ -201,6 +202,13 @@ class AppContext(QObject):
     # -- profile ------------------------------------------------------------
     def profile(self) -> Profile | None:
         return self._profile
+
+    def saved_profile(self, name: str) -> Profile | None:
+        """The saved profile called ``name``; None if it is gone or the file cannot be read."""
+        try:
+            return self.profiles.get(name)
+        except AgoraDeskError:
+            return None
 
     def set_profile(self, profile: Profile | None) -> None:
         self._profile = profile

@@ -326,8 +326,25 @@ class GeneratorTab(QWidget, Generic[RequestT]):
                 ),
             )
             return
+        note = self._use_profile_of(entry)
         self._fill_all(request, legacy=entry.legacy)  # type: ignore[arg-type]
+        if note:
+            self.status_label.set_message(Level.WARNING, note)
         self.generate()
+
+    def _use_profile_of(self, entry: HistoryEntry) -> str:
+        """Select the profile the entry was made with; a sentence when it no longer exists."""
+        profile = self.context.saved_profile(entry.profile) if entry.profile else None
+        current = self.context.profile()
+        if profile != current:
+            self.context.set_profile(profile)  # the window's profile picker follows
+        if entry.profile and profile is None:
+            return translate(
+                "GeneratorTab",
+                "The profile “{name}” this entry was made with no longer exists: "
+                "generated with no profile, from the credentials typed here.",
+            ).format(name=entry.profile)
+        return ""
 
     def _fill_all(self, request: RequestT, *, legacy: bool) -> None:
         self.attempted = False

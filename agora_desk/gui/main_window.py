@@ -332,6 +332,12 @@ class MainWindow(QMainWindow):
 
     def _profile_changed(self, profile: Profile | None) -> None:
         name = profile.name if profile is not None else None
+        # A tab may choose the profile too (Regenerate uses its entry's): the picker shows it.
+        index = self.profile_picker.findData(name) if name is not None else 0
+        if index >= 0 and index != self.profile_picker.currentIndex():
+            self.profile_picker.blockSignals(True)
+            self.profile_picker.setCurrentIndex(index)
+            self.profile_picker.blockSignals(False)
         self.setWindowTitle(
             translate("MainWindow", "agora-desk — {profile}").format(profile=name)
             if name

@@ -7,7 +7,10 @@ from typing import Any
 
 import pytest
 from _gui_helpers import (
+    APP_ID,
     CERT,
+    OTHER_APP_ID,
+    OTHER_CERT,
     add_demo_profile,
     generate,
     make_context,
@@ -19,6 +22,7 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from agora_desk.core.builders import RtcRequest
 from agora_desk.core.decode import parse_any
+from agora_desk.core.formats import v007
 from agora_desk.core.rebuild import rebuild_request
 from agora_desk.core.token_history import LIMIT, entry_for
 from agora_desk.gui.basic_tab import BasicTab
@@ -173,3 +177,59 @@ def test_composed_services_regenerate_in_the_composer(qtbot, open_tab, context) 
     assert tab.current is form and len(form.editors) == 1
     assert form.editors[0].fields["channel_name"].text() == "composed"
     assert tab.output is not None and tab.output.text != first
+
+
+def _window_with_two_profiles(qtbot: Any, tmp_path: Path) -> Any:
+    from agora_desk.gui.main_window import MainWindow
+
+    store = make_store(tmp_path)
+    add_demo_profile(store)
+    add_demo_profile(store, "other", app_id=OTHER_APP_ID, cert=OTHER_CERT)
+    window = MainWindow(make_context(tmp_path, store))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_regenerate_switches_to_the_profile_its_entry_was_made_with(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window_with_two_profiles(qtbot, tmp_path)
+    picker = window.profile_picker
+    picker.setCurrentIndex(picker.findData("demo"))
+    tab = window.show_tab("rtc")
+    tab.channel.setText("made-with-demo")
+    generate(qtbot, tab)
+    picker.setCurrentIndex(picker.findData("other"))
+    assert window.context.profile().name == "other"
+    tab.history.combo.setCurrentIndex(0)
+    tab.history.regenerate_button.click()
+    qtbot.waitUntil(lambda: tab.output is not None, timeout=5000)
+    parsed = v007.parse(tab.output.text)
+    assert parsed.app_id == APP_ID and v007.verify(parsed, CERT)  # demo's, not other's
+    assert window.context.profile().name == "demo"
+    assert picker.currentData() == "demo"  # the picker shows what was used
+    assert tab.status_label.message == ""
+    window.close()
+
+
+def test_regenerate_of_a_removed_profile_says_so_and_uses_none(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window_with_two_profiles(qtbot, tmp_path)
+    picker = window.profile_picker
+    tab = window.show_tab("rtc")
+    typed_id, typed_cert = "abcdef" * 5 + "ab", "1234567890abcdef" * 2
+    type_credentials(tab, typed_id, typed_cert)  # what "no profile" signs with
+    picker.setCurrentIndex(picker.findData("other"))
+    tab.channel.setText("made-with-other")
+    generate(qtbot, tab)
+    picker.setCurrentIndex(picker.findData("demo"))
+    window.context.profiles.remove("other")
+    window.context.profilesChanged.emit()
+    tab.history.combo.setCurrentIndex(0)
+    tab.history.regenerate_button.click()
+    qtbot.waitUntil(lambda: tab.output is not None, timeout=5000)
+    assert window.context.profile() is None
+    assert picker.currentIndex() == 0
+    assert "“other”" in tab.status_label.message and "no longer exists" in tab.status_label.message
+    parsed = v007.parse(tab.output.text)
+    assert parsed.app_id == typed_id and v007.verify(parsed, typed_cert)  # not demo's
+    assert tab.channel.text() == "made-with-other"
+    window.close()

@@ -682,6 +682,10 @@ The Customer Secret is read from {where} when you generate.</source>
         <translation>无法重新生成：{reason}</translation>
     </message>
     <message>
+        <source>The profile “{name}” this entry was made with no longer exists: generated with no profile, from the credentials typed here.</source>
+        <translation>生成这条记录时使用的配置“{name}”已不存在：已不使用配置，改用此处输入的凭据生成。</translation>
+    </message>
+    <message>
         <source>{tab} as a QR code</source>
         <translation>{tab}二维码</translation>
     </message>
