@@ -206,10 +206,13 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             common.print_json({"error": str(exc), "partial": exc.partial})
             return common.EXIT_INVALID
-        # What the bytes still give (often the App ID, enough to find the project)
-        # is shown; the reason goes to stderr as for any refused input.
+        # The reason is the first sentence a person reads (stderr, as for any
+        # refused input); what the bytes still give (often the App ID, enough to
+        # find the project) follows it.
+        common.error(str(exc))
+        sys.stderr.flush()
         write(render_partial(exc.partial, int(time.time()) if now is None else now))
-        raise
+        return exc.exit_code
     moment = int(time.time()) if now is None else now
     if args.json:
         write(decoded.json_text() + "\n")

@@ -15,6 +15,7 @@ from agora_desk.core import timefmt
 from agora_desk.core.decoded import Check, CheckName, Phrasing
 from agora_desk.core.i18n import N_, _
 from agora_desk.core.secret import Secret
+from agora_desk.core.validation import MAX_EXPIRE, UNIX_TIME_LIKE
 
 # Agora tolerates some clock difference; a token "issued" further in the
 # future than this is reported as not yet valid.
@@ -78,9 +79,7 @@ def typed_user(text: str) -> tuple[int | None, str | None]:
     return None, value
 
 
-# A lifetime or privilege value above this (seconds) looks like a Unix time (2001 on).
-UNIX_TIME_LIKE = 1_000_000_000
-DAY = 86_400
+DAY = MAX_EXPIRE
 
 
 def implausible_lifetime(seconds: int) -> bool:

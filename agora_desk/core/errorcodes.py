@@ -27,6 +27,11 @@ class KnownError:
 _TOKEN = (CheckName.APP_ID, CheckName.CHANNEL, CheckName.UID, CheckName.SIGNATURE)
 _EXPIRY = (CheckName.EXPIRY, CheckName.PRIVILEGES)
 _RTM = (CheckName.RTM_USER, CheckName.APP_ID, CheckName.SIGNATURE)
+# Checks made only when the person gives what they compare with (the join's
+# values, the certificate); the others are always made.
+ASKED = frozenset(
+    {CheckName.APP_ID, CheckName.CHANNEL, CheckName.UID, CheckName.RTM_USER, CheckName.SIGNATURE}
+)
 
 # Keys are normalised: lower case, single spaces.
 ERRORS: dict[str, KnownError] = {
@@ -144,7 +149,13 @@ def lookup(code: str) -> KnownError | None:
 
 
 def explain(code: str, checks: Sequence[Check]) -> Check:
-    """The ``error code`` check: what the reported error means for this token."""
+    """The ``error code`` check: what the reported error means for this token.
+
+    ``ok`` is False when a failed check explains the error, True when every
+    check that could explain it was made and passed (the token is not what
+    failed), None when that cannot be told (an unknown code, or a cause not
+    checked because its input was not given).
+    """
     known = lookup(code)
     if known is None:
         return Check(
@@ -173,13 +184,27 @@ def explain(code: str, checks: Sequence[Check]) -> Check:
             _("{name}: {meaning}").format(name=known.name, meaning=_(known.meaning)),
             "",
         )
+    passed = {c.name for c in checks if c.ok is True}
+    unchecked = [cause for cause in known.causes if cause in ASKED and cause not in passed]
+    if unchecked:
+        return Check(
+            CheckName.ERROR_CODE,
+            None,
+            _("{name}: {meaning}; nothing checked here explains it").format(
+                name=known.name, meaning=_(known.meaning)
+            ),
+            _(
+                "Not checked: {names}. Give what the app uses for them so the cause can be found; or the app may not pass this token."
+            ).format(names=", ".join(cause.label for cause in unchecked)),
+        )
+    # Decided: every cause was checked and passed, so the token is not what failed.
     return Check(
         CheckName.ERROR_CODE,
-        None,
-        _("{name}: {meaning}; nothing checked here explains it").format(
+        True,
+        _("{name}: {meaning}; this token passes every check that could explain it").format(
             name=known.name, meaning=_(known.meaning)
         ),
         _(
-            "Give what the app joins with (--channel, --uid/--account, --rtm-user, the profile) so the cause can be found; or the app may not pass this token."
+            "The token fits what the app joins with, so the app is probably not passing this token (an older or cached one, or one from another token server): check the token the app really sends."
         ),
     )

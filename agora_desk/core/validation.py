@@ -33,6 +33,9 @@ CHANNEL_MAX_BYTES = 63  # "less than 64 bytes"
 ACCOUNT_MAX_BYTES = 255
 RTM_USER_MAX_BYTES = 64
 MAX_EXPIRE = 86_400
+# A lifetime or privilege above this many seconds looks like a Unix time (2001 on):
+# the 006 (absolute) and 007 (relative) units mixed up.
+UNIX_TIME_LIKE = 1_000_000_000
 QUOTES = "\"'`“”‘’"
 
 
@@ -407,6 +410,17 @@ def check_expire(value: str | int, field: str = "expire", key: Key = Key.EXPIRE)
         seconds = parse_seconds(value, field)
     except InputError as exc:
         return [Issue("error", field, exc.problem, key)]
+    if seconds >= UNIX_TIME_LIKE:
+        return [
+            Issue(
+                "warning",
+                field,
+                _(
+                    "{seconds} s looks like a Unix time, not a lifetime: give the number of seconds the token should last, e.g. 3600 (as it is, the token would stop working after 24 h)"
+                ).format(seconds=seconds),
+                key,
+            )
+        ]
     if seconds > MAX_EXPIRE:
         return [
             Issue(

@@ -102,6 +102,15 @@ def of(d: DecodedToken, now: int) -> Verdict:
         )
     undecided = next((c for c in d.checks if c.ok is None and c.name is CheckName.SIGNATURE), None)
     if d.signature_valid is True:
+        if any(c.name is CheckName.ERROR_CODE and c.ok for c in d.checks):
+            # The reported error is the question asked: the first sentence answers it.
+            return Verdict(
+                True,
+                None,
+                _("Valid {kind}; {when}; it does not explain the error the app got").format(
+                    kind=kind, when=when
+                ),
+            )
         return Verdict(True, None, _("Valid {kind}; {when}").format(kind=kind, when=when))
     if undecided is not None:
         reason = undecided.detail.removeprefix(_("cannot tell: "))

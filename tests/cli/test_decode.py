@@ -217,6 +217,54 @@ def test_cut_off_token_first_sentence_and_partial(cli: CliProcess) -> None:
     assert done.stdout == f"what the token still shows:\n  version: 006\n  App ID: {APP_ID}\n"
 
 
+def run_on_a_terminal(cli: CliProcess, *args: str) -> tuple[int, str]:
+    """``agora-desk ARGS`` with stdout and stderr on one pseudo-terminal: what a person sees."""
+    import os
+    import select
+
+    if not hasattr(os, "openpty"):
+        pytest.skip("needs a pseudo-terminal")
+    try:
+        master, slave = os.openpty()
+    except OSError as exc:  # e.g. a container without /dev/pts
+        pytest.skip(f"no pseudo-terminal here: {exc}")
+    env = cli.env()
+    del env["PYTHONUNBUFFERED"]  # a terminal's own buffering (line by line) decides the order
+    proc = subprocess.Popen(
+        cli.command(*args), env=env, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave,
+        start_new_session=True,
+    )  # fmt: skip
+    os.close(slave)
+    seen = b""
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 30)
+            assert ready, f"no output within 30 s: {seen!r}"
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+        code = proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    return code, seen.decode().replace("\r\n", "\n")
+
+
+def test_cut_off_token_on_a_terminal_says_why_before_what_is_left(cli: CliProcess) -> None:
+    code, seen = run_on_a_terminal(cli, "decode", "006" + APP_ID + "IAB")
+    assert code == 2
+    assert seen == (
+        "agora-desk: error: the token is cut off after 39 characters — copy it again in full\n"
+        f"what the token still shows:\n  version: 006\n  App ID: {APP_ID}\n"
+    )
+
+
 def test_cut_off_007_text_shows_what_its_bytes_still_give(cli: CliProcess) -> None:
     token = token_007(rtc())
     done = cli.run("decode", "-", "--now", NOW, input=token[: len(token) - 8])

@@ -124,6 +124,17 @@ def test_warnings_on_stderr_token_alone_on_stdout(
     assert "86400" in err
 
 
+def test_an_expiry_that_looks_like_a_unix_time_is_named_as_such(
+    creds_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The 006/007 unit mix-up: an absolute time passed where a lifetime is asked."""
+    code, out, err = run(capsys, "rtc", "--channel", "c", "--expire", "1764547200")
+    assert code == 0 and out.startswith("007")
+    assert "1764547200 s looks like a Unix time, not a lifetime" in err and "e.g. 3600" in err
+    code, out, err = run(capsys, "rtc", "--channel", "c", "--expire", "90000")
+    assert "Unix time" not in err and "more than Agora's maximum of 86400 s" in err
+
+
 def test_role_ignored_warning(creds_env: None, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(
         capsys, "rtc", "--channel", "c", "--role", "subscriber", "--join-expire", "60"

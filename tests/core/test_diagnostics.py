@@ -427,3 +427,35 @@ def test_combined_findings_equal_their_sum() -> None:
     assert combined(*parts).signature_valid is True
     assert combined(parts[1], parts[2]).signature_valid is False
     assert combined() == Findings()
+
+
+# -- the error the app got -----------------------------------------------------------------
+
+
+def test_an_error_the_token_cannot_explain_says_so_first() -> None:
+    token = rtc_token(channel="demo", uid="42")
+    d = diagnose(
+        token, expect(CERT, channel="demo", uid="42", app_id=APP_ID, now=ISSUED, error="110")
+    )
+    error = check(d, "error code")
+    assert error.ok is True and "passes every check that could explain it" in error.detail
+    assert "not passing this token" in error.fix
+    assert d.verdict is not None and d.verdict.ok
+    assert d.verdict.summary.endswith("; it does not explain the error the app got")
+
+
+def test_an_unexplained_error_names_what_was_not_checked() -> None:
+    d = diagnose(rtc_token(channel="demo", uid="42"), expect(CERT, now=ISSUED, error="110"))
+    error = check(d, "error code")
+    assert error.ok is None and "nothing checked here explains it" in error.detail
+    assert error.fix.startswith("Not checked: app id, channel, uid. ")
+    assert d.verdict is not None and d.verdict.summary.startswith("Valid ")
+    assert "does not explain" not in d.verdict.summary  # the unchecked values still may
+
+
+def test_an_error_a_failed_check_explains_names_it() -> None:
+    d = diagnose(
+        rtc_token(channel="demo", uid="42"), expect(CERT, uid="7", now=ISSUED, error="110")
+    )
+    error = check(d, "error code")
+    assert error.ok is False and "here means: built for uid 42, you join as uid 7" in error.detail
