@@ -79,12 +79,9 @@ def typed_user(text: str) -> tuple[int | None, str | None]:
     return None, value
 
 
-DAY = MAX_EXPIRE
-
-
 def implausible_lifetime(seconds: int) -> bool:
     """True when :func:`lifetime_issue` has something to say (a Unix time is over 24 h too)."""
-    return seconds > DAY
+    return seconds > MAX_EXPIRE
 
 
 def lifetime_issue(
@@ -108,7 +105,7 @@ def lifetime_issue(
                 unit_hint=unit_hint
             ),
         )
-    if seconds > DAY:
+    if seconds > MAX_EXPIRE:
         template = (
             _("{label} are {duration}, more than Agora's maximum of 24 h")
             if plural

@@ -25,6 +25,7 @@ from agora_desk.core.decoded import Check, CheckName, DecodedToken, Privilege
 from agora_desk.core.errors import InputError, TokenFormatError
 from agora_desk.core.formats.base import prefixed
 from agora_desk.core.i18n import _
+from agora_desk.core.validation import MAX_EXPIRE, UNIX_TIME_LIKE
 from agora_desk.core.wire import (
     U32_MAX,
     Reader,
@@ -238,7 +239,7 @@ def lifetime(tok: AccessToken006) -> Findings:
     ref = tok.ts - 86_400 if tok.ts > 86_400 else 0  # the official builder: ts = now + 24 h
     for pid, at in sorted(tok.privileges.items()):
         name = privilege_name(pid)
-        if 0 < at < checks.UNIX_TIME_LIKE:
+        if 0 < at < UNIX_TIME_LIKE:
             problems.append(
                 _("{name} is {at}: a lifetime in seconds, not the Unix time 006 needs").format(
                     name=name, at=at
@@ -254,7 +255,7 @@ def lifetime(tok: AccessToken006) -> Findings:
             fixes.append(
                 _("The token stops at its ts (24 h after building) whatever the privilege says.")
             )
-        elif ref and at and at - ref > checks.DAY:
+        elif ref and at and at - ref > MAX_EXPIRE:
             problems.append(
                 _("{name} is {duration} after issue, over 24 h").format(
                     name=name, duration=timefmt.duration(at - ref)
