@@ -129,7 +129,7 @@ def run_checks(
     decoded.signature_valid = signature_valid
     decoded.signed_by = signed_by
     decoded.diagnosed = diagnosed
-    decoded.verdict = verdict.of(decoded, now)
+    decoded.verdict = verdict.of(decoded, now, expect)
     return decoded
 
 

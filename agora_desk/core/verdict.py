@@ -8,9 +8,13 @@ no token, no signature, no salt, the App ID masked to its last 4 characters.
 
 from __future__ import annotations
 
+import zlib
+
 from agora_desk.core import checks, timefmt
 from agora_desk.core.decoded import CheckName, DecodedToken, ServiceInfo, Verdict
 from agora_desk.core.i18n import N_, _
+
+EMPTY_CRC = zlib.crc32(b"")  # uid 0 is written as the empty string
 
 # What the app sees when this check is the cause.
 CONSEQUENCE = {
@@ -32,11 +36,11 @@ def _rtc_role(s: ServiceInfo) -> str:
     return _("publisher") if ids & {2, 3, 4} else _("subscriber")
 
 
-def describe_kind(d: DecodedToken) -> str:
+def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) -> str:
     """'RTC publisher token for channel 'demo', uid 42' and the like."""
     if d.services is None:
         if d.version == "006":
-            return _("006 token (its channel and uid are not stored in it)")
+            return _describe_006(d, expect)
         return _("{kind} token").format(kind=d.kind)
     rtc = [s for s in d.services if s.name == "RTC"]
     names = [s.name for s in d.services if s.name not in ("RTC",)]
@@ -74,12 +78,29 @@ def _expiry_phrase(d: DecodedToken, now: int) -> str:
     return _("no expiry of its own")
 
 
+def _describe_006(d: DecodedToken, expect: checks.Expectations | None) -> str:
+    # 006 keeps only checksums of its channel and uid: they can be named only
+    # once the join's values matched them.
+    passed = {c.name for c in d.checks if c.ok is True}
+    if (
+        expect is not None
+        and expect.channel is not None
+        and expect.wire_user is not None
+        and {CheckName.CHANNEL, CheckName.UID} <= passed
+    ):
+        user = _("uid 0 (any user)") if d.crc_uid == EMPTY_CRC else expect.user_shown
+        return _(
+            "006 token for channel {channel!r}, {user} (matched by the checksums it keeps)"
+        ).format(channel=expect.channel, user=user)
+    return _("006 token (its channel and uid are not stored in it)")
+
+
 # Failed checks that do not make Agora refuse the token now: it is accepted,
 # but will not work as its builder meant (Agora cuts any lifetime to 24 h).
 NOT_A_REJECTION = frozenset({CheckName.LIFETIME})
 
 
-def of(d: DecodedToken, now: int) -> Verdict:
+def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> Verdict:
     failed = [c for c in d.checks if c.failed]
     rejecting = [c for c in failed if c.name not in NOT_A_REJECTION]
     if rejecting:
@@ -89,7 +110,7 @@ def of(d: DecodedToken, now: int) -> Verdict:
         return Verdict(
             False, cause.name, _("Rejected: {detail}{tail}").format(detail=cause.detail, tail=tail)
         )
-    kind = describe_kind(d)
+    kind = describe_kind(d, expect)
     when = _expiry_phrase(d, now)
     if failed:
         cause = failed[0]

@@ -191,6 +191,17 @@ def test_006_checked_against_the_right_channel() -> None:
     assert check(d, "uid").ok
     assert d.signature_valid is True
     assert d.failed_checks == []
+    # Matched against its checksums, the channel and uid can be named in the first sentence.
+    assert d.verdict is not None
+    assert d.verdict.summary.startswith(
+        "Valid 006 token for channel 'demo', uid 42 (matched by the checksums it keeps); "
+    )
+    any_user = diagnose(token_006(uid=""), expect(CERT, channel="demo", uid="7", now=ISSUED))
+    assert any_user.verdict is not None
+    assert "for channel 'demo', uid 0 (any user) (matched" in any_user.verdict.summary
+    unasked = diagnose(token, expect(certificate=CERT, now=ISSUED))
+    assert unasked.verdict is not None
+    assert "006 token (its channel and uid are not stored in it)" in unasked.verdict.summary
 
 
 def test_006_wrong_uid_and_uid_zero() -> None:
