@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from agora_desk.cli import common
-from agora_desk.core import timefmt
+from agora_desk.core.damage import partial_tree
 from agora_desk.core.decoded import DecodedToken, Node, to_tree
 from agora_desk.core.errors import AgoraDeskError, InputError
-from agora_desk.core.i18n import N_, _
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import check_hex32, parse_uid, raise_for_errors
 
@@ -231,23 +231,12 @@ def _lookup_or_none() -> ProfileSigners | None:
         return None
 
 
-# The fields of a damaged token worth a person's eye, in reading order.
-_PARTIAL_LABELS = (("version", N_("version")), ("app_id", N_("App ID")),
-                   ("issued_at", N_("issued at")), ("expire", N_("expire")))  # fmt: skip
-
-
 def render_partial(partial: dict[str, Any], now: int) -> str:
-    lines = [_("what the token still shows:")]
-    for key, label in _PARTIAL_LABELS:
-        value = partial.get(key)
-        if value is None:
-            continue
-        if key == "issued_at" and isinstance(value, int) and value:
-            value = timefmt.describe(value, now, future=timefmt.ISSUED, past=timefmt.ISSUED)
-        elif key == "expire":
-            value = _("{seconds} s").format(seconds=value)
-        lines.append(f"  {_(label)}: {value}")
-    return "\n".join(lines) + "\n" if len(lines) > 1 else ""
+    tree = partial_tree(partial)
+    if tree is None:
+        return ""
+    rows = [f"  {row.label}: {row.text(now)}" for row in tree.children]
+    return "\n".join([tree.label, *rows]) + "\n"
 
 
 def render(decoded: DecodedToken, now: int | None = None) -> str:

@@ -14,6 +14,7 @@ import struct
 import zlib
 from typing import Any
 
+from agora_desk.core.decoded import Node, TimeKind
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.i18n import _
 
@@ -24,6 +25,24 @@ class DamagedTokenError(TokenFormatError):
     def __init__(self, message: str, partial: dict[str, Any]) -> None:
         self.partial = partial
         super().__init__(message)
+
+
+def partial_tree(partial: dict[str, Any]) -> Node | None:
+    """What a damaged token still shows (often the App ID: enough to find the project),
+    as rows for the Inspect tree and decode's text; None when it shows nothing."""
+    root = Node(_("what the token still shows:"))
+    version, app_id = partial.get("version"), partial.get("app_id")
+    if version is not None:
+        root.add(_("version"), version, copy=str(version))
+    if app_id is not None:
+        root.add(_("App ID"), app_id, copy=str(app_id))
+    issued_at = partial.get("issued_at")
+    if isinstance(issued_at, int) and issued_at:
+        root.add(_("issued at"), copy=str(issued_at), timestamp=issued_at, time_kind=TimeKind.START)
+    expire = partial.get("expire")
+    if isinstance(expire, int):
+        root.add(_("expire"), _("{seconds} s").format(seconds=expire), copy=str(expire))
+    return root if root.children else None
 
 
 def repair(token: str) -> tuple[str, list[str]]:

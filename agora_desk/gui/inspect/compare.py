@@ -31,6 +31,7 @@ from agora_desk.core.i18n import N_, _
 from agora_desk.gui.inspect.input import (
     ReasonLine,
     TokenEdit,
+    Unreadable,
     clipboard_text,
     diagnose_input,
     limit_children,
@@ -304,7 +305,7 @@ class CompareView(QWidget):
         expect = replace(expect, now=now)
         result = diagnose_input(side.edit.toPlainText(), expect)
         side.decoded = result if isinstance(result, DecodedToken) else None
-        side.show_error(result if isinstance(result, str) else "")
+        side.show_error(result.reason if isinstance(result, Unreadable) else "")
         return limit_children(to_tree(side.decoded)) if side.decoded is not None else None
 
     def _file_opener(self, side: _Side) -> Callable[[str], None]:

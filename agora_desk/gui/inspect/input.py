@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPainter
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from agora_desk.core.checks import Expectations
+from agora_desk.core.damage import DamagedTokenError, partial_tree
 from agora_desk.core.decoded import DecodedToken, Node
 from agora_desk.core.diagnostics import diagnose
 from agora_desk.core.errors import AgoraDeskError
@@ -154,10 +155,19 @@ class ReasonLine(QLabel):
         )
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """An input that is not a decodable token: the one-line reason, and what a damaged
+    token still shows (its version and often its App ID), if anything."""
+
+    reason: str
+    partial: Node | None = None
+
+
 def diagnose_input(
     text: str, expect: Expectations, plan: SignerPlan | None = None
-) -> DecodedToken | str | None:
-    """The decoded and checked token, the one-line reason it cannot be, or None if empty.
+) -> DecodedToken | Unreadable | None:
+    """The decoded and checked token, why it cannot be, or None if empty.
 
     ``plan``: certificates to try in turn (a profile's primary and secondary)
     and the saved profiles, to name who signed it or whose App ID it has.
@@ -165,19 +175,25 @@ def diagnose_input(
     if not text.strip():
         return None
     if len(text) > MAX_INPUT_CHARS:
-        return translate(
-            "Input", "{count} characters: a token is a few hundred; paste just the token"
-        ).format(count=len(text))
+        return Unreadable(
+            translate(
+                "Input", "{count} characters: a token is a few hundred; paste just the token"
+            ).format(count=len(text))
+        )
     try:
         if plan is None:
             return diagnose(text, expect)
         return diagnose(text, expect, signers=plan.signers, lookup=plan.lookup)
+    except DamagedTokenError as exc:
+        return Unreadable(str(exc), partial_tree(exc.partial))
     except AgoraDeskError as exc:
-        return str(exc)
+        return Unreadable(str(exc))
     except Exception as exc:  # a core bug must still not become an exception dialog
-        return translate(
-            "Input", "cannot decode this input (internal error {error}; please report it)"
-        ).format(error=type(exc).__name__)
+        return Unreadable(
+            translate(
+                "Input", "cannot decode this input (internal error {error}; please report it)"
+            ).format(error=type(exc).__name__)
+        )
 
 
 def limit_children(node: Node, limit: int = MAX_CHILDREN) -> Node:
@@ -236,6 +252,6 @@ def needs_background(text: str) -> bool:
 class Decoded:
     """What a decode hands the tab: the result (or the reason), its tree, how long it took."""
 
-    result: DecodedToken | str | None
+    result: DecodedToken | Unreadable | None
     tree: Node | None
     seconds: float

@@ -53,6 +53,7 @@ from agora_desk.gui.inspect.input import (
     Decoded,
     ReasonLine,
     TokenEdit,
+    Unreadable,
     accept_drop,
     clipboard_text,
     diagnose_input,
@@ -376,13 +377,17 @@ class InspectTab(QWidget):
             started = time.thread_time()
             result = diagnose_input(text, expect, plan)
             tree = None
+            if isinstance(result, Unreadable):
+                return Decoded(result, result.partial, time.thread_time() - started)
             if isinstance(result, DecodedToken):
                 try:
                     tree = limit_children(to_tree(result))
                 except Exception as exc:  # a core bug must still not become a dialog
-                    result = translate(
-                        "InspectTab", "cannot show this token (internal error {error})"
-                    ).format(error=type(exc).__name__)
+                    result = Unreadable(
+                        translate(
+                            "InspectTab", "cannot show this token (internal error {error})"
+                        ).format(error=type(exc).__name__)
+                    )
             return Decoded(result, tree, time.thread_time() - started)
 
         if self._job is not None:
@@ -411,12 +416,17 @@ class InspectTab(QWidget):
         result = decoded.result
         if not isinstance(result, DecodedToken) or decoded.tree is None:
             self.decoded = None
-            self.model.clear()
+            # What a damaged token still shows (often its App ID) stays in the tree.
+            partial = decoded.tree if isinstance(result, Unreadable) else None
+            if partial is not None:
+                self.model.set_root(partial, now)
+            else:
+                self.model.clear()
             self.timeline.set_points([], now)
             self.copy_cleaned_button.setEnabled(False)
             self.checks.show_verdict(None)
             self.rebuild_button.show_for(None)
-            self._show_error(result if isinstance(result, str) else "")
+            self._show_error(result.reason if isinstance(result, Unreadable) else "")
             self.checks.show_rows([])
             set_text_tone(self.summary_label, None)
             self.summary_label.setText(translate("InspectTab", "Checks appear here"))

@@ -104,7 +104,7 @@ def test_paste_shows_the_tree(tab: InspectTab, errors: list[tuple[str, str]]) ->
 def test_typing_decodes_as_you_type(qtbot: QtBot, tab: InspectTab) -> None:
     token = rtc_token()
     tab.set_text(token[:-8])
-    assert tab.model.is_empty() and tab.error_label.text()
+    assert tab.decoded is None and "cut off after" in tab.error_label.text()
     tab.token_edit.moveCursor(tab.token_edit.textCursor().MoveOperation.End)
     qtbot.keyClicks(tab.token_edit, token[-8:])
     qtbot.waitUntil(lambda: tab.model.value("services/1 RTC/channel_name") == '"demo"')
@@ -146,6 +146,17 @@ def test_model_contract_holds_while_the_token_changes(tab: InspectTab) -> None:
     assert tester is not None
 
 
+def test_a_cut_off_token_still_shows_its_app_id_and_times(tab: InspectTab) -> None:
+    tab.set_text(rtc_token())
+    tab.set_text("007" + base64.b64encode(zlib.compress(CONTENT)[:-6]).decode())
+    assert "cut off after" in tab.error_message
+    model = tab.model
+    rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    assert rows["version"] == "007" and rows["App ID"] == APP_ID
+    assert rows["expire"] == "3600 s" and "issued 1 min ago" in rows["issued at"]
+    assert tab.decoded is None and not tab.export_action.isEnabled()
+
+
 # -- bad input: one line, no dialog -----------------------------------------------------
 
 CONTENT = content_of(rtc_token())
@@ -165,6 +176,8 @@ BAD_INPUTS = {
     "a Basic header": ("Basic YWJjOmRlZg==", "Basic credential header"),
     "huge paste": ("x" * 200_000, "paste just the token"),
 }
+# A damaged token of a known version: the tree keeps what its bytes still show.
+DAMAGED = {"truncated base64", "corrupt zlib", "cut-short zlib", "length past the end"}
 
 
 @pytest.mark.parametrize("kind", list(BAD_INPUTS))
@@ -178,7 +191,10 @@ def test_bad_input_gives_a_one_line_reason(
     assert tab.error_label.text() == tab.error_message != ""
     assert reason in tab.error_label.text()
     assert "\n" not in tab.error_label.text()
-    assert tab.model.is_empty()
+    if kind in DAMAGED:
+        assert tab.model.index(0, 1).data() == "007"  # the version row
+    else:
+        assert tab.model.is_empty()
     assert tab.checks_view.count() == 0
     assert not tab.export_action.isEnabled()
     assert errors == []  # no dialog
