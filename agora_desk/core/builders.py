@@ -18,7 +18,7 @@ from typing import Literal, NamedTuple
 from agora_desk.core import batch, validation
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
-from agora_desk.core.formats import v006, v007
+from agora_desk.core.formats import v007
 from agora_desk.core.formats.v007_services import RtcService, RtmService, Service
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import (
@@ -281,6 +281,8 @@ def build_rtc_legacy(
     issued_at, salt = (stamp or Stamp()).resolve()
     (rtc,) = rtc_services(req)
     privileges = {pid: _absolute(issued_at, secs) for pid, secs in rtc.privileges.items()}
+    from agora_desk.core.formats import v006  # only --legacy needs it (start-up)
+
     token = v006.build(
         creds.app_id,
         certificate,
@@ -300,6 +302,8 @@ def build_rtm_legacy(
     raise_for_errors(issues)
     certificate = require_credentials(creds)
     issued_at, salt = (stamp or Stamp()).resolve()
+    from agora_desk.core.formats import v006  # only --legacy needs it (start-up)
+
     # The official 006 RTM builder puts the account in the channel position.
     token = v006.build(
         creds.app_id,

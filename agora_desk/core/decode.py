@@ -13,7 +13,7 @@ from typing import Any
 
 from agora_desk.core import damage
 from agora_desk.core.errors import TokenFormatError
-from agora_desk.core.formats import Parsed, format_for
+from agora_desk.core.formats.registry import Parsed, format_for
 from agora_desk.core.i18n import _
 from agora_desk.core.validation import QUOTES, looks_secret
 

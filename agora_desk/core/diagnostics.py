@@ -19,7 +19,7 @@ from agora_desk.core.checks import Expectations, Findings
 from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, SignedBy
 from agora_desk.core.errors import AgoraDeskError
-from agora_desk.core.formats import Parsed
+from agora_desk.core.formats.registry import Parsed
 from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from agora_desk.core.decoded import Permission, Privilege, ServiceInfo
 from agora_desk.core.wire import (
     Reader,
     is_clean_text,
@@ -26,6 +25,9 @@ from agora_desk.core.wire import (
     text,
     wire,
 )
+
+if TYPE_CHECKING:  # the model is loaded by describe() only: building a token needs none of it
+    from agora_desk.core.decoded import Privilege, ServiceInfo
 
 # Field names per service class: dataclasses.fields() walks every field on
 # each call, and decoding asks for them on every keystroke in the Inspect tab.
@@ -76,10 +78,14 @@ class Service:
 
     def describe(self, issued_at: int) -> ServiceInfo:
         """The neutral model of this service; privilege times are absolute."""
+        from agora_desk.core.decoded import ServiceInfo
+
         shown = dict(self.field_items())
         return ServiceInfo(self.service_type, self.name, shown, self.privilege_info(issued_at))
 
     def privilege_info(self, issued_at: int) -> list[Privilege]:
+        from agora_desk.core.decoded import Privilege
+
         return [
             Privilege(pid, self.privilege_name(pid), issued_at + v if v else 0, expire=v)
             for pid, v in sorted(self.privileges.items())
@@ -290,6 +296,8 @@ class Rtm2Service(Service):
         return cls(privileges=privileges, user_id=user_id, permissions=permissions)
 
     def describe(self, issued_at: int) -> ServiceInfo:
+        from agora_desk.core.decoded import Permission, ServiceInfo
+
         info = ServiceInfo(
             self.TYPE, self.NAME, {"user_id": self.user_id}, self.privilege_info(issued_at)
         )
@@ -343,6 +351,8 @@ class UnknownService(Service):
         return [("undecoded bytes", len(self.raw))]
 
     def describe(self, issued_at: int) -> ServiceInfo:
+        from agora_desk.core.decoded import ServiceInfo
+
         return ServiceInfo(type=self.type_id, name="unknown", undecoded=True)
 
 

@@ -1,0 +1,41 @@
+"""The registry of token formats: which format claims a token (see the package docstring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from agora_desk.core.checks import Expectations, Findings
+from agora_desk.core.decoded import DecodedToken
+from agora_desk.core.formats import older, signaling, v005, v006, v007_checks
+from agora_desk.core.formats.base import TokenFormat
+
+T = TypeVar("T")
+
+# Order matters only where prefixes overlap: none do.
+FORMATS: tuple[TokenFormat[Any], ...] = (
+    v007_checks.FORMAT,
+    v006.FORMAT,
+    v005.FORMAT,
+    older.FORMAT,
+    signaling.FORMAT,
+)
+
+
+def format_for(token: str) -> TokenFormat[Any] | None:
+    for fmt in FORMATS:
+        if fmt.claims(token):
+            return fmt
+    return None
+
+
+@dataclass(frozen=True)
+class Parsed(Generic[T]):
+    """A parsed token with its format, and its model as decoding alone found it."""
+
+    format: TokenFormat[T]
+    token: T
+    decoded: DecodedToken
+
+    def check(self, expect: Expectations, now: int) -> Findings:
+        return self.format.check(self.token, expect, now)
