@@ -21,9 +21,10 @@ from agora_desk.cli import certificate, common
 from agora_desk.core.errors import InputError
 from agora_desk.core.i18n import _
 from agora_desk.core.validation import shown_input
-from agora_desk.server import RequestRecord, ServerConfig
+from agora_desk.server import ServerConfig
 from agora_desk.server.config import host_name_ok
 from agora_desk.server.handlers import ENDPOINTS
+from agora_desk.server.requestlog import LogEntry, OnEntry, log_text
 from agora_desk.server.runner import (
     DEFAULT_HOST,
     DEFAULT_PORT,
@@ -144,26 +145,26 @@ def _allowed_host(name: str) -> str:
 
 
 class LogLines:
-    """The request log on a stream: lines made on the server's thread, written by the main one.
+    """The request log on a stream: entries queued by the server's thread, written in batches.
 
-    One write per poll instead of one per request: under a load test a write
-    per line costs as much as making the line. A line appears within
-    :data:`_POLL_S` of its request.
+    Per request the server only queues its raw entry (:attr:`add`); each poll
+    of the main thread redacts and formats what came in, reading the clock
+    once per second of it, and writes it at once - under a load test, a write
+    or a formatted time per line costs a good part of a token request. A line
+    appears within :data:`_POLL_S` of its request.
     """
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
-        self._lines: deque[str] = deque()  # append / popleft are thread-safe
-
-    def __call__(self, record: RequestRecord) -> None:
-        self._lines.append(record.format_line())
+        self._entries: deque[LogEntry] = deque()  # append / popleft are thread-safe
+        self.add: OnEntry = self._entries.append  # the server's sink: no frame of ours per request
 
     def flush(self) -> None:
-        lines, out = self._lines, []
-        while lines:
-            out.append(lines.popleft())
-        if out:
-            self._stream.write("\n".join(out) + "\n")
+        entries, batch = self._entries, []
+        while entries:
+            batch.append(entries.popleft())
+        if batch:
+            self._stream.write(log_text(batch))
             self._stream.flush()
 
 
@@ -194,7 +195,13 @@ def run(args: argparse.Namespace) -> int:
     # ServerStartError (port in use ...) reaches run_command: one line, exit 2.
     # A log line costs about a fifth of a token request: write it only for a reader.
     log = None if args.quiet or nobody_reads(sys.stderr) else LogLines(sys.stderr)
-    handle = start_server(config, args.host, args.port, log, require_key=args.require_key)
+    handle = start_server(
+        config,
+        args.host,
+        args.port,
+        require_key=args.require_key,
+        on_entry=None if log is None else log.add,
+    )
     return _serve(handle, handle.config, log)
 
 

@@ -19,15 +19,18 @@ from aiohttp import web
 from agora_desk.server.config import CONFIG, ServerConfig
 from agora_desk.server.handlers import ROUTES
 from agora_desk.server.middleware import guard
-from agora_desk.server.requestlog import ON_REQUEST, OnRequest
+from agora_desk.server.requestlog import LOG_SINK, OnEntry
 
 
-def create_app(config: ServerConfig, on_request: OnRequest | None = None) -> web.Application:
-    """The aiohttp app (serve it with :mod:`.runner`, which adds the connection guard)."""
+def create_app(config: ServerConfig, log: OnEntry | None = None) -> web.Application:
+    """The aiohttp app (serve it with :mod:`.runner`, which adds the connection guard).
+
+    ``log`` gets one :class:`~.requestlog.LogEntry` per request; None: no log work at all.
+    """
     config.validate()
     app = web.Application(middlewares=[guard], client_max_size=config.max_body_bytes)
     app[CONFIG] = config
-    app[ON_REQUEST] = on_request
+    app[LOG_SINK] = log
     for method, path, handler in ROUTES:
         app.router.add_route(method, path, handler)
         if method == "GET":

@@ -33,7 +33,7 @@ from aiohttp.web_protocol import RequestHandler
 
 from agora_desk.server.answers import json_answer
 from agora_desk.server.config import ServerConfig
-from agora_desk.server.requestlog import RequestRecord, deliver, local_time
+from agora_desk.server.requestlog import LogEntry, OnEntry
 
 log = logging.getLogger(__name__)
 
@@ -121,9 +121,9 @@ def parse_error_answer(exc: BaseException | None) -> tuple[int, str]:
 class ConnectionGuard:
     """Every open connection of one server, with the cap and the idle bookkeeping."""
 
-    def __init__(self, config: ServerConfig, on_request: Callable[[RequestRecord], None] | None):
+    def __init__(self, config: ServerConfig, sink: OnEntry | None):
         self.config = config
-        self.on_request = on_request
+        self.sink = sink
         self.open: dict[GuardedHandler, None] = {}  # insertion-ordered set
         self.limited = RateLimitedLog(log)
         self.refused = 0
@@ -201,21 +201,9 @@ class GuardedHandler(RequestHandler):
             status, text = parse_error_answer(exc)
         if request.writer.output_size > 0:
             raise ConnectionError("response already started; cannot send the error")
-        callback = self.guard.on_request
-        if callback is not None:
-            deliver(
-                callback,
-                RequestRecord(
-                    time=local_time(time.time()),
-                    method="-",
-                    endpoint="(malformed request)",
-                    channel="",
-                    uid="",
-                    status=status,
-                    duration_ms=0.0,
-                    detail=text,
-                ),
-            )
+        sink = self.guard.sink
+        if sink is not None:
+            sink(LogEntry(time.time(), "-", "(malformed request)", "", "", status, 0.0, text))
         response = json_answer({"error": text}, status=status)
         response.force_close()
         return response

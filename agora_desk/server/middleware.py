@@ -23,7 +23,14 @@ from agora_desk.server.config import CONFIG, ServerConfig
 from agora_desk.server.connections import GuardedHandler
 from agora_desk.server.handlers import ENDPOINTS, KNOWN_PREFIXES, Handler
 from agora_desk.server.params import ApiError, too_large
-from agora_desk.server.requestlog import LOG_ERROR, ON_REQUEST, record, redact
+from agora_desk.server.requestlog import (
+    LOG_NOTES,
+    LOG_SINK,
+    LogNotes,
+    log_request,
+    note_error,
+    redact,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +93,7 @@ def key_ok(request: web.Request, config: ServerConfig) -> bool:
 
 
 def error_response(status: int, message: str, request: web.Request) -> web.Response:
-    request[LOG_ERROR] = message
+    note_error(request, message)
     body: dict[str, str] = {"error": message}
     if request.path in _CODE_IN_ERRORS:
         body["code"] = str(status)
@@ -164,9 +171,10 @@ async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 @web.middleware
 async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
-    # The clock and the record only for a log someone reads.
-    logged = request.app[ON_REQUEST] is not None
-    started = time.perf_counter() if logged else 0.0
+    # The clock and the notes only for a log someone reads.
+    sink = request.app[LOG_SINK]
+    request[LOG_NOTES] = None if sink is None else LogNotes()
+    started = 0.0 if sink is None else time.perf_counter()
     status = 500
     protocol = request.protocol
     guarded = protocol if isinstance(protocol, GuardedHandler) else None
@@ -178,7 +186,7 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         except asyncio.CancelledError:
             # Only the runner's shutdown cancels a handler (one still reading its body).
             status = 503
-            request[LOG_ERROR] = _(STOPPED_BEFORE_ANSWER)
+            note_error(request, _(STOPPED_BEFORE_ANSWER))
             raise
         except Exception as exc:  # a bug of ours: answer in JSON, log the type only
             log.exception("token server: unexpected error on %s", endpoint_name(request.path))
@@ -192,6 +200,7 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     finally:
         if guarded is not None:
             guarded.busy = False
-        if logged:
+        if sink is not None:
             elapsed = time.perf_counter() - started
-            record(request, endpoint_name(request.path), time.time() - elapsed, status, elapsed)
+            endpoint = endpoint_name(request.path)
+            log_request(sink, request, endpoint, time.time() - elapsed, status, elapsed)

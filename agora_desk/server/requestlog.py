@@ -1,9 +1,17 @@
-"""The request log: one record per request, never a token or a secret in full."""
+"""The request log: one entry per request, never a token or a secret in full when shown.
+
+Per request the server only notes what it learnt (:class:`LogNotes`) and
+hands a raw :class:`LogEntry` to the log's sink; the work of showing it -
+redaction, the local time, the line - is done when the entry is read: for
+the window one :class:`RequestRecord` per entry, for a stream a batch of
+lines at a time (:func:`log_text`).
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from typing import Final, NamedTuple
 
@@ -15,6 +23,7 @@ from agora_desk.core.validation import Issue
 log = logging.getLogger(__name__)
 
 LOG_FIELD_MAX: Final = 48
+DETAIL_MAX: Final = 200
 
 
 # abbreviate_secrets changes no text shorter than this: its shortest match is a
@@ -31,12 +40,66 @@ def redact(text: str, limit: int = LOG_FIELD_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class RequestRecord(NamedTuple):
-    """One line of the request log. Never holds a token or a secret in full."""
+class LogEntry(NamedTuple):
+    """One request as the server saw it: nothing redacted or formatted yet (kept in memory only)."""
 
-    # A NamedTuple, not a frozen dataclass: one is made per request, and a
-    # frozen dataclass's __init__ costs as much as writing the line.
+    started: float  # epoch seconds
+    method: str
+    endpoint: str  # the route, or the redacted path of an unknown one
+    channel: str
+    uid: str
+    status: int
+    elapsed_s: float
+    detail: str = ""  # the error message or the SDK-rule warnings, if any
+    token_type: str = ""
+    role: str = ""
+
+
+OnEntry = Callable[[LogEntry], None]
+
+
+LineFields = tuple[str, str, str, str, int, float, str]
+
+
+def _shown(entry: LogEntry) -> LineFields:
+    """Method, endpoint, channel, uid, status, milliseconds, detail: the line's, redacted."""
+    detail = entry.detail
+    return (
+        entry.method,
+        entry.endpoint,
+        redact(entry.channel),
+        redact(entry.uid),
+        entry.status,
+        entry.elapsed_s * 1000,
+        redact(detail, DETAIL_MAX) if detail else "",
+    )
+
+
+def log_line(
+    clock: str,
+    method: str,
+    endpoint: str,
+    channel: str,
+    uid: str,
+    status: int,
+    duration_ms: float,
+    detail: str,
+) -> str:
+    """One access-log line from shown (redacted) fields; ``clock`` is HH:MM:SS."""
+    line = f"{clock} {method} {endpoint}"
+    if channel:
+        line += f" channel={channel}"
+    if uid:
+        line += f" uid={uid}"
+    line += f" {status} {duration_ms:.1f} ms"
+    return f"{line} - {detail}" if detail else line
+
+
+class RequestRecord(NamedTuple):
+    """One line of the request log, as the window shows it. Never holds a token or a secret in full."""
+
     time: datetime
+    # method ... detail: the line's fields, in its order (LineFields)
     method: str
     endpoint: str
     channel: str
@@ -47,28 +110,63 @@ class RequestRecord(NamedTuple):
     token_type: str = ""  # what was asked for: "rtc", "rtm", "rtc+rtm", "chat", "convoai"…
     role: str = ""  # an RTC token's role as the request gave it ("publisher")
 
+    @classmethod
+    def of(cls, entry: LogEntry) -> RequestRecord:
+        """The entry with every client-given field redacted, its time in the local zone."""
+        return cls(
+            local_time(entry.started), *_shown(entry), redact(entry.token_type), redact(entry.role)
+        )
+
     def format_line(self) -> str:
         """One access-log line, as the CLI prints it."""
         t = self.time
-        line = f"{t.hour:02d}:{t.minute:02d}:{t.second:02d} {self.method} {self.endpoint}"
-        if self.channel:
-            line += f" channel={self.channel}"
-        if self.uid:
-            line += f" uid={self.uid}"
-        line += f" {self.status} {self.duration_ms:.1f} ms"
-        return f"{line} - {self.detail}" if self.detail else line
+        return log_line(f"{t.hour:02d}:{t.minute:02d}:{t.second:02d}", *self[1:8])
+
+
+def log_text(entries: Iterable[LogEntry]) -> str:
+    """The log lines of ``entries``, each ending in a newline, as :meth:`RequestRecord.format_line`
+    writes them; the clock is read once per second of the batch, not per line."""
+    lines = []
+    second, clock = -1, ""
+    for entry in entries:
+        started = int(entry.started)
+        if started != second:
+            second, now = started, time.localtime(started)
+            clock = f"{now.tm_hour:02d}:{now.tm_min:02d}:{now.tm_sec:02d}"
+        lines.append(log_line(clock, *_shown(entry)))
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 OnRequest = Callable[[RequestRecord], None]
 
-ON_REQUEST: Final = web.AppKey("on_request", object)
-# What a handler learnt about the request, for the log line.
-LOG_CHANNEL: Final = web.RequestKey("channel", str)
-LOG_UID: Final = web.RequestKey("uid", str)
-LOG_WARNINGS: Final = web.RequestKey("warnings", tuple)
-LOG_ERROR: Final = web.RequestKey("error", str)
-LOG_TOKEN: Final = web.RequestKey("token_type", str)
-LOG_ROLE: Final = web.RequestKey("role", str)
+
+def records_to(callback: OnRequest) -> OnEntry:
+    """A log sink handing ``callback`` one :class:`RequestRecord` per request, at once."""
+
+    def take(entry: LogEntry) -> None:
+        try:
+            callback(RequestRecord.of(entry))
+        except Exception:
+            # A broken log view must not break token serving.
+            log.exception("token server: request-log callback failed")
+
+    return take
+
+
+class LogNotes:
+    """What a handler learnt about its request, for the log (made only when a log is read)."""
+
+    channel = ""
+    uid = ""
+    token_type = ""  # each token kind the request asked for, joined by "+"
+    role = ""
+    warnings: tuple[Issue, ...] = ()
+    error = ""
+
+
+LOG_SINK: Final = web.AppKey[OnEntry | None]("log_sink")
+# None when nobody reads the log: the handlers' notes are then skipped too.
+LOG_NOTES: Final = web.RequestKey[LogNotes | None]("log_notes")
 
 
 def note(
@@ -80,20 +178,30 @@ def note(
     role: str | None = None,
 ) -> None:
     """Remember what a handler read, for the log line; each token ``kind`` adds to the list."""
+    notes = request.get(LOG_NOTES)
+    if notes is None:
+        return
     if channel is not None:
-        request[LOG_CHANNEL] = channel
+        notes.channel = channel
     if uid is not None:
-        request[LOG_UID] = uid
+        notes.uid = uid
     if kind is not None:
-        before = request.get(LOG_TOKEN)
-        request[LOG_TOKEN] = f"{before}+{kind}" if before else kind
+        notes.token_type = f"{notes.token_type}+{kind}" if notes.token_type else kind
     if role is not None:
-        request[LOG_ROLE] = role
+        notes.role = role
 
 
 def note_warnings(request: web.Request, warnings: tuple[Issue, ...]) -> None:
     if warnings:
-        request[LOG_WARNINGS] = request.get(LOG_WARNINGS, ()) + warnings
+        notes = request.get(LOG_NOTES)
+        if notes is not None:
+            notes.warnings += warnings
+
+
+def note_error(request: web.Request, message: str) -> None:
+    notes = request.get(LOG_NOTES)
+    if notes is not None:
+        notes.error = message
 
 
 class _LocalTime:
@@ -119,33 +227,28 @@ class _LocalTime:
 local_time: Final = _LocalTime()
 
 
-def record(
-    request: web.Request, endpoint: str, started: float, status: int, elapsed_s: float
+def log_request(
+    sink: OnEntry,
+    request: web.Request,
+    endpoint: str,
+    started: float,
+    status: int,
+    elapsed_s: float,
 ) -> None:
-    """Hand one record to the app's log callback, if it has one (``started``: epoch seconds)."""
-    callback = request.app[ON_REQUEST]
-    if callback is None:
-        return
-    warnings: tuple[Issue, ...] = request.get(LOG_WARNINGS, ())
-    detail = request.get(LOG_ERROR) or "; ".join(str(w) for w in warnings)
-    entry = RequestRecord(
-        time=local_time(started),
-        method=request.method,
-        endpoint=endpoint,
-        channel=redact(str(request.get(LOG_CHANNEL, ""))),
-        uid=redact(str(request.get(LOG_UID, ""))),
-        status=status,
-        duration_ms=elapsed_s * 1000,
-        detail=redact(detail, 200) if detail else "",
-        token_type=redact(str(request.get(LOG_TOKEN, ""))),
-        role=redact(str(request.get(LOG_ROLE, ""))),
+    """Hand the sink the entry of one request (``started``: epoch seconds)."""
+    notes = request.get(LOG_NOTES) or LogNotes()
+    detail = notes.error or ("; ".join(map(str, notes.warnings)) if notes.warnings else "")
+    sink(
+        LogEntry(
+            started,
+            request.method,
+            endpoint,
+            notes.channel,
+            notes.uid,
+            status,
+            elapsed_s,
+            detail,
+            notes.token_type,
+            notes.role,
+        )
     )
-    deliver(callback, entry)  # type: ignore[arg-type]
-
-
-def deliver(callback: OnRequest, entry: RequestRecord) -> None:
-    try:
-        callback(entry)
-    except Exception:
-        # A broken log view must not break token serving.
-        log.exception("token server: request-log callback failed")

@@ -34,7 +34,7 @@ from agora_desk.server.connections import (
     GuardedSite,
     loop_exception_handler,
 )
-from agora_desk.server.requestlog import OnRequest
+from agora_desk.server.requestlog import OnEntry, OnRequest, records_to
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ class ServerHandle:
         self,
         config: ServerConfig,
         sock: socket.socket,
-        on_request: OnRequest | None,
+        sink: OnEntry | None,
     ) -> None:
         self.config = config
         address = sock.getsockname()
@@ -187,9 +187,9 @@ class ServerHandle:
         self.unspecified = is_unspecified_address(self.host)
         self._sock = sock
         self._loop = asyncio.new_event_loop()
-        self._app = create_app(config, on_request)
+        self._app = create_app(config, sink)
         self._guard = ConnectionGuard(
-            replace(config, max_connections=connection_cap(config.max_connections)), on_request
+            replace(config, max_connections=connection_cap(config.max_connections)), sink
         )
         self._started = threading.Event()
         self._stopped = threading.Event()
@@ -295,6 +295,7 @@ def start_server(
     *,
     timeout: float = START_TIMEOUT_S,
     require_key: bool | None = None,
+    on_entry: OnEntry | None = None,
 ) -> ServerHandle:
     """Bind, start serving in a background thread, return once it accepts requests.
 
@@ -302,10 +303,17 @@ def start_server(
     the bind is not loopback; a key is generated unless ``config`` has one
     (read it from :attr:`ServerHandle.access_key`).
 
+    The request log: ``on_request`` gets a :class:`RequestRecord` per request, on the
+    server's thread; ``on_entry`` (instead) gets the raw :class:`LogEntry`, to be redacted and
+    shown later (:func:`~.requestlog.log_text`) - the cheaper way for a log under load.
+
     Raises :class:`InputError` for bad settings (credentials, port, host) and
     :class:`ServerStartError` (e.g. :class:`PortInUse`) when it cannot listen.
     """
+    if on_request is not None and on_entry is not None:
+        raise ValueError("give on_request or on_entry, not both")
     config.validate()
+    sink = on_entry if on_request is None else records_to(on_request)
     sock = bind(host, port)
     try:
         wants_key = (
@@ -317,7 +325,7 @@ def start_server(
             config = replace(config, access_key=new_access_key())
         elif require_key is False:
             config = replace(config, access_key=None)
-        handle = ServerHandle(config, sock, on_request)
+        handle = ServerHandle(config, sock, sink)
     except BaseException:
         sock.close()
         raise

@@ -10,7 +10,7 @@ import signal
 import socket
 import subprocess
 import threading
-from datetime import datetime
+import time
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,7 @@ from _server_helpers import (
 from agora_desk.cli.serve import LogLines, nobody_reads
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.testing import MemoryKeyring
-from agora_desk.server import RequestRecord
+from agora_desk.server.requestlog import LogEntry
 
 STARTUP_S = 30.0
 
@@ -168,11 +168,11 @@ def test_quiet_serves_without_request_log_lines(cli: CliProcess) -> None:
 def test_log_lines_made_on_the_server_thread_are_written_in_order_by_flush() -> None:
     stream = io.StringIO()
     log = LogLines(stream)
-    when = datetime.now().astimezone()
+    when = time.time()
 
     def server_thread() -> None:
         for n in range(2000):
-            log(RequestRecord(when, "GET", "/rtm", "", str(n), 200, 0.1))
+            log.add(LogEntry(when, "GET", "/rtm", "", str(n), 200, 0.0001))
 
     thread = threading.Thread(target=server_thread)
     thread.start()

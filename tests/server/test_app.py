@@ -18,6 +18,7 @@ from _server_helpers import (
     check_chat,
     check_rtc,
     check_rtm,
+    config,
     parsed,
     serving,
 )
@@ -26,7 +27,8 @@ from agora_desk.core import builders, shapes
 from agora_desk.core.builders import RtcRequest, RtmRequest, Stamp
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.secret import Secret
-from agora_desk.server.runner import ServerHandle
+from agora_desk.server.requestlog import LogEntry, RequestRecord, log_text
+from agora_desk.server.runner import ServerHandle, start_server
 
 
 def post(handle: ServerHandle, path: str, body: object) -> Reply:
@@ -464,6 +466,35 @@ def test_warnings_reach_the_log() -> None:
     slash, long_expiry = sink.records
     assert "'/' at position 4 is not allowed" in slash.detail
     assert "86400" in long_expiry.detail
+
+
+def test_raw_log_entries_give_the_lines_and_fields_of_records() -> None:
+    """``on_entry`` (the CLI's sink) sees what a record callback sees, shown only when read."""
+    entries: list[LogEntry] = []
+    handle = start_server(config(), "127.0.0.1", 0, on_entry=entries.append)
+    try:
+        token = post(handle, "/fetch_rtc_token", {"channel": "has/slash", "uid": 31}).json()[
+            "token"
+        ]
+        get(handle, "/rte/c/subscriber/uid/7")
+        get(handle, f"/nope/{token}")
+        get(handle, "/rtm/" + "x" * 300)
+    finally:
+        handle.stop()
+    slash, both, unknown, long_uid = (RequestRecord.of(e) for e in entries)
+    assert (slash.channel, slash.uid, slash.status) == ("has/slash", "31", 200)
+    assert "'/' at position 4 is not allowed" in slash.detail
+    assert (both.token_type, both.role, both.channel, both.uid) == (
+        "rtc+rtm",
+        "subscriber",
+        "c",
+        "7",
+    )
+    assert unknown.status == 404 and long_uid.uid.endswith("…")
+    text = log_text(entries)
+    assert text.splitlines() == [r.format_line() for r in (slash, both, unknown, long_uid)]
+    assert token not in text and token[10:40] not in text and CERT not in text
+    assert "GET /rte channel=c uid=7 200 " in text
 
 
 def test_a_failing_log_callback_does_not_break_serving() -> None:

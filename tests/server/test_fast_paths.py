@@ -1,4 +1,4 @@
-"""The server's fast paths give what the plain ones give: JSON bytes, log fields, local times."""
+"""The server's fast paths give what the plain ones give: JSON bytes, log fields, lines, times."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from agora_desk.core.redact import abbreviate_secrets
 from agora_desk.server.answers import json_answer, json_text
-from agora_desk.server.requestlog import ALWAYS_PLAIN_BELOW, RequestRecord, _LocalTime, redact
+from agora_desk.server.requestlog import (
+    ALWAYS_PLAIN_BELOW,
+    LogEntry,
+    RequestRecord,
+    _LocalTime,
+    log_text,
+    redact,
+)
 
 ANSWERS = [
     {"message": "pong"},
@@ -85,3 +92,49 @@ def test_a_log_line_reads_as_before() -> None:
     assert record.format_line() == "09:05:07 GET /rtc channel=demo uid=42 200 1.2 ms"
     failed = record._replace(channel="", uid="", status=400, detail="uid: is empty")
     assert failed.format_line() == "09:05:07 GET /rtc 400 1.2 ms - uid: is empty"
+
+
+TOKEN = "007eJxTYBBbsSz/+w" + "A" * 60
+FIELDS = st.one_of(
+    st.sampled_from(["", "demo", "42", "has/slash", TOKEN, "5cfd2fd1755d40ecb72977518be15d3b"]),
+    st.text(max_size=70),
+)
+# Whole microseconds, as the server's clock gives them: no rounding up into the next second.
+MOMENTS = st.integers(1_700_000_000_000_000, 1_900_000_000_000_000).map(lambda us: us / 1e6)
+
+
+def one_by_one(entries: list[LogEntry]) -> str:
+    return "".join(RequestRecord.of(entry).format_line() + "\n" for entry in entries)
+
+
+@given(
+    st.lists(
+        st.builds(
+            LogEntry,
+            MOMENTS,
+            st.sampled_from(["GET", "POST", "-"]),
+            st.sampled_from(["/rtc", "/getToken", "(malformed request)"]),
+            FIELDS,
+            FIELDS,
+            st.integers(200, 503),
+            st.floats(0, 100, allow_nan=False),
+            st.one_of(st.just(""), FIELDS, st.text(min_size=150, max_size=300)),
+        ),
+        max_size=6,
+    )
+)
+def test_a_batch_of_log_lines_reads_as_the_records_do(entries: list[LogEntry]) -> None:
+    text = log_text(entries)
+    assert text == one_by_one(entries)
+    assert TOKEN not in text and "5cfd2fd1755d40ecb72977518be15d3b" not in text
+
+
+def test_a_batch_keeps_the_local_time_across_a_daylight_saving_switch(berlin: object) -> None:
+    switch = datetime.fromisoformat("2026-03-29T01:00:00+00:00").timestamp()
+    entries = [
+        LogEntry(switch + offset, "GET", "/rtm", "", "u", 200, 0.001)
+        for offset in (-3600.5, -1.25, -0.000001, 0, 0.5, 1, 59.999999, 3600)
+    ]
+    text = log_text(entries)
+    assert text == one_by_one(entries)
+    assert [line[:8] for line in text.splitlines()][2:4] == ["01:59:59", "03:00:00"]
