@@ -309,6 +309,17 @@ def _whole(digits: str, field: str, allowed: str) -> int:
     return int(digits)
 
 
+def plain_number(text: str) -> int | None:
+    """``text`` as a number when it is ASCII digits only, else None.
+
+    ``str.isdigit()`` alone also takes digits ``int()`` refuses ('²'), and
+    more than :data:`MAX_DIGITS` is no number any field here takes.
+    """
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
+        return int(text)
+    return None
+
+
 def shown_input(value: object) -> str:
     """``value`` quoted for an error message: clipped, and never a pasted secret.
 

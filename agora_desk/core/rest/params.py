@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any
 
+from agora_desk.core.validation import plain_number
+
 
 class Field(str, Enum):
     """A form field / command-line option of the presets. The value is the params attribute."""
@@ -91,9 +93,8 @@ class PresetParams:
             if isinstance(default, bool):
                 values[f.name] = bool(value)
             elif isinstance(default, int):
-                text = str(value)
-                # isascii: str.isdigit() also accepts digits int() refuses ('²').
-                values[f.name] = int(text) if text.isascii() and text.isdigit() else default
+                number = plain_number(str(value))
+                values[f.name] = default if number is None else number
             else:
                 values[f.name] = str(value)
         return cls(**values)

@@ -7,6 +7,7 @@ from _rest_helpers import CREDS, rtm_token
 from credentials import APP_ID
 
 from agora_desk.core import rest
+from agora_desk.core.builders import RtcRequest, build_rtc
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v007
 from agora_desk.core.rest import AuthScheme
@@ -164,3 +165,33 @@ def test_pasted_token_checks() -> None:
         for i in rest.check_token_for(expired, rest.PresetParams(), rest.CUSTOM)
     )
     assert rest.check_token_for("006abc", rest.PresetParams(), rest.CUSTOM)[0].field == "token"
+
+
+def recorder_token(uid: int) -> str:
+    request = RtcRequest(channel="c", uid=uid, account=None, role="publisher", expire=3600)
+    return build_rtc(CREDS, request).token
+
+
+@pytest.mark.parametrize("name", ["recording-acquire", "recording-start", "convoai-join"])
+@pytest.mark.parametrize("typed", ["²", "٣", "9" * 5000, " 5"])
+def test_a_uid_int_cannot_read_is_a_misfit_not_a_crash(name: str, typed: str) -> None:
+    """str.isdigit() takes '²' and Arabic digits; int() refuses them, and 5,000 digits."""
+    params = rest.PresetParams(channel="c", uid=typed, agent_uid=typed)
+    issues = rest.check_token_for(recorder_token(5), params, rest.get_preset(name))
+    assert all(i.field == "token" for i in issues)
+
+
+def test_the_recorder_uid_is_checked_as_a_number() -> None:
+    params = rest.PresetParams(channel="c", uid="5")
+    preset = rest.get_preset("recording-acquire")
+    assert rest.check_token_for(recorder_token(5), params, preset) == []
+    (issue,) = rest.check_token_for(recorder_token(6), params, preset)
+    assert "uid 6" in issue.message
+
+
+def test_saved_numbers_are_read_back_only_when_they_are_plain_digits() -> None:
+    assert rest.PresetParams.from_json({"idle_timeout": "42"}).idle_timeout == 42
+    assert rest.PresetParams.from_json({"idle_timeout": 42}).idle_timeout == 42
+    for junk in ("²", "-1", "4.2", "9" * 5000):
+        read = rest.PresetParams.from_json({"idle_timeout": junk})
+        assert read.idle_timeout == rest.PresetParams().idle_timeout, junk

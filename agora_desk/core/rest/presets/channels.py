@@ -8,6 +8,7 @@ from agora_desk.core.i18n import N_, Translated
 from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.presets.base import Preset, declare
+from agora_desk.core.validation import plain_number
 
 KICKING: Final = "/dev/v1/kicking-rule"
 USER_UID: Final = N_("&User uid:")  # the form's label of the uid a rule or property is about
@@ -16,7 +17,8 @@ KICK_SECONDS: Final = 60  # how long a kicking rule bans, unless the body says o
 
 def _number(value: str) -> int | str:
     """An id the docs give as a number is sent as one; anything else as typed."""
-    return int(value) if value.isascii() and value.isdigit() else value
+    number = plain_number(value)
+    return value if number is None else number
 
 
 class ChannelCall(Preset):

@@ -29,7 +29,7 @@ from agora_desk.core.rest.tokens import (
     channel_token_issues,
     convoai_plan,
 )
-from agora_desk.core.validation import raise_for_errors
+from agora_desk.core.validation import plain_number, raise_for_errors
 
 PREFIX: Final = "/api/conversational-ai-agent/v2/projects/{app_id}"
 GROUP: Final = N_("Conversational AI")
@@ -280,7 +280,7 @@ class ConvoAiJoin(Preset):
         services = {checks.RTC} | ({checks.RTM} if params.enable_rtm else set())
         return checks.Expectations(
             channel=params.channel or None,
-            uid=None if params.string_uid else int(uid) if uid.isdigit() else None,
+            uid=None if params.string_uid else plain_number(uid),
             account=uid if params.string_uid else None,
             rtm_user=uid if params.enable_rtm else None,
             services=frozenset(services),

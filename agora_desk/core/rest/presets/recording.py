@@ -17,7 +17,7 @@ from agora_desk.core.rest.model import AuthScheme
 from agora_desk.core.rest.params import Field, PresetParams
 from agora_desk.core.rest.presets.base import Preset
 from agora_desk.core.rest.tokens import TokenPlan, recorder_issues, recorder_plan
-from agora_desk.core.validation import raise_for_errors
+from agora_desk.core.validation import plain_number, raise_for_errors
 
 PREFIX: Final = "/v1/apps/{app_id}/cloud_recording"
 MODES: Final = ("individual", "mix", "web")
@@ -73,7 +73,7 @@ class RecordingCall(Preset):
         uid = params.uid.strip()
         return checks.Expectations(
             channel=params.channel or None,
-            uid=int(uid) if uid.isdigit() else None,
+            uid=plain_number(uid),
             services=frozenset({checks.RTC}),
         )
 
