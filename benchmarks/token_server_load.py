@@ -1,7 +1,7 @@
 """Load benchmark of ``agora-desk serve`` against a bare aiohttp app and the Node token server.
 
     .venv/bin/python benchmarks/token_server_load.py [--rounds 3] [--duration 4] [--no-node]
-                                                     [--before REV]
+                                                     [--before REV] [--only rtc ...]
 
 The servers run side by side in one run, each in its own process:
 
@@ -288,6 +288,9 @@ def main() -> int:
     parser.add_argument(
         "--before", metavar="REV", help="also run `agora-desk serve` of git revision REV"
     )
+    parser.add_argument(
+        "--only", action="append", choices=tuple(ROUTES), help="run only this route (repeatable)"
+    )
     args = parser.parse_args()
     args.load_before = _load()
     if shutil.which("wrk") is None:
@@ -304,6 +307,7 @@ def main() -> int:
             servers.append(node)
     scenarios = [(route, c, False) for route in ROUTES for c in (50, 200)]
     scenarios += [("ping", 200, True), ("rtc", 200, True)]
+    scenarios = [s for s in scenarios if args.only is None or s[0] in args.only]
     cells: dict[tuple[str, str, int, bool], Cell] = {}
     try:
         for server in servers:
