@@ -380,6 +380,48 @@ def report(
                 print(f"  {mine:<9} {label:<21} vs {vs:<17} req/s {_ratio(mr.rps, pr.rps):5.2f}x   "
                       f"p99 {_ratio(mr.p99_ms, pr.p99_ms):5.2f}x   "
                       f"CPU/req {_ratio(mr.cpu_us, pr.cpu_us):5.2f}x")  # fmt: skip
+    goals(medians)
+
+
+# Issue 19's goals: RTC req/s >= 1.2x Node's at 50 and 200 connections, p99 no worse than
+# before, RSS <= 50 MiB, no errors.
+RPS_GOAL = 1.2
+RSS_GOAL_MIB = 50.0
+RTC_CELLS = ((50, False), (200, False), (200, True))
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def goals(medians: dict[tuple[str, str, int, bool], tuple[Result, float]]) -> None:
+    """Each goal of the issue with this run's figure, for ours and ours +log."""
+    print("\ngoals (issue 19), this run")
+    for mine in ("ours", "ours +log"):
+        for connections, idle in RTC_CELLS:
+            label = f"rtc c={connections}" + (f" +{IDLE} idle" if idle else "")
+            ours, node, before = (
+                medians.get((name, "rtc", connections, idle))
+                for name in (mine, "node", "ours before")
+            )
+            if ours is None:
+                continue
+            parts = []
+            if node is not None:
+                ratio = _ratio(ours[0].rps, node[0].rps)
+                parts.append(
+                    f"req/s {ratio:.2f}x node (>= {RPS_GOAL}x: {_verdict(ratio >= RPS_GOAL)})"
+                )
+            if before is not None:
+                ratio = _ratio(ours[0].p99_ms, before[0].p99_ms)
+                parts.append(f"p99 {ratio:.2f}x before (<= 1.00x: {_verdict(ratio <= 1.0)})")
+            print(f"  {mine:<9} {label:<21} " + "; ".join(parts))
+    mine = [(key, cell) for key, cell in medians.items() if key[0] in ("ours", "ours +log")]
+    if mine:
+        rss = max(cell[1] for _, cell in mine)
+        errors = sum(cell[0].errors for _, cell in mine)
+        print(f"  RSS at most {rss:.1f} MiB (<= {RSS_GOAL_MIB:g}: {_verdict(rss <= RSS_GOAL_MIB)}); "
+              f"errors {errors} (0: {_verdict(errors == 0)})")  # fmt: skip
 
 
 if __name__ == "__main__":
