@@ -14,6 +14,18 @@ Operations, on the same inputs:
 * decode    ``parse_any``: clean the paste, parse, describe (the neutral model)
 * diagnose  ``diagnose`` with a certificate, channel, uid and App ID to check
 * diagnose (bare)  ``diagnose`` with no expectations (Inspect with nothing typed)
+* signer search  ``diagnose`` with no certificate and four saved ones to try (two
+  profiles, primary + secondary), the last the signer: only this checkout has it,
+  so its figure is a ratio to this checkout's ``diagnose`` with the right certificate
+  (the plain path) in the same run; goal >= 0.6: three extra signature checks and
+  nothing else (0.4-0.5 when every check ran again per candidate).
+
+Both workers run with glibc's heap trimming fixed (``GLIBC_TUNABLES``
+trim_threshold): zlib allocates ~260 KB of state per call, and whether glibc
+gives that back to the kernel after every call (and faults it in again, 2-10x
+the call) depends on where the heap top happens to be in each process, not on
+the code; with the default heuristics the same build measured 0.3x in one run
+and 1.0x in the next. ``--malloc-default`` measures without it.
 
 Before anything is timed, both sides build tokens with fixed salt and time:
 they must be byte-identical. A ratio is before ÷ after per round (> 1: faster
@@ -46,7 +58,10 @@ CERT = "5CFd2fd1755d40ecb72977518be15d3b"
 CHANNEL = "load-test-channel"
 UID = 7
 ISSUED = 1_700_000_000
-OPS = ("build", "parse", "decode", "diagnose", "diagnose (bare)")
+OPS = ("build", "parse", "decode", "diagnose", "diagnose (bare)", "signer search")
+SEARCH = "signer search"
+TRIM_TUNABLE = "glibc.malloc.trim_threshold=67108864"
+OTHER_CERTS = ("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210", "00" * 16)
 
 
 # -- worker (runs inside one side's process) -------------------------------------
@@ -88,13 +103,24 @@ def _operations() -> dict[str, Callable[[int], object]]:
         req.uid = i
         return build_rtc(creds, req)
 
-    return {
+    ops: dict[str, Callable[[int], object]] = {
         "build": build,
         "parse": lambda i: v007.parse(token),
         "decode": lambda i: decode.parse_any(token),
         "diagnose": lambda i: diagnostics.diagnose(token, expect),
         "diagnose (bare)": lambda i: diagnostics.diagnose(token, bare),
     }
+    candidate = getattr(diagnostics, "Candidate", None)  # after only
+    if candidate is not None:
+        from dataclasses import replace
+
+        signers = [
+            candidate(Secret(c), f"profile {i // 2}", ("primary", "secondary")[i % 2])
+            for i, c in enumerate((*OTHER_CERTS, CERT))
+        ]
+        unsigned = replace(expect, certificate=None)
+        ops[SEARCH] = lambda i: diagnostics.diagnose(token, unsigned, signers=signers)
+    return ops
 
 
 def _fixed_tokens() -> list[str]:
@@ -123,6 +149,9 @@ def worker() -> None:
     print(" ".join(_fixed_tokens()), flush=True)
     for line in sys.stdin:
         name, calls = line.rstrip("\n").rsplit(" ", 1)
+        if name not in ops:
+            print("nan", flush=True)  # this tree has no such operation
+            continue
         fn, n = ops[name], int(calls)
         for i in range(1, min(n, 500) + 1):  # warm-up
             fn(i)
@@ -136,9 +165,13 @@ def worker() -> None:
 
 
 class Side:
-    def __init__(self, label: str, pythonpath: Path) -> None:
+    def __init__(self, label: str, pythonpath: Path, *, fixed_trim: bool) -> None:
         self.label = label
         env = {**os.environ, "PYTHONPATH": str(pythonpath)}
+        if fixed_trim:
+            env["GLIBC_TUNABLES"] = ":".join(
+                t for t in (os.environ.get("GLIBC_TUNABLES"), TRIM_TUNABLE) if t
+            )
         self.proc = subprocess.Popen(
             [sys.executable, __file__, "--worker"],
             env=env,
@@ -183,6 +216,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--calls", type=int, default=4000, help="calls per measurement")
     parser.add_argument("--before", default=BEFORE, help="git revision of the 'before' core")
+    parser.add_argument(
+        "--malloc-default",
+        action="store_true",
+        help="leave glibc's heap trimming to its heuristics (noisy: see the docstring)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -190,13 +228,16 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="agora-desk-before-") as tmp:
         unpack_before(args.before, Path(tmp))
-        before, after = Side("before", Path(tmp)), Side("after", ROOT)
+        fixed = not args.malloc_default
+        before = Side("before", Path(tmp), fixed_trim=fixed)
+        after = Side("after", ROOT, fixed_trim=fixed)
         try:
             if before.tokens != after.tokens:
                 raise SystemExit("the two trees build different tokens for the same inputs")
             print(
                 f"before = {args.before[:10]}, after = this checkout; "
-                f"{len(after.tokens)} fixed-salt tokens byte-identical"
+                f"{len(after.tokens)} fixed-salt tokens byte-identical; "
+                + ("glibc heap trimming fixed in both" if fixed else "glibc malloc defaults")
             )
             ratios: dict[str, list[float]] = {op: [] for op in OPS}
             times: dict[str, tuple[list[float], list[float]]] = {op: ([], []) for op in OPS}
@@ -204,6 +245,8 @@ def main() -> None:
                 for op in OPS:
                     pair = (before, after) if r % 2 == 0 else (after, before)
                     got = {side.label: side.per_call(op, args.calls) for side in pair}
+                    if op == SEARCH:  # against this checkout's plain path, same round
+                        got["before"] = after.per_call("diagnose", args.calls)
                     ratios[op].append(got["before"] / got["after"])
                     times[op][0].append(got["before"])
                     times[op][1].append(got["after"])
@@ -213,7 +256,14 @@ def main() -> None:
     print(f"{'operation':<16} {'before µs':>10} {'after µs':>10}  before/after (>1 = faster now)")
     for op in OPS:
         b, a = (statistics.median(t) * 1e6 for t in times[op])
-        print(f"{op:<16} {b:10.2f} {a:10.2f}  {statistics.median(ratios[op]):.2f}")
+        ratio = statistics.median(ratios[op])
+        if op == SEARCH:
+            print(
+                f"{op:<16} {b:10.2f} {a:10.2f}  {ratio:.2f}  (4 saved certificates, the last "
+                "the signer, vs diagnose with the right one; goal >= 0.6)"
+            )
+        else:
+            print(f"{op:<16} {b:10.2f} {a:10.2f}  {ratio:.2f}")
 
 
 if __name__ == "__main__":

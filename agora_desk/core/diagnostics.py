@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from agora_desk.core import errorcodes, verdict
-from agora_desk.core.checks import Expectations, Findings
+from agora_desk.core.checks import Expectations, Findings, combined
 from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, SignedBy
 from agora_desk.core.errors import AgoraDeskError
@@ -92,24 +92,12 @@ def run_checks(
                         app_id=base.app_id
                     )
                 )
-    findings: Findings | None = None
     if signers:
-        for cand in signers:
-            attempt = parsed.check(replace(expect, certificate=cand.certificate), now)
-            if attempt.signature_valid:
-                findings, signed_by = attempt, SignedBy(cand.profile, cand.which)
-                break
-        if findings is None:
-            findings = parsed.check(replace(expect, certificate=signers[0].certificate), now)
-            tried = ", ".join(
-                _("{profile} ({certificate})").format(
-                    profile=c.profile or _("environment"), certificate=_(c.which)
-                )
-                for c in signers
-            )
-            findings = _with_tried(findings, tried)
-    if findings is None:
-        findings = parsed.check(expect, now)
+        signature, signed_by = _search(parsed, expect, signers)
+    else:
+        signature = parsed.signature(expect)
+    # The other checks do not depend on the certificate: run once, whoever signed.
+    findings = combined(parsed.checks_but_signature(expect, now), signature)
     checks = list(findings.checks)
     signature_valid = findings.signature_valid
     if any(c.name is CheckName.APP_ID and c.failed for c in checks):
@@ -131,6 +119,31 @@ def run_checks(
     decoded.diagnosed = diagnosed
     decoded.verdict = verdict.of(decoded, now, expect)
     return decoded
+
+
+def _search(
+    parsed: Parsed[Any], expect: Expectations, signers: Sequence[Candidate]
+) -> tuple[Findings, SignedBy | None]:
+    """The signature check of the first candidate that signed the token, and who that is.
+
+    Stops at the first match (a primary that verifies spares the secondary).
+    When none did, the first candidate's result, naming every one tried.
+    """
+    first: Findings | None = None
+    for cand in signers:
+        attempt = parsed.signature(replace(expect, certificate=cand.certificate))
+        if attempt.signature_valid:
+            return attempt, SignedBy(cand.profile, cand.which)
+        if first is None:
+            first = attempt
+    assert first is not None  # signers is not empty
+    tried = ", ".join(
+        _("{profile} ({certificate})").format(
+            profile=c.profile or _("environment"), certificate=_(c.which)
+        )
+        for c in signers
+    )
+    return _with_tried(first, tried), None
 
 
 def ordered(checks: Sequence[Check]) -> list[Check]:

@@ -22,7 +22,11 @@ class TokenFormat(Generic[T]):
     claims: Callable[[str], bool]  # is the (cleaned) text meant to be this format?
     parse: Callable[[str], T]  # raises TokenFormatError
     describe: Callable[[T], DecodedToken]  # a fresh model, never shared
-    check: Callable[[T, Expectations, int], Findings]  # (token, expectations, now)
+    # (token, expectations, now): every check but the signature, which needs no certificate
+    check: Callable[[T, Expectations, int], Findings]
+    # (token, expectations): the signature against ``expectations.certificate`` alone, so a
+    # search over saved certificates runs only this per candidate
+    signature: Callable[[T, Expectations], Findings]
 
 
 def prefixed(
@@ -30,6 +34,7 @@ def prefixed(
     parse: Callable[[str], T],
     describe: Callable[[T], DecodedToken],
     check: Callable[[T, Expectations, int], Findings],
+    signature: Callable[[T, Expectations], Findings],
     *,
     base64_from: int | None = None,
 ) -> TokenFormat[T]:
@@ -41,4 +46,5 @@ def prefixed(
         parse=parse,
         describe=describe,
         check=check,
+        signature=signature,
     )

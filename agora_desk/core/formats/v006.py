@@ -354,10 +354,11 @@ def check(tok: AccessToken006, expect: Expectations, now: int) -> Findings:
     return checks.combined(
         expiry(tok, now),
         lifetime(tok),
-        signature(tok, expect),
         fit(tok, expect),
         checks.app_id(tok.app_id, expect),
     )
 
 
-FORMAT = prefixed(VERSION, parse, describe, check, base64_from=len(VERSION) + APP_ID_LENGTH)
+FORMAT = prefixed(
+    VERSION, parse, describe, check, signature, base64_from=len(VERSION) + APP_ID_LENGTH
+)

@@ -400,19 +400,21 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
     return Findings(tuple(out))
 
 
+def signature(tok: AccessToken2, expect: Expectations) -> Findings:
+    if expect.certificate is None:
+        return Findings()
+    ok = verify(tok, expect.certificate.reveal())
+    return checks.signature(ok, _("the App Certificate"))
+
+
 def check(tok: AccessToken2, expect: Expectations, now: int) -> Findings:
-    signature = Findings()
-    if expect.certificate is not None:
-        ok = verify(tok, expect.certificate.reveal())
-        signature = checks.signature(ok, _("the App Certificate"))
     return checks.combined(
         expiry(tok, now, now_is_clock=expect.now_is_clock),
         lifetime(tok),
-        signature,
         fit(tok, expect),
         role(tok, expect),
         checks.app_id(tok.app_id, expect),
     )
 
 
-FORMAT = prefixed(VERSION, parse, describe, check)
+FORMAT = prefixed(VERSION, parse, describe, check, signature)
