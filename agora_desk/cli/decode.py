@@ -246,11 +246,9 @@ def render(decoded: DecodedToken, now: int | None = None) -> str:
         lines.append(decoded.verdict.summary)
     if decoded.checks:
         lines.append(_("checks:"))
-        for check in decoded.checks:
-            mark = {True: "ok  ", False: "FAIL", None: "?   "}[check.ok]
-            lines.append(f"  [{mark}] {check.name.label}: {check.detail}")
-            if check.fix and check.ok is not True:
-                lines.append("         " + _("fix: {fix}").format(fix=check.fix))
+        from agora_desk.core.verdict import check_lines  # imported when a decode runs
+
+        lines += check_lines(decoded.checks)
 
     def walk(node: Node, depth: int) -> None:
         text = node.text(now)

@@ -9,9 +9,10 @@ no token, no signature, no salt, the App ID masked to its last 4 characters.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 
 from agora_desk.core import checks, timefmt
-from agora_desk.core.decoded import CheckName, DecodedToken, ServiceInfo, Verdict
+from agora_desk.core.decoded import Check, CheckName, DecodedToken, ServiceInfo, Verdict
 from agora_desk.core.i18n import N_, _
 
 EMPTY_CRC = zlib.crc32(b"")  # uid 0 is written as the empty string
@@ -98,6 +99,18 @@ def _describe_006(d: DecodedToken, expect: checks.Expectations | None) -> str:
 # Failed checks that do not make Agora refuse the token now: it is accepted,
 # but will not work as its builder meant (Agora cuts any lifetime to 24 h).
 NOT_A_REJECTION = frozenset({CheckName.LIFETIME})
+
+_MARKS = {True: "ok  ", False: "FAIL", None: "?   "}
+
+
+def check_lines(found: Sequence[Check]) -> list[str]:
+    """The checks as text lines ("  [FAIL] uid: ...", then its fix): decode and the report."""
+    lines: list[str] = []
+    for c in found:
+        lines.append(f"  [{_MARKS[c.ok]}] {c.name.label}: {c.detail}")
+        if c.fix and c.ok is not True:
+            lines.append("         " + _("fix: {fix}").format(fix=c.fix))
+    return lines
 
 
 def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> Verdict:
@@ -211,11 +224,7 @@ def report(d: DecodedToken, now: int) -> str:
             profile=d.signed_by.profile or _("(environment)"), certificate=d.signed_by.certificate
         ))  # fmt: skip
     lines.append(_("checks:"))
-    for c in d.checks:
-        mark = {True: "ok  ", False: "FAIL", None: "?   "}[c.ok]
-        lines.append(f"  [{mark}] {c.name.value}: {c.detail}")
-        if c.fix and c.ok is not True:
-            lines.append("         " + _("fix: {fix}").format(fix=c.fix))
+    lines += check_lines(d.checks)
     for w in d.warnings:
         lines.append(_("warning: {w}").format(w=w))
     text = "\n".join(lines) + "\n"

@@ -470,3 +470,17 @@ def test_an_error_a_failed_check_explains_names_it() -> None:
     )
     error = check(d, "error code")
     assert error.ok is False and "here means: built for uid 42, you join as uid 7" in error.detail
+
+
+def test_decode_and_the_report_write_the_same_translated_check_lines() -> None:
+    from agora_desk.cli.decode import render
+    from agora_desk.core import i18n, verdict
+
+    with i18n.speaking(i18n.Language.SIMPLIFIED_CHINESE):
+        d = diagnose(rtc_token(), expect(OTHER_CERT, channel="demo", uid="7", now=ISSUED))
+        lines = verdict.check_lines(d.checks)
+        shared, printed = verdict.report(d, ISSUED), render(d, ISSUED)
+        signature = CheckName.SIGNATURE.label
+    assert signature != "signature"  # the report once kept the English key here
+    assert any(f"] {signature}: " in line for line in lines)
+    assert all(line in shared and line in printed for line in lines)
