@@ -88,9 +88,11 @@ class ChecksPanel(QWidget):
             text += "\n" + translate("ChecksPanel", "Signed with {signer}.").format(
                 signer=signed_by.describe()
             )
-        self.verdict_label.setText(text)
+        if text != self.verdict_label.text():
+            self.verdict_label.setText(text)
         set_text_tone(self.verdict_label, Tone.OK if verdict.ok else Tone.ERROR)
-        self.verdict_label.show()
+        if self.verdict_label.isHidden():
+            self.verdict_label.show()
 
     def show_rows(self, rows: list[CheckRow]) -> None:
         if rows == self.rows and self.view.count() == len(rows):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import re
 import zlib
 from collections.abc import Callable
@@ -227,6 +228,7 @@ SYNC_INFLATED_BYTES = 2048
 _BASE64 = re.compile(r"[A-Za-z0-9+/=_-]+")
 
 
+@functools.lru_cache(maxsize=8)  # asked by the keystroke, the re-check and Rebuild
 def needs_background(text: str) -> bool:
     """True when decoding ``text`` may take long enough to be felt (decided in microseconds).
 

@@ -59,9 +59,14 @@ class Timeline(QWidget):
         self.hide()
 
     def set_points(self, points: list[Moment], now: int) -> None:
+        if points == self.points:  # each keystroke of the same token: at most a new "now"
+            self.set_now(now)
+            return
         self.points, self.now = points, now
         self.setVisible(bool(points))
-        self.setFixedHeight(self.sizeHint().height())
+        height = self.sizeHint().height()
+        if (self.minimumHeight(), self.maximumHeight()) != (height, height):
+            self.setFixedHeight(height)
         self.setToolTip(
             "\n".join(f"{m.label}: {timefmt.local(m.ts)}" for m in points) if points else ""
         )
