@@ -30,6 +30,7 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from agora_desk.core.decoded import DecodedToken  # noqa: E402
 from agora_desk.gui.context import AppContext, AppSettings  # noqa: E402
 from agora_desk.gui.inspect.input import diagnose_input  # noqa: E402
 from agora_desk.gui.inspect.tab import InspectTab  # noqa: E402
@@ -159,7 +160,7 @@ def main() -> int:
     complete_at = next(
         i
         for i in range(len(token) - args.chars, len(token) + 1)
-        if not isinstance(diagnose_input(token[:i], tab.expectations(issued_at)), str)
+        if isinstance(diagnose_input(token[:i], tab.expectations(issued_at)), DecodedToken)
     )
 
     def completing(paint: bool) -> list[float]:
@@ -172,7 +173,7 @@ def main() -> int:
             samples.append(
                 timed(lambda last=last: (type_char(last), paint and app.processEvents()))
             )
-            assert not tab.model.is_empty(), tab.error_message
+            assert tab.decoded is not None, tab.error_message
         return samples
 
     def run(with_certificate: bool, paint: bool) -> tuple[list[float], list[float]]:
@@ -185,7 +186,7 @@ def main() -> int:
             app.processEvents()
             for ch in token[-args.chars :]:
                 typing.append(timed(lambda ch=ch: (type_char(ch), paint and app.processEvents())))
-            assert not tab.model.is_empty(), tab.error_message
+            assert tab.decoded is not None, tab.error_message
             for _ in range(3):
                 resetting.append(
                     timed(lambda: (tab.set_text(token), paint and app.processEvents()))
