@@ -149,13 +149,13 @@ class SignedBy:
 
     def describe(self) -> str:
         """'the secondary certificate of profile 'demo'' (the CLI and the window say it so)."""
-        where = (
-            _("profile {profile!r}").format(profile=self.profile)
-            if self.profile
-            else _("the environment")
-        )
-        return _("the {certificate} certificate of {where}").format(
-            certificate=_(self.certificate) if self.certificate else "", where=where
+        certificate = _(self.certificate) if self.certificate else ""
+        if self.profile:
+            return _("the {certificate} certificate of profile {profile!r}").format(
+                certificate=certificate, profile=self.profile
+            )
+        return _("the {certificate} certificate from the environment").format(
+            certificate=certificate
         )
 
 

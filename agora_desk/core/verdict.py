@@ -220,9 +220,7 @@ def report(d: DecodedToken, now: int) -> str:
         at = timefmt.utc_iso(p.expires_at) if p.expires_at else _("no limit")
         lines.append(_("privilege {name}: {at}").format(name=p.name, at=at))
     if d.signed_by is not None:
-        lines.append(_("signed by: profile {profile}, {certificate} certificate").format(
-            profile=d.signed_by.profile or _("(environment)"), certificate=d.signed_by.certificate
-        ))  # fmt: skip
+        lines.append(_("signed by: {describe}").format(describe=d.signed_by.describe()))
     lines.append(_("checks:"))
     lines += check_lines(d.checks)
     for w in d.warnings:

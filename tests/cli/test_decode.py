@@ -314,6 +314,8 @@ def test_report_is_safe_to_share(cli: CliProcess) -> None:
     assert parsed.signature.hex() not in out
     assert "salt:" not in out.lower() and "\nsignature" not in out
     assert out.startswith("agora-desk token report\nverdict: Valid RTC publisher token")
+    # Who signed it reads as in decode's text (one sentence for both).
+    assert "\nsigned by: the primary certificate from the environment\n" in out
 
 
 @pytest.mark.parametrize("locale", ["C", "C.UTF-8"])
