@@ -42,7 +42,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse that exits 2 with one line, not the usage block plus a line."""
+    """argparse that exits 2 with one line, not the usage block plus a line.
+
+    Its help is laid out in terminal columns (:class:`argparse_text.HelpFormatter`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse_text.HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
         # Python < 3.12 drops "--" from ``--opt=--`` and hands the option an

@@ -13,7 +13,8 @@ from _inspect_helpers import rtc_token
 from babel.messages.extract import extract_python
 from credentials import APP_ID, CERT
 
-from agora_desk.cli import argparse_text
+from agora_desk.cli import argparse_text, main
+from agora_desk.core import i18n
 
 ZH = {"LANG": "zh_CN.UTF-8"}
 
@@ -95,8 +96,9 @@ def test_help_is_chinese_and_keeps_option_names(
 ) -> None:
     zh = cli.run(command, "--help", env=cli.env(**ZH))
     assert zh.returncode == 0, zh.stderr
+    unwrapped = "".join(zh.stdout.split())  # a Chinese line may break between two characters
     for text in chinese:
-        assert text in zh.stdout
+        assert "".join(text.split()) in unwrapped
     for option in options:
         assert option in zh.stdout
     en = cli.run(command, "--help", env=cli.env(LANG="C"))
@@ -186,3 +188,44 @@ def test_a_transport_error_is_chinese_for_people_and_english_in_json(cli: CliPro
     assert data["error"].endswith("refused the connection")
     assert data["explanation"].startswith("Connection refused: nothing listens")
     assert not _cjk(scripted.stdout)
+
+
+def test_chinese_rtc_help_fits_an_80_column_terminal(cli: CliProcess) -> None:
+    """argparse counts a Chinese character as one column; a terminal shows it in two."""
+    zh = cli.run("rtc", "--help", env=cli.env(**ZH, COLUMNS="80"))
+    assert zh.returncode == 0, zh.stderr
+    widths = {line: argparse_text.display_width(line) for line in zh.stdout.splitlines()}
+    assert max(widths.values()) <= 80, [line for line, w in widths.items() if w > 80]
+    # The wrapped usage lines start under the first option, after the wide prefix.
+    usage = zh.stdout.split("\n\n")[0].splitlines()
+    assert usage[0].startswith("用法：agora-desk rtc [-h]")
+    first_option = argparse_text.display_width(usage[0][: usage[0].index("[-h]")])
+    assert all(line[:first_option].isspace() and line[first_option] == "[" for line in usage[1:])
+    # Nothing is lost to the wrapping: the same words, only the line breaks differ.
+    assert "".join(zh.stdout.split()).count("AGORA_APP_CERTIFICATE_SECONDARY") == 1
+
+
+@pytest.mark.parametrize("command", sorted(main.COMMANDS))
+def test_every_chinese_help_fits_60_columns(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    i18n.set_language("zh_CN")
+    with pytest.raises(SystemExit):
+        main.build_parser(command).parse_args([command, "--help"])
+    shown = capsys.readouterr().out
+    assert _cjk(shown)
+    too_wide = [line for line in shown.splitlines() if argparse_text.display_width(line) > 60]
+    assert too_wide == []
+
+
+def test_wrap_measures_columns_and_keeps_chinese_punctuation_off_a_line_start() -> None:
+    wrap = argparse_text.wrap
+    assert argparse_text.display_width("频道 ab") == 7
+    assert wrap("频道名（可选）。", 6) == ["频道名", "（可", "选）。"]
+    lines = wrap("一二三四五，六七", 10)
+    assert lines == ["一二三四", "五，六七"]  # the comma stays with the character before it
+    assert wrap("（注意）文本", 4) == ["（注", "意）", "文本"]
+    assert wrap("use --channel=NAME here", 10) == ["use", "--channel=", "NAME here"]
+    assert wrap("令牌 Token 令牌", 8) == ["令牌", "Token 令", "牌"]
+    assert all(argparse_text.display_width(x) <= 7 for x in wrap("很长的中文句子没有空格" * 3, 7))
