@@ -209,6 +209,20 @@ def text_slots(root: QWidget) -> Iterator[TextSlot]:
         yield from _action_slots(action)
 
 
+def relabel(combo: QComboBox, label_of: Callable[[object], str | None]) -> None:
+    """Give each item of ``combo`` the label ``label_of(its data)`` says (None: leave it).
+
+    For combos filled from the core's tables (presets, environments, auth schemes):
+    their labels come out in the language active when read, so a language switch
+    reads them again. The items, their order and the choice stay as they are, and no
+    ``currentIndexChanged`` fires.
+    """
+    for i in range(combo.count()):
+        label = label_of(combo.itemData(i))
+        if label is not None and label != combo.itemText(i):
+            combo.setItemText(i, label)
+
+
 def retranslate(root: QWidget) -> int:
     """Show ``root`` in the language now installed; returns how many texts changed."""
     changed = 0

@@ -567,3 +567,41 @@ def test_failover_is_opt_in_and_each_try_shown(tab: RequestTab, qtbot) -> None:
     send_and_wait(tab, qtbot)
     message = tab.response.explanation.message
     assert "Connection refused" in message and f"try 2/2 after 1 s: {base}" in message
+
+
+def test_a_live_language_switch_relabels_the_combos_and_keeps_the_choice(
+    tab: RequestTab, qtbot
+) -> None:
+    """Settings → language: the preset, environment and auth items come in the new language."""
+    from agora_desk.core import i18n
+    from agora_desk.core.rest.environments import ENVIRONMENTS
+    from agora_desk.gui.text_slots import retranslate
+    from agora_desk.gui.translation import apply_language
+
+    form = tab.form
+    form.set_preset("convoai-join")
+    form.set_scheme(AuthScheme.BASIC)
+    form.base_url_edit.setText(ENVIRONMENTS["china"].base_url)
+    combos = (form.preset_combo, form.env_combo, form.auth_combo)
+    chosen = [combo.currentIndex() for combo in combos]
+    english = [[combo.itemText(i) for i in range(combo.count())] for combo in combos]
+
+    def shown() -> list[str]:
+        return [combo.currentText() for combo in combos]
+
+    try:
+        apply_language("zh_CN")
+        retranslate(tab)
+        assert [combo.currentIndex() for combo in combos] == chosen
+        preset = rest.PRESETS["convoai-join"]
+        assert shown() == [preset.title, ENVIRONMENTS["china"].label, AuthScheme.BASIC.label]
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in text) for text in shown()), shown()
+        assert form.preset_note.text() == preset.description
+        assert form.env_picker.env_badge.text() == f"● {ENVIRONMENTS['china'].badge}"
+        assert form.preset_combo.itemText(0) == rest.CUSTOM.title
+        assert form.env_combo.itemText(form.env_combo.count() - 1) == "其他主机（手动输入）"
+    finally:
+        apply_language(i18n.SYSTEM)
+        retranslate(tab)
+    assert [[combo.itemText(i) for i in range(combo.count())] for combo in combos] == english
+    assert [combo.currentIndex() for combo in combos] == chosen

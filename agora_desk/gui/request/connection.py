@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from agora_desk.core.rest.environments import ENVIRONMENTS, environment_of
+from agora_desk.gui.text_slots import relabel
 from agora_desk.gui.theme import Tone, set_text_tone
 from agora_desk.gui.translation import translate
 from agora_desk.gui.widgets import add_row
@@ -47,6 +48,12 @@ class EnvironmentPicker(QWidget):
         row.addWidget(self.env_badge, 1)
         self.env_combo.activated.connect(self._env_chosen)
         base_url_edit.textChanged.connect(self._follow_base_url)
+        self._follow_base_url()
+
+    def language_changed(self) -> None:
+        """The window's language changed: the environments' labels and the badge again."""
+        # "Other host (typed)" (no data) is the window's own text: retranslate() redoes it.
+        relabel(self.env_combo, lambda name: ENVIRONMENTS[str(name)].label if name else None)
         self._follow_base_url()
 
     def _env_chosen(self, *_: object) -> None:

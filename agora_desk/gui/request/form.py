@@ -37,6 +37,7 @@ from agora_desk.core.rest import AuthScheme, Field, Preset
 from agora_desk.core.secret import Secret
 from agora_desk.gui.request.connection import ConnectionBox, EnvironmentPicker
 from agora_desk.gui.request.tables import append_row
+from agora_desk.gui.text_slots import relabel
 from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import MessageLabel, ValidatedField, add_row, monospace_font
 
@@ -391,6 +392,15 @@ class RequestForm(QWidget):
     def environment(self) -> str:
         """The badge's words, for history and the status line."""
         return self.env_picker.environment
+
+    def language_changed(self) -> None:
+        """The window's language changed: the core's labels (combos, preset note, rows) again."""
+        relabel(
+            self.preset_combo, lambda name: rest.preset_or_custom(str(name or "") or None).title
+        )
+        relabel(self.auth_combo, lambda value: AuthScheme(value).label)
+        self.preset_note.setText(self.preset.description)
+        self._update_visibility()
 
     # -- following the preset -----------------------------------------------------------
 
