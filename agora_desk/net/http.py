@@ -193,8 +193,10 @@ class Response:
     def size_text(self) -> str:
         total = f"{self.total_bytes:,}" + ("" if self.total_known else "+")
         if self.truncated:
-            return f"{total} bytes, first {len(self.body):,} kept"
-        return f"{total} bytes"
+            return _("{total} bytes, first {kept} kept").format(
+                total=total, kept=f"{len(self.body):,}"
+            )
+        return _("{total} bytes").format(total=total)
 
 
 # --------------------------------------------------------------------------

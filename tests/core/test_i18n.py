@@ -203,3 +203,32 @@ def test_a_translated_table_reads_in_the_active_language() -> None:
     assert dict(table) == {"id": "usage: "} and len(table) == 1
     i18n.set_language("zh_CN")
     assert table["id"] == "用法："
+
+
+def test_rest_descriptions_json_problems_and_failures_come_in_chinese() -> None:
+    from agora_desk.core import rest
+    from agora_desk.core.rest.jsonbody import parse_json_text
+    from agora_desk.core.rest.model import FailureKind
+    from agora_desk.core.rest.tokens import channel_plan, convoai_plan
+    from agora_desk.core.rest.view import json_tree
+
+    params = rest.PresetParams(channel="demo", agent_uid="1001", enable_rtm=True)
+    english = channel_plan(params).describe()
+    assert english == "RTC token for channel 'demo', uid 1001 + RTM login for '1001'"
+    assert str(parse_json_text('{"a" 1}')[1]) == (
+        "invalid JSON at line 1, column 6: ':' is expected here"
+    )
+    i18n.set_language("zh_CN")
+    assert (
+        channel_plan(params).describe() == "频道 'demo'、uid 1001 的 RTC Token + '1001' 的 RTM 登录"
+    )
+    assert (
+        convoai_plan(params)
+        .describe()
+        .startswith("频道 'demo'、uid 1001 的对话式 AI 引擎智能体 Token")
+    )
+    assert str(parse_json_text("[" * 100_000)[1]) == "JSON 无效，第 1 行第 1 列：嵌套层级过深"
+    assert str(parse_json_text('{"a" 1}')[1]) == "JSON 无效，第 1 行第 6 列：此处应为 ':'"
+    assert FailureKind.REFUSED.label == "被拒绝"
+    assert json_tree(list(range(5000)), "body").children[-1].value == "另有 3001 项未显示"
+    assert json_tree({str(k): k for k in range(5000)}).children[-1].value == "更多内容未显示"

@@ -12,7 +12,7 @@ from _server_helpers import check_rtc, loopback_url, serving
 
 from agora_desk.server.handlers import ROUTES
 from agora_desk.server.runner import start_server
-from agora_desk.server.samples import Sample, samples
+from agora_desk.server.samples import SUMMARIES, Sample, samples
 
 CURL = shutil.which("curl")
 
@@ -22,6 +22,7 @@ def test_every_route_has_a_sample_with_a_summary() -> None:
     assert [(s.method, s.route) for s in found] == [(m, p) for m, p, _ in ROUTES]
     for sample in found:
         assert sample.summary, sample.route
+        assert sample.route in SUMMARIES, f"{sample.route}: its summary is not translatable"
         assert "{" not in sample.path, sample.path
         assert (sample.body is not None) == (sample.method == "POST"), sample.route
 

@@ -21,12 +21,22 @@ from typing import Any, Final
 from agora_desk.core.history_store import HistoryStore
 from agora_desk.core.i18n import _
 from agora_desk.core.redact import MIN_SCAN_LENGTH, SENSITIVE_HEADERS, redact_json
-from agora_desk.core.rest.model import DEFAULT_BASE_URL, RestError, RestRequest
+from agora_desk.core.rest.model import DEFAULT_BASE_URL, FailureKind, RestError, RestRequest
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.rest.presets import PRESETS
 
 HISTORY_MAX: Final = 50
 HISTORY_FILE: Final = "request_history.json"
+
+
+def _outcome(outcome: str | None) -> str:
+    """A failure kind as people read it; "—" for none, the text itself if it is no kind."""
+    if not outcome:
+        return "—"
+    try:
+        return FailureKind(outcome).label
+    except ValueError:
+        return outcome
 
 
 @dataclass(frozen=True)
@@ -57,9 +67,9 @@ class HistoryEntry:
     def title(self) -> str:
         """Time, what, where, as whom and the result: never a secret, which is not kept."""
         stamp = time.strftime("%H:%M:%S", time.localtime(self.at))
-        result = str(self.status) if self.status is not None else (self.outcome or "—")
+        result = str(self.status) if self.status is not None else _outcome(self.outcome)
         what = self.preset or f"{self.method} {self.path}"
-        who = f"profile {self.profile}" if self.profile else "no profile"
+        who = _("profile {name}").format(name=self.profile) if self.profile else _("no profile")
         return f"{stamp}  {what}  {self.host}  ({who})  → {result}"
 
     def to_json(self) -> dict[str, Any]:

@@ -92,6 +92,27 @@ class FailureKind(str, Enum):
     INSECURE_REDIRECT = "insecure-redirect"
     DECODING = "decoding"
 
+    @property
+    def label(self) -> str:
+        """A word or two for people (the value stays English: JSON and history use it)."""
+        return FAILURE_LABELS[self]
+
+
+FAILURE_LABELS: Final[Mapping[FailureKind, str]] = Translated(
+    {
+        FailureKind.TLS: N_("TLS failed"),
+        FailureKind.TIMEOUT: N_("timed out"),
+        FailureKind.DNS: N_("host not found"),
+        FailureKind.REFUSED: N_("refused"),
+        FailureKind.CONNECTION: N_("connection failed"),
+        FailureKind.PROXY: N_("proxy failed"),
+        FailureKind.CANCELLED: N_("cancelled"),
+        FailureKind.REDIRECTS: N_("too many redirects"),
+        FailureKind.INSECURE_REDIRECT: N_("insecure redirect"),
+        FailureKind.DECODING: N_("unreadable answer"),
+    }
+)
+
 
 @dataclass(frozen=True)
 class Auth:

@@ -18,6 +18,7 @@ from agora_desk.core.builders import (
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError, TokenFormatError
 from agora_desk.core.formats import v007
+from agora_desk.core.i18n import _
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.validation import (
     Issue,
@@ -52,7 +53,7 @@ class RtmPlan:
         return build_rtm(creds, self.request, stamp)
 
     def describe(self) -> str:
-        return f"RTM token for user {self.request.user_id!r}"
+        return _("RTM token for user {user}").format(user=repr(self.request.user_id))
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,20 @@ class RtcPlan:
 
     def describe(self) -> str:
         rtc = self.request
-        who = f"account {rtc.account!r}" if rtc.account is not None else f"uid {rtc.uid}"
-        extra = f" + RTM login for {rtc.rtm_user_id!r}" if rtc.rtm_user_id else ""
-        return f"RTC token for channel {rtc.channel!r}, {who}{extra}"
+        if rtc.rtm_user_id:
+            return _("RTC token for channel {channel}, {who} + RTM login for {user}").format(
+                channel=repr(rtc.channel), who=_who(rtc), user=repr(rtc.rtm_user_id)
+            )
+        return _("RTC token for channel {channel}, {who}").format(
+            channel=repr(rtc.channel), who=_who(rtc)
+        )
+
+
+def _who(rtc: RtcRequest) -> str:
+    """The token's user as a description names it: "account 'bob'" or "uid 42"."""
+    if rtc.account is not None:
+        return _("account {account}").format(account=repr(rtc.account))
+    return _("uid {uid}").format(uid=rtc.uid)
 
 
 def rtm_plan(user: str, expire: int = 3600, field: str = "uid") -> RtmPlan:
@@ -75,8 +87,10 @@ def rtm_plan(user: str, expire: int = 3600, field: str = "uid") -> RtmPlan:
     if not user:
         raise InputError(
             field,
-            "is needed to build a token: the Signaling user ID the RTM token is for "
-            "(or paste a token)",
+            _(
+                "is needed to build a token: the Signaling user ID the RTM token is for "
+                "(or paste a token)"
+            ),
         )
     raise_for_errors(check_user_id(user, field))
     return RtmPlan(RtmRequest(user_id=user, expire=expire))
@@ -93,7 +107,7 @@ class ChatAppPlan:
         return shapes.build(creds, shapes.ChatAppRequest(self.expire), stamp)
 
     def describe(self) -> str:
-        return "Chat app token"
+        return _("Chat app token")
 
 
 APAAS_USER = 2  # the APaaS service's "user" privilege (roomUser 1, user 2, app 3)
@@ -117,12 +131,12 @@ class EducationPlan:
         return compose(creds, services, expire=self.expire, stamp=stamp)
 
     def describe(self) -> str:
-        return f"education token for user {self.user_uuid!r}"
+        return _("education token for user {user}").format(user=repr(self.user_uuid))
 
 
 def education_plan(user: str, expire: int = 3600) -> EducationPlan:
     if not user:
-        raise InputError("user id", "is needed: the user the education token is for")
+        raise InputError("user id", _("is needed: the user the education token is for"))
     raise_for_errors(check_user_id(user, "user id"))
     return EducationPlan(user, expire)
 
@@ -139,24 +153,27 @@ def recorder_issues(params: PresetParams) -> list[Issue]:
     issues = (
         check_channel(params.channel)
         if params.channel
-        else [Issue("error", "channel", "is needed: the channel (cname) to record")]
+        else [Issue("error", "channel", _("is needed: the channel (cname) to record"))]
     )
     uid = params.uid.strip()
     if not uid:
-        issues.append(Issue("error", "uid", "is needed: the recorder's uid (a number, not 0)"))
+        issues.append(Issue("error", "uid", _("is needed: the recorder's uid (a number, not 0)")))
         return issues
     try:
         value = parse_uid(uid, "uid")
     except InputError as exc:
-        issues.append(Issue("error", exc.field, exc.problem + " (the recorder uid is a number)"))
+        problem = _("{problem} (the recorder uid is a number)").format(problem=exc.problem)
+        issues.append(Issue("error", exc.field, problem))
         return issues
     if value == 0:
         issues.append(
             Issue(
                 "error",
                 "uid",
-                "is 0: Cloud Recording needs a fixed, non-zero recorder uid that no user "
-                "in the channel has",
+                _(
+                    "is 0: Cloud Recording needs a fixed, non-zero recorder uid that no user "
+                    "in the channel has"
+                ),
             )
         )
     return issues
@@ -170,27 +187,35 @@ def channel_token_issues(params: PresetParams) -> list[Issue]:
     """What makes a channel token (the ConvoAI agent's) and its request disagree or misbehave."""
     issues = check_channel(params.channel)
     if not params.channel:
-        issues = [Issue("error", "channel", "is needed: the channel the agent joins")]
+        issues = [Issue("error", "channel", _("is needed: the channel the agent joins"))]
     uid = agent_uid_text(params)
     if params.string_uid:
         issues += check_account(uid, "agent uid")
         if uid == "0":
             issues.append(
-                Issue("error", "agent uid", "'0' is not a string account; turn off string uid")
+                Issue("error", "agent uid", _("'0' is not a string account; turn off string uid"))
             )
     else:
         try:
             parse_uid(uid, "agent uid")
         except InputError as exc:
-            hint = " (turn on string uid for a string account)" if not uid.isdigit() else ""
-            issues.append(Issue("error", exc.field, exc.problem + hint))
+            problem = (
+                exc.problem
+                if uid.isdigit()
+                else _("{problem} (turn on string uid for a string account)").format(
+                    problem=exc.problem
+                )
+            )
+            issues.append(Issue("error", exc.field, problem))
     if params.enable_rtm and uid == "0":
         issues.append(
             Issue(
                 "warning",
                 "agent uid",
-                "is 0 (random) with enable_rtm: the RTM login in the token is for user '0', "
-                "which will not match the random uid; give the agent a fixed uid",
+                _(
+                    "is 0 (random) with enable_rtm: the RTM login in the token is for user '0', "
+                    "which will not match the random uid; give the agent a fixed uid"
+                ),
             )
         )
     remote = params.remote_uid.strip() or "*"
@@ -231,11 +256,10 @@ class ConvoAiPlan:
 
     def describe(self) -> str:
         rtc = self.request.rtc
-        who = f"account {rtc.account!r}" if rtc.account is not None else f"uid {rtc.uid}"
-        return (
-            f"Conversational AI agent token for channel {rtc.channel!r}, {who} "
-            f"(RTC + RTM login for {self.request.rtm_user!r} + ConvoAI)"
-        )
+        return _(
+            "Conversational AI agent token for channel {channel}, {who} "
+            "(RTC + RTM login for {user} + ConvoAI)"
+        ).format(channel=repr(rtc.channel), who=_who(rtc), user=repr(self.request.rtm_user))
 
 
 def convoai_plan(params: PresetParams, expire: int = 3600) -> ConvoAiPlan:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from agora_desk.core.decoded import Node
+from agora_desk.core.i18n import _
 from agora_desk.core.redact import redact_json, redacted_headers, scrub
 from agora_desk.core.rest.model import Prepared
 
@@ -75,14 +76,17 @@ def json_tree(value: Any, label: str = "body", limit: int = TREE_LIMIT) -> Node:
             node = parent.add(key, f"{{{len(v)}}}")
             for k, child in v.items():
                 if count >= limit:
-                    node.add("…", "more not shown", status="warning")
+                    node.add("…", _("more not shown"), status="warning")
                     break
                 build(node, str(k), child)
         elif isinstance(v, list):
             node = parent.add(key, f"[{len(v)}]")
             for i, child in enumerate(v):
                 if count >= limit:
-                    node.add("…", f"{len(v) - i} more not shown", status="warning")
+                    hidden = len(v) - i
+                    node.add(
+                        "…", _("{hidden} more not shown").format(hidden=hidden), status="warning"
+                    )
                     break
                 build(node, str(i), child)
         else:

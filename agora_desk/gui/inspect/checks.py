@@ -47,7 +47,7 @@ def check_rows(decoded: DecodedToken, certificate_note: CheckRow | None = None) 
     rows = [
         CheckRow(
             {True: RowState.OK, False: RowState.ERROR, None: RowState.WARNING}[c.ok],
-            c.name,
+            c.name.label,
             c.detail,
             c.fix,
         )

@@ -54,10 +54,9 @@ class ServerEndpoints(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         for row, sample in enumerate(self.samples):
-            for column, text in enumerate((sample.method, sample.route, sample.summary)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(sample.summary)
-                self.table.setItem(row, column, item)
+            for column, text in enumerate((sample.method, sample.route, sample.title)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.language_changed()
         self.curl_edit = QLineEdit(self)
         self.curl_edit.setReadOnly(True)
         self.curl_edit.setFont(monospace_font())
@@ -75,6 +74,16 @@ class ServerEndpoints(QGroupBox):
         layout.addLayout(row_layout)
         self.table.itemSelectionChanged.connect(self._show)
         self.table.selectRow(0)
+
+    def language_changed(self) -> None:
+        """The routes' summaries (the server's words, not the window's) in the active language."""
+        for row, sample in enumerate(self.samples):
+            for column in range(self.table.columnCount()):
+                item = self.table.item(row, column)
+                if item is not None:
+                    item.setToolTip(sample.title)
+                    if column == 2:
+                        item.setText(sample.title)
 
     def set_base(self, base_url: str, access_key: str | None = None) -> None:
         """Where the samples point: the running server, else the host and port in the form."""
