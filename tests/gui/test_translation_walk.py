@@ -1,12 +1,14 @@
 """Issue 18, point 5: in Chinese, no English sentence is left anywhere in the window.
 
-Every tab and dialog is opened (and the tabs used once: a token generated,
-one inspected), then every text a person can see is read through the same
-list the language switch uses (:func:`agora_desk.gui.text_slots.text_slots`):
-labels, buttons, tool tips, placeholders, combo items, tab titles, headers,
-menu entries, the status bar. An English word outside a short allow-list
-(product and protocol names, option names, code) fails the test with the
-widget that shows it.
+Every tab and dialog is opened, then every text a person can see is read
+through the same list the language switch uses
+(:func:`agora_desk.gui.text_slots.text_slots`): labels, buttons, tool tips,
+placeholders, combo items, tab titles, headers, menu entries, the status bar;
+the strict walk also reads every row of the item views (the Inspect tree, the
+checks) after the tabs were used the way people use them: a token generated, a
+Basic header made, a token decoded, a request that fails. An English word
+outside a short allow-list (product and protocol names, option names, code,
+the test's own data) fails the test with the widget that shows it.
 """
 
 from __future__ import annotations
@@ -18,10 +20,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _gui_helpers import add_demo_profile, make_context, make_store
-from PySide6.QtWidgets import QWidget
+from _gui_helpers import add_demo_profile, generate, make_context, make_store
+from _inspect_helpers import rtc_token
+from _rest_server import refused_url
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListWidget,
+    QTableWidget,
+    QTreeWidget,
+    QWidget,
+)
 
-from agora_desk.core import i18n
+from agora_desk.core import i18n, rest
 from agora_desk.gui.text_slots import text_slots
 from agora_desk.gui.translation import apply_language, recipe_of, translate
 
@@ -41,10 +53,19 @@ ALLOWED_WORDS = frozenset(
 # Lower-case words that are names of API operations and fields as Agora's Chinese
 # docs keep them ("join 返回的 agent_id"); case-sensitive, so a "Start" button still fails.
 ALLOWED_CODE_WORDS = frozenset(
-    "join leave acquire start stop query update salt origin user issue individual mix".split()
+    "join leave acquire start stop query update salt origin user issue individual mix pong".split()
 )
 # Phrases kept as they are (none at the moment: 用户名 is the Chinese docs' user account).
 ALLOWED_PHRASES: tuple[str, ...] = ()
+# HTTP methods, as every REST tool shows them, and the presets' names (--preset values).
+HTTP_METHODS = frozenset("GET POST PUT PATCH DELETE HEAD".split())
+_PRESET_NAME = re.compile(
+    "|".join(
+        rf"(?<![\w-]){re.escape(name)}(?![\w-])" for name in sorted(rest.PRESETS, key=len)[::-1]
+    )
+)
+# The test's own data on screen: the profile and customer names, the test keyring's name.
+TEST_DATA = ("demo-customer", "testing MemoryKeyring", "demo")
 
 # Code and names that are not prose: {placeholders}, $VARIABLES, --options,
 # snake_case / camelCase identifiers, URLs and paths, MIME types, markup, hex.
@@ -53,6 +74,7 @@ _CODE = re.compile(
       \{[^{}]*\}                      # a placeholder left for a value
     | <[^<>]+>                        # markup, <this value>
     | \$[A-Z_][A-Z0-9_]*              # $AGORA_TOKEN
+    | \b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b # HTTPS_PROXY, AGORA_APP_CERTIFICATE
     | --?[a-z][a-z0-9-]*              # --expire, -h
     | https?://\S+ | wss?://\S+       # URLs
     | (?<![\w/])/[\w./{}?=&-]+        # /dev/v1/projects
@@ -62,6 +84,7 @@ _CODE = re.compile(
     | \b[a-z]+[A-Z]\w*\b              # camelCase: resourceId
     | \b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b # Content-Type, X-Agora-Desk-Key
     | \b[0-9a-f]{8,}\b                # hex
+    | \b[a-z]{2}(?:-[a-z]+)+-\d+\b     # a region: us-west-1, ap-southeast-1
     | \b\w*\d\w*\b                    # anything with a digit: 007, us-west-1
     """,
     re.VERBOSE,
@@ -78,11 +101,11 @@ def english_words(text: str) -> list[str]:
         text = _QUOTED.sub(" ", text)
     for phrase in ALLOWED_PHRASES:
         text = text.replace(phrase, " ")
-    stripped = _CODE.sub(" ", text.replace("&", ""))
+    stripped = _CODE.sub(" ", _PRESET_NAME.sub(" ", text.replace("&", "")))
     return [
         w
         for w in _WORD.findall(stripped)
-        if w.lower() not in ALLOWED_WORDS and w not in ALLOWED_CODE_WORDS
+        if w.lower() not in ALLOWED_WORDS and w not in ALLOWED_CODE_WORDS | HTTP_METHODS
     ]
 
 
@@ -167,6 +190,63 @@ class Found:
                     self.window.append(f"{slot.describe()}: {template!r} ({', '.join(words)})")
 
 
+def _without_test_data(text: str) -> str:
+    for data in TEST_DATA:
+        text = text.replace(data, " ")
+    return text
+
+
+# What a tab shows as data, not as words: a token, a Basic header, JSON, a curl command,
+# an HTTP request as sent (method, URL, header lines).
+_DATA = re.compile(
+    r"0\d\d[A-Za-z0-9+/=_-]{20,}|Basic [A-Za-z0-9+/=]+|[{\[].*|curl .*|[A-Z]+ https://\S+(\n.*)?",
+    re.DOTALL,
+)
+
+
+def _is_data(text: str) -> bool:
+    return _CJK.search(text) is None and _DATA.fullmatch(text.strip()) is not None
+
+
+def _model_texts(view: QAbstractItemView) -> Iterator[tuple[str, str]]:
+    """(where, text) for every row of an item view's model: its display text and tool tip."""
+    model = view.model()
+    name = type(view).__name__
+    parents = [QModelIndex()]
+    while parents:
+        parent = parents.pop()
+        for row in range(model.rowCount(parent)):
+            for column in range(model.columnCount(parent)):
+                index = model.index(row, column, parent)
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = model.data(index, role)
+                    if isinstance(value, str):
+                        yield f"{name} row {row}, column {column} ({role.name})", value
+            first = model.index(row, 0, parent)
+            if model.rowCount(first) > 0:
+                parents.append(first)
+
+
+def strict_walk(widget: QWidget) -> list[str]:
+    """Every English sentence on screen, whoever made it (the window, the core, a server)."""
+    shown = [(slot.describe(), slot.get()) for slot in text_slots(widget)]
+    for view in widget.findChildren(QAbstractItemView):
+        if view.model() is not None and not isinstance(
+            # Their items and headers are text slots already.
+            view,
+            (QTableWidget, QTreeWidget, QListWidget, QHeaderView),
+        ):
+            shown.extend(_model_texts(view))
+    found = []
+    for where, text in shown:
+        if not text or _is_data(text):
+            continue
+        words = english_words(_without_test_data(text))
+        if words:
+            found.append(f"{where}: {text!r} ({', '.join(words)})")
+    return sorted(set(found))
+
+
 def _open_everything(qtbot: Any, tmp_path: Path, *, profile: bool) -> tuple[Any, list[QWidget]]:
     from agora_desk.gui.help_dialogs import ShortcutsDialog, show_about
     from agora_desk.gui.main_window import MainWindow
@@ -229,3 +309,42 @@ def test_switching_in_place_translates_the_windows_own_words(
     finally:
         apply_language(i18n.SYSTEM)
     assert found.window == [], "\n".join(found.window)
+
+
+def _tab(window: Any, key: str) -> Any:
+    window.show_tab(key)
+    return next(page.tab for page in window.pages if page.spec.key == key)
+
+
+def _use_every_tab(qtbot: Any, window: Any) -> None:
+    """What people do first: generate, make a header, decode a pasted token, send a request."""
+    rtc = _tab(window, "rtc")
+    rtc.channel.setText("demo")
+    generate(qtbot, rtc)
+    rtm = _tab(window, "rtm")
+    rtm.user_id.setText("demo")
+    generate(qtbot, rtm)
+    generate(qtbot, _tab(window, "basic"))
+    inspect = _tab(window, "inspect")
+    inspect.token_edit.setPlainText(rtc_token(channel="demo"))  # expired long ago: checks fail
+    inspect.default_action()
+    qtbot.waitUntil(lambda: not inspect.model.is_empty(), timeout=10_000)
+    request = _tab(window, "request")
+    request.form.set_preset("projects")
+    request.form.base_url_edit.setText(refused_url())  # nothing listens: a transport error
+    request.send_button.click()
+    qtbot.waitUntil(lambda: request.state == "idle" and bool(request.last_error), timeout=15_000)
+    qtbot.wait(200)  # the checks and status lines that follow a result
+
+
+def test_nothing_on_screen_is_english_after_using_every_tab(
+    qtbot: Any, tmp_path: Path, chinese: None
+) -> None:
+    """The strict walk: the core's messages, verdicts, server routes and Qt's own texts too."""
+    window, dialogs = _open_everything(qtbot, tmp_path, profile=True)
+    try:
+        _use_every_tab(qtbot, window)
+        found = [line for widget in (window, *dialogs) for line in strict_walk(widget)]
+    finally:
+        _close(window, dialogs)
+    assert found == [], "\n".join(found)
