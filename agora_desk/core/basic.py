@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import QUOTES, Issue, describe_char, raise_for_errors
 
@@ -27,18 +28,28 @@ def check_customer_secret(value: str) -> list[Issue]:
 
 def _check(field: str, value: str, *, allow_colon: bool) -> list[Issue]:
     if not value:
-        return [Issue("error", field, "is empty; copy it from Agora Console → RESTful API")]
+        return [Issue("error", field, _("is empty; copy it from Agora Console → RESTful API"))]
     if value != value.strip():
         return [
-            Issue("error", field, "has whitespace around it (from a paste?): Agora will answer 401")
+            Issue(
+                "error", field, _("has whitespace around it (from a paste?): Agora will answer 401")
+            )
         ]
     if len(value) >= 2 and value[0] in QUOTES and value[-1] in QUOTES:
-        return [Issue("error", field, "is wrapped in quotes (from a paste?)")]
+        return [Issue("error", field, _("is wrapped in quotes (from a paste?)"))]
     if not allow_colon and ":" in value:
-        return [Issue("error", field, "contains ':', which would split the Basic credential")]
+        return [Issue("error", field, _("contains ':', which would split the Basic credential"))]
     for pos, ch in enumerate(value, start=1):
         if not ch.isprintable() or ch.isspace():
-            return [Issue("error", field, f"{describe_char(ch)} at position {pos} is not allowed")]
+            return [
+                Issue(
+                    "error",
+                    field,
+                    _("{what} at position {pos} is not allowed").format(
+                        what=describe_char(ch), pos=pos
+                    ),
+                )
+            ]
     return []
 
 
@@ -65,25 +76,25 @@ def parse_header(header: str) -> BasicCredential:
     text = header.strip()
     if text.lower().startswith("authorization:"):
         text = text.split(":", 1)[1].strip()
-    scheme, _, value = text.partition(" ")
+    scheme, _sep, value = text.partition(" ")
     if scheme.lower() != "basic":
         raise InputError(
-            "header", "does not start with 'Basic ' (the scheme of Agora's Basic auth)"
+            "header", _("does not start with 'Basic ' (the scheme of Agora's Basic auth)")
         )
     value = value.strip()
     if not value:
-        raise InputError("header", "has no credential after 'Basic'")
+        raise InputError("header", _("has no credential after 'Basic'"))
     try:
         raw = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
     except (binascii.Error, ValueError):
-        raise InputError("header", "the part after 'Basic' is not valid base64") from None
+        raise InputError("header", _("the part after 'Basic' is not valid base64")) from None
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError("header", "the decoded credential is not UTF-8 text") from None
+        raise InputError("header", _("the decoded credential is not UTF-8 text")) from None
     if ":" not in decoded:
         raise InputError(
-            "header", "the decoded credential has no ':' between Customer ID and secret"
+            "header", _("the decoded credential has no ':' between Customer ID and secret")
         )
     customer_id, secret = decoded.split(":", 1)
     return BasicCredential(customer_id, Secret(secret))

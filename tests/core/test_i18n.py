@@ -232,3 +232,18 @@ def test_rest_descriptions_json_problems_and_failures_come_in_chinese() -> None:
     assert FailureKind.REFUSED.label == "被拒绝"
     assert json_tree(list(range(5000)), "body").children[-1].value == "另有 3001 项未显示"
     assert json_tree({str(k): k for k in range(5000)}).children[-1].value == "更多内容未显示"
+
+
+def test_basic_credential_problems_come_in_chinese() -> None:
+    from agora_desk.core.basic import check_customer_id, parse_header
+    from agora_desk.core.errors import InputError
+
+    i18n.set_language("zh_CN")
+    with pytest.raises(InputError) as bad:
+        parse_header("Basic ###")
+    assert bad.value.problem == "'Basic' 之后的部分不是有效的 base64"
+    with pytest.raises(InputError) as other:
+        parse_header("Bearer x")
+    assert other.value.problem == "不是以 'Basic ' 开头（声网 Basic 认证的方案名）"
+    assert [i.message for i in check_customer_id("x y")] == ["第 2 个字符是空格，不允许使用"]
+    assert [i.message for i in check_customer_id("")] == ["为空；请从声网控制台 → RESTful API 复制"]
