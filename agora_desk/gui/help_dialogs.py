@@ -43,11 +43,11 @@ class ShortcutsDialog(QDialog):
     def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Menus", "Keyboard shortcuts"))
+        self._actions = [action for action in actions if not action.shortcut().isEmpty()]
         rows = [
             (action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
              _plain(action.text()))
-            for action in actions
-            if not action.shortcut().isEmpty()
+            for action in self._actions
         ] + [
             (translate("Menus", keys), translate("Menus", does)) for keys, does in WIDGET_SHORTCUTS
         ]  # fmt: skip
@@ -70,6 +70,13 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(560, 480)
+
+    def language_changed(self) -> None:
+        """The actions' texts again (retranslated before this is called)."""
+        for row, action in enumerate(self._actions):
+            item = self.table.item(row, 1)
+            if item is not None:
+                item.setText(_plain(action.text()))
 
     def rows(self) -> list[tuple[str, str]]:
         def text(row: int, column: int) -> str:

@@ -78,6 +78,11 @@ class HistoryBar(QWidget):
         for widget in (self.combo, self.regenerate_button, self.clear_button):
             widget.setEnabled(bool(self.entries))
 
+    def language_changed(self) -> None:
+        """The entries' titles (made by the core) in the new language; the choice stays."""
+        for i, entry in enumerate(self.entries[: self.combo.count()]):
+            self.combo.setItemText(i, entry.title)
+
     def _regenerate(self) -> None:
         index = self.combo.currentIndex()
         if 0 <= index < len(self.entries):

@@ -235,6 +235,11 @@ class ProfilesDialog(QDialog):
     def _show_storage(self) -> None:
         show_storage(self.storage, self.context)
 
+    def language_changed(self) -> None:
+        """What the core names (the keyring, the secrets) in the new language."""
+        self._show_storage()
+        self.secrets.language_changed()
+
     def reload(self, select: str | None = None) -> None:
         """Refill the list from the profiles file (a small local read)."""
         problem: str | None = None

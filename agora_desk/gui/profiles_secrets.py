@@ -45,6 +45,12 @@ def show_storage(label: MessageLabel, context: AppContext) -> None:
         )
 
 
+def _remove_text(kind: str) -> str:
+    return translate("ProfilesDialog", "Remove the stored {secret}").format(
+        secret=fields.LABELS[kind]
+    )
+
+
 @dataclass(frozen=True)
 class SecretRow:
     """A secret's field, what the keyring holds for it, and the box to remove it."""
@@ -70,12 +76,7 @@ class SecretRows:
             kind,
             field,
             QLabel(self._parent),
-            QCheckBox(
-                translate("ProfilesDialog", "Remove the stored {secret}").format(
-                    secret=fields.LABELS[kind]
-                ),
-                self._parent,
-            ),
+            QCheckBox(_remove_text(kind), self._parent),
         )
         pair = QWidget(self._parent)
         layout = QHBoxLayout(pair)
@@ -86,6 +87,11 @@ class SecretRows:
         self._form.addRow("", pair)
         self.rows = (*self.rows, row)
         return row
+
+    def language_changed(self) -> None:
+        """The secrets' names (the core's) in the new language."""
+        for row in self.rows:
+            row.remove.setText(_remove_text(row.kind))
 
     @property
     def by_kind(self) -> dict[str, SecretRow]:

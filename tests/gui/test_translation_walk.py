@@ -348,3 +348,19 @@ def test_nothing_on_screen_is_english_after_using_every_tab(
     finally:
         _close(window, dialogs)
     assert found == [], "\n".join(found)
+
+
+def test_after_a_live_switch_nothing_on_screen_is_english(
+    qtbot: Any, tmp_path: Path, qapp: Any
+) -> None:
+    """Used in English, then Settings → 简体中文: what the core made before is made again."""
+    window, dialogs = _open_everything(qtbot, tmp_path, profile=True)
+    try:
+        _use_every_tab(qtbot, window)
+        window.change_language("zh_CN")
+        qtbot.wait(50)  # Qt's LanguageChange events (its own buttons) are posted, not sent
+        found = [line for widget in (window, *dialogs) for line in strict_walk(widget)]
+    finally:
+        _close(window, dialogs)
+        apply_language(i18n.SYSTEM)
+    assert found == [], "\n".join(found)

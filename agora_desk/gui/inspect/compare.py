@@ -179,7 +179,11 @@ class _Side:
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        head.addWidget(QLabel(f"<b>{title}</b>"))
+        heading = QLabel(title)  # the text itself, so a language switch finds it again
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        head.addWidget(heading)
         head.addStretch(1)
         self.paste_button = QPushButton(translate("CompareSide", "From clipboard"))
         head.addWidget(self.paste_button)

@@ -64,6 +64,13 @@ class HistoryPanel(QGroupBox):
             item.setToolTip(f"{entry.method} {entry.base_url}{entry.path} ({entry.scheme})")
             self.list.addItem(item)
 
+    def language_changed(self) -> None:
+        """The entries' titles (made by the core) in the new language; the selection stays."""
+        for i, entry in enumerate(self.entries[: self.list.count()]):
+            item = self.list.item(i)
+            if item is not None:
+                item.setText(entry.title)
+
     def add(self, entry: rest.HistoryEntry) -> None:
         self.history.add(entry)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -92,6 +93,8 @@ class RequestTab(QWidget):
         self.state = State.IDLE
         self.last_outcome: Outcome | None = None
         self.last_error: str = ""
+        # Shows the last transport failure again (its explanation is the core's words).
+        self._show_again: Callable[[], None] | None = None
         self.last_curl: str = ""
         self._generation = 0
         self.form = RequestForm(*self._settings_values())
@@ -197,9 +200,11 @@ class RequestTab(QWidget):
     # -- form ----------------------------------------------------------------------
 
     def language_changed(self) -> None:
-        """The window's language changed: the auth doctor and the profile line again."""
+        """The window's language changed: the auth doctor, the profile line, a failure again."""
         self._profile_changed(self.context.profile())
         self.check()
+        if self._show_again is not None:
+            self._show_again()
 
     def check(self) -> bool:
         # The App ID is not secret: a pasted token of another project is named while typing.
@@ -381,6 +386,7 @@ class RequestTab(QWidget):
             self._set_state(State.IDLE)
             self.last_outcome = outcome
             self.last_error = ""
+            self._show_again = None
             self.response.show_outcome(outcome)
             self._remember(
                 spec,
@@ -395,14 +401,19 @@ class RequestTab(QWidget):
                 return
             self._set_state(State.IDLE)
             if isinstance(exc, http.TransportError):
-                explanation = rest.explain(replace(failure, kind=exc.kind, detail=exc.detail))
-                if tries:
-                    explanation = translate("RequestTab", "{explanation} Tries: {tries}.").format(
-                        explanation=explanation, tries="; ".join(tries)
+
+                def show() -> None:  # again on a language switch: the core's explanation
+                    explanation = rest.explain(replace(failure, kind=exc.kind, detail=exc.detail))
+                    if tries:
+                        explanation = translate(
+                            "RequestTab", "{explanation} Tries: {tries}."
+                        ).format(explanation=explanation, tries="; ".join(tries))
+                    self._show_failure(
+                        scrub(str(exc), prepared.secrets), explanation, elapsed_ms=exc.elapsed_ms
                     )
-                self._show_failure(
-                    scrub(str(exc), prepared.secrets), explanation, elapsed_ms=exc.elapsed_ms
-                )
+                    self._show_again = show
+
+                show()
                 self._remember(spec, built, profile, outcome=exc.kind.value)
                 return
             message = failure_message(exc, translate("RequestTab", "the request"))
@@ -430,6 +441,7 @@ class RequestTab(QWidget):
     ) -> None:
         self.last_outcome = None
         self.last_error = message
+        self._show_again = None
         self.response.show_failure(message, explanation, elapsed_ms)
 
     # -- copy as curl ----------------------------------------------------------------------
