@@ -9,8 +9,8 @@ never end up in the settings file by a later edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSplitter, QWidget
 
 from agora_desk.gui.widgets import ExpiryChooser, ValidatedField
 from agora_desk.gui.widgets.expiry_chooser import SAME_EXPIRY
@@ -45,6 +45,18 @@ class FormMemory:
             value = self._settings.value(self._prefix + key)
             if isinstance(value, str):
                 _set_value(widget, value)
+
+
+def remember_splitter(splitter: QSplitter, qsettings: QSettings, key: str) -> None:
+    """Put back where the person left ``splitter``'s handles, and keep each move they make.
+
+    Stored under ``splitters/<key>``; kept in memory by QSettings and written with the rest.
+    """
+    name = f"splitters/{key}"
+    state = qsettings.value(name)
+    if isinstance(state, QByteArray):
+        splitter.restoreState(state)
+    splitter.splitterMoved.connect(lambda *_moved: qsettings.setValue(name, splitter.saveState()))
 
 
 def _value_of(widget: QWidget) -> str:

@@ -6,16 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,7 @@ from agora_desk.core.errors import InputError
 from agora_desk.core.validation import Issue
 from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppContext, Route
-from agora_desk.gui.form_memory import FormMemory, Remembered
+from agora_desk.gui.form_memory import FormMemory, Remembered, remember_splitter
 from agora_desk.gui.history_bar import HistoryBar
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.tabs import tab_title
@@ -45,6 +43,7 @@ from agora_desk.gui.widgets import (
     group,
 )
 from agora_desk.gui.widgets.expiry_chooser import CUSTOM
+from agora_desk.gui.widgets.forms import scrolling
 from agora_desk.secrets.fields import LABELS
 
 if TYPE_CHECKING:
@@ -217,7 +216,7 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
-        left_column.addWidget(_scrolling(fields, self), 1)
+        left_column.addWidget(scrolling(fields, self), 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
         buttons.addStretch(1)
@@ -238,12 +237,10 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(_scrolling(self.result_group, self))
+        splitter.addWidget(scrolling(self.result_group, self, across=False))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        state = self.context.settings.qsettings.value(self._splitter_key)
-        if isinstance(state, QByteArray):
-            splitter.restoreState(state)
+        remember_splitter(splitter, self.context.settings.qsettings, type(self).__name__)
         self.splitter = splitter
         outer = QVBoxLayout(self)
         outer.addWidget(splitter, 1)
@@ -362,14 +359,8 @@ class GeneratorTab(QWidget, Generic[RequestT]):
             self.memory.add(key, widget)
         self.memory.restore()
 
-    @property
-    def _splitter_key(self) -> str:
-        return f"splitters/{type(self).__name__}"
-
     def shutdown(self) -> None:
         self.memory.save()
-        if self.splitter is not None:
-            self.context.settings.qsettings.setValue(self._splitter_key, self.splitter.saveState())
         if self._job is not None:
             self._job.cancel()
         self.expiry_display.clear()
@@ -466,12 +457,3 @@ class GeneratorTab(QWidget, Generic[RequestT]):
         elif not busy and self.status_label.level is Level.INFO:
             self.status_label.clear_message()
         self.revalidate()
-
-
-def _scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
-    scroll = QScrollArea(parent)
-    scroll.setWidget(content)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its focus frame would be invisible
-    return scroll

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from agora_desk.core.checks import Expectations, typed_user
 from agora_desk.core.decoded import DecodedToken, to_tree
 from agora_desk.gui.context import AppContext
+from agora_desk.gui.form_memory import remember_splitter
 from agora_desk.gui.inspect.certificate import CertificateSource
 from agora_desk.gui.inspect.checks import (
     PASTE_FIX,
@@ -63,13 +64,18 @@ from agora_desk.gui.inspect.input import (
 )
 from agora_desk.gui.inspect.model import COPY_ROLE, FIELD_COLUMN, CopyingTreeView, TokenTreeModel
 from agora_desk.gui.inspect.rebuild import RebuildButton
-from agora_desk.gui.inspect.timeline import moments
+from agora_desk.gui.inspect.timeline import Moment, moments
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.theme import set_text_tone
 from agora_desk.gui.translation import translate
+from agora_desk.gui.widgets.forms import scrolling
 
 # Errors of the export are filed under this title (shown through tabs.tab_title).
 __all__ = ["PASTE_FIX", "STATE_ROLE", "CheckRow", "InspectTab", "check_rows", "decoded_json"]
+
+
+# Rows of the decoded tree that stay in view at the window's minimum size.
+TREE_ROWS = 7
 
 
 class InspectTab(QWidget):
@@ -148,13 +154,15 @@ class InspectTab(QWidget):
         page_layout.setContentsMargins(0, 0, 0, 0)
         # Input above, results below, with a handle between them: at the
         # minimum window size the tree keeps its rows and the person decides.
+        # The input side scrolls, so the handle can give the tree all the room it wants.
         self.page_splitter = QSplitter(Qt.Orientation.Vertical, page)
         self.page_splitter.setChildrenCollapsible(False)
         page_layout.addWidget(self.page_splitter)
         top = QWidget()
         layout = QVBoxLayout(top)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.page_splitter.addWidget(top)
+        top_scroll = scrolling(top, across=False)
+        self.page_splitter.addWidget(top_scroll)
 
         head = QHBoxLayout()
         token_label = QLabel(translate("InspectTab", "<b>To&ken</b>"))
@@ -185,6 +193,10 @@ class InspectTab(QWidget):
         self.token_edit.setMaximumHeight(80)
         token_label.setBuddy(self.token_edit)
         layout.addWidget(self.token_edit)
+        # However far the handle is dragged, the token box stays in view.
+        top_scroll.setMinimumHeight(
+            head.sizeHint().height() + self.token_edit.maximumHeight() + 2 * layout.spacing()
+        )
 
         self.error_label = ReasonLine()
         layout.addWidget(self.error_label)
@@ -220,7 +232,19 @@ class InspectTab(QWidget):
         self.tree_view.header().setStretchLastSection(True)
         self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree_view.customContextMenuRequested.connect(self._context_menu)
-        tree_layout.addWidget(self.tree_view, 1)
+        # Tree above the timeline, with a handle: at the minimum window size the
+        # timeline (a row per moment) scrolls instead of taking the tree's rows.
+        # Its minimum keeps TREE_ROWS rows in view: the window's smallest size allows that.
+        line = self.tree_view.fontMetrics().height() + 4
+        self.tree_view.setMinimumHeight(
+            self.tree_view.header().sizeHint().height()
+            + TREE_ROWS * line
+            + 2 * self.tree_view.frameWidth()
+        )
+        self.tree_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.tree_splitter.setChildrenCollapsible(False)
+        self.tree_splitter.addWidget(self.tree_view)
+        tree_layout.addWidget(self.tree_splitter, 1)
 
         self.copy_action = QAction(translate("InspectTab", "Copy value"), self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
@@ -282,14 +306,26 @@ class InspectTab(QWidget):
         # The tab's names for the panel's parts (tests and the report use them).
         self.summary_label = self.checks.summary_label
         self.timeline = self.checks.timeline
-        tree_layout.addWidget(self.timeline)
+        self.timeline_scroll = scrolling(self.timeline, across=False)
+        self.timeline_scroll.hide()
+        self.tree_splitter.addWidget(self.timeline_scroll)
+        self.tree_splitter.setStretchFactor(0, 3)
+        self.tree_splitter.setStretchFactor(1, 2)
         self.checks_view = self.checks.view
         splitter.addWidget(checks_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        qsettings = self.context.settings.qsettings
+        remember_splitter(self.page_splitter, qsettings, "InspectTab/page")
+        remember_splitter(splitter, qsettings, "InspectTab/tree-checks")
+        remember_splitter(self.tree_splitter, qsettings, "InspectTab/tree-timeline")
 
         self._set_actions_enabled(False)
         return page
+
+    def _set_timeline(self, points: list[Moment], now: int) -> None:
+        self.timeline.set_points(points, now)
+        self.timeline_scroll.setVisible(bool(points))
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         actions = (
@@ -422,7 +458,7 @@ class InspectTab(QWidget):
                 self.model.set_root(partial, now)
             else:
                 self.model.clear()
-            self.timeline.set_points([], now)
+            self._set_timeline([], now)
             self.copy_cleaned_button.setEnabled(False)
             self.checks.show_verdict(None)
             self.rebuild_button.show_for(None)
@@ -437,7 +473,7 @@ class InspectTab(QWidget):
         self._show_error("")
         self._reset_pending = False
         self.model.set_root(decoded.tree, now)
-        self.timeline.set_points(moments(decoded.tree), now)
+        self._set_timeline(moments(decoded.tree), now)
         self.copy_cleaned_button.setEnabled(bool(result.cleaned))
         self.checks.show_verdict(result.verdict, result.signed_by)
         self.rebuild_button.show_for(result)

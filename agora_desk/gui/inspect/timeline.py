@@ -110,7 +110,8 @@ class Timeline(QWidget):
             painter.setPen(QPen(text, 1))
             painter.drawText(QRectF(0, y - self.ROW / 2, label_w - 6, self.ROW),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                             moment.label)  # fmt: skip
+                             metrics.elidedText(moment.label, Qt.TextElideMode.ElideRight,
+                                                label_w - 6))  # fmt: skip
             painter.setPen(QPen(colour, 2))
             painter.drawLine(QPointF(x, axis_y), QPointF(x, y))
             painter.setBrush(QColor(colour))

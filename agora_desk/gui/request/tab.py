@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -52,6 +51,7 @@ from agora_desk.gui.request.history_panel import HistoryPanel
 from agora_desk.gui.request.response_view import Outcome, ResponseView
 from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets import failure_message
+from agora_desk.gui.widgets.forms import scrolling
 from agora_desk.secrets.fields import LABELS
 from agora_desk.secrets.profiles import Profile
 
@@ -114,10 +114,7 @@ class RequestTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         outer.addWidget(splitter, 1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # an invisible Tab stop otherwise
-        scroll.setWidget(self.form)
+        scroll = scrolling(self.form, frame=True)
         request_side = QWidget()
         rlayout = QVBoxLayout(request_side)
         rlayout.setContentsMargins(0, 0, 0, 0)

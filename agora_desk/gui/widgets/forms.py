@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
 
 from agora_desk.gui.translation import translate
 
@@ -38,3 +48,47 @@ def role_combo(parent: QWidget) -> QComboBox:
     combo.addItem(translate("Forms", "Publisher (join + publish)"), "publisher")
     combo.addItem(translate("Forms", "Subscriber (join only)"), "subscriber")
     return combo
+
+
+class _DownOnly(QScrollArea):
+    """Scrolls down, never across: never narrower than its content's minimum width."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        width = (
+            content.minimumSizeHint().width()
+            + self.verticalScrollBar().sizeHint().width()
+            + 2 * self.frameWidth()
+        )
+        return QSize(max(hint.width(), width), hint.height())
+
+    def sizeHint(self) -> QSize:
+        """All of the content, where there is room for it."""
+        hint = super().sizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        wanted = content.sizeHint().height() + 2 * self.frameWidth()
+        return QSize(self.minimumSizeHint().width(), max(hint.height(), wanted))
+
+
+def scrolling(
+    content: QWidget, parent: QWidget | None = None, *, frame: bool = False, across: bool = True
+) -> QScrollArea:
+    """``content`` in a scroll area: at the minimum window size it scrolls instead of clipping.
+
+    ``across=False``: it only scrolls down, and keeps the width the content needs
+    (a column of results whose buttons must stay in reach).
+    """
+    scroll = QScrollArea(parent) if across else _DownOnly(parent)
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    if not across:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if not frame:
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its focus frame would be invisible
+    return scroll

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from agora_desk.gui.theme import monospace_font
 from agora_desk.gui.translation import translate
+from agora_desk.gui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from agora_desk.gui.context import ClipboardGuard
@@ -120,16 +120,18 @@ class ResultBox(QWidget):
         if clipboard is not None:
             clipboard.ticked.connect(self._ticked)
             clipboard.finished.connect(self._finished)
-        self._buttons = QHBoxLayout()
-        buttons = self._buttons
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addStretch(1)
-        buttons.addWidget(self.copy_state)
-        buttons.addWidget(self.copy_button)
+        # Copy first, then the actions a tab adds; they wrap onto another row in a
+        # narrow column instead of pushing Copy out of sight. The clipboard note
+        # has a line of its own, kept when empty, so nothing moves as it changes.
+        self._buttons = FlowLayout()
+        self._buttons.addWidget(self.copy_button)
+        self.copy_state.setWordWrap(True)
+        self.copy_state.setMinimumHeight(self.copy_state.fontMetrics().lineSpacing())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_box, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self._buttons)
+        layout.addWidget(self.copy_state)
 
     def text(self) -> str:
         return self.text_box.toPlainText()
@@ -142,9 +144,9 @@ class ResultBox(QWidget):
         self.set_text("")
 
     def add_button(self, button: QAbstractButton) -> None:
-        """An action on the result (Inspect it, use it elsewhere), left of Copy."""
+        """An action on the result (Inspect it, use it elsewhere), after Copy."""
         button.setParent(self)
-        self._buttons.insertWidget(1, button)
+        self._buttons.addWidget(button)
 
     def copy(self) -> None:
         self.copy_text(self.text())
