@@ -9,7 +9,7 @@ import logging
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +43,10 @@ ICON_SIZES = (16, 32, 48, 64, 128)
 FIRST_TAB_POLL_MS = 10
 FRAME_MS = 16
 FIRST_TAB_WAIT_S = 2.0
+# Qt.ItemDataRole.ToolTipRole. Nothing on the first frame names Qt's namespace: PySide
+# builds all of its ~90 enums on first touch, a sizeable part of a bare window's start-up
+# (tests/gui/test_startup.py checks the frame is painted before).
+TOOLTIP_ROLE = 3
 
 
 def app_icon() -> QIcon:
@@ -87,7 +91,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(translate("MainWindow", "Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Its actions have no icons: the tool bar shows their text.
         picker_label = QLabel(translate("MainWindow", "Pr&ofile: "), self)
         self.profile_picker = QComboBox(self)
         self.profile_picker.setMinimumContentsLength(24)
@@ -132,7 +136,10 @@ class MainWindow(QMainWindow):
         )
         self.banner_dismiss.setAutoRaise(True)
         self.banner_dismiss.clicked.connect(self.banner.hide)
-        banner_layout.addWidget(self.banner_dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        dismiss_column = QVBoxLayout()  # the ✕ at the top of a wrapped notice
+        dismiss_column.addWidget(self.banner_dismiss)
+        dismiss_column.addStretch(1)
+        banner_layout.addLayout(dismiss_column)
         self.banner.hide()
         self._session_only = False
 
@@ -268,6 +275,8 @@ class MainWindow(QMainWindow):
         from agora_desk.gui.help_dialogs import ShortcutsDialog
 
         dialog = ShortcutsDialog(self.shortcut_actions, self)
+        from PySide6.QtCore import Qt
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -310,7 +319,7 @@ class MainWindow(QMainWindow):
                 picker.setItemData(
                     picker.count() - 1,
                     translate("MainWindow", "App ID {app_id}").format(app_id=profile.app_id),
-                    Qt.ItemDataRole.ToolTipRole,
+                    TOOLTIP_ROLE,
                 )
             index = picker.findData(wanted) if wanted in self._profiles else 0
             picker.setCurrentIndex(max(index, 0))

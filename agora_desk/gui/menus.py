@@ -39,7 +39,9 @@ def _action(
     action.setObjectName(name)
     action.triggered.connect(lambda _checked=False: slot())
     if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
+        # The list form: setShortcut()'s overloads make PySide build Qt's namespace,
+        # which the first frame does without (see main_window.TOOLTIP_ROLE).
+        action.setShortcuts([QKeySequence(shortcut)])
     return action
 
 

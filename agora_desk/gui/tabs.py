@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from agora_desk.gui.context import AppContext
@@ -136,6 +135,8 @@ class TabPage(QWidget):
 
     def _show_problem(self, text: str) -> None:
         self.problem = text
+        from PySide6.QtCore import Qt
+
         label = MessageLabel(self)
         label.set_message(Level.ERROR, text)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -101,6 +100,8 @@ def set_text_tone(widget: QWidget, tone: Tone | None) -> None:
     applied, so a caller may re-apply it from a PaletteChange without looping.
     """
     if tone is None:
+        from PySide6.QtCore import Qt  # not at import: see main_window.TOOLTIP_ROLE
+
         if widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
             widget.setPalette(QPalette())
         return

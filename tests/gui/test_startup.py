@@ -89,3 +89,48 @@ def test_the_test_request_tab_imports_httpx_off_the_gui_thread(tmp_path: Path) -
         check=True,
     ).stdout
     assert out.strip() == "preload-transport"
+
+
+FIRST_FRAME = r"""
+import os, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+config = Path(sys.argv[2])
+os.environ["AGORA_DESK_CONFIG_DIR"] = str(config)
+from PySide6 import QtCore, QtWidgets
+from agora_desk.secrets.profiles import Profile, ProfileStore
+from agora_desk.secrets.store import SessionStore
+# A saved profile, so the picker is filled (with tooltips) as a person's would be.
+ProfileStore(config / "profiles.json", secrets=SessionStore()).add(
+    Profile("demo", "0123456789abcdef0123456789abcdef")
+)
+from agora_desk.gui import main_window
+painted = main_window.MainWindow.paintEvent
+
+def first_paint(self, event):
+    if not self._painted:
+        built = [name for name in ("Qt", "QStyle") if name in vars(QtCore) or name in vars(QtWidgets)]
+        print("built at the first frame:", built, flush=True)
+        os._exit(0)
+    painted(self, event)
+
+main_window.MainWindow.paintEvent = first_paint
+from agora_desk.gui.app import run
+run([])
+"""
+
+
+def test_the_first_frame_builds_neither_qt_nor_qstyle(tmp_path: Path) -> None:
+    # PySide builds every enum of a class on its first touch: Qt's namespace and
+    # QStyle's cost a bare window's start-up a fifth more. Nothing on the first
+    # frame needs them (the tabs, built one frame later, do).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(ROOT), str(tmp_path / "agora-desk")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert out.strip() == "built at the first frame: []"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from agora_desk.gui.theme import Tone, set_text_tone
@@ -46,8 +46,7 @@ class MessageLabel(QLabel):
     def __init__(self, parent: QWidget | None = None, *, reserve: bool = False) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._plain = False  # see _make_plain
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         if reserve:
             policy.setRetainSizeWhenHidden(True)
@@ -74,11 +73,26 @@ class MessageLabel(QLabel):
             self.hide()
         else:
             self._level, self._message = Level(level), text
+            self._make_plain()
             self.setText(self._level.symbol + text)
             self._apply_colour()
             self.show()
         if (self._level, self._message) != before:
             self.changed.emit()
+
+    def _make_plain(self) -> None:
+        """Plain, selectable text: set before the first message, not in __init__.
+
+        Never rich text (a message may quote what someone pasted). Here rather than
+        in __init__ because the window's first frame holds empty labels and must not
+        touch Qt's namespace (see main_window.TOOLTIP_ROLE).
+        """
+        if not self._plain:
+            from PySide6.QtCore import Qt
+
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._plain = True
 
     def clear_message(self) -> None:
         self.set_message(None)
