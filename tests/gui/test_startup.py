@@ -78,16 +78,20 @@ print(imported_on[0])
 """
 
 
-def test_the_test_request_tab_imports_httpx_off_the_gui_thread(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", PRELOAD, str(ROOT / "tests"), str(tmp_path)],
-        env=env,
+def _child(script: str, *args: str, **env: str) -> str:
+    """What ``script`` prints, run offscreen in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     ).stdout
+
+
+def test_the_test_request_tab_imports_httpx_off_the_gui_thread(tmp_path: Path) -> None:
+    out = _child(PRELOAD, str(ROOT / "tests"), str(tmp_path))
     assert out.strip() == "preload-transport"
 
 
@@ -124,13 +128,7 @@ def test_the_first_frame_builds_neither_qt_nor_qstyle(tmp_path: Path) -> None:
     # PySide builds every enum of a class on its first touch: Qt's namespace and
     # QStyle's cost a bare window's start-up a fifth more. Nothing on the first
     # frame needs them (the tabs, built one frame later, do).
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    out = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME, str(ROOT), str(tmp_path / "agora-desk")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    ).stdout
+    out = _child(
+        FIRST_FRAME, str(ROOT), str(tmp_path / "agora-desk"), XDG_CONFIG_HOME=str(tmp_path)
+    )
     assert out.strip() == "built at the first frame: []"
