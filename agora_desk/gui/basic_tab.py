@@ -35,6 +35,32 @@ from agora_desk.gui.widgets import (
 )
 from agora_desk.secrets.fields import CUSTOMER_SECRET
 
+# What the decoded header's comparison with the profile (or the typed credentials) says.
+_MATCH_TEXTS: dict[basic.Match, tuple[Level, str]] = {
+    basic.Match.SAME: (
+        Level.INFO,
+        QT_TRANSLATE_NOOP("BasicTab", "✓ Matches {whose}: same Customer ID and Customer Secret."),
+    ),
+    basic.Match.ID_ONLY: (
+        Level.WARNING,
+        QT_TRANSLATE_NOOP(
+            "BasicTab",
+            "Same Customer ID as {whose}, which has no Customer Secret saved to compare.",
+        ),
+    ),
+    basic.Match.OTHER_SECRET: (
+        Level.WARNING,
+        QT_TRANSLATE_NOOP(
+            "BasicTab",
+            "Same Customer ID as {whose}, but a different Customer Secret: one of the two is wrong or outdated (Agora answers 401 to it).",
+        ),
+    ),
+    basic.Match.OTHER_ID: (
+        Level.WARNING,
+        QT_TRANSLATE_NOOP("BasicTab", "Not {whose}’s: its Customer ID{theirs} is another one."),
+    ),
+}
+
 
 class BasicTab(GeneratorTab[tuple[()]]):
     TITLE = QT_TRANSLATE_NOOP("Tabs", "Basic credential")
@@ -222,37 +248,11 @@ class BasicTab(GeneratorTab[tuple[()]]):
         self._match_job = self.context.credentials_async({CUSTOMER_SECRET}, done, failed)
 
     def _show_match(self, whose: str, found: basic.Match, customer_id: str = "") -> None:
-        if found is basic.Match.SAME:
-            self.match.set_message(
-                Level.INFO,
-                translate(
-                    "BasicTab", "✓ Matches {whose}: same Customer ID and Customer Secret."
-                ).format(whose=whose),
-            )
-        elif found is basic.Match.ID_ONLY:
-            self.match.set_message(
-                Level.WARNING,
-                translate(
-                    "BasicTab",
-                    "Same Customer ID as {whose}, which has no Customer Secret saved to compare.",
-                ).format(whose=whose),
-            )
-        elif found is basic.Match.OTHER_SECRET:
-            self.match.set_message(
-                Level.WARNING,
-                translate(
-                    "BasicTab",
-                    "Same Customer ID as {whose}, but a different Customer Secret: one of the two is wrong or outdated (Agora answers 401 to it).",
-                ).format(whose=whose),
-            )
-        else:
-            theirs = f" ({customer_id})" if customer_id else ""
-            self.match.set_message(
-                Level.WARNING,
-                translate(
-                    "BasicTab", "Not {whose}’s: its Customer ID{theirs} is another one."
-                ).format(whose=whose, theirs=theirs),
-            )
+        level, text = _MATCH_TEXTS[found]
+        theirs = f" ({customer_id})" if customer_id else ""
+        self.match.set_message(
+            level, translate("BasicTab", text).format(whose=whose, theirs=theirs)
+        )
 
     def _show_secret(self, revealed: bool) -> None:
         secret: Secret | None = self._decoded.customer_secret if self._decoded else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
@@ -26,7 +27,7 @@ from agora_desk.core.validation import errors as error_issues
 from agora_desk.gui.context import AppContext, storage_of
 from agora_desk.gui.jobs import Job
 from agora_desk.gui.reporting import failure_message
-from agora_desk.gui.translation import translate
+from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets.forms import add_row
 from agora_desk.gui.widgets.message_label import Level, MessageLabel
 from agora_desk.gui.widgets.validated_field import ValidatedField
@@ -43,6 +44,37 @@ from agora_desk.secrets.profiles import Profile
 class CredentialKind(str, Enum):
     APP = "app"  # App ID + App Certificate
     CUSTOMER = "customer"  # Customer ID + Customer Secret
+
+
+class _Pair(NamedTuple):
+    """One kind's two fields: how they are labelled and hinted, and their keys."""
+
+    id_label: str
+    secret_label: str
+    id_placeholder: str
+    secret_placeholder: str
+    id_key: str
+    secret_key: str
+
+
+_PAIRS = {
+    CredentialKind.APP: _Pair(
+        QT_TRANSLATE_NOOP("CredentialsPanel", "App &ID:"),
+        QT_TRANSLATE_NOOP("CredentialsPanel", "App &Certificate:"),
+        QT_TRANSLATE_NOOP("CredentialsPanel", "32 hexadecimal characters from Agora Console"),
+        QT_TRANSLATE_NOOP("CredentialsPanel", "32 hex characters"),
+        "app_id",
+        APP_CERTIFICATE,
+    ),
+    CredentialKind.CUSTOMER: _Pair(
+        QT_TRANSLATE_NOOP("CredentialsPanel", "Customer &ID:"),
+        QT_TRANSLATE_NOOP("CredentialsPanel", "Customer &Secret:"),
+        QT_TRANSLATE_NOOP("CredentialsPanel", "from Agora Console → RESTful API"),
+        QT_TRANSLATE_NOOP("CredentialsPanel", "downloaded once from the Console"),
+        "customer_id",
+        CUSTOMER_SECRET,
+    ),
+}
 
 
 class CredentialsPanel(QGroupBox):
@@ -66,26 +98,16 @@ class CredentialsPanel(QGroupBox):
         super().__init__(translate("CredentialsPanel", "Credentials"), parent)
         self.context = context
         self.kind = CredentialKind(kind)
-        if self.kind is CredentialKind.APP:
-            labels = (
-                translate("CredentialsPanel", "App &ID:"),
-                translate("CredentialsPanel", "App &Certificate:"),
-            )
-            placeholders = (
-                translate("CredentialsPanel", "32 hexadecimal characters from Agora Console"),
-                translate("CredentialsPanel", "32 hex characters"),
-            )
-            self.id_key, self.secret_key = "app_id", APP_CERTIFICATE
-        else:
-            labels = (
-                translate("CredentialsPanel", "Customer &ID:"),
-                translate("CredentialsPanel", "Customer &Secret:"),
-            )
-            placeholders = (
-                translate("CredentialsPanel", "from Agora Console → RESTful API"),
-                translate("CredentialsPanel", "downloaded once from the Console"),
-            )
-            self.id_key, self.secret_key = "customer_id", CUSTOMER_SECRET
+        texts = _PAIRS[self.kind]
+        labels = (
+            translate("CredentialsPanel", texts.id_label),
+            translate("CredentialsPanel", texts.secret_label),
+        )
+        placeholders = (
+            translate("CredentialsPanel", texts.id_placeholder),
+            translate("CredentialsPanel", texts.secret_placeholder),
+        )
+        self.id_key, self.secret_key = texts.id_key, texts.secret_key
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

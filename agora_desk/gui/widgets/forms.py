@@ -72,7 +72,7 @@ class _DownOnly(QScrollArea):
         if content is None:
             return hint
         wanted = content.sizeHint().height() + 2 * self.frameWidth()
-        return QSize(self.minimumSizeHint().width(), max(hint.height(), wanted))
+        return QSize(max(hint.width(), self.minimumSizeHint().width()), max(hint.height(), wanted))
 
 
 def scrolling(
