@@ -426,6 +426,15 @@ class CopyingTreeView(QTreeView):
         super().__init__(parent)
         self._on_copy = on_copy
 
+    def keep_rows(self, rows: int) -> None:
+        """A minimum height that keeps ``rows`` rows and the header in view.
+
+        The window's smallest size then still shows that much of the token.
+        """
+        line = self.fontMetrics().height() + 4
+        header = self.header().sizeHint().height()
+        self.setMinimumHeight(header + rows * line + 2 * self.frameWidth())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self._on_copy()

@@ -64,7 +64,7 @@ from agora_desk.gui.inspect.input import (
 )
 from agora_desk.gui.inspect.model import COPY_ROLE, FIELD_COLUMN, CopyingTreeView, TokenTreeModel
 from agora_desk.gui.inspect.rebuild import RebuildButton
-from agora_desk.gui.inspect.timeline import Moment, moments
+from agora_desk.gui.inspect.timeline import Moment, moments, under_tree
 from agora_desk.gui.jobs import Job, run_job
 from agora_desk.gui.theme import set_text_tone
 from agora_desk.gui.translation import translate
@@ -232,19 +232,7 @@ class InspectTab(QWidget):
         self.tree_view.header().setStretchLastSection(True)
         self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree_view.customContextMenuRequested.connect(self._context_menu)
-        # Tree above the timeline, with a handle: at the minimum window size the
-        # timeline (a row per moment) scrolls instead of taking the tree's rows.
-        # Its minimum keeps TREE_ROWS rows in view: the window's smallest size allows that.
-        line = self.tree_view.fontMetrics().height() + 4
-        self.tree_view.setMinimumHeight(
-            self.tree_view.header().sizeHint().height()
-            + TREE_ROWS * line
-            + 2 * self.tree_view.frameWidth()
-        )
-        self.tree_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.tree_splitter.setChildrenCollapsible(False)
-        self.tree_splitter.addWidget(self.tree_view)
-        tree_layout.addWidget(self.tree_splitter, 1)
+        self.tree_view.keep_rows(TREE_ROWS)
 
         self.copy_action = QAction(translate("InspectTab", "Copy value"), self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
@@ -306,11 +294,8 @@ class InspectTab(QWidget):
         # The tab's names for the panel's parts (tests and the report use them).
         self.summary_label = self.checks.summary_label
         self.timeline = self.checks.timeline
-        self.timeline_scroll = scrolling(self.timeline, across=False)
-        self.timeline_scroll.hide()
-        self.tree_splitter.addWidget(self.timeline_scroll)
-        self.tree_splitter.setStretchFactor(0, 3)
-        self.tree_splitter.setStretchFactor(1, 2)
+        self.tree_splitter, self.timeline_scroll = under_tree(self.tree_view, self.timeline)
+        tree_layout.addWidget(self.tree_splitter, 1)
         self.checks_view = self.checks.view
         splitter.addWidget(checks_panel)
         splitter.setStretchFactor(0, 3)

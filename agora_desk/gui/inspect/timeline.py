@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QSplitter, QWidget
 
 from agora_desk.core import timefmt
 from agora_desk.core.decoded import Node, TimeKind
 from agora_desk.core.i18n import _
 from agora_desk.gui.theme import Tone, tone_colour
 from agora_desk.gui.translation import translate
+from agora_desk.gui.widgets.forms import scrolling
 
 
 @dataclass(frozen=True)
@@ -124,3 +125,21 @@ class Timeline(QWidget):
             translate("Timeline", "now {local}").format(local=timefmt.local(self.now)[11:16]),
         )
         painter.end()
+
+
+def under_tree(tree: QWidget, timeline: Timeline) -> tuple[QSplitter, QScrollArea]:
+    """``tree`` above ``timeline``, with a handle between them.
+
+    At the minimum window size the timeline (a row per moment) scrolls instead of
+    taking the tree's rows. Its scroll area starts hidden, like the timeline: whoever
+    gives the timeline its moments shows it.
+    """
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(tree)
+    scroll = scrolling(timeline, across=False)
+    scroll.hide()
+    splitter.addWidget(scroll)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    return splitter, scroll
