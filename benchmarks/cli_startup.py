@@ -41,7 +41,9 @@ COMMANDS: dict[str, list[str]] = {
     "rtc": ["rtc", "--channel", "room", "--uid", "42", *STAMP],
     "rtm": ["rtm", "--user-id", "alice", *STAMP],
     "basic": ["basic"],
-    "decode": ["decode", "TOKEN"],  # the token rtc printed
+    # The token rtc printed; --json: the schema scripts read stays the same, while the
+    # text's wording may be improved between revisions.
+    "decode": ["decode", "--json", "TOKEN"],
     "profile list": ["profile", "list"],
 }
 
@@ -82,7 +84,7 @@ def main() -> int:
         envs = {side: {**env, "PYTHONPATH": str(tree)} for side, tree in sides.items()}
         rtc = [sys.executable, "-m", "agora_desk", *COMMANDS["rtc"]]
         token = run(rtc, envs["after"], tmp)[1].split(b"\0")[0].decode().strip()
-        COMMANDS["decode"] = ["decode", token]
+        COMMANDS["decode"] = ["decode", "--json", token]
         jobs: dict[tuple[str, str], list[str]] = {
             ("python", "-c pass"): [sys.executable, "-c", "pass"]
         }
