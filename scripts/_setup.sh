@@ -122,13 +122,19 @@ install_venv() {
         "$python" -m venv --clear .venv ||
             die "could not create .venv; on Debian/Ubuntu: apt-get install python3-venv"
         VENV_CREATED=1
-        .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip \
-            >/dev/null 2>&1 || note "could not upgrade pip in .venv; carrying on with $(.venv/bin/pip --version | cut -d' ' -f1-2)"
+        # Editable installs of a pyproject build need pip 21.3 or newer; an older
+        # bundled pip is upgraded, a current one is not asked to (it costs seconds).
+        if ! .venv/bin/python -c 'import sys, pip; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (22, 0))' 2>/dev/null; then
+            .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip \
+                >/dev/null 2>&1 || note "could not upgrade pip in .venv; carrying on with $(.venv/bin/pip --version | cut -d' ' -f1-2)"
+        fi
     fi
     step "pip install -e .$extras"
     local log
     log=$(mktemp)
-    if ! .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extras" >"$log" 2>&1; then
+    # --no-compile: a module is compiled when first imported (and cached then), not
+    # every module of every package up front.
+    if ! .venv/bin/python -m pip install -q --no-compile --disable-pip-version-check -e ".$extras" >"$log" 2>&1; then
         cat "$log" >&2
         rm -f "$log"
         die "pip install -e .$extras failed (output above)"
