@@ -8,14 +8,12 @@ no token, no signature, no salt, the App ID masked to its last 4 characters.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
 
 from agora_desk.core import checks, timefmt
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, ServiceInfo, Verdict
+from agora_desk.core.formats import v006
 from agora_desk.core.i18n import N_, _
-
-EMPTY_CRC = zlib.crc32(b"")  # uid 0 is written as the empty string
 
 # What the app sees when this check is the cause.
 CONSEQUENCE = {
@@ -89,7 +87,8 @@ def _describe_006(d: DecodedToken, expect: checks.Expectations | None) -> str:
         and expect.wire_user is not None
         and {CheckName.CHANNEL, CheckName.UID} <= passed
     ):
-        user = _("uid 0 (any user)") if d.crc_uid == EMPTY_CRC else expect.user_shown
+        # The builders write uid 0 as the empty string: v006's checksum of it.
+        user = checks.user_shown("") if d.crc_uid == v006.crc("") else expect.user_shown
         return _(
             "006 token for channel {channel!r}, {user} (matched by the checksums it keeps)"
         ).format(channel=expect.channel, user=user)

@@ -398,8 +398,6 @@ class InspectTab(QWidget):
             started = time.thread_time()
             result = diagnose_input(text, expect, plan)
             tree = None
-            if isinstance(result, Unreadable):
-                return Decoded(result, result.partial, time.thread_time() - started)
             if isinstance(result, DecodedToken):
                 try:
                     tree = limit_children(to_tree(result))
@@ -438,7 +436,7 @@ class InspectTab(QWidget):
         if not isinstance(result, DecodedToken) or decoded.tree is None:
             self.decoded = None
             # What a damaged token still shows (often its App ID) stays in the tree.
-            partial = decoded.tree if isinstance(result, Unreadable) else None
+            partial = result.partial if isinstance(result, Unreadable) else None
             if partial is not None:
                 self.model.set_root(partial, now)
             else:
