@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 import struct
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agora_desk.core.decoded import Node, TimeKind
 from agora_desk.core.errors import TokenFormatError
-from agora_desk.core.i18n import _
+from agora_desk.core.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from agora_desk.core.formats.base import TokenFormat
 
 
 class DamagedTokenError(TokenFormatError):
@@ -54,6 +58,45 @@ def repair(token: str) -> tuple[str, list[str]]:
             _("put back '+' where the copy had spaces (URL form decoding turns + into a space)")
         )
     return token, notes
+
+
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/]*")
+
+
+def split_trailing(fmt: TokenFormat[Any], token: str) -> tuple[str, str] | None:
+    """``(token, extra)`` when the token's data ends before the text does: a full stop, a
+    quote or a word pasted after it. None when the text does not hold a whole token."""
+    if fmt.base64_from is None or fmt.content_length is None:
+        return None
+    start = fmt.base64_from
+    body = token[start:]
+    run = _BASE64_RUN.match(body)
+    assert run is not None  # the pattern matches the empty string
+    digits = run.group(0)
+    if len(digits) % 4 == 1:
+        digits = digits[:-1]  # a lone last character holds no whole byte
+    raw = base64.b64decode(digits + "=" * (-len(digits) % 4))
+    used = fmt.content_length(raw)
+    if used is None:
+        return None
+    canonical = base64.b64encode(raw[:used]).decode("ascii")
+    end = len(canonical.rstrip("="))
+    if not body.startswith(canonical[:end]):
+        return None  # not encoded the way builders encode: do not guess
+    while end < len(canonical) and body[end : end + 1] == "=":
+        end += 1
+    if start + end >= len(token):
+        return None
+    return token[: start + end], token[start + end :]
+
+
+def trailing_note(extra: str) -> str:
+    shown = extra if len(extra) <= 24 else extra[:20] + "…"
+    return ngettext(
+        "removed {count} character after the end of the token ({extra!r}): the app must send the token without it",
+        "removed {count} characters after the end of the token ({extra!r}): the app must send the token without them",
+        len(extra),
+    ).format(count=len(extra), extra=shown)
 
 
 def _cut_off(length: int) -> str:

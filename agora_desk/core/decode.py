@@ -13,6 +13,7 @@ from typing import Any
 
 from agora_desk.core import damage
 from agora_desk.core.errors import TokenFormatError
+from agora_desk.core.formats.base import TokenFormat
 from agora_desk.core.formats.registry import Parsed, format_for
 from agora_desk.core.i18n import _
 from agora_desk.core.validation import QUOTES, looks_secret
@@ -83,29 +84,18 @@ def parse_any(text: str) -> Parsed[Any]:
         raise TokenFormatError(_("empty input: paste a token"))
     fmt = format_for(token)
     if fmt is None:
-        raise TokenFormatError(_guess(token, text))
+        token, notes, fmt = _embedded(text, token)
     if "\\/" in token:  # a token copied out of a JSON string
         token = token.replace("\\/", "/")
         notes.append(_("replaced JSON-escaped \\/ with /"))
+    as_pasted, notes_before_padding = token, list(notes)
     if fmt.base64_from is not None:
         token = token[: fmt.base64_from] + _pad(token[fmt.base64_from :], notes)
     try:
         obj = fmt.parse(token)
     except TokenFormatError as exc:
-        fixed, repairs = damage.repair(token)
-        if repairs and fixed != token:
-            try:
-                obj = fmt.parse(fixed)
-            except TokenFormatError:
-                # Not '+' after all: spaces from a wrapped line.
-                fixed, repairs = token.replace(" ", ""), [_("removed spaces inside the token")]
-                try:
-                    obj = fmt.parse(fixed)
-                except TokenFormatError:
-                    raise _damaged(fmt.version, token, exc) from None
-            token, notes, repaired = fixed, [*notes, *repairs], True
-        else:
-            raise _damaged(fmt.version, token, exc) from None
+        obj, token, notes = _repair(fmt, (as_pasted, notes_before_padding), (token, notes), exc)
+        repaired = True
     else:
         repaired = False
     decoded = fmt.describe(obj)
@@ -117,12 +107,59 @@ def parse_any(text: str) -> Parsed[Any]:
     return Parsed(fmt, obj, decoded)
 
 
+def _repair(
+    fmt: TokenFormat[Any],
+    as_pasted: tuple[str, list[str]],
+    padded: tuple[str, list[str]],
+    problem: TokenFormatError,
+) -> tuple[Any, str, list[str]]:
+    """Undo paste damage that shows only once parsing fails, or raise the plain reason."""
+    token, notes = padded
+    attempts: list[tuple[str, list[str]]] = []
+    split = damage.split_trailing(fmt, as_pasted[0])
+    if split is not None:
+        # Text after a whole token, not a token cut short: no '=' padding was missing.
+        attempts.append((split[0], [*as_pasted[1], damage.trailing_note(split[1])]))
+    fixed, repairs = damage.repair(token)
+    if repairs and fixed != token:
+        attempts.append((fixed, [*notes, *repairs]))
+        # Not '+' after all: spaces from a wrapped line.
+        attempts.append((token.replace(" ", ""), [*notes, _("removed spaces inside the token")]))
+    for candidate, candidate_notes in attempts:
+        try:
+            return fmt.parse(candidate), candidate, candidate_notes
+        except TokenFormatError:
+            continue
+    raise _damaged(fmt.version, token, problem) from None
+
+
 def _damaged(version: str, token: str, exc: TokenFormatError) -> TokenFormatError:
     if version == "007":
         return damage.explain_007(token, exc)
     if version == "006":
         return damage.explain_006(token, exc)
     return exc
+
+
+# A token inside other text (a JSON line, a line of code, a URL's query): 007's base64
+# begins with zlib's header byte ('e'); 006 goes on with a 32-character hex App ID.
+_EMBEDDED = re.compile(
+    r"(?<![A-Za-z0-9+/])(?:007e|006[0-9a-fA-F]{32})(?:[A-Za-z0-9+/=]|%[0-9A-Fa-f]{2}|\\/)+"
+)
+
+
+def _embedded(text: str, token: str) -> tuple[str, list[str], TokenFormat[Any]]:
+    found = _EMBEDDED.search(text)
+    if found is not None:
+        inner, notes = clean_paste(found.group(0))
+        fmt = format_for(inner)
+        if fmt is not None:
+            # Counts, not the text itself: the lines around a token may hold a certificate.
+            note = _(
+                "took the token out of the text around it (characters before it: {before}, after it: {after})"
+            ).format(before=found.start(), after=len(text) - found.end())
+            return inner, [note, *notes], fmt
+    raise TokenFormatError(_guess(token, text))
 
 
 _LONG_HEX = re.compile(r"[0-9a-fA-F]{16,}")

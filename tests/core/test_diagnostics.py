@@ -277,6 +277,85 @@ def test_each_paste_artefact_is_cleaned_and_reported(pasted: str, note: str) -> 
     assert d.warnings[: len(d.cleaned)] == d.cleaned
 
 
+# 007 tokens whose base64 ends in no, one and two '='; 006 tokens all have the same length.
+WHOLE_TOKENS = {
+    **{f"007-{channel}": rtc_token(channel=channel) for channel in ("a", "abcde", "abcd")},
+    "006-demo": token_006(),
+}
+
+
+def test_the_tokens_below_cover_every_padding_length() -> None:
+    endings = {len(t) - len(t.rstrip("=")) for t in WHOLE_TOKENS.values()}
+    assert endings == {0, 1, 2}
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE_TOKENS))
+@pytest.mark.parametrize("extra", [".", "%", ")", "x", "ab", "abcd", "=x", " thanks!"])
+def test_text_after_a_whole_token_is_removed_not_read_as_a_cut(name: str, extra: str) -> None:
+    token = WHOLE_TOKENS[name]
+    channel = name.split("-")[1]
+    d = diagnose(token + extra, expect(certificate=CERT, channel=channel, uid="42", now=ISSUED))
+    assert d.token == token
+    assert d.signature_valid is True
+    assert any("after the end of the token" in n and repr(extra) in n for n in d.cleaned), d.cleaned
+    # Padding is not reported missing when the text only went on past the end.
+    assert not any("padding" in n for n in d.cleaned)
+    assert d.to_json()["cleaned"] == token
+
+
+def test_a_token_cut_short_is_still_cut_short_with_text_after_it() -> None:
+    token = rtc_token()
+    with pytest.raises(DamagedTokenError, match="cut off"):
+        parse_any(token[:-8] + ".")
+
+
+def test_the_007_parser_refuses_data_after_the_compressed_stream() -> None:
+    # zlib ignores it; an app sending it sends something other than what was built.
+    with pytest.raises(TokenFormatError, match="goes on after"):
+        v007.parse(WHOLE_TOKENS["007-a"] + "abcd")
+
+
+@pytest.mark.parametrize(
+    "around",
+    [
+        '"token": "{}"',
+        '{{"token":"{}"}}',
+        'const token = "{}";',
+        "(<{}>)",
+        "join(appId, channel, {}, 42)",
+    ],
+)
+@pytest.mark.parametrize("version", ["007", "006"])
+def test_a_token_inside_other_text_is_taken_out(around: str, version: str) -> None:
+    token = rtc_token() if version == "007" else token_006()
+    d = diagnose(around.format(token), expect(certificate=CERT, channel="demo", uid="42"))
+    assert d.token == token
+    assert d.signature_valid is True
+    assert "took the token out of the text around it" in d.cleaned[0]
+
+
+def test_a_token_in_a_url_query_or_a_json_string_is_taken_out_and_unescaped() -> None:
+    token = rtc_token()
+    assert "/" in token and "+" in token  # so both escapes below change something
+    query = (
+        f"https://example.com/join?channel=demo&token={urllib.parse.quote(token, safe='')}&uid=42"
+    )
+    json_line = '{"token": "' + token.replace("/", "\\/") + '"}'
+    for pasted in (query, json_line):
+        d = diagnose(pasted, expect(certificate=CERT, now=ISSUED))
+        assert d.token == token, pasted
+        assert d.signature_valid is True
+
+
+def test_the_text_around_a_token_is_counted_never_shown() -> None:
+    # A configuration snippet often holds the certificate next to the token.
+    pasted = f'appCertificate: "{CERT}", token: "{rtc_token()}"'
+    d = diagnose(pasted, expect(now=ISSUED))
+    assert d.token == rtc_token()
+    shown = repr(d.to_json()) + repr(d.warnings)
+    assert CERT not in shown and CERT[:12] not in shown
+
+
 def test_nested_artefacts() -> None:
     pasted = f' "agora token={urllib.parse.quote(TOKEN, safe="")}"\n'
     token, notes = clean_paste(pasted)

@@ -27,6 +27,9 @@ class TokenFormat(Generic[T]):
     # (token, expectations): the signature against ``expectations.certificate`` alone, so a
     # search over saved certificates runs only this per candidate
     signature: Callable[[T, Expectations], Findings]
+    # Of the base64-decoded bytes, how many the token itself uses (None: not a whole token),
+    # so text pasted after a token is told apart from a token cut short. None: not known.
+    content_length: Callable[[bytes], int | None] | None = None
 
 
 def prefixed(
@@ -37,6 +40,7 @@ def prefixed(
     signature: Callable[[T, Expectations], Findings],
     *,
     base64_from: int | None = None,
+    content_length: Callable[[bytes], int | None] | None = None,
 ) -> TokenFormat[T]:
     """A format whose tokens start with ``version``; base64 follows it unless told otherwise."""
     return TokenFormat(
@@ -47,4 +51,5 @@ def prefixed(
         describe=describe,
         check=check,
         signature=signature,
+        content_length=content_length,
     )

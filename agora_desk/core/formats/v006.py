@@ -138,6 +138,26 @@ def build(
     return VERSION + app_id + base64.b64encode(content).decode("ascii")
 
 
+def _read_content(reader: Reader) -> tuple[bytes, int, int, bytes]:
+    return (
+        reader.string("the signature"),
+        reader.u32("the channel CRC"),
+        reader.u32("the uid CRC"),
+        reader.string("the message"),
+    )
+
+
+def content_length(content: bytes) -> int | None:
+    """How many bytes of ``content`` (the base64-decoded text) the token uses; None when
+    they do not hold all of its fields."""
+    reader = Reader(content, "the 006 token")
+    try:
+        _read_content(reader)
+    except TokenFormatError:
+        return None
+    return reader.offset
+
+
 def parse(token: str) -> AccessToken006:
     if not token.startswith(VERSION):
         raise TokenFormatError(f"not a 006 token: it starts with {token[:3]!r}")
@@ -152,10 +172,7 @@ def parse(token: str) -> AccessToken006:
     except (binascii.Error, ValueError) as exc:
         raise TokenFormatError(f"the part after the App ID is not valid base64 ({exc})") from None
     reader = Reader(content, "the 006 token")
-    signature = reader.string("the signature")
-    crc_channel = reader.u32("the channel CRC")
-    crc_uid = reader.u32("the uid CRC")
-    message = reader.string("the message")
+    signature, crc_channel, crc_uid, message = _read_content(reader)
     reader.expect_end()
     inner = Reader(message, "the 006 message")
     salt = inner.u32("salt")
@@ -360,5 +377,11 @@ def check(tok: AccessToken006, expect: Expectations, now: int) -> Findings:
 
 
 FORMAT = prefixed(
-    VERSION, parse, describe, check, signature, base64_from=len(VERSION) + APP_ID_LENGTH
+    VERSION,
+    parse,
+    describe,
+    check,
+    signature,
+    base64_from=len(VERSION) + APP_ID_LENGTH,
+    content_length=content_length,
 )

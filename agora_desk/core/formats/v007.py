@@ -67,6 +67,7 @@ __all__ = [
     "SttService",
     "UnknownService",
     "build",
+    "content_length",
     "decompress",
     "encode",
     "new_salt",
@@ -255,7 +256,23 @@ def decompress(body: str) -> bytes:
         raise TokenFormatError(
             "the 007 token's compressed data is cut short (incomplete zlib stream)"
         )
+    if inflater.unused_data:
+        # zlib would ignore it, but what the app sends is then not the token that was built.
+        raise TokenFormatError("the 007 token goes on after the end of its compressed data")
     return content
+
+
+def content_length(raw: bytes) -> int | None:
+    """How many bytes of ``raw`` (the base64-decoded text) the token's zlib stream uses;
+    None when they do not hold a whole stream."""
+    inflater = zlib.decompressobj()
+    try:
+        inflater.decompress(raw, MAX_CONTENT_BYTES)
+    except zlib.error:
+        return None
+    if inflater.unconsumed_tail or not inflater.eof:
+        return None
+    return len(raw) - len(inflater.unused_data)
 
 
 def parse_content(content: bytes) -> AccessToken2:

@@ -12,7 +12,7 @@ from agora_desk.core import checks, timefmt
 from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings, found
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, Phrasing
 from agora_desk.core.formats.base import prefixed
-from agora_desk.core.formats.v007 import VERSION, AccessToken2, parse, verify
+from agora_desk.core.formats.v007 import VERSION, AccessToken2, content_length, parse, verify
 from agora_desk.core.formats.v007_services import RtcService, RtmService, Service, UnknownService
 from agora_desk.core.i18n import N_, _
 
@@ -417,4 +417,4 @@ def check(tok: AccessToken2, expect: Expectations, now: int) -> Findings:
     )
 
 
-FORMAT = prefixed(VERSION, parse, describe, check, signature)
+FORMAT = prefixed(VERSION, parse, describe, check, signature, content_length=content_length)
