@@ -8,6 +8,7 @@ check failed, 2 invalid input or usage. Errors are one line on stderr,
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -78,11 +79,14 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
 STDIN_MAX_BYTES = 4 * 1024 * 1024
 
 
-def read_stdin_text(field: str) -> str:
-    """stdin as UTF-8 text, whatever the locale; invalid bytes are an error naming ``field``.
+def read_stdin_text(field: str, *, strict: bool = True) -> str:
+    """stdin as text, whatever the locale; ``strict``: invalid bytes are an error naming
+    ``field``, otherwise they survive as surrogates (to be shown as \\xNN).
 
     Read as bytes: a strict UTF-8 or C locale would otherwise turn one bad
     byte into a UnicodeDecodeError, and an ASCII one refuse any non-ASCII.
+    UTF-8 with or without a byte-order mark; UTF-16 when it starts with one,
+    which is what Windows PowerShell's ``>`` writes.
     """
     stream = sys.stdin
     if stream is None:
@@ -94,15 +98,20 @@ def read_stdin_text(field: str) -> str:
             field,
             _("stdin holds more than {value} MiB").format(value=STDIN_MAX_BYTES // (1024 * 1024)),
         )
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(
+            "utf-16" if utf16 else "utf-8-sig", "strict" if strict else "surrogateescape"
+        )
     except UnicodeDecodeError as exc:
-        raise InputError(
-            field,
-            _("stdin is not UTF-8 text (byte 0x{raw:02x} at offset {start})").format(
-                raw=raw[exc.start], start=exc.start
-            ),
-        ) from None
+        problem = (
+            _(
+                "stdin starts as UTF-16 text but is not whole UTF-16 (byte 0x{raw:02x} at offset {start})"
+            )
+            if utf16
+            else _("stdin is not UTF-8 text (byte 0x{raw:02x} at offset {start})")
+        )
+        raise InputError(field, problem.format(raw=raw[exc.start], start=exc.start)) from None
 
 
 def print_json(obj: Any) -> None:

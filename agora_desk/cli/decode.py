@@ -84,11 +84,8 @@ def _read_token(arg: str) -> str:
         return arg
     if sys.stdin is None or sys.stdin.isatty():
         raise InputError("TOKEN", _("give a token, or pipe one into 'agora-desk decode -'"))
-    # Bytes, whatever the locale: a token is ASCII; odd bytes survive as surrogates.
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-    if isinstance(data, bytes):
-        return data.decode("utf-8", "surrogateescape")
-    return data
+    # A token is ASCII; odd bytes survive as surrogates, so the reason can show them.
+    return common.read_stdin_text("TOKEN", strict=False)
 
 
 def safe_text(text: str) -> str:

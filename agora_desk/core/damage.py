@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from agora_desk.core.decoded import Node, TimeKind
 from agora_desk.core.errors import TokenFormatError
-from agora_desk.core.i18n import _, ngettext
+from agora_desk.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from agora_desk.core.formats.base import TokenFormat
@@ -123,9 +123,20 @@ def _read_007_head(content: bytes) -> dict[str, Any]:
     return out
 
 
+def _shortened(token: str) -> bool:
+    return "…" in token or "..." in token
+
+
+_SHORTENED = N_(
+    "the token was shortened with '…' or '...' (as logs and chat previews show tokens): copy the whole token, not its preview"
+)
+
+
 def explain_007(token: str, problem: TokenFormatError) -> DamagedTokenError:
     """The plain reason a 007 token failed, with whatever its bytes still give."""
     partial: dict[str, Any] = {"version": "007"}
+    if _shortened(token):
+        return DamagedTokenError(_(_SHORTENED), partial)
     body = token[3:]
     usable = body[: len(body) - len(body) % 4]
     try:
@@ -173,6 +184,8 @@ def explain_006(token: str, problem: TokenFormatError) -> DamagedTokenError:
     partial: dict[str, Any] = {"version": "006"}
     if len(token) >= 35:
         partial["app_id"] = token[3:35]
+    if _shortened(token):
+        return DamagedTokenError(_(_SHORTENED), partial)
     if not _BASE64.issuperset(token[35:]):
         return DamagedTokenError(
             _(

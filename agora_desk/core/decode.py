@@ -25,12 +25,17 @@ _PREFIX = re.compile(
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _LINE_BREAKS = re.compile(r"[\r\n\t]+")
 _URL_SAFE = str.maketrans("-_", "+/")
+# Zero-width spaces and joiners, a word joiner, a soft hyphen, a byte-order mark: chat
+# apps and editors add them, and no screen shows them.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\u00ad\ufeff]+")
 
 
 def clean_paste(text: str) -> tuple[str, list[str]]:
     """Strip paste artefacts; return the token and one note per change."""
     notes: list[str] = []
-    token = text
+    token = _INVISIBLE.sub("", text)
+    if token != text:
+        notes.append(_("removed invisible characters (zero-width spaces, a byte-order mark)"))
     for _attempt in range(4):  # artefacts nest: '"token=007..."\n'
         before = token
         stripped = token.strip()

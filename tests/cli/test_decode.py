@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -329,6 +330,37 @@ def test_output_is_valid_utf8_in_any_locale(cli: CliProcess, locale: str) -> Non
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout.decode("utf-8")  # strict: raises on invalid UTF-8
     assert "频道-\\xff" in out and "unexpected" not in proc.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        lambda t: codecs.BOM_UTF8 + (t + "\r\n").encode(),  # Notepad
+        lambda t: (t + "\r\n").encode("utf-16"),  # PowerShell's '>': UTF-16 with its mark
+        lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+    ],
+    ids=["utf-8-bom", "utf-16-le", "utf-16-be"],
+)
+def test_a_token_file_written_on_windows_decodes_from_stdin(
+    cli: CliProcess, encoded: Callable[[str], bytes]
+) -> None:
+    token = token_007(rtc())
+    done = cli.run("decode", "-", "--json", "--now", NOW, input=encoded(token))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout)["signature"] == v007.parse(token).signature.hex()
+
+
+def test_broken_utf16_on_stdin_is_named(cli: CliProcess) -> None:
+    done = cli.run("decode", "-", input=codecs.BOM_UTF16_LE + b"0")
+    assert done.returncode == 2
+    assert "stdin starts as UTF-16 text but is not whole UTF-16" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_stdin_larger_than_any_token_is_refused_not_read(cli: CliProcess) -> None:
+    done = cli.run("decode", "-", input=b"007" + b"A" * (5 * 1024 * 1024))
+    assert done.returncode == 2
+    assert "stdin holds more than 4 MiB" in done.stderr
 
 
 def test_garbage_is_quoted_as_pasted(cli: CliProcess) -> None:

@@ -253,6 +253,7 @@ def _wrapped(text: str, width: int = 40) -> str:
         (urllib.parse.quote(TOKEN, safe=""), "decoded URL-encoding"),
         (_wrapped(TOKEN), "removed line breaks"),
         (TOKEN.replace("+", "-").replace("/", "_"), "URL-safe base64"),
+        ("\ufeff" + TOKEN[:30] + "\u200b" + TOKEN[30:] + "\u2060", "removed invisible characters"),
     ],
     ids=[
         "whitespace",
@@ -264,6 +265,7 @@ def _wrapped(text: str, width: int = 40) -> str:
         "url",
         "lines",
         "b64url",
+        "invisible",
     ],
 )
 def test_each_paste_artefact_is_cleaned_and_reported(pasted: str, note: str) -> None:
@@ -415,6 +417,9 @@ def test_unknown_service_with_another_certificate_fails() -> None:
         ("007" + "QUJDREVGR0g=", "the token is damaged"),
         ("006" + APP_ID + "@@@", "characters that are not part of a token"),
         ("006abc", "cut off after 6 characters"),
+        (rtc_token()[:40] + "…" + rtc_token()[-12:], "shortened with '…' or '...'"),
+        (rtc_token()[:60] + "...", "shortened with '…' or '...'"),
+        (token_006()[:50] + "...", "shortened with '…' or '...'"),
         ("1:" + "a" * 32 + ":" + "9" * 5000 + ":" + "b" * 32, "more than 10 digits"),
         ("1:nope", "Signaling"),
     ],
