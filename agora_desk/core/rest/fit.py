@@ -13,6 +13,7 @@ from agora_desk.core import checks
 from agora_desk.core.decoded import Check, CheckName, Phrasing
 from agora_desk.core.errors import TokenFormatError
 from agora_desk.core.formats import v007, v007_checks
+from agora_desk.core.formats.v007 import VERSION
 from agora_desk.core.i18n import N_, _
 from agora_desk.core.rest.params import PresetParams
 from agora_desk.core.rest.presets import Preset
@@ -20,6 +21,25 @@ from agora_desk.core.rest.signature import Signature
 from agora_desk.core.validation import Issue
 
 NOT_007 = N_("is not a 007 token (AccessToken2); the REST API expects one")
+
+
+def _why_not_007(token: str) -> str | None:
+    """Why a pasted token cannot be sent as typed, in decode's words (cut off, text after
+    its end...); None when it decodes but is another version."""
+    # Only a token that fails to parse needs the decoder: `request` starts without it.
+    from agora_desk.core.decode import parse_any
+
+    try:
+        parsed = parse_any(token)
+    except TokenFormatError as exc:
+        return str(exc)
+    if parsed.decoded.version != VERSION or not parsed.decoded.cleaned:
+        return None
+    return _(
+        "the token is a 007 token only once cleaned ({notes}); the request sends it as typed: paste the clean token"
+    ).format(notes="; ".join(parsed.decoded.cleaned))
+
+
 _ORDER = (
     CheckName.EXPIRY,
     CheckName.APP_ID,
@@ -58,7 +78,7 @@ def check_token_for(
     try:
         tok = v007.parse(token.strip())
     except TokenFormatError:
-        return [Issue("warning", "token", _(NOT_007))]
+        return [Issue("warning", "token", _why_not_007(token) or _(NOT_007))]
     issues = [
         Issue(
             "warning",
@@ -87,7 +107,9 @@ def token_cause(
     try:
         tok = v007.parse(token.strip())
     except TokenFormatError:
-        return _("the token is not a 007 (AccessToken2) token, which the REST API needs")
+        return _why_not_007(token) or _(
+            "the token is not a 007 (AccessToken2) token, which the REST API needs"
+        )
     params = params or PresetParams()
     failed = _failed(tok, params, preset, app_id, _now(now))
     if failed:

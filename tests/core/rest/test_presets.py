@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from _rest_helpers import CREDS, rtm_token
 from credentials import APP_ID
@@ -165,6 +167,27 @@ def test_pasted_token_checks() -> None:
         for i in rest.check_token_for(expired, rest.PresetParams(), rest.CUSTOM)
     )
     assert rest.check_token_for("006abc", rest.PresetParams(), rest.CUSTOM)[0].field == "token"
+
+
+@pytest.mark.parametrize(
+    ("pasted", "reason"),
+    [
+        (lambda t: t + ".", "only once cleaned (removed 1 character after the end of the token"),
+        (lambda t: t[:80], "cut off after 80 characters"),
+        (lambda t: t[:40] + "…", "shortened with '…'"),
+        (lambda t: "hello", "not an Agora token"),
+        (lambda t: "006" + APP_ID + "IAB", "cut off"),
+    ],
+    ids=["text-after", "cut", "shortened", "garbage", "006-cut"],
+)
+def test_a_pasted_token_that_is_not_sendable_says_why_as_decode_does(
+    pasted: Callable[[str], str], reason: str
+) -> None:
+    token = pasted(rtm_token("alice"))
+    (issue,) = rest.check_token_for(token, rest.PresetParams(uid="alice"), rest.CUSTOM)
+    assert issue.field == "token" and reason in issue.message, issue.message
+    cause = rest.token_cause(token, rest.PresetParams(uid="alice"), rest.CUSTOM)
+    assert cause is not None and reason in cause and "the token the token" not in cause
 
 
 def recorder_token(uid: int) -> str:
