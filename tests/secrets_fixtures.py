@@ -107,6 +107,19 @@ def run_cli_subprocess(
     )
 
 
+def run_python(script: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``script`` in a fresh interpreter: this checkout on the path, no AGORA_* from outside."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        env=base_env(PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
 def base_env(**extra: str) -> dict[str, str]:
     """A minimal environment for child processes: no AGORA_* leaking in from outside."""
     env = {k: v for k, v in os.environ.items() if k not in ENV_VARS}

@@ -16,6 +16,7 @@ most CLI commands never need it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -227,10 +228,9 @@ def choose_backend(given: KeyringBackend | None = None) -> KeyringBackend:
     keyring's "chainer" (several backends at once) is opened up and its best
     acceptable member used: a chain may contain a plaintext file backend.
     """
-    import keyring
     from keyring.backends.chainer import ChainerBackend
 
-    backend = given if given is not None else keyring.get_keyring()
+    backend = given if given is not None else _default_backend()
     candidates = list(backend.backends) if isinstance(backend, ChainerBackend) else [backend]
     refused = []
     for candidate in candidates:
@@ -245,6 +245,68 @@ def choose_backend(given: KeyringBackend | None = None) -> KeyringBackend:
             "choose a secure backend; " + WITHOUT_KEYRING,
         )
     raise _no_backend_error(refused)
+
+
+def _default_backend() -> KeyringBackend:
+    """The backend keyring would choose, without its search when the user chose none.
+
+    keyring's search loads the entry points of every installed package and
+    imports all its backends, the macOS one included, which on Linux runs
+    ldconfig and gcc looking for a Security framework: about 0.3 s of CPU in
+    every process that opens the keyring. So unless a backend is chosen (by
+    PYTHON_KEYRING_BACKEND, keyring's keyringrc.cfg, or keyring.set_keyring()
+    in this process: keyring's own rules then apply), the platform's own
+    backends are ranked by keyring's priorities, and keyring searches only
+    when none of them is acceptable (its choice then explains the refusal).
+    A keyring plugin from another package is used when chosen that way. The
+    choice is then set as keyring's, which is where keyring keeps its own.
+    """
+    import keyring
+    import keyring.core
+
+    # keyring has no public "is a backend set?": get_keyring() searches when none is.
+    if keyring.core._keyring_backend is not None or _backend_configured():
+        return keyring.get_keyring()
+    ranked = []
+    for cls in _platform_backends():
+        # A backend says "not usable here" by raising; keyring's search skips it too.
+        with contextlib.suppress(Exception):
+            ranked.append((float(cls.priority), cls))
+    for _priority, cls in sorted(ranked, key=lambda pair: pair[0], reverse=True):
+        backend = cls()
+        if refusal_reason(backend) is None:
+            keyring.set_keyring(backend)
+            return backend
+    return keyring.get_keyring()
+
+
+def _backend_configured() -> bool:
+    """Whether the environment or keyring's config file names a backend (keyring reads both)."""
+    from keyring.util import platform_
+
+    return "PYTHON_KEYRING_BACKEND" in os.environ or bool(
+        (platform_.config_root() / "keyringrc.cfg").exists()
+    )
+
+
+def _platform_backends() -> list[type[KeyringBackend]]:
+    """keyring's own backends for this platform (the ones its search can find here)."""
+    if sys.platform == "darwin":
+        from keyring.backends import macOS
+
+        return [macOS.Keyring]
+    if sys.platform == "win32":
+        from keyring.backends import Windows
+
+        return [Windows.WinVaultKeyring]
+    from keyring.backends import SecretService, kwallet, libsecret
+
+    return [
+        SecretService.Keyring,
+        kwallet.DBusKeyring,
+        kwallet.DBusKeyringKWallet4,
+        libsecret.Keyring,
+    ]
 
 
 def _no_backend_error(refused: list[str]) -> KeyringUnavailable:

@@ -32,6 +32,7 @@ from secrets_fixtures import (
     WRAPPER,
     base_env,
     files_containing,
+    run_python,
     secret_forms,
     secret_service_usable,
     session_tools_missing,
@@ -107,6 +108,29 @@ def test_profiles_with_the_real_keyring(real_keyring: None, config_dir: Path) ->
     finally:
         store.remove("itest")
     assert secret_service_items({"service": SERVICE, "username": "itest/customer_secret"}) == []
+
+
+CHOICE = textwrap.dedent(
+    """
+    import json, sys
+    from agora_desk.secrets import KeyringStore
+
+    store = KeyringStore()
+    store.check()
+    modules = sorted(name for name in sys.modules if name.startswith("keyring.backends."))
+    print(json.dumps({"backend": store.backend_name, "modules": modules}))
+    """
+)
+
+
+def test_a_process_opens_the_secret_service_without_keyrings_search(real_keyring: None) -> None:
+    result = run_python(CHOICE)
+    assert result.returncode == 0, result.stderr
+    chosen = last_json(result)
+    assert chosen["backend"] == "SecretService Keyring"
+    # keyring's search imports every backend it has, and its macOS one runs
+    # ldconfig and gcc on Linux: the cost this process no longer pays.
+    assert "keyring.backends.macOS" not in chosen["modules"], chosen["modules"]
 
 
 # -- keyrings in bad states, each in a private D-Bus session --------------------------------

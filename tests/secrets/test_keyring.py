@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.backend
+import keyring.core
 import keyring.errors
 import pytest
 from credentials import CERT, CUSTOMER_SECRET
@@ -30,6 +32,7 @@ from agora_desk.secrets import (
     NoKeyringBackend,
     SecretStore,
     SessionStore,
+    keyring_store,
 )
 from agora_desk.secrets.keyring_store import SERVICE, choose_backend, refusal_reason
 from agora_desk.secrets.testing import MemoryKeyring
@@ -215,6 +218,78 @@ def test_linux_with_a_bus_but_no_secret_service_says_install(
     message = str(caught.value)
     assert "neither running nor activatable" in message
     assert "apt install gnome-keyring" in message
+
+
+# -- choosing the platform's backend without keyring's search -------------------
+
+
+@pytest.fixture
+def nothing_chosen(clean_env: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[pytest.MonkeyPatch]:
+    """No backend set in this process, in the environment or in keyring's config file."""
+    clean_env.setattr(keyring.core, "_keyring_backend", None)
+    clean_env.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    clean_env.setenv("HOME", str(tmp_path))
+    yield clean_env
+
+
+class Ranked(FileishKeyring):
+    priority = 3
+
+
+class RankedHigher(FileishKeyring):
+    priority = 5.1  # KWallet's in a KDE session, above the Secret Service's 5
+
+
+def test_the_best_usable_platform_backend_is_chosen_and_kept_as_keyrings(
+    nothing_chosen: pytest.MonkeyPatch,
+) -> None:
+    nothing_chosen.setattr(
+        keyring_store,
+        "_platform_backends",
+        lambda: [Ranked, BrokenPriorityKeyring, RankedHigher, FileishKeyring],
+    )
+    chosen = choose_backend()
+    assert type(chosen) is RankedHigher
+    assert keyring.get_keyring() is chosen  # later stores (and keyring itself) reuse it
+    assert KeyringStore().backend_name is None  # nothing chosen before first use
+    store = KeyringStore()
+    store.check()
+    assert store.backend_name == chosen.name
+
+
+def test_with_no_usable_platform_backend_keyring_searches(
+    nothing_chosen: pytest.MonkeyPatch,
+) -> None:
+    nothing_chosen.setattr(
+        keyring_store, "_platform_backends", lambda: [BrokenPriorityKeyring, FileishKeyring]
+    )
+    found = MemoryKeyring()  # what keyring's search finds, e.g. a plugin's backend
+    nothing_chosen.setattr(keyring, "get_keyring", lambda: found)
+    assert choose_backend() is found
+
+
+@pytest.mark.parametrize("how", ["PYTHON_KEYRING_BACKEND", "keyringrc.cfg", "set_keyring"])
+def test_a_backend_chosen_for_keyring_is_keyrings_to_use(
+    nothing_chosen: pytest.MonkeyPatch, tmp_path: Path, how: str
+) -> None:
+    ranked: list[str] = []
+
+    def platform_backends() -> list[type[keyring.backend.KeyringBackend]]:
+        ranked.append("asked")
+        return [RankedHigher]
+
+    nothing_chosen.setattr(keyring_store, "_platform_backends", platform_backends)
+    if how == "PYTHON_KEYRING_BACKEND":
+        nothing_chosen.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    elif how == "keyringrc.cfg":
+        config = tmp_path / "config" / "python_keyring" / "keyringrc.cfg"
+        config.parent.mkdir(parents=True)
+        config.write_text("[backend]\ndefault-keyring=keyring.backends.null.Keyring\n")
+    else:
+        keyring.set_keyring(null.Keyring())  # the fixture puts keyring's previous one back
+    with pytest.raises(NoKeyringBackend, match="stores nothing"):
+        KeyringStore().check()
+    assert ranked == []
 
 
 # -- mapping failures to typed errors --------------------------------------------

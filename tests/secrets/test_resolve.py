@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from credentials import APP_ID, CERT, CUSTOMER_ID, CUSTOMER_SECRET
-from secrets_fixtures import (
-    CERT2,
-    ROOT,
-    base_env,
-)
+from secrets_fixtures import CERT2, run_python
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.secret import Secret
@@ -182,12 +176,5 @@ def test_no_keyring_import_unless_a_profile_is_used() -> None:
         " if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=base_env(PYTHONPATH=str(ROOT)),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
