@@ -110,6 +110,11 @@ class ExpiryDisplay(QWidget):
                     translate("ExpiryDisplay", "expired {time} ago").format(time=countdown(-delta)),
                 )
 
+    def language_changed(self) -> None:
+        """The times and their tool tips are the core's words: write them again at once,
+        not at the next tick."""
+        self.refresh()
+
     @property
     def ticking(self) -> bool:
         return self._timer.isActive()
