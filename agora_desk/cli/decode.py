@@ -232,7 +232,10 @@ def render_partial(partial: dict[str, Any], now: int) -> str:
     tree = partial_tree(partial)
     if tree is None:
         return ""
-    rows = [f"  {row.label}: {row.text(now)}" for row in tree.children]
+    rows = [
+        "  " + _("{label}: {value}").format(label=row.label, value=row.text(now))
+        for row in tree.children
+    ]
     return "\n".join([tree.label, *rows]) + "\n"
 
 
@@ -249,8 +252,8 @@ def render(decoded: DecodedToken, now: int | None = None) -> str:
 
     def walk(node: Node, depth: int) -> None:
         text = node.text(now)
-        value = f": {text}" if text else ""
-        lines.append(f"{'  ' * depth}{node.label}{value}")
+        line = _("{label}: {value}").format(label=node.label, value=text) if text else node.label
+        lines.append("  " * depth + line)
         for child in node.children:
             walk(child, depth + 1)
 

@@ -323,7 +323,11 @@ def _privileges_node(parent: Node, privileges: list[Privilege]) -> None:
 def to_tree(decoded: DecodedToken) -> Node:
     """The tree the Inspect tab and the text report show (times as data, see :class:`Node`)."""
     root = Node(_("token"), decoded.kind)
-    root.add(_("version"), f"{decoded.version} ({decoded.kind})", copy=decoded.version)
+    root.add(
+        _("version"),
+        _("{version} ({kind})").format(version=decoded.version, kind=decoded.kind),
+        copy=decoded.version,
+    )
     if decoded.app_id:
         root.add(_("App ID"), decoded.app_id, copy=decoded.app_id)
     if decoded.issued_at is not None:
@@ -356,7 +360,9 @@ def to_tree(decoded: DecodedToken) -> Node:
         }
         root.add(
             _("signature"),
-            f"{decoded.signature} ({verdict[decoded.signature_valid]})",
+            _("{signature} ({state})").format(
+                signature=decoded.signature, state=verdict[decoded.signature_valid]
+            ),
             copy=decoded.signature,
             status=status,
         )

@@ -30,6 +30,10 @@ CONSEQUENCE = {
 }
 
 
+# Translators: the mark between the parts of a list in a sentence ("channel 'demo', uid 42").
+LIST_SEPARATOR = N_(", ")
+
+
 def _rtc_role(s: ServiceInfo) -> str:
     ids = {p.id for p in s.privileges}
     return _("publisher") if ids & {2, 3, 4} else _("subscriber")
@@ -64,7 +68,9 @@ def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) ->
     if len(d.services) > 1 and not rtc and not rtm:
         details.append(_("{count} services").format(count=len(d.services)))
     if details:
-        return _("{what} token for {details}").format(what=what, details=", ".join(details))
+        return _("{what} token for {details}").format(
+            what=what, details=_(LIST_SEPARATOR).join(details)
+        )
     return _("{what} token").format(what=what)
 
 
@@ -106,7 +112,10 @@ def check_lines(found: Sequence[Check]) -> list[str]:
     """The checks as text lines ("  [FAIL] uid: ...", then its fix): decode and the report."""
     lines: list[str] = []
     for c in found:
-        lines.append(f"  [{_MARKS[c.ok]}] {c.name.label}: {c.detail}")
+        line = _("[{mark}] {name}: {detail}").format(
+            mark=_MARKS[c.ok], name=c.name.label, detail=c.detail
+        )
+        lines.append("  " + line)
         if c.fix and c.ok is not True:
             lines.append("         " + _("fix: {fix}").format(fix=c.fix))
     return lines
@@ -203,10 +212,13 @@ def report(d: DecodedToken, now: int) -> str:
         lines.append(_("expire: {expire} s").format(expire=d.expire))
     for s in d.services or []:
         fields = ", ".join(f"{k} {v!r}" for k, v in s.fields.items())
-        lines.append(
-            _("service {type} {name}").format(type=s.type, name=s.name)
-            + (f": {fields}" if fields else "")
-        )
+        if fields:
+            line = _("service {type} {name}: {fields}").format(
+                type=s.type, name=s.name, fields=fields
+            )
+        else:
+            line = _("service {type} {name}").format(type=s.type, name=s.name)
+        lines.append(line)
         for p in s.privileges:
             at = timefmt.utc_iso(p.expires_at) if p.expires_at else _("no limit")
             lines.append(

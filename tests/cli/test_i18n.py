@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import socket
 import time
 
@@ -128,7 +129,7 @@ def test_decode_speaks_chinese_to_people_and_english_to_scripts(cli: CliProcess)
     assert human.returncode == 1
     first = human.stdout.splitlines()[0]
     assert first == "会被拒绝：为频道 'demo' 生成，而不是 'other' → 错误 110"
-    assert "  [FAIL] 频道: 为频道 'demo' 生成，而不是 'other'" in human.stdout
+    assert "  [FAIL] 频道：为频道 'demo' 生成，而不是 'other'" in human.stdout
     scripted = cli.run("decode", "--channel", "other", "--uid", "42", "--json", token, env=env)
     assert scripted.returncode == 1
     data = json.loads(scripted.stdout)
@@ -229,3 +230,30 @@ def test_wrap_measures_columns_and_keeps_chinese_punctuation_off_a_line_start() 
     assert wrap("use --channel=NAME here", 10) == ["use", "--channel=", "NAME here"]
     assert wrap("令牌 Token 令牌", 8) == ["令牌", "Token 令", "牌"]
     assert all(argparse_text.display_width(x) <= 7 for x in wrap("很长的中文句子没有空格" * 3, 7))
+
+
+# ASCII punctuation touching a Chinese character: "频道: 为", "'demo', uid" before "的".
+_ASCII_BESIDE_CHINESE = re.compile(r"[\u4e00-\u9fff] ?[,:;()]|[,:;()] ?[\u4e00-\u9fff]|', ")
+
+
+def test_the_chinese_verdict_checks_and_report_use_chinese_punctuation(cli: CliProcess) -> None:
+    token = rtc_token(issued_at=int(time.time()), expire=600)
+    env = cli.env(**ZH, AGORA_APP_CERTIFICATE=CERT)
+    valid = cli.run("decode", "--channel", "demo", "--uid", "42", token, env=env)
+    assert valid.returncode == 0, valid.stderr
+    lines = valid.stdout.splitlines()
+    assert lines[0].startswith("有效的频道 'demo'、uid 42 的 RTC 主播 Token；")
+    assert "  [ok  ] 频道：为频道 'demo' 生成" in lines
+    assert "版本：007（AccessToken2）" in lines
+    report = cli.run("decode", "--report", "--channel", "other", token, env=env)
+    assert report.returncode == 1
+    assert "  [FAIL] 频道：为频道 'demo' 生成，而不是 'other'" in report.stdout
+    assert "服务 1 RTC：channel_name 'demo', uid '42'" in report.stdout  # field names are code
+    for text in (valid.stdout, report.stdout.replace("channel_name 'demo', uid", "")):
+        assert [line for line in text.splitlines() if _ASCII_BESIDE_CHINESE.search(line)] == []
+    # English prints what it always printed.
+    english = cli.run("decode", "--channel", "demo", "--uid", "42", token,
+                      env=cli.env(LANG="C", AGORA_APP_CERTIFICATE=CERT))  # fmt: skip
+    assert english.stdout.startswith("Valid RTC publisher token for channel 'demo', uid 42; ")
+    assert "  [ok  ] channel: built for channel 'demo'" in english.stdout.splitlines()
+    assert "version: 007 (AccessToken2)" in english.stdout.splitlines()

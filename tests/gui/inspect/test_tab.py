@@ -610,6 +610,27 @@ def test_the_verdict_comes_first_and_the_error_code_is_explained(tab: InspectTab
     assert any("110" in r.text for r in tab.rows)
 
 
+def test_the_chinese_verdict_and_check_rows_use_chinese_punctuation(tab: InspectTab) -> None:
+    from agora_desk.core import i18n
+    from agora_desk.gui.translation import apply_language
+
+    apply_language("zh_CN")
+    try:
+        tab.channel_edit.setText("other")
+        tab.set_text(rtc_token(uid="42"))
+        tab.decode_now()
+        rejected = tab.checks.verdict_label.text()
+        channel = next(r.text for r in tab.rows if r.name == "频道")
+        tab.channel_edit.setText("demo")
+        tab.decode_now()
+        valid = tab.checks.verdict_label.text()
+    finally:
+        apply_language(i18n.SYSTEM)
+    assert rejected.startswith("会被拒绝：为频道 'demo' 生成，而不是 'other' → 错误 110")
+    assert channel.startswith("频道：为频道 'demo' 生成，而不是 'other'\n→ 请加入")
+    assert valid.startswith("频道 'demo'、uid 42 的 RTC 主播 Token；")
+
+
 def test_copy_report_is_safe_to_share(tab: InspectTab) -> None:
     from PySide6.QtGui import QGuiApplication
 
