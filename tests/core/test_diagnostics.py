@@ -566,5 +566,5 @@ def test_decode_and_the_report_write_the_same_translated_check_lines() -> None:
         shared, printed = verdict.report(d, ISSUED), render(d, ISSUED)
         signature = CheckName.SIGNATURE.label
     assert signature != "signature"  # the report once kept the English key here
-    assert any(f"] {signature}: " in line for line in lines)
+    assert any(f"] {signature}：" in line for line in lines)
     assert all(line in shared and line in printed for line in lines)
