@@ -22,6 +22,7 @@ from typing import Final
 
 from aiohttp import web
 
+from agora_desk.core import i18n
 from agora_desk.core.errors import AgoraDeskError, InputError
 from agora_desk.core.hosts import is_loopback_host, is_unspecified_address
 from agora_desk.core.secret import Secret
@@ -239,6 +240,13 @@ class ServerHandle:
             raise ServerStartError(f"the server failed to start: {self._start_error}")
 
     def _run(self) -> None:
+        # The answers (and the log lines made from them) are read by the app under test
+        # and searched for by its developers: English whatever the desktop speaks
+        # (docs/cli.md, serve). Everything this thread's loop runs inherits it.
+        with i18n.speaking(i18n.Language.ENGLISH):
+            self._serve()
+
+    def _serve(self) -> None:
         loop = self._loop
         asyncio.set_event_loop(loop)
         loop.set_exception_handler(loop_exception_handler(self._guard.limited))
