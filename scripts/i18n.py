@@ -37,6 +37,15 @@ KEYWORDS: dict[str, tuple[int, ...] | tuple[tuple[int, str], ...] | None] = {
     "ngettext": (1, 2),
     "N_plural": (1, 2),
     "pgettext": ((1, "c"), 2),
+    # core/wire.Reader: a field's name, shown only in the message of a token cut short.
+    "Reader": (2,),
+    "u16": None,
+    "i16": None,
+    "u32": None,
+    "string": None,
+    "map_u32": None,
+    "map_str": None,
+    "_short": (2,),
 }
 COMMENT_TAGS = ("Translators:",)
 WIDTH = 100

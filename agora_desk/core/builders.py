@@ -20,6 +20,7 @@ from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v007
 from agora_desk.core.formats.v007_services import RtcService, RtmService, Service
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import (
     Issue,
@@ -47,7 +48,10 @@ ROLES: dict[str, Role] = {
 def parse_role(value: str | int) -> Role:
     role = ROLES.get(str(value).strip().lower())
     if role is None:
-        raise InputError("role", f"{value!r} is not a role; use publisher (1) or subscriber (2)")
+        raise InputError(
+            "role",
+            _("{value!r} is not a role; use publisher (1) or subscriber (2)").format(value=value),
+        )
     return role
 
 
@@ -116,7 +120,7 @@ def require_credentials(creds: Credentials) -> str:
     certificate = creds.require_certificate().reveal()
     raise_for_errors(
         check_hex32("App ID", creds.app_id, key=Key.APP_ID)
-        + check_hex32("App Certificate", certificate, secret=True, key=Key.APP_CERTIFICATE)
+        + check_hex32(_("App Certificate"), certificate, secret=True, key=Key.APP_CERTIFICATE)
     )
     return certificate
 
@@ -273,7 +277,7 @@ def build_rtc_legacy(
 ) -> BuildResult:
     if req.rtm_user_id is not None:
         raise InputError(
-            "RTM user", "006 tokens cannot combine RTC and RTM; drop --legacy or the RTM user"
+            "RTM user", _("006 tokens cannot combine RTC and RTM; drop --legacy or the RTM user")
         )
     issues = rtc_issues(req)
     raise_for_errors(issues)
@@ -328,7 +332,7 @@ def build_rtc_batch(
     """
     uid_list = uids if isinstance(uids, range) else list(uids)
     if not uid_list:
-        raise InputError("uid range", "is empty")
+        raise InputError("uid range", _("is empty"))
     for uid in (uid_list[0], uid_list[-1]):
         parse_uid(uid, "uid range")
     issued_at, salt = (stamp or Stamp()).resolve()

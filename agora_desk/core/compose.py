@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats.v007_services import SERVICE_CLASSES, ChatService, Service
+from agora_desk.core.i18n import _
 from agora_desk.core.shapes import TokenExpire, parse_apaas_role, parse_permissions, too_long
 from agora_desk.core.validation import (
     Issue,
@@ -25,6 +26,7 @@ from agora_desk.core.validation import (
     check_user_id,
     parse_seconds,
     parse_uid,
+    plain_number,
     raise_for_errors,
     rtc_user,
     shown_input,
@@ -43,12 +45,18 @@ def service_class(raw: object, name: str = "type") -> type[Service]:
         cls = SERVICE_CLASSES.get(raw)
     elif isinstance(raw, str):
         text = raw.strip()
-        cls = SERVICE_CLASSES.get(int(text)) if text.isascii() and text.isdigit() else None
+        number = plain_number(text)
+        cls = SERVICE_CLASSES.get(number) if number is not None else None
         cls = cls or SERVICE_BY_NAME.get(text.lower())
     else:
         cls = None
     if cls is None:
-        raise InputError(name, f"{shown_input(raw)} is not a service type ({SERVICE_NAMES})")
+        raise InputError(
+            name,
+            _("{value} is not a service type ({names})").format(
+                value=shown_input(raw), names=SERVICE_NAMES
+            ),
+        )
     return cls
 
 
@@ -56,31 +64,39 @@ def _privileges(cls: type[Service], obj: object, name: str) -> tuple[dict[int, i
     if obj is None:
         return {}, []
     if not isinstance(obj, dict):
-        raise InputError(name, 'must be an object {"<privilege id or name>": seconds}')
+        raise InputError(name, _('must be an object {"<privilege id or name>": seconds}'))
     by_name = {v.lower(): k for k, v in cls.PRIVILEGE_NAMES.items()}
-    defined = ", ".join(f"{k} {v}" for k, v in cls.PRIVILEGE_NAMES.items()) or "none"
+    defined = ", ".join(f"{k} {v}" for k, v in cls.PRIVILEGE_NAMES.items()) or _("none")
     out: dict[int, int] = {}
     issues: list[Issue] = []
     for key, value in obj.items():
         text = str(key).strip()
+        number = plain_number(text)
         if text.lower() in by_name:
             pid = by_name[text.lower()]
-        elif text.isascii() and text.isdigit() and int(text) <= U16_MAX:
-            pid = int(text)
+        elif number is not None and number <= U16_MAX:
+            pid = number
             if pid not in cls.PRIVILEGE_NAMES:
                 issues.append(
                     Issue(
                         "warning",
                         f"{name}[{key}]",
-                        f"{pid} is not a {cls.NAME} privilege Agora defines ({defined})",
+                        _("{pid} is not a {service} privilege Agora defines ({defined})").format(
+                            pid=pid, service=cls.NAME, defined=defined
+                        ),
                     )
                 )
         else:
-            raise InputError(f"{name}[{key}]", f"is not a {cls.NAME} privilege ({defined})")
+            raise InputError(
+                f"{name}[{key}]",
+                _("is not a {service} privilege ({defined})").format(
+                    service=cls.NAME, defined=defined
+                ),
+            )
         if pid in out:
-            raise InputError(f"{name}[{key}]", f"privilege {pid} is given twice")
+            raise InputError(f"{name}[{key}]", _("privilege {pid} is given twice").format(pid=pid))
         if not isinstance(value, (int, str)):
-            raise InputError(f"{name}[{key}]", "must be a number of seconds")
+            raise InputError(f"{name}[{key}]", _("must be a number of seconds"))
         out[pid] = parse_seconds(value, f"{name}[{key}]")
         issues += check_expire(out[pid], f"{name}[{key}]")
     return out, issues
@@ -89,7 +105,7 @@ def _privileges(cls: type[Service], obj: object, name: str) -> tuple[dict[int, i
 def _text_field(obj: Mapping[str, Any], key: str, name: str) -> str:
     value = obj.get(key, "")
     if not isinstance(value, str):
-        raise InputError(name, f"must be a string, got {type(value).__name__}")
+        raise InputError(name, _("must be a string, got {type}").format(type=type(value).__name__))
     raise_for_errors(too_long(value, name))
     return value
 
@@ -102,15 +118,18 @@ def _soft(issues: list[Issue]) -> list[Issue]:
 def parse_service(obj: object, name: str) -> tuple[Service, list[Issue]]:
     """One service in the vectors' format: ``type``, its fields, ``privileges``."""
     if not isinstance(obj, dict):
-        raise InputError(name, "must be an object with a type, its fields and privileges")
+        raise InputError(name, _("must be an object with a type, its fields and privileges"))
     if "type" not in obj:
-        raise InputError(f"{name}.type", f"is missing ({SERVICE_NAMES})")
+        raise InputError(f"{name}.type", _("is missing ({names})").format(names=SERVICE_NAMES))
     cls = service_class(obj["type"], f"{name}.type")
     fields = [f for f, _ in cls().field_items()]
     unknown = sorted(set(obj) - {"type", "privileges", *fields})
     if unknown:
-        allowed = ", ".join(fields) if fields else "no fields, only privileges"
-        raise InputError(f"{name}.{unknown[0]}", f"is not a field of {cls.NAME} ({allowed})")
+        allowed = ", ".join(fields) if fields else _("no fields, only privileges")
+        raise InputError(
+            f"{name}.{unknown[0]}",
+            _("is not a field of {service} ({allowed})").format(service=cls.NAME, allowed=allowed),
+        )
     privileges, issues = _privileges(cls, obj.get("privileges"), f"{name}.privileges")
     values: dict[str, Any] = {}
     for key in fields:
@@ -133,7 +152,7 @@ def _sdk_rules(cls: type[Service], values: Mapping[str, Any], name: str) -> list
     if "channel_name" in values:
         issues += check_channel(values["channel_name"], f"{name}.channel_name")
     uid = values.get("uid")
-    if uid and not uid.isdigit():
+    if uid and plain_number(uid) is None:
         issues += check_account(uid, f"{name}.uid")
     if "user_id" in values and cls is not ChatService:
         issues += check_user_id(values["user_id"], f"{name}.user_id")
@@ -152,7 +171,7 @@ class ComposeRequest(TokenExpire):
     def issues(self) -> list[Issue]:
         issues = list(self.parse_warnings)
         if not self.service_list:
-            issues.append(Issue("error", "services", "is empty; a token needs at least one"))
+            issues.append(Issue("error", "services", _("is empty; a token needs at least one")))
         return issues + check_expire(self.expire)
 
     def services(self) -> list[Service]:
@@ -179,13 +198,13 @@ def parse_compose(obj: object) -> ComposeSpec:
     if isinstance(obj, list):
         obj = {"services": obj}
     if not isinstance(obj, dict):
-        raise InputError("spec", 'must be a JSON object {"expire": S, "services": [...]}')
+        raise InputError("spec", _('must be a JSON object {"expire": S, "services": [...]}'))
     unknown = sorted(set(obj) - SPEC_KEYS)
     if unknown:
-        raise InputError(unknown[0], "is not a compose key (expire, services, issued_at, salt)")
+        raise InputError(unknown[0], _("is not a compose key (expire, services, issued_at, salt)"))
     services = obj.get("services")
     if not isinstance(services, list):
-        raise InputError("services", "must be a list of services")
+        raise InputError("services", _("must be a list of services"))
     parsed: list[Service] = []
     issues: list[Issue] = []
     for index, item in enumerate(services):
@@ -206,5 +225,5 @@ def _number(obj: Mapping[str, Any], key: str) -> int | None:
     if value is None:
         return None
     if not isinstance(value, (int, str)):
-        raise InputError(key, "must be a whole number")
+        raise InputError(key, _("must be a whole number"))
     return parse_seconds(value, key)

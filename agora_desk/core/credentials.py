@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 
 
@@ -26,7 +27,8 @@ class Credentials:
         """The App Certificate, or :class:`InputError` when there is none."""
         if self.app_certificate is None or not self.app_certificate:
             raise InputError(
-                "App Certificate", "is empty; it is the 32-character hex string from Agora Console"
+                _("App Certificate"),
+                _("is empty; it is the 32-character hex string from Agora Console"),
             )
         return self.app_certificate
 
@@ -34,6 +36,6 @@ class Credentials:
         """The Customer Secret, or :class:`InputError` when there is none."""
         if self.customer_secret is None or not self.customer_secret:
             raise InputError(
-                "Customer Secret", "is empty; copy it from Agora Console → RESTful API"
+                _("Customer Secret"), _("is empty; copy it from Agora Console → RESTful API")
             )
         return self.customer_secret

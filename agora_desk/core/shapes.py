@@ -32,10 +32,12 @@ from agora_desk.core.builders import (
 )
 from agora_desk.core.errors import InputError
 from agora_desk.core.formats import v007
+from agora_desk.core.i18n import N_, _
 from agora_desk.core.validation import (
     Issue,
     check_expire,
     check_user_id,
+    plain_number,
     raise_for_errors,
     shown_input,
 )
@@ -77,31 +79,39 @@ def build(creds: Signing, shape: Shape, stamp: Stamp | None = None) -> BuildResu
 def too_long(value: str, name: str) -> list[Issue]:
     size = len(value.encode("utf-8", "surrogateescape"))
     if size > U16_MAX:
-        return [Issue("error", name, f"is {size} bytes; a token field holds at most 65535")]
+        return [validation.over_a_token_field(name, size)]
     return []
 
 
 def check_uuid(value: str, name: str) -> list[Issue]:
     """An APaaS room or user UUID: any text the token can hold, not empty."""
     if not value:
-        return [Issue("error", name, "is empty")]
+        return [Issue("error", name, _("is empty"))]
     return too_long(value, name)
 
 
 def parse_apaas_role(value: str | int, name: str = "role") -> int:
     """An APaaS role: a whole number that fits the token's signed 16 bits."""
     if isinstance(value, bool):
-        raise InputError(name, "must be a whole number")
+        raise InputError(name, _("must be a whole number"))
     if isinstance(value, str):
         text = value.strip()
-        digits = text[1:] if text[:1] in "+-" else text
-        if not (digits.isascii() and digits.isdigit()):
+        number = plain_number(text[1:] if text[:1] in "+-" else text)
+        if number is None:
             raise InputError(
-                name, f"{shown_input(value)} is not a whole number (e.g. 1 teacher, 2 student)"
+                name,
+                _("{value} is not a whole number (e.g. 1 teacher, 2 student)").format(
+                    value=shown_input(value)
+                ),
             )
-        value = int(text)
+        value = -number if text[:1] == "-" else number
     if not I16_MIN <= value <= I16_MAX:
-        raise InputError(name, f"{value} is out of range: a role is {I16_MIN} to {I16_MAX}")
+        raise InputError(
+            name,
+            _("{value} is out of range: a role is {low} to {high}").format(
+                value=value, low=I16_MIN, high=I16_MAX
+            ),
+        )
     return value
 
 
@@ -247,11 +257,19 @@ def _type_key(
     by_name = {v.lower(): k for k, v in names.items()}
     if text.lower() in by_name:
         return by_name[text.lower()], []
-    if not (text.isascii() and text.isdigit()) or int(text) > U16_MAX:
-        raise InputError(name, f"{shown_input(raw)} is not {what} ({known})")
-    number = int(text)
+    number = plain_number(text)
+    if number is None or number > U16_MAX:
+        raise InputError(
+            name,
+            _("{value} is not {what} ({known})").format(
+                value=shown_input(raw), what=_(what), known=known
+            ),
+        )
     if number not in names:
-        return number, [Issue("warning", name, f"{number} is not {what} Agora defines ({known})")]
+        message = _("{number} is not {what} Agora defines ({known})").format(
+            number=number, what=_(what), known=known
+        )
+        return number, [Issue("warning", name, message)]
     return number, []
 
 
@@ -265,28 +283,37 @@ def parse_permissions(
     does not define.
     """
     if not isinstance(obj, dict):
-        raise InputError(name, 'must be an object {"<resource type>": {"<permission>": [names]}}')
+        raise InputError(
+            name, _('must be an object {"<resource type>": {"<permission>": [names]}}')
+        )
     issues: list[Issue] = []
     out: v007.Permissions = {}
     for rkey, by_perm in obj.items():
-        rtype, found = _type_key(rkey, v007.RESOURCE_TYPES, name, "a resource type")
+        rtype, found = _type_key(rkey, v007.RESOURCE_TYPES, name, N_("a resource type"))
         issues += found
         where = f"{name}[{rkey}]"
         if rtype in out:
-            raise InputError(where, f"resource type {rtype} is given twice")
+            raise InputError(where, _("resource type {rtype} is given twice").format(rtype=rtype))
         if not isinstance(by_perm, dict):
-            raise InputError(where, 'must be an object {"read" | "write": [resource names]}')
+            raise InputError(where, _('must be an object {"read" | "write": [resource names]}'))
         perms: dict[int, list[str]] = {}
         for pkey, resources in by_perm.items():
-            ptype, found = _type_key(pkey, v007.PERMISSION_TYPES, where, "a permission type")
+            ptype, found = _type_key(pkey, v007.PERMISSION_TYPES, where, N_("a permission type"))
             issues += found
             pwhere = f"{where}[{pkey}]"
             if ptype in perms:
-                raise InputError(pwhere, f"permission type {ptype} is given twice")
+                raise InputError(
+                    pwhere, _("permission type {ptype} is given twice").format(ptype=ptype)
+                )
             if not isinstance(resources, list) or not all(isinstance(r, str) for r in resources):
-                raise InputError(pwhere, "must be a list of resource names (strings)")
+                raise InputError(pwhere, _("must be a list of resource names (strings)"))
             if len(resources) > U16_MAX:
-                raise InputError(pwhere, f"has {len(resources)} names; a token holds at most 65535")
+                raise InputError(
+                    pwhere,
+                    _("has {count} names; a token holds at most 65535").format(
+                        count=len(resources)
+                    ),
+                )
             for resource in resources:
                 validation.raise_for_errors(too_long(resource, f"{pwhere} resource"))
             perms[ptype] = list(resources)

@@ -170,7 +170,8 @@ def check_hex32(
     return []
 
 
-def _over_a_token_field(field: str, size: int, key: Key) -> Issue:
+def over_a_token_field(field: str, size: int, key: Key = Key.OTHER) -> Issue:
+    """An error: ``size`` bytes do not fit a token's u16-length field."""
     message = _("is {count} bytes; a token field holds at most 65535").format(count=size)
     return Issue("error", field, message, key)
 
@@ -195,7 +196,7 @@ def _size_issues(
     """Too long for a token field (an error), over ``max_bytes`` (``too_long(size)``), pastes."""
     size = len(value.encode("utf-8", "surrogateescape"))
     if size > U16_MAX:
-        return [_over_a_token_field(field, size, key)]
+        return [over_a_token_field(field, size, key)]
     issues = _paste_artefacts(field, value, "warning", key)
     if size > max_bytes:
         issues.append(Issue("warning", field, too_long(size), key))

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import NoReturn
 
 from agora_desk.core.errors import TokenFormatError, TruncatedError
+from agora_desk.core.i18n import _, ngettext
 
 _U16 = struct.Struct("<H")
 _I16 = struct.Struct("<h")
@@ -65,52 +66,65 @@ class Reader:
     def offset(self) -> int:
         return self._pos
 
-    def _short(self, n: int, what: str) -> NoReturn:
+    def _short(self, n: int, what: str, *args: object) -> NoReturn:
+        left = len(self._data) - self._pos
         raise TruncatedError(
-            f"{self.context} is cut short: {what} needs {n} byte(s) at offset "
-            f"{self._pos}, only {len(self._data) - self._pos} left"
+            ngettext(
+                "{context} is cut short: {what} needs {count} byte at offset {offset}, "
+                "only {left} left",
+                "{context} is cut short: {what} needs {count} bytes at offset {offset}, "
+                "only {left} left",
+                n,
+            ).format(
+                context=_(self.context),
+                what=_named(what, args),
+                count=n,
+                offset=self._pos,
+                left=left,
+            )
         )
 
     # Each read checks the bounds once and builds its error text only when it
     # fails: decoding runs on every keystroke in the Inspect tab. A ``what``
-    # with ``args`` is a str.format template, filled in only for that text.
+    # with ``args`` is a str.format template, filled in only for that text (and
+    # translated then: scripts/i18n.py extracts these calls' first argument).
 
     def u16(self, what: str = "a 16-bit number", *args: object) -> int:
         pos = self._pos
         if pos + 2 > len(self._data):
-            self._short(2, _named(what, args))
+            self._short(2, what, *args)
         self._pos = pos + 2
         return int(_U16.unpack_from(self._data, pos)[0])
 
     def i16(self, what: str = "a 16-bit number", *args: object) -> int:
         pos = self._pos
         if pos + 2 > len(self._data):
-            self._short(2, _named(what, args))
+            self._short(2, what, *args)
         self._pos = pos + 2
         return int(_I16.unpack_from(self._data, pos)[0])
 
     def u32(self, what: str = "a 32-bit number", *args: object) -> int:
         pos = self._pos
         if pos + 4 > len(self._data):
-            self._short(4, _named(what, args))
+            self._short(4, what, *args)
         self._pos = pos + 4
         return int(_U32.unpack_from(self._data, pos)[0])
 
     def string(self, what: str = "a string", *args: object) -> bytes:
         data, pos = self._data, self._pos
         if pos + 2 > len(data):
-            self._short(2, "the length of " + _named(what, args))
+            self._short(2, "the length of {}", _Name(what, args))
         n = _U16.unpack_from(data, pos)[0]
         self._pos = start = pos + 2
         if start + n > len(data):
-            self._short(n, f"{_named(what, args)} ({n} bytes)")
+            self._short(n, what, *args)
         self._pos = start + n
         return data[start : start + n]
 
     def map_u32(self, what: str = "a map", *args: object) -> dict[int, int]:
         data, pos = self._data, self._pos
         if pos + 2 > len(data):
-            self._short(2, "the entry count of " + _named(what, args))
+            self._short(2, "the entry count of {}", _Name(what, args))
         count = _U16.unpack_from(data, pos)[0]
         self._pos = pos = pos + 2
         end = pos + 6 * count
@@ -118,20 +132,20 @@ class Reader:
             self._pos = end
             return dict(_U16U32.iter_unpack(data[pos:end]))
         # Cut short: read entry by entry to name the one that is missing.
-        what = _named(what, args)
+        name = _Name(what, args)
         result: dict[int, int] = {}
-        for _ in range(count):
-            key = self.u16("a key of " + what)
-            result[key] = self.u32(f"the value of key {key} in {what}")
+        for _unused in range(count):
+            key = self.u16("a key of {}", name)
+            result[key] = self.u32("the value of key {} in {}", key, name)
         return result
 
     def map_str(self, what: str = "a map", *args: object) -> dict[int, bytes]:
-        what = _named(what, args)
-        count = self.u16("the entry count of " + what)
+        name = _Name(what, args)
+        count = self.u16("the entry count of {}", name)
         result: dict[int, bytes] = {}
-        for _ in range(count):
-            key = self.u16("a key of " + what)
-            result[key] = self.string("the value of key {} in {}", key, what)
+        for _unused in range(count):
+            key = self.u16("a key of {}", name)
+            result[key] = self.string("the value of key {} in {}", key, name)
         return result
 
     def rest(self) -> bytes:
@@ -140,15 +154,33 @@ class Reader:
         return chunk
 
     def expect_end(self) -> None:
-        if self._pos != len(self._data):
+        extra = len(self._data) - self._pos
+        if extra:
             raise TokenFormatError(
-                f"{self.context} has {len(self._data) - self._pos} unexpected byte(s) "
-                f"after its last field (offset {self._pos})"
+                ngettext(
+                    "{context} has {count} unexpected byte after its last field (offset {offset})",
+                    "{context} has {count} unexpected bytes after its last field (offset {offset})",
+                    extra,
+                ).format(context=_(self.context), count=extra, offset=self._pos)
             )
 
 
 def _named(what: str, args: tuple[object, ...]) -> str:
-    return what.format(*args) if args else what
+    """A field's name in the active language, its template filled in."""
+    text = _(what)
+    return text.format(*args) if args else text
+
+
+class _Name:
+    """A field's name, written (and translated) only if a message shows it."""
+
+    __slots__ = ("args", "what")
+
+    def __init__(self, what: str, args: tuple[object, ...]) -> None:
+        self.what, self.args = what, args
+
+    def __format__(self, spec: str) -> str:
+        return _named(self.what, self.args)
 
 
 def text(data: bytes) -> str:

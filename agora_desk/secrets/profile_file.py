@@ -16,6 +16,8 @@ from typing import Any, Final
 
 from agora_desk.core.atomic import write_text_atomic
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
+from agora_desk.core.jsontext import problem_text
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import shown_input
 from agora_desk.secrets.errors import ConfigError
@@ -33,35 +35,45 @@ def read_doc(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return empty_doc()
     except OSError as exc:
-        raise ConfigError(path, f"cannot read it: {exc.strerror or exc}") from exc
+        raise ConfigError(
+            path, _("cannot read it: {error}").format(error=exc.strerror or exc)
+        ) from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(path, corrupt("it is not UTF-8 text"), True) from None
+        raise ConfigError(path, corrupt(_("it is not UTF-8 text")), True) from None
     if not text.strip():
         return empty_doc()
     try:
         doc = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_file_int)
     except _DuplicateKey as exc:
         raise ConfigError(
-            path, corrupt(f"the key {shown_input(exc.key)} appears twice"), True
+            path,
+            corrupt(_("the key {key} appears twice").format(key=shown_input(exc.key))),
+            True,
         ) from None
     except _HugeNumber as exc:
         raise ConfigError(
-            path, corrupt(f"it holds a number of {exc.digits} digits"), True
+            path,
+            corrupt(_("it holds a number of {count} digits").format(count=exc.digits)),
+            True,
         ) from None
     except RecursionError:
-        raise ConfigError(path, corrupt("it is nested far too deeply"), True) from None
+        raise ConfigError(path, corrupt(_("it is nested far too deeply")), True) from None
     except json.JSONDecodeError as exc:
         raise ConfigError(
             path,
-            corrupt(f"not valid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})"),
+            corrupt(
+                _("not valid JSON at line {line}, column {column} ({reason})").format(
+                    line=exc.lineno, column=exc.colno, reason=problem_text(exc.msg)
+                )
+            ),
             True,
         ) from None
     except ValueError:  # what else json refuses (e.g. a float it cannot hold)
-        raise ConfigError(path, corrupt("not valid JSON"), True) from None
+        raise ConfigError(path, corrupt(_("not valid JSON")), True) from None
     if not isinstance(doc, dict):
-        raise ConfigError(path, corrupt("the top level is not a JSON object"), True)
+        raise ConfigError(path, corrupt(_("the top level is not a JSON object")), True)
     return doc
 
 
@@ -70,10 +82,10 @@ def empty_doc() -> dict[str, Any]:
 
 
 def corrupt(problem: str) -> str:
-    return (
-        f"{problem}. Nothing was changed; fix the file, or move it aside to start "
+    return _(
+        "{problem}. Nothing was changed; fix the file, or move it aside to start "
         "again without profiles"
-    )
+    ).format(problem=problem)
 
 
 class _HugeNumber(ValueError):
@@ -99,7 +111,9 @@ def index_of(path: Path, doc: Mapping[str, Any]) -> dict[str, builtins.list[str]
     if not isinstance(raw, dict) or not all(
         isinstance(kinds, list) and all(isinstance(k, str) for k in kinds) for kinds in raw.values()
     ):
-        raise ConfigError(path, corrupt(f"'{INDEX_KEY}' is not a map of names to lists"), True)
+        raise ConfigError(
+            path, corrupt(_("'{key}' is not a map of names to lists").format(key=INDEX_KEY)), True
+        )
     return {str(name): [k for k in kinds if k in KINDS] for name, kinds in raw.items()}
 
 
@@ -140,8 +154,10 @@ def refuse_secret_in_doc(doc: Mapping[str, Any], secrets: Mapping[Kind, Secret |
             if needle in folded:
                 raise InputError(
                     LABELS[kind],
-                    "also appears in a non-secret field (App ID, Customer ID or notes), which "
-                    "is saved in plain text; remove it from there",
+                    _(
+                        "also appears in a non-secret field (App ID, Customer ID or notes), "
+                        "which is saved in plain text; remove it from there"
+                    ),
                 )
 
 
@@ -163,4 +179,6 @@ def write_doc(path: Path, text: str) -> None:
     try:
         write_text_atomic(path, text)
     except OSError as exc:
-        raise ConfigError(path, f"cannot write it: {exc.strerror or exc}") from exc
+        raise ConfigError(
+            path, _("cannot write it: {error}").format(error=exc.strerror or exc)
+        ) from exc

@@ -26,6 +26,7 @@ from typing import Any, Final
 
 from agora_desk.core.atomic import DIR_MODE
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import ConfigError, ProfileExists, ProfileNotFound
 from agora_desk.secrets.fields import (
@@ -118,7 +119,12 @@ class Profile:
         validate_app_id(self.app_id)
         validate_customer_id(self.customer_id)
         if len(self.notes) > NOTES_MAX:
-            raise InputError("notes", f"are {len(self.notes)} characters; at most {NOTES_MAX}")
+            raise InputError(
+                "notes",
+                _("are {count} characters; at most {notes_max}").format(
+                    count=len(self.notes), notes_max=NOTES_MAX
+                ),
+            )
         return self
 
     def to_json(self) -> dict[str, str]:
@@ -240,7 +246,7 @@ class ProfileStore:
         }
         for kind in removing:
             if given[kind] is not None:
-                raise InputError(LABELS[kind], "cannot be both given and removed")
+                raise InputError(LABELS[kind], _("cannot be both given and removed"))
         with self._locked():
             doc, profiles = self._load_for_change()
             original = copy.deepcopy(doc)
@@ -431,8 +437,10 @@ class ProfileStore:
         if version > FORMAT_VERSION:
             raise ConfigError(
                 self._path,
-                f"written by a newer agora-desk (format {version}; this one writes "
-                f"{FORMAT_VERSION}); not changing it. Upgrade agora-desk to edit profiles",
+                _(
+                    "written by a newer agora-desk (format {version}; this one writes "
+                    "{format_version}); not changing it. Upgrade agora-desk to edit profiles"
+                ).format(version=version, format_version=FORMAT_VERSION),
             )
         doc["version"] = FORMAT_VERSION
         doc.setdefault("profiles", {})
@@ -468,7 +476,10 @@ class ProfileStore:
                 return
             except OSError as exc:
                 raise ConfigError(
-                    self._path, f"cannot create or open its folder: {exc.strerror or exc}"
+                    self._path,
+                    _("cannot create or open its folder: {error}").format(
+                        error=exc.strerror or exc
+                    ),
                 ) from exc
             try:
                 while True:
@@ -479,8 +490,10 @@ class ProfileStore:
                         if time.monotonic() > deadline:
                             raise ConfigError(
                                 self._path,
-                                "another agora-desk is changing the profiles (a window waiting "
-                                "for a keyring prompt?); try again when it is done",
+                                _(
+                                    "another agora-desk is changing the profiles (a window "
+                                    "waiting for a keyring prompt?); try again when it is done"
+                                ),
                             ) from None
                         time.sleep(0.05)
                 if not _same_folder(fd, folder):
@@ -514,25 +527,40 @@ def _parse(path: Path, doc: dict[str, Any]) -> dict[str, Profile]:
     """
     version = doc.get("version", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ConfigError(path, corrupt(f"'version' is {version!r}, not a positive integer"), True)
+        raise ConfigError(
+            path,
+            corrupt(_("'version' is {version!r}, not a positive integer").format(version=version)),
+            True,
+        )
     entries = doc.get("profiles", {})
     if not isinstance(entries, dict):
-        raise ConfigError(path, corrupt("'profiles' is not a JSON object"), True)
+        raise ConfigError(path, corrupt(_("'profiles' is not a JSON object")), True)
     index_of(path, doc)  # its shape is checked with the rest
     profiles: dict[str, Profile] = {}
     for name, entry in entries.items():
         try:
             validate_profile_name(name)
         except InputError as exc:
-            raise ConfigError(path, corrupt(f"profile name {exc.problem}"), True) from None
+            raise ConfigError(
+                path, corrupt(_("profile name {problem}").format(problem=exc.problem)), True
+            ) from None
         if not isinstance(entry, dict):
-            raise ConfigError(path, corrupt(f"profile {name!r} is not a JSON object"), True)
+            raise ConfigError(
+                path,
+                corrupt(_("profile {name!r} is not a JSON object").format(name=name)),
+                True,
+            )
         fields: dict[str, str] = {}
         for key, required in (("app_id", True), ("customer_id", False), ("notes", False)):
             value = entry.get(key, None if required else "")
             if not isinstance(value, str):
-                problem = "has no 'app_id'" if value is None else f"'{key}' is not a string"
-                raise ConfigError(path, corrupt(f"profile {name!r} {problem}"), True)
+                if value is None:
+                    problem = _("profile {name!r} has no 'app_id'").format(name=name)
+                else:
+                    problem = _("profile {name!r}: '{key}' is not a string").format(
+                        name=name, key=key
+                    )
+                raise ConfigError(path, corrupt(problem), True)
             fields[key] = value
         profiles[name] = Profile(name=name, **fields)
     return profiles
@@ -555,7 +583,9 @@ def _checked_secrets(
         if kind in CERTIFICATE_KINDS and secret.reveal().lower() == profile.app_id.lower():
             raise InputError(
                 LABELS[kind],
-                "is the same as the App ID; the certificate is the other 32-character value, "
-                "under 'Primary Certificate' in Agora Console",
+                _(
+                    "is the same as the App ID; the certificate is the other 32-character "
+                    "value, under 'Primary Certificate' in Agora Console"
+                ),
             )
     return dict(secrets)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import socket
 import time
 
 import pytest
 from _cli_process import CliProcess
 from _inspect_helpers import rtc_token
+from _server_helpers import call
 from babel.messages.extract import extract_python
 from credentials import APP_ID, CERT
 
@@ -257,3 +259,81 @@ def test_the_chinese_verdict_checks_and_report_use_chinese_punctuation(cli: CliP
     assert english.stdout.startswith("Valid RTC publisher token for channel 'demo', uid 42; ")
     assert "  [ok  ] channel: built for channel 'demo'" in english.stdout.splitlines()
     assert "version: 007 (AccessToken2)" in english.stdout.splitlines()
+
+
+def test_a_bad_role_is_chinese_for_people(cli: CliProcess) -> None:
+    env = cli.env(**ZH, AGORA_APP_CERTIFICATE=CERT)
+    zh = cli.run("rtc", "--app-id", APP_ID, "--channel", "demo", "--role", "boss", env=env)
+    assert zh.returncode == 2
+    assert zh.stderr == (
+        "agora-desk：错误：role: 'boss' 不是角色；请使用 publisher（1，主播）或 subscriber（2，观众）\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("spec", "chinese"),
+    [
+        ('{"services": [{"type": "nope"}]}', "services[0].type: 'nope' 不是服务类型（1 RTC, 2 RTM"),
+        ('{"services": []}', "services: 为空；Token 至少需要一个服务"),
+        ('{"services": [{"type": "rtc", "foo": 1}]}', "services[0].foo: 不是 RTC 的字段（"),
+        (
+            '{"services": [{"type": "rtm2", "permissions": {"x": {}}}]}',
+            "services[0].permissions: 'x' 不是资源类型（0 messageChannels",
+        ),
+    ],
+)
+def test_compose_and_permission_errors_are_chinese(
+    cli: CliProcess, spec: str, chinese: str
+) -> None:
+    env = cli.env(**ZH, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT)
+    result = cli.run("compose", "-", env=env, input=spec)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("agora-desk：错误：" + chinese), result.stderr
+
+
+def test_a_token_cut_short_inside_its_fields_is_explained_in_chinese(cli: CliProcess) -> None:
+    zh = cli.run("decode", "005abc", env=cli.env(**ZH))
+    assert zh.returncode == 2
+    assert "005 密钥被截断：签名的长度需要偏移 2 处的 2 个字节，只剩 0 个" in zh.stderr, zh.stderr
+    en = cli.run("decode", "005abc", env=cli.env(LANG="C"))
+    assert (
+        "the 005 key is cut short: the length of the signature needs 2 bytes at offset 2, "
+        "only 0 left" in en.stderr
+    ), en.stderr
+
+
+def test_a_damaged_profiles_file_is_explained_in_chinese(cli: CliProcess) -> None:
+    cli.config_dir.mkdir(parents=True, exist_ok=True)
+    (cli.config_dir / "profiles.json").write_text('{"profiles": {"a": }', encoding="utf-8")
+    zh = cli.run("profile", "list", env=cli.env(**ZH))
+    assert zh.returncode == 1
+    assert "不是有效的 JSON：第 1 行第 20 列（此处应为一个值）。未做任何更改" in zh.stderr, (
+        zh.stderr
+    )
+
+
+def test_a_missing_customer_secret_is_explained_in_chinese(cli: CliProcess) -> None:
+    zh = cli.run("basic", "--customer-id", "someone", env=cli.env(**ZH), input="")
+    assert zh.returncode == 2
+    assert zh.stderr.startswith("agora-desk：错误：客户密钥"), zh.stderr
+
+
+def test_the_token_servers_answers_stay_english_under_a_chinese_desktop(cli: CliProcess) -> None:
+    """The app under test reads them, and its developers search for them (docs/cli.md)."""
+    env = cli.env(**ZH, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT)
+    proc = cli.start("serve", "--port", "0", env=env)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        role = call(url, "POST", "/fetch_rtc_token", {"channel": "demo", "uid": 5, "role": "boss"})
+        uid = call(url, "GET", "/rtc/demo/publisher/uid/99999999999/")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert role.status == 400
+    assert role.json()["error"] == (
+        "role: 'boss' is not a role; use publisher (1) or subscriber (2)"
+    )
+    assert uid.json()["error"].startswith("uid: 99999999999 is out of range: a uid is 0 to ")
+    assert "role: 'boss' is not a role" in err  # the log line shows what the app got
+    assert "Token 服务器已停止" in err  # what people read stays Chinese

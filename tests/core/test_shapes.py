@@ -302,3 +302,33 @@ def test_permissions_by_name_equal_by_number() -> None:
     with pytest.raises(InputError) as info:
         shapes.parse_permissions({"0": {}, "messagechannels": {}})
     assert "twice" in info.value.problem
+
+
+@pytest.mark.parametrize("digits", ["²", "٣", "１２"])
+def test_a_uid_of_digits_that_are_not_ascii_is_an_account_the_sdk_rules_apply_to(
+    digits: str,
+) -> None:
+    """str.isdigit() takes them; validation.plain_number (a uid is ASCII digits) does not."""
+    spec = compose.parse_compose(
+        {"services": [{"type": "rtc", "channel_name": "c", "uid": digits, "privileges": {"1": 6}}]}
+    )
+    warned = [i for i in spec.request.parse_warnings if i.field == "services[0].uid"]
+    assert warned and "is not allowed in a user account by the SDKs" in warned[0].message
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"services": [{"type": "9" * 5000}]},
+        {"services": [{"type": "rtc", "privileges": {"9" * 5000: 60}}]},
+        {"services": [{"type": "rtm2", "permissions": {"9" * 5000: {}}}]},
+        {"services": [{"type": "apaas", "role": "9" * 5000}]},
+    ],
+    ids=["service type", "privilege", "resource type", "APaaS role"],
+)
+def test_a_number_of_thousands_of_digits_is_an_input_error_naming_its_place(
+    spec: dict[str, Any],
+) -> None:
+    with pytest.raises(InputError) as refused:
+        compose.parse_compose(spec)
+    assert refused.value.field.startswith("services[0]")

@@ -58,7 +58,7 @@ def test_a_template_names_the_field_only_when_a_read_fails() -> None:
     with pytest.raises(TruncatedError) as cut:
         reader.u16("the type of service {} of {}", 3, 7)
     assert str(cut.value) == (
-        "token is cut short: the type of service 3 of 7 needs 2 byte(s) at offset 0, only 1 left"
+        "token is cut short: the type of service 3 of 7 needs 2 bytes at offset 0, only 1 left"
     )
     with pytest.raises(TruncatedError, match=r"the length of the \{odd\} name needs 2"):
         Reader(b"").string("the {} name", "{odd}")

@@ -60,7 +60,7 @@ def looks_old(token: str) -> bool:
 
 def parse(token: str) -> OldDynamicKey:
     if not looks_old(token):
-        raise TokenFormatError("not a DynamicKey of version 001-004")
+        raise TokenFormatError(_("not a DynamicKey of version 001-004"))
     v1, v2 = _V1.match(token), _V2.match(token)
     if v1 or v2:
         m = v1 or v2

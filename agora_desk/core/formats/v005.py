@@ -120,11 +120,13 @@ def build(
 
 def parse(token: str) -> DynamicKey5:
     if not token.startswith(VERSION):
-        raise TokenFormatError(f"not a 005 key: it starts with {token[:3]!r}")
+        raise TokenFormatError(_("not a 005 key: it starts with {start!r}").format(start=token[:3]))
     try:
         content = base64.b64decode(token[3:], validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise TokenFormatError(f"the part after '005' is not valid base64 ({exc})") from None
+        raise TokenFormatError(
+            _("the part after '005' is not valid base64 ({error})").format(error=exc)
+        ) from None
     reader = Reader(content, "the 005 key")
     service_type = reader.u16("the service type")
     signature = reader.string("the signature").decode("ascii", "replace")

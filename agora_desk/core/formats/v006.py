@@ -160,7 +160,9 @@ def content_length(content: bytes) -> int | None:
 
 def parse(token: str) -> AccessToken006:
     if not token.startswith(VERSION):
-        raise TokenFormatError(f"not a 006 token: it starts with {token[:3]!r}")
+        raise TokenFormatError(
+            _("not a 006 token: it starts with {start!r}").format(start=token[:3])
+        )
     if len(token) < len(VERSION) + APP_ID_LENGTH:
         raise TokenFormatError(
             f"a 006 token starts with '006' and a 32-character App ID; this one is only "
@@ -170,7 +172,9 @@ def parse(token: str) -> AccessToken006:
     try:
         content = base64.b64decode(token[len(VERSION) + APP_ID_LENGTH :], validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise TokenFormatError(f"the part after the App ID is not valid base64 ({exc})") from None
+        raise TokenFormatError(
+            _("the part after the App ID is not valid base64 ({error})").format(error=exc)
+        ) from None
     reader = Reader(content, "the 006 token")
     signature, crc_channel, crc_uid, message = _read_content(reader)
     reader.expect_end()

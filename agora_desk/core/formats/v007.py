@@ -41,6 +41,7 @@ from agora_desk.core.formats.v007_services import (
     SttService,
     UnknownService,
 )
+from agora_desk.core.i18n import _
 from agora_desk.core.wire import U32_MAX, Reader, pack_string, pack_u16, pack_u32, text
 
 # The services are part of this format's API: ``v007.RtcService`` and so on.
@@ -244,21 +245,25 @@ def decompress(body: str) -> bytes:
     try:
         raw = base64.b64decode(body, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise TokenFormatError(f"the part after '007' is not valid base64 ({exc})") from None
+        raise TokenFormatError(
+            _("the part after '007' is not valid base64 ({error})").format(error=exc)
+        ) from None
     inflater = zlib.decompressobj()
     try:
         content = inflater.decompress(raw, MAX_CONTENT_BYTES)
     except zlib.error as exc:
-        raise TokenFormatError(f"the 007 token's compressed data is corrupt ({exc})") from None
+        raise TokenFormatError(
+            _("the 007 token's compressed data is corrupt ({error})").format(error=exc)
+        ) from None
     if inflater.unconsumed_tail:
-        raise TokenFormatError("the token inflates to more than 1 MiB: not a real token")
+        raise TokenFormatError(_("the token inflates to more than 1 MiB: not a real token"))
     if not inflater.eof:
         raise TokenFormatError(
-            "the 007 token's compressed data is cut short (incomplete zlib stream)"
+            _("the 007 token's compressed data is cut short (incomplete zlib stream)")
         )
     if inflater.unused_data:
         # zlib would ignore it, but what the app sends is then not the token that was built.
-        raise TokenFormatError("the 007 token goes on after the end of its compressed data")
+        raise TokenFormatError(_("the 007 token goes on after the end of its compressed data"))
     return content
 
 
@@ -318,7 +323,9 @@ def parse_content(content: bytes) -> AccessToken2:
 
 def parse(token: str) -> AccessToken2:
     if not token.startswith(VERSION):
-        raise TokenFormatError(f"not a 007 token: it starts with {token[:3]!r}")
+        raise TokenFormatError(
+            _("not a 007 token: it starts with {start!r}").format(start=token[:3])
+        )
     return parse_content(decompress(token[len(VERSION) :]))
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from agora_desk.core.errors import InputError
-from agora_desk.core.i18n import N_, Translated, _
+from agora_desk.core.i18n import _
+from agora_desk.core.jsontext import problem_text
 
 
 @dataclass(frozen=True)
@@ -22,24 +23,6 @@ class JsonProblem:
         )
 
 
-# Python's json module says what is wrong in these words (its "msg"); shown translated.
-_JSON_MESSAGES = Translated(
-    {
-        "Expecting value": N_("a value is expected here"),
-        "Expecting property name enclosed in double quotes": N_(
-            "a property name in double quotes is expected here"
-        ),
-        "Expecting ':' delimiter": N_("':' is expected here"),
-        "Expecting ',' delimiter": N_("',' is expected here"),
-        "Unterminated string starting at": N_("a string starts here and is never closed"),
-        "Invalid control character at": N_("a control character (a line break?) inside a string"),
-        "Invalid \\escape": N_("an invalid \\ escape"),
-        "Invalid \\uXXXX escape": N_("an invalid \\uXXXX escape"),
-        "Extra data": N_("more text after the JSON value"),
-    }
-)
-
-
 def parse_json_text(text: str) -> tuple[Any, JsonProblem | None]:
     """``(value, None)``, or ``(None, problem)``; empty text is "no body"."""
     if not text.strip():
@@ -47,8 +30,7 @@ def parse_json_text(text: str) -> tuple[Any, JsonProblem | None]:
     try:
         return json.loads(text), None
     except json.JSONDecodeError as exc:
-        message = _JSON_MESSAGES[exc.msg] if exc.msg in _JSON_MESSAGES else exc.msg
-        return None, JsonProblem(exc.lineno, exc.colno, message)
+        return None, JsonProblem(exc.lineno, exc.colno, problem_text(exc.msg))
     except RecursionError:
         return None, JsonProblem(1, 1, _("nested too deeply"))
     except ValueError:  # int() of over 4,300 digits
