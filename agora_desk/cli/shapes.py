@@ -20,7 +20,7 @@ from typing import Any
 
 from agora_desk.cli import certificate, common, tokens
 from agora_desk.core import shapes
-from agora_desk.core.errors import InputError
+from agora_desk.core.errors import InputError, os_reason
 from agora_desk.core.i18n import N_, _
 from agora_desk.core.validation import parse_seconds, raise_for_errors
 
@@ -281,7 +281,7 @@ def read_json(source: str, option: str) -> object:
     except OSError as exc:
         raise InputError(
             option,
-            _("cannot read {source!r}: {value}").format(source=source, value=exc.strerror or exc),
+            _("cannot read {source!r}: {value}").format(source=source, value=os_reason(exc)),
         ) from None
     if len(raw) > SPEC_MAX_BYTES:
         raise InputError(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from enum import IntEnum
 from typing import ClassVar
+
+from agora_desk.core.i18n import N_, Translated
 
 
 class ExitStatus(IntEnum):
@@ -50,3 +53,30 @@ def exception_chain(exc: BaseException) -> Iterator[BaseException]:
         seen.add(id(current))
         yield current
         current = current.__cause__ or current.__context__
+
+
+# What the C library says for the errors files and folders give (Python reads its English
+# text: the process runs in the C locale for messages), in the active language.
+_OS_REASONS = Translated(
+    {
+        errno.ENOENT: N_("No such file or directory"),
+        errno.EACCES: N_("Permission denied"),
+        errno.EPERM: N_("Operation not permitted"),
+        errno.EISDIR: N_("Is a directory"),
+        errno.ENOTDIR: N_("Not a directory"),
+        errno.EEXIST: N_("File exists"),
+        errno.ENOSPC: N_("No space left on device"),
+        errno.EROFS: N_("Read-only file system"),
+        errno.ENAMETOOLONG: N_("File name too long"),
+        errno.ELOOP: N_("Too many levels of symbolic links"),
+        errno.EIO: N_("Input/output error"),
+        errno.EBUSY: N_("Device or resource busy"),
+    }
+)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file or folder could not be used ("No such file or directory"), for a message."""
+    if exc.errno is not None and exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    return exc.strerror or str(exc)

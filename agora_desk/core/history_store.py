@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Final, Generic, TypeVar
 
 from agora_desk.core.atomic import write_text_atomic
-from agora_desk.core.errors import AgoraDeskError
+from agora_desk.core.errors import AgoraDeskError, os_reason
 from agora_desk.core.i18n import _, ngettext
 
 VERSION: Final = 1
@@ -51,7 +51,7 @@ class HistoryStore(Generic[T]):
             return Loaded([])
         except OSError as exc:
             problem = _("Could not read {what} ({path}): {reason}")
-            return Loaded([], problem.format(what=self.what, path=self.path, reason=_why(exc)))
+            return Loaded([], problem.format(what=self.what, path=self.path, reason=os_reason(exc)))
         except UnicodeDecodeError:
             return self._damaged([], _("it is not UTF-8 text"))
         try:
@@ -84,7 +84,7 @@ class HistoryStore(Generic[T]):
         except OSError as exc:
             problem = _("Could not save {what} ({path}): {reason}")
             raise HistoryFileError(
-                problem.format(what=self.what, path=self.path, reason=_why(exc))
+                problem.format(what=self.what, path=self.path, reason=os_reason(exc))
             ) from None
 
     @property
@@ -99,7 +99,9 @@ class HistoryStore(Generic[T]):
             problem = _("{what} ({path}) is damaged ({why}) and could not be moved aside: {reason}")
             return Loaded(
                 entries,
-                problem.format(what=_capital(self.what), path=self.path, why=why, reason=_why(exc)),
+                problem.format(
+                    what=_capital(self.what), path=self.path, why=why, reason=os_reason(exc)
+                ),
             )
         if entries:
             problem = ngettext(
@@ -122,7 +124,3 @@ class HistoryStore(Generic[T]):
 def _capital(text: str) -> str:
     """The subject at a sentence's start ("the RTC token history" -> "The ...")."""
     return text[:1].upper() + text[1:]
-
-
-def _why(exc: OSError) -> str:
-    return exc.strerror or str(exc)

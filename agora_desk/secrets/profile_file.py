@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from agora_desk.core.atomic import write_text_atomic
-from agora_desk.core.errors import InputError
+from agora_desk.core.errors import InputError, os_reason
 from agora_desk.core.i18n import _
 from agora_desk.core.jsontext import problem_text
 from agora_desk.core.secret import Secret
@@ -35,9 +35,7 @@ def read_doc(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return empty_doc()
     except OSError as exc:
-        raise ConfigError(
-            path, _("cannot read it: {error}").format(error=exc.strerror or exc)
-        ) from exc
+        raise ConfigError(path, _("cannot read it: {error}").format(error=os_reason(exc))) from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -179,6 +177,4 @@ def write_doc(path: Path, text: str) -> None:
     try:
         write_text_atomic(path, text)
     except OSError as exc:
-        raise ConfigError(
-            path, _("cannot write it: {error}").format(error=exc.strerror or exc)
-        ) from exc
+        raise ConfigError(path, _("cannot write it: {error}").format(error=os_reason(exc))) from exc

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from agora_desk.core.atomic import DIR_MODE
-from agora_desk.core.errors import InputError
+from agora_desk.core.errors import InputError, os_reason
 from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import ConfigError, ProfileExists, ProfileNotFound
@@ -477,9 +477,7 @@ class ProfileStore:
             except OSError as exc:
                 raise ConfigError(
                     self._path,
-                    _("cannot create or open its folder: {error}").format(
-                        error=exc.strerror or exc
-                    ),
+                    _("cannot create or open its folder: {error}").format(error=os_reason(exc)),
                 ) from exc
             try:
                 while True:

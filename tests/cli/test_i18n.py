@@ -8,6 +8,7 @@ import re
 import signal
 import socket
 import time
+from pathlib import Path
 
 import pytest
 from _cli_process import CliProcess
@@ -337,3 +338,21 @@ def test_the_token_servers_answers_stay_english_under_a_chinese_desktop(cli: Cli
     assert uid.json()["error"].startswith("uid: 99999999999 is out of range: a uid is 0 to ")
     assert "role: 'boss' is not a role" in err  # the log line shows what the app got
     assert "Token 服务器已停止" in err  # what people read stays Chinese
+
+
+def test_a_file_that_cannot_be_read_is_explained_in_chinese(
+    cli: CliProcess, tmp_path: Path
+) -> None:
+    """The C library's English reason (Python reads it in the C locale) comes translated."""
+    missing = str(tmp_path / "spec.json")
+    env = cli.env(**ZH, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=CERT)
+    zh = cli.run("compose", missing, env=env)
+    assert zh.returncode == 2
+    assert zh.stderr == f"agora-desk：错误：SPEC: 无法读取 {missing!r}：没有那个文件或目录\n"
+    folder = cli.run("compose", str(tmp_path), env=env)
+    assert folder.stderr.endswith("：是一个目录\n"), folder.stderr
+    en = cli.run("compose", missing, env=cli.env(LANG="C", AGORA_APP_ID=APP_ID))
+    assert (
+        en.stderr
+        == f"agora-desk: error: SPEC: cannot read {missing!r}: No such file or directory\n"
+    )

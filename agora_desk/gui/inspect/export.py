@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from agora_desk.core.decoded import DecodedToken
+from agora_desk.core.errors import os_reason
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 
@@ -74,7 +75,7 @@ class DecodedExport:
             self._context.report_error(
                 EXPORT_TITLE,
                 translate("InspectTab", "Could not write {path}: {reason}").format(
-                    path=path, reason=exc.strerror or exc
+                    path=path, reason=os_reason(exc)
                 ),
             )
             return False

@@ -18,7 +18,7 @@ from agora_desk.core.checks import Expectations
 from agora_desk.core.damage import DamagedTokenError, partial_tree
 from agora_desk.core.decoded import DecodedToken, Node
 from agora_desk.core.diagnostics import diagnose
-from agora_desk.core.errors import AgoraDeskError
+from agora_desk.core.errors import AgoraDeskError, os_reason
 from agora_desk.gui.inspect.certificate import SignerPlan
 from agora_desk.gui.theme import Tone, set_text_tone
 from agora_desk.gui.translation import translate
@@ -60,7 +60,7 @@ def read_token_file(path: str) -> str:
     except OSError as exc:
         raise AgoraDeskError(
             translate("Input", "cannot read {name}: {reason}").format(
-                name=p.name, reason=exc.strerror or exc
+                name=p.name, reason=os_reason(exc)
             )
         ) from None
     if b"\x00" in data:
