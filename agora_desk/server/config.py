@@ -12,6 +12,7 @@ from aiohttp import web
 from agora_desk.core.builders import CheckedCredentials
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.core.validation import parse_seconds
 
@@ -59,19 +60,25 @@ class ServerConfig:
 
     def validate(self) -> None:
         """Raise :class:`InputError` now rather than a 400 on every request."""
-        _ = self.signing  # raises for a bad App ID or certificate
+        self.signing  # noqa: B018 - the property raises for a bad App ID or certificate
         parse_seconds(self.default_expire, "default expiry")
         if self.cors_origin is not None and not self.cors_origin.strip():
-            raise InputError("CORS origin", "is empty; give an origin like http://localhost:3000")
+            raise InputError(
+                "CORS origin", _("is empty; give an origin like http://localhost:3000")
+            )
         for name in self.allowed_hosts:
             if not host_name_ok(name):
                 raise InputError(
-                    "allowed host", "give a host name such as mylaptop.local (no port, no scheme)"
+                    "allowed host",
+                    _("give a host name such as mylaptop.local (no port, no scheme)"),
                 )
         if self.access_key is not None and len(self.access_key) < MIN_KEY_LENGTH:
-            raise InputError("access key", f"is shorter than {MIN_KEY_LENGTH} characters")
+            raise InputError(
+                "access key",
+                _("is shorter than {count} characters").format(count=MIN_KEY_LENGTH),
+            )
         if not (self.header_timeout > 0 and self.body_timeout > 0 and self.max_connections > 0):
-            raise InputError("server limits", "timeouts and the connection cap must be positive")
+            raise InputError("server limits", _("timeouts and the connection cap must be positive"))
 
     @cached_property
     def allowed_names(self) -> frozenset[str]:

@@ -23,8 +23,9 @@ from typing import Final
 from aiohttp import web
 
 from agora_desk.core import i18n
-from agora_desk.core.errors import AgoraDeskError, InputError
+from agora_desk.core.errors import AgoraDeskError, InputError, os_reason
 from agora_desk.core.hosts import is_loopback_host, is_unspecified_address
+from agora_desk.core.i18n import _
 from agora_desk.core.secret import Secret
 from agora_desk.server.app import create_app
 from agora_desk.server.config import ServerConfig
@@ -55,8 +56,10 @@ class PortInUse(ServerStartError):
         self.host = host
         self.port = port
         super().__init__(
-            f"port {port} on {host} is already in use (another token server?); "
-            f"stop that program or choose another port"
+            _(
+                "port {port} on {host} is already in use (another token server?); "
+                "stop that program or choose another port"
+            ).format(port=port, host=host)
         )
 
 
@@ -111,15 +114,20 @@ def lan_address() -> str | None:
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket, or :class:`ServerStartError` naming the problem."""
     if not 0 <= port <= 65535:
-        raise InputError("port", f"{port} is out of range; use 1 to 65535 (0 = any free port)")
+        raise InputError(
+            "port",
+            _("{port} is out of range; use 1 to 65535 (0 = any free port)").format(port=port),
+        )
     if not host.strip():
-        raise InputError("host", "is empty; use 127.0.0.1 (this machine only) or 0.0.0.0")
+        raise InputError("host", _("is empty; use 127.0.0.1 (this machine only) or 0.0.0.0"))
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise ServerStartError(f"cannot listen on {host!r}: {reason}") from None
-    family, kind, proto, _, address = infos[0]
+        raise ServerStartError(
+            _("cannot listen on {host!r}: {reason}").format(host=host, reason=reason)
+        ) from None
+    family, kind, proto, _canonname, address = infos[0]
     sock = socket.socket(family, kind, proto)
     try:
         if os.name == "nt":
@@ -143,15 +151,23 @@ def _bind_error(exc: OSError, host: str, port: int) -> ServerStartError:
         return PortInUse(host, port)
     if exc.errno in (errno.EACCES, errno.EPERM):
         return ServerStartError(
-            f"not allowed to listen on port {port} of {host} (ports below 1024 need "
-            "administrator rights); choose a port above 1024, such as 8082"
+            _(
+                "not allowed to listen on port {port} of {host} (ports below 1024 need "
+                "administrator rights); choose a port above 1024, such as 8082"
+            ).format(port=port, host=host)
         )
     if exc.errno == errno.EADDRNOTAVAIL:
         return ServerStartError(
-            f"{host} is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of "
-            "this machine's own addresses"
+            _(
+                "{host} is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of "
+                "this machine's own addresses"
+            ).format(host=host)
         )
-    return ServerStartError(f"cannot listen on {host} port {port}: {exc.strerror or exc}")
+    return ServerStartError(
+        _("cannot listen on {host} port {port}: {reason}").format(
+            host=host, port=port, reason=os_reason(exc)
+        )
+    )
 
 
 def _finish_tasks(loop: asyncio.AbstractEventLoop) -> None:
@@ -234,10 +250,14 @@ class ServerHandle:
         self._thread.start()
         if not self._started.wait(timeout):
             self.stop()
-            raise ServerStartError(f"the server did not start within {timeout:.0f} s")
+            raise ServerStartError(
+                _("the server did not start within {seconds:.0f} s").format(seconds=timeout)
+            )
         if self._start_error is not None:
             self._thread.join(timeout)
-            raise ServerStartError(f"the server failed to start: {self._start_error}")
+            raise ServerStartError(
+                _("the server failed to start: {error}").format(error=self._start_error)
+            )
 
     def _run(self) -> None:
         # The answers (and the log lines made from them) are read by the app under test
