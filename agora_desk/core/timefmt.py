@@ -79,7 +79,9 @@ def local_first(
     """'2026-11-22 18:00:00 CET (expires in 59 min)': the window's wording of a time."""
     if ts == 0:
         return _("no time limit")
-    return f"{local(ts)} ({relative(ts, now, future=future, past=past)})"
+    return _("{local} ({relative})").format(
+        local=local(ts), relative=relative(ts, now, future=future, past=past)
+    )
 
 
 def utc_detail(ts: int) -> str:

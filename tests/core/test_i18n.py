@@ -247,3 +247,13 @@ def test_basic_credential_problems_come_in_chinese() -> None:
     assert other.value.problem == "不是以 'Basic ' 开头（声网 Basic 认证的方案名）"
     assert [i.message for i in check_customer_id("x y")] == ["第 2 个字符是空格，不允许使用"]
     assert [i.message for i in check_customer_id("")] == ["为空；请从声网控制台 → RESTful API 复制"]
+
+
+def test_a_time_as_the_window_writes_it_takes_chinese_parentheses() -> None:
+    from agora_desk.core import timefmt
+
+    ts, now = 1_800_000_000, 1_800_000_000 - 3600
+    local = timefmt.local(ts)
+    assert timefmt.local_first(ts, now) == f"{local} (expires in 1 h)"
+    with i18n.speaking(Language.SIMPLIFIED_CHINESE):
+        assert timefmt.local_first(ts, now) == f"{local}（1 小时后过期）"
