@@ -16,6 +16,7 @@ from agora_desk.core.validation import (
     check_user_id,
     parse_seconds,
     parse_uid,
+    plain_number,
     raise_for_errors,
 )
 from agora_desk.core.wire import U32_MAX
@@ -140,7 +141,7 @@ def _uid_option(text: str) -> int:
     try:
         return parse_uid(text, "--uid")
     except InputError as exc:
-        if text.strip().isdigit():
+        if plain_number(text.strip()) is not None:
             raise
         # The command line's own hint: the option a string account goes in.
         raise InputError(

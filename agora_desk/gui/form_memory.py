@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSplitter, QWidget
 
+from agora_desk.core.validation import plain_number
 from agora_desk.gui.widgets import ExpiryChooser, ValidatedField
 from agora_desk.gui.widgets.expiry_chooser import SAME_EXPIRY
 
@@ -83,12 +84,13 @@ def _set_value(widget: QWidget, value: str) -> None:
                 widget.set_same_as_token()
         elif value.startswith("custom:"):
             text = value.removeprefix("custom:")
-            if text.isdigit():
-                widget.set_seconds(int(text))  # shown in its unit again: "90 min"
+            seconds = plain_number(text)
+            if seconds is not None:
+                widget.set_seconds(seconds)  # shown in its unit again: "90 min"
             else:
                 widget.set_custom_text(text)
-        elif value.isdigit():
-            widget.set_seconds(int(value))
+        elif (seconds := plain_number(value)) is not None:
+            widget.set_seconds(seconds)
     elif isinstance(widget, (QLineEdit, ValidatedField)):
         widget.setText(value)
     elif isinstance(widget, QComboBox):

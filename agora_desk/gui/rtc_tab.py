@@ -22,6 +22,7 @@ from agora_desk.core.validation import (
     check_uid,
     parse_seconds,
     parse_uid,
+    plain_number,
 )
 from agora_desk.gui.context import AppContext
 from agora_desk.gui.generator_tab import GeneratorTab, Output, credentials_source, token_version
@@ -183,7 +184,7 @@ class RtcTab(GeneratorTab["RtcRequest"]):
             account = self.user.text()
         elif self.user.text():
             uid_issues = check_uid(self.user.text())
-            if not self.user.text().strip().isdigit():  # a name: point at the radio button
+            if plain_number(self.user.text().strip()) is None:  # a name: point at the radio button
                 uid_issues = [
                     replace(
                         i,

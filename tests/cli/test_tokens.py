@@ -411,3 +411,11 @@ def test_uid_range_in_parallel_workers_matches_single_builds() -> None:
             creds, builders.RtcRequest("load", uid=int(uid)), builders.Stamp(1000, 7)
         )
         assert token == want.token
+
+
+@pytest.mark.parametrize("uid", ["bob", "²", "٤٢"])
+def test_a_uid_that_is_not_ascii_digits_points_at_account(
+    creds_env: None, capsys: pytest.CaptureFixture[str], uid: str
+) -> None:
+    code, _out, err = run(capsys, "rtc", "--channel", "demo", "--uid", uid)
+    assert code == 2 and "use --account" in err, err

@@ -42,6 +42,30 @@ def test_rtc_form_is_restored_in_the_next_session(qtbot, tmp_path: Path) -> None
     assert CERT not in (tmp_path / "settings.ini").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("stored", ["custom:²", "²", "custom:" + "9" * 5000, "9" * 5000, "custom:"])
+def test_a_damaged_remembered_expiry_opens_the_tab(qtbot, tmp_path: Path, stored: str) -> None:  # type: ignore[no-untyped-def]
+    # '²'.isdigit() is true but int('²') fails; 5,000 digits is past int()'s limit.
+    first = RtcTab(make_context(tmp_path))
+    qtbot.addWidget(first)
+    first.expiry.set_custom_text("900")
+    first.shutdown()
+    settings = first.context.settings.qsettings
+    key = "forms/RtcTab/expiry"
+    assert settings.value(key) == "custom:900"
+    settings.setValue(key, stored)
+    settings.sync()
+
+    second = RtcTab(make_context(tmp_path))
+    qtbot.addWidget(second)
+    request, _ok = second.check()
+    if stored.startswith("custom:"):
+        assert request is None  # the odd text is shown in the form and named, not dropped
+    else:
+        assert request is not None and request.expire == 3600  # nothing usable: the default
+    second.expiry.unit.setCurrentIndex(second.expiry.unit.findText("min"))
+    second.expiry.raw_value()  # a unit times a number that is not one: no crash either
+
+
 def test_rtm_form_is_restored(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     first = RtmTab(make_context(tmp_path))
     qtbot.addWidget(first)

@@ -190,3 +190,8 @@ def test_expiry_presets_and_custom_units(qtbot) -> None:  # type: ignore[no-unty
     assert chooser.seconds() == 90 * 3600
     chooser.set_custom_text("45")
     assert chooser.unit.currentText() == "s" and chooser.seconds() == 45
+    # Digits int() refuses, in a unit other than seconds: an issue, never a crash.
+    for text in ("²", "٣", "9" * 5000):
+        chooser.set_custom_text(text)
+        chooser.unit.setCurrentIndex(chooser.unit.findText("min"))
+        assert chooser.issues("expire"), text

@@ -26,6 +26,7 @@ from agora_desk.core.validation import (
     check_channel,
     check_user_id,
     parse_uid,
+    plain_number,
     raise_for_errors,
     warnings,
 )
@@ -201,7 +202,7 @@ def channel_token_issues(params: PresetParams) -> list[Issue]:
         except InputError as exc:
             problem = (
                 exc.problem
-                if uid.isdigit()
+                if plain_number(uid) is not None
                 else _("{problem} (turn on string uid for a string account)").format(
                     problem=exc.problem
                 )

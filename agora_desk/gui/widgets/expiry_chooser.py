@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from agora_desk.core.errors import InputError
-from agora_desk.core.validation import Issue, Key, check_expire, parse_seconds
+from agora_desk.core.validation import Issue, Key, check_expire, parse_seconds, plain_number
 from agora_desk.gui.translation import QT_TRANSLATE_NOOP, translate
 from agora_desk.gui.widgets.message_label import Level, MessageLabel, above_message
 from agora_desk.gui.widgets.validated_field import first_issue
@@ -138,8 +138,9 @@ class ExpiryChooser(QWidget):
         if data == CUSTOM:
             text = self.custom.text()
             factor = int(self.unit.currentData() or 1)
-            if factor != 1 and text.strip().isdigit():
-                return str(int(text.strip()) * factor)
+            number = plain_number(text.strip())
+            if factor != 1 and number is not None:
+                return str(number * factor)
             return text
         return int(data)
 

@@ -121,6 +121,16 @@ def test_convoai_errors_name_the_field(params: rest.PresetParams, field: str) ->
     assert errors and errors[0].field == field
 
 
+@pytest.mark.parametrize("uid", ["bot", "²", "٤٢"])
+def test_an_agent_uid_that_is_not_ascii_digits_points_at_string_uid(uid: str) -> None:
+    (error,) = [
+        i
+        for i in channel_token_issues(rest.PresetParams(channel="c", agent_uid=uid))
+        if i.level == "error"
+    ]
+    assert "turn on string uid" in error.message
+
+
 def test_random_agent_uid_with_rtm_warns() -> None:
     issues = channel_token_issues(rest.PresetParams(channel="c", agent_uid="0", enable_rtm=True))
     assert [i.level for i in issues] == ["warning"]
