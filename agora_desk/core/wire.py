@@ -198,6 +198,8 @@ def wire(value: str) -> bytes:
 
 
 def is_clean_text(value: str) -> bool:
+    if value.isascii():  # the common case: no encoding needed
+        return True
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

@@ -43,7 +43,7 @@ def qt_text(value: str) -> str:
     Wire strings keep invalid UTF-8 as lone surrogates (``surrogateescape``),
     which Qt would silently drop; show those bytes as ``\\xff`` instead.
     """
-    if value.isascii() or is_clean_text(value):  # isascii(): the common case, no encode
+    if is_clean_text(value):
         return value
     try:
         raw = value.encode("utf-8", "surrogateescape")

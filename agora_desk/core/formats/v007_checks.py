@@ -10,30 +10,73 @@ from __future__ import annotations
 
 from agora_desk.core import checks, timefmt
 from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings, found
-from agora_desk.core.decoded import Check, CheckName, DecodedToken, Phrasing
+from agora_desk.core.decoded import (
+    Check,
+    CheckName,
+    DecodedToken,
+    Permission,
+    Phrasing,
+    Privilege,
+    ServiceInfo,
+)
 from agora_desk.core.formats.base import prefixed
 from agora_desk.core.formats.v007 import VERSION, AccessToken2, content_length, parse, verify
-from agora_desk.core.formats.v007_services import RtcService, RtmService, Service, UnknownService
+from agora_desk.core.formats.v007_services import (
+    PERMISSION_TYPES,
+    RESOURCE_TYPES,
+    RtcService,
+    Rtm2Service,
+    RtmService,
+    Service,
+    UnknownService,
+)
 from agora_desk.core.i18n import N_, _
+from agora_desk.core.wire import is_clean_text
 
 # -- describe --------------------------------------------------------------------
 
 
+def service_info(s: Service, issued_at: int) -> ServiceInfo:
+    """The neutral model of one service; privilege times are absolute."""
+    if isinstance(s, UnknownService):
+        return ServiceInfo(s.type_id, "unknown", undecoded=True)
+    privileges = [
+        Privilege(pid, s.privilege_name(pid), issued_at + v if v else 0, v)
+        for pid, v in sorted(s.privileges.items())
+    ]
+    info = ServiceInfo(s.service_type, s.name, s.shown_fields(), privileges)
+    if isinstance(s, Rtm2Service):
+        info.permissions = [
+            Permission(
+                rt,
+                RESOURCE_TYPES.get(rt, f"resource type {rt}"),
+                pt,
+                PERMISSION_TYPES.get(pt, f"permission type {pt}"),
+                list(resources),
+            )
+            for rt, by_perm in s.permissions.items()
+            for pt, resources in by_perm.items()
+        ]
+    return info
+
+
 def describe(tok: AccessToken2) -> DecodedToken:
     warnings: list[str] = []
-    for s in tok.services:
+    services = [service_info(s, tok.issued_at) for s in tok.services]
+    for s, info in zip(tok.services, services, strict=True):
         if isinstance(s, UnknownService):
             warnings.append(
                 _(
                     "service type {type_id} is not known to this version of agora-desk; the {count} byte(s) from there on are not decoded (the signature still covers them)"
                 ).format(type_id=s.type_id, count=len(s.raw))
             )
-        for key in s.unclean_fields():
-            warnings.append(
-                _("{name} {key} is not valid UTF-8; invalid bytes are shown escaped").format(
-                    name=s.name, key=key
+        for key, value in info.fields.items():
+            if isinstance(value, str) and not is_clean_text(value):
+                warnings.append(
+                    _("{name} {key} is not valid UTF-8; invalid bytes are shown escaped").format(
+                        name=s.name, key=key
+                    )
                 )
-            )
     if tok.capped:
         more = tok.declared_service_count - len(tok.services)
         warnings.append(
@@ -66,7 +109,7 @@ def describe(tok: AccessToken2) -> DecodedToken:
         expires_at=tok.expires_at,
         salt=tok.salt,
         signature=tok.signature.hex(),
-        services=[s.describe(tok.issued_at) for s in tok.services],
+        services=services,
         services_declared=tok.declared_service_count,
         warnings=warnings,
     )
@@ -280,7 +323,6 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
     The one home of this rule; the REST request checks call it too.
     """
     rtc = [s for s in tok.services if isinstance(s, RtcService)]
-    rtm = [s for s in tok.services if isinstance(s, RtmService)]
     out: list[Check] = []
     if expect.channel is not None:
         if not rtc:
@@ -354,6 +396,7 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                 )
             )
     if expect.rtm_user is not None or checks.RTM in expect.services:
+        rtm = [s for s in tok.services if isinstance(s, RtmService)]
         if not rtm:
             out.append(
                 Check(

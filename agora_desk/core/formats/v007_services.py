@@ -13,21 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from agora_desk.core.wire import (
-    Reader,
-    is_clean_text,
-    pack_i16,
-    pack_map_u32,
-    pack_string,
-    pack_u16,
-    text,
-    wire,
-)
-
-if TYPE_CHECKING:  # the model is loaded by describe() only: building a token needs none of it
-    from agora_desk.core.decoded import Privilege, ServiceInfo
+from agora_desk.core.wire import Reader, pack_i16, pack_map_u32, pack_string, pack_u16, text, wire
 
 # Field names per service class: dataclasses.fields() walks every field on
 # each call, and decoding asks for them on every keystroke in the Inspect tab.
@@ -76,24 +64,9 @@ class Service:
         """The service's own fields (not privileges), in wire order."""
         return [(name, getattr(self, name)) for name in _own_fields(type(self))]
 
-    def describe(self, issued_at: int) -> ServiceInfo:
-        """The neutral model of this service; privilege times are absolute."""
-        from agora_desk.core.decoded import ServiceInfo
-
-        shown = dict(self.field_items())
-        return ServiceInfo(self.service_type, self.name, shown, self.privilege_info(issued_at))
-
-    def privilege_info(self, issued_at: int) -> list[Privilege]:
-        from agora_desk.core.decoded import Privilege
-
-        return [
-            Privilege(pid, self.privilege_name(pid), issued_at + v if v else 0, expire=v)
-            for pid, v in sorted(self.privileges.items())
-        ]
-
-    def unclean_fields(self) -> list[str]:
-        """Names of text fields that hold bytes that are not UTF-8."""
-        return [k for k, v in self.field_items() if isinstance(v, str) and not is_clean_text(v)]
+    def shown_fields(self) -> dict[str, object]:
+        """The fields a person reads in the decoded model (privileges apart), in wire order."""
+        return dict(self.field_items())
 
 
 @dataclass(kw_only=True)
@@ -295,24 +268,8 @@ class Rtm2Service(Service):
             permissions[rtype] = by_perm
         return cls(privileges=privileges, user_id=user_id, permissions=permissions)
 
-    def describe(self, issued_at: int) -> ServiceInfo:
-        from agora_desk.core.decoded import Permission, ServiceInfo
-
-        info = ServiceInfo(
-            self.TYPE, self.NAME, {"user_id": self.user_id}, self.privilege_info(issued_at)
-        )
-        info.permissions = [
-            Permission(
-                rt,
-                RESOURCE_TYPES.get(rt, f"resource type {rt}"),
-                pt,
-                PERMISSION_TYPES.get(pt, f"permission type {pt}"),
-                list(resources),
-            )
-            for rt, by_perm in self.permissions.items()
-            for pt, resources in by_perm.items()
-        ]
-        return info
+    def shown_fields(self) -> dict[str, object]:
+        return {"user_id": self.user_id}  # the permissions are a list of their own
 
 
 @dataclass(kw_only=True)
@@ -349,11 +306,6 @@ class UnknownService(Service):
 
     def field_items(self) -> list[tuple[str, object]]:
         return [("undecoded bytes", len(self.raw))]
-
-    def describe(self, issued_at: int) -> ServiceInfo:
-        from agora_desk.core.decoded import ServiceInfo
-
-        return ServiceInfo(type=self.type_id, name="unknown", undecoded=True)
 
 
 SERVICE_CLASSES: Mapping[int, type[Service]] = {
