@@ -28,10 +28,16 @@ _URL_SAFE = str.maketrans("-_", "+/")
 # Zero-width spaces and joiners, a word joiner, a soft hyphen, a byte-order mark: chat
 # apps and editors add them, and no screen shows them.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\u00ad\ufeff]+")
+# A paste that is a clean token already, the usual case: nothing below would change it (it
+# starts with a digit, so no prefix; only base64 characters, so nothing invisible and no
+# quote, space, '%', '-', '_').
+_CLEAN = re.compile(r"[0-9][0-9A-Za-z+/=]*")
 
 
 def clean_paste(text: str) -> tuple[str, list[str]]:
     """Strip paste artefacts; return the token and one note per change."""
+    if _CLEAN.fullmatch(text):
+        return text, []
     notes: list[str] = []
     token = _INVISIBLE.sub("", text)
     if token != text:
