@@ -171,13 +171,16 @@ def _active() -> gettext.NullTranslations:
     return catalogue(active_language())
 
 
+_ENGLISH = Language.ENGLISH
+
+
 def _(message: str) -> str:
     """``message`` in the active language."""
-    if not message:
-        return message  # gettext's "" is the catalogue's header, never a translation
-    language = active_language()
-    if language is Language.ENGLISH:
-        return message  # the source strings are English
+    # active_language() inlined: a diagnosis asks for some twenty messages.
+    language = _speaking.get() or _override or _system or active_language()
+    if language is _ENGLISH or not message:
+        # The source strings are English; gettext's "" is the catalogue's header.
+        return message
     return catalogue(language).gettext(message)
 
 
