@@ -141,13 +141,24 @@ def user_shown(wire_uid: str) -> str:
     return _("account {wire_uid!r}").format(wire_uid=wire_uid)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Findings:
     """What a format's checks found for one token and one set of expectations."""
 
     checks: tuple[Check, ...] = ()
     warnings: tuple[str, ...] = ()
     signature_valid: bool | None = None
+
+    def __init__(
+        self,
+        checks: tuple[Check, ...] = (),
+        warnings: tuple[str, ...] = (),
+        signature_valid: bool | None = None,
+    ) -> None:
+        stored = self.__dict__  # written out for speed, as decoded.Check's
+        stored["checks"] = checks
+        stored["warnings"] = warnings
+        stored["signature_valid"] = signature_valid
 
     def __add__(self, other: Findings) -> Findings:
         return Findings(
@@ -159,12 +170,15 @@ class Findings:
 
 def combined(*parts: Findings) -> Findings:
     """``parts[0] + parts[1] + ...`` built once (a format's check sums six or so)."""
-    valid = [p.signature_valid for p in parts if p.signature_valid is not None]
-    return Findings(
-        tuple(c for p in parts for c in p.checks),
-        tuple(w for p in parts for w in p.warnings),
-        valid[-1] if valid else None,
-    )
+    found_checks: list[Check] = []
+    warnings: list[str] = []
+    valid: bool | None = None
+    for p in parts:
+        found_checks += p.checks
+        warnings += p.warnings
+        if p.signature_valid is not None:
+            valid = p.signature_valid
+    return Findings(tuple(found_checks), tuple(warnings), valid)
 
 
 def found(*checks: Check, warnings: Iterable[str] = ()) -> Findings:

@@ -100,13 +100,34 @@ class Phrasing(Enum):
     SUBJECT = "subject"  # "the token has no RTC service": it names the token itself
 
 
-@dataclass(frozen=True)
+# A frozen dataclass's own __init__ sets each field through object.__setattr__, about
+# five times the cost of storing them: a diagnosis makes a dozen checks and findings per
+# keystroke, so these records write theirs out (tests/core/test_records.py keeps each in
+# step with its fields).
+
+
+@dataclass(frozen=True, init=False)
 class Check:
     name: CheckName
     ok: bool | None  # None: cannot be decided (the detail says why)
     detail: str
     fix: str = ""  # one sentence on how to fix a failed check
     phrasing: Phrasing = field(default=Phrasing.PREDICATE, compare=False)
+
+    def __init__(
+        self,
+        name: CheckName,
+        ok: bool | None,
+        detail: str,
+        fix: str = "",
+        phrasing: Phrasing = Phrasing.PREDICATE,
+    ) -> None:
+        stored = self.__dict__
+        stored["name"] = name
+        stored["ok"] = ok
+        stored["detail"] = detail
+        stored["fix"] = fix
+        stored["phrasing"] = phrasing
 
     @property
     def failed(self) -> bool:
@@ -119,11 +140,17 @@ class Check:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Verdict:
     ok: bool  # False when any check failed
     cause: CheckName | None  # the check that explains the failure
     summary: str  # one plain sentence, the first thing a person reads
+
+    def __init__(self, ok: bool, cause: CheckName | None, summary: str) -> None:
+        stored = self.__dict__  # see Check
+        stored["ok"] = ok
+        stored["cause"] = cause
+        stored["summary"] = summary
 
     def to_json(self) -> dict[str, Any]:
         return {
