@@ -100,7 +100,7 @@ def run_checks(
     findings = combined(parsed.checks_but_signature(expect, now), signature)
     checks = list(findings.checks)
     signature_valid = findings.signature_valid
-    if any(c.name is CheckName.APP_ID and c.failed for c in checks):
+    if any(c.failed and c.name is CheckName.APP_ID for c in checks):
         # Another project's certificate cannot have signed it: blame the App ID only.
         checks = [
             _not_judged(c) if c.name is CheckName.SIGNATURE and c.failed else c for c in checks

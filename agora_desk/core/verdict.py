@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from agora_desk.core import checks, timefmt
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, ServiceInfo, Verdict
 from agora_desk.core.formats import v006
+from agora_desk.core.formats.v007_checks import PUBLISH
 from agora_desk.core.i18n import N_, _
 
 # What the app sees when this check is the cause.
@@ -35,8 +36,8 @@ LIST_SEPARATOR = N_(", ")
 
 
 def _rtc_role(s: ServiceInfo) -> str:
-    ids = {p.id for p in s.privileges}
-    return _("publisher") if ids & {2, 3, 4} else _("subscriber")
+    publishes = any(p.id in PUBLISH for p in s.privileges)
+    return _("publisher") if publishes else _("subscriber")
 
 
 def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) -> str:
@@ -45,27 +46,31 @@ def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) ->
         if d.version == "006":
             return _describe_006(d, expect)
         return _("{kind} token").format(kind=d.kind)
-    rtc = [s for s in d.services if s.name == "RTC"]
-    names = [s.name for s in d.services if s.name not in ("RTC",)]
-    parts: list[str] = []
-    if rtc:
-        parts.append(f"RTC {_rtc_role(rtc[0])}")
-    parts += names
+    # One pass: the first RTC service, the first RTM one, the other services' names.
+    rtc: ServiceInfo | None = None
+    rtm: ServiceInfo | None = None
+    names: list[str] = []
+    for s in d.services:
+        if s.name == "RTC":
+            if rtc is None:
+                rtc = s
+            continue
+        names.append(s.name)
+        if rtm is None and s.name in ("RTM", "RTM2"):
+            rtm = s
+    parts = names if rtc is None else [f"RTC {_rtc_role(rtc)}", *names]
     what = " + ".join(parts) or _("empty")
     details: list[str] = []
-    if rtc:
+    if rtc is not None:
         details.append(
             _("channel {channel_name!r}").format(
-                channel_name=str(rtc[0].fields.get("channel_name", ""))
+                channel_name=str(rtc.fields.get("channel_name", ""))
             )
         )
-        details.append(checks.user_shown(str(rtc[0].fields.get("uid", ""))))
-    rtm = [s for s in d.services if s.name in ("RTM", "RTM2")]
-    if rtm:
-        details.append(
-            _("RTM user {user_id!r}").format(user_id=str(rtm[0].fields.get("user_id", "")))
-        )
-    if len(d.services) > 1 and not rtc and not rtm:
+        details.append(checks.user_shown(str(rtc.fields.get("uid", ""))))
+    if rtm is not None:
+        details.append(_("RTM user {user_id!r}").format(user_id=str(rtm.fields.get("user_id", ""))))
+    if len(d.services) > 1 and rtc is None and rtm is None:
         details.append(_("{count} services").format(count=len(d.services)))
     if details:
         return _("{what} token for {details}").format(
@@ -142,9 +147,10 @@ def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> 
                 kind=kind, consequence=_(CONSEQUENCE[cause.name]), detail=cause.detail
             ),
         )
-    undecided = next((c for c in d.checks if c.ok is None and c.name is CheckName.SIGNATURE), None)
+    signature, error_code = CheckName.SIGNATURE, CheckName.ERROR_CODE
+    undecided = next((c for c in d.checks if c.ok is None and c.name is signature), None)
     if d.signature_valid is True:
-        if any(c.name is CheckName.ERROR_CODE and c.ok for c in d.checks):
+        if any(c.ok and c.name is error_code for c in d.checks):
             # The reported error is the question asked: the first sentence answers it.
             return Verdict(
                 True,
