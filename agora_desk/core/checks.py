@@ -15,7 +15,7 @@ from agora_desk.core import timefmt
 from agora_desk.core.decoded import Check, CheckName, Phrasing
 from agora_desk.core.i18n import N_, _
 from agora_desk.core.secret import Secret
-from agora_desk.core.validation import MAX_EXPIRE, UNIX_TIME_LIKE
+from agora_desk.core.validation import MAX_EXPIRE, UNIX_TIME_LIKE, written_uid
 
 # Agora tolerates some clock difference; a token "issued" further in the
 # future than this is reported as not yet valid.
@@ -131,12 +131,7 @@ def user_shown(wire_uid: str) -> str:
     """
     if wire_uid == "":
         return _("uid 0 (any user)")
-    if (
-        wire_uid.isascii()
-        and wire_uid.isdigit()
-        and wire_uid == str(int(wire_uid))
-        and 0 < int(wire_uid) <= 0xFFFFFFFF
-    ):
+    if written_uid(wire_uid) is not None:
         return _("uid {wire_uid}").format(wire_uid=wire_uid)
     return _("account {wire_uid!r}").format(wire_uid=wire_uid)
 

@@ -251,12 +251,7 @@ def check_account(value: str, field: str = "account") -> list[Issue]:
     issues = _check_name(field, value, ACCOUNT_MAX_BYTES, _("a user account"), key)
     # Only an account written as the uid is (no leading zero, not 0: uid 0 is the empty
     # uid) gives the same token as that uid.
-    if (
-        value.isascii()
-        and value.isdigit()
-        and value == str(int(value))
-        and 0 < int(value) <= U32_MAX
-    ):
+    if written_uid(value) is not None:
         issues.append(
             Issue(
                 "warning",
@@ -318,6 +313,20 @@ def plain_number(text: str) -> int | None:
     """
     if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
         return int(text)
+    return None
+
+
+def written_uid(text: str) -> int | None:
+    """The numeric uid (1 ... 2^32 - 1) that ``text`` writes exactly, else None.
+
+    A token carries its uid as text; only ASCII digits without a leading zero
+    give the token of a numeric uid. "0042", "0" (the builders write uid 0 as
+    the empty string) and numbers past 2^32 - 1 are string accounts.
+    """
+    if text.isascii() and text.isdigit() and text[0] != "0" and len(text) <= 10:
+        number = int(text)
+        if number <= U32_MAX:
+            return number
     return None
 
 

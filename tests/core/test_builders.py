@@ -215,3 +215,10 @@ def test_parse_role() -> None:
     assert builders.parse_role("Subscriber") == "subscriber"
     with pytest.raises(InputError, match="role"):
         builders.parse_role("admin")
+
+
+def test_an_account_of_thousands_of_digits_is_refused_not_a_crash() -> None:
+    from agora_desk.core.validation import check_account
+
+    issues = check_account("1" * 5000)  # past int()'s digit limit: no ValueError
+    assert len(issues) == 1 and "5000 bytes" in str(issues[0])

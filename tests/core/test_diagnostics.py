@@ -568,3 +568,22 @@ def test_decode_and_the_report_write_the_same_translated_check_lines() -> None:
     assert signature != "signature"  # the report once kept the English key here
     assert any(f"] {signature}：" in line for line in lines)
     assert all(line in shared and line in printed for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("wire", "shown"),
+    [
+        ("", "uid 0 (any user)"),
+        ("42", "uid 42"),
+        ("4294967295", "uid 4294967295"),
+        ("4294967296", "account '4294967296'"),
+        ("0", "account '0'"),
+        ("0042", "account '0042'"),
+        ("٤٢", "account '٤٢'"),  # digits int() takes, but not ASCII: an account
+        ("1" * 5000, "account '" + "1" * 5000 + "'"),  # past int()'s digit limit: no crash
+    ],
+)
+def test_a_tokens_uid_text_reads_as_uid_or_account(wire: str, shown: str) -> None:
+    d = diagnose(rtc_token(uid=wire), expect(CERT, channel="demo", now=ISSUED + 60))
+    assert d.verdict is not None and d.verdict.ok
+    assert f"for channel 'demo', {shown}" in d.verdict.summary
