@@ -146,13 +146,17 @@ def _search(
     return _with_tried(first, tried), None
 
 
+def _causal_rank(check: Check) -> int:
+    return CAUSAL_ORDER[check.name]
+
+
 def ordered(checks: Sequence[Check]) -> list[Check]:
     """Causal order, with the failed check that explains the others first."""
-    result = sorted(checks, key=lambda c: CAUSAL_ORDER[c.name])
-    first = next((c for c in result if c.failed), None)
-    if first is not None:
-        result.remove(first)
-        result.insert(0, first)
+    result = sorted(checks, key=_causal_rank)
+    for index, check in enumerate(result):
+        if check.failed:
+            result.insert(0, result.pop(index))
+            break
     return result
 
 

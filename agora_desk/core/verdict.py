@@ -137,7 +137,6 @@ def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> 
             False, cause.name, _("Rejected: {detail}{tail}").format(detail=cause.detail, tail=tail)
         )
     kind = describe_kind(d, expect)
-    when = _expiry_phrase(d, now)
     if failed:
         cause = failed[0]
         return Verdict(
@@ -147,6 +146,7 @@ def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> 
                 kind=kind, consequence=_(CONSEQUENCE[cause.name]), detail=cause.detail
             ),
         )
+    when = _expiry_phrase(d, now)
     signature, error_code = CheckName.SIGNATURE, CheckName.ERROR_CODE
     undecided = next((c for c in d.checks if c.ok is None and c.name is signature), None)
     if d.signature_valid is True:

@@ -1,6 +1,6 @@
 """The diagnosis records that write their own ``__init__`` (for speed) stay true dataclasses.
 
-``Check``, ``Verdict`` and ``Findings`` store their fields themselves instead of
+``Check``, ``Verdict``, ``Findings`` and ``Parsed`` store their fields themselves instead of
 through the frozen dataclass's ``object.__setattr__`` calls; a field added to the
 class but not to its ``__init__`` would be silently missing. These tests fail then.
 """
@@ -15,8 +15,9 @@ import pytest
 
 from agora_desk.core.checks import Findings
 from agora_desk.core.decoded import Check, CheckName, Phrasing, Verdict
+from agora_desk.core.formats.registry import Parsed
 
-RECORDS: list[type[Any]] = [Check, Verdict, Findings]
+RECORDS: list[type[Any]] = [Check, Verdict, Findings, Parsed]
 
 
 @pytest.mark.parametrize("cls", RECORDS, ids=lambda c: c.__name__)
@@ -42,6 +43,9 @@ def _values(cls: type[Any]) -> dict[str, object]:
         "checks": (Check(CheckName.EXPIRY, True, "valid"),),
         "warnings": ("a warning",),
         "signature_valid": True,
+        "format": "007",
+        "token": b"the parsed token",
+        "decoded": "its model",
     }
     return {f.name: samples[f.name] for f in dataclasses.fields(cls)}
 

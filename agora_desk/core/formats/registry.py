@@ -29,13 +29,19 @@ def format_for(token: str) -> TokenFormat[Any] | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Parsed(Generic[T]):
     """A parsed token with its format, and its model as decoding alone found it."""
 
     format: TokenFormat[T]
     token: T
     decoded: DecodedToken
+
+    def __init__(self, format: TokenFormat[T], token: T, decoded: DecodedToken) -> None:
+        stored = self.__dict__  # one per decode: see decoded.Check
+        stored["format"] = format
+        stored["token"] = token
+        stored["decoded"] = decoded
 
     def checks_but_signature(self, expect: Expectations, now: int) -> Findings:
         return self.format.check(self.token, expect, now)

@@ -77,7 +77,8 @@ def describe(tok: AccessToken2) -> DecodedToken:
                         name=s.name, key=key
                     )
                 )
-    if tok.capped:
+    capped, complete = tok.capped, tok.complete
+    if capped:
         more = tok.declared_service_count - len(tok.services)
         warnings.append(
             _(
@@ -94,11 +95,11 @@ def describe(tok: AccessToken2) -> DecodedToken:
                 "decoding stopped inside service {count}: {bounded} more entries not shown (real tokens carry a few); the signature still covers everything"
             ).format(count=len(tok.services), bounded=tok.bounded)
         )
-    elif tok.trailing and tok.complete:
+    elif tok.trailing and complete:
         warnings.append(
             _("{count} unexpected byte(s) after the last service").format(count=len(tok.trailing))
         )
-    if tok.complete and not tok.capped and len(tok.services) != tok.declared_service_count:
+    if complete and not capped and len(tok.services) != tok.declared_service_count:
         warnings.append(_("fewer services than the token declares"))
     return DecodedToken(
         version=VERSION,
