@@ -60,6 +60,16 @@ UID = 7
 ISSUED = 1_700_000_000
 OPS = ("build", "parse", "decode", "diagnose", "diagnose (bare)", "signer search")
 SEARCH = "signer search"
+# Issue 12: no slowdown. Build and parse do the same work as before (>= 0.95: within the
+# noise of one run); decode and diagnose do more by design (issue 13), within these.
+GOALS = {
+    "build": 0.95,
+    "parse": 0.95,
+    "decode": 0.95,
+    "diagnose": 0.9,
+    "diagnose (bare)": 0.9,
+    SEARCH: 0.6,
+}
 TRIM_TUNABLE = "glibc.malloc.trim_threshold=67108864"
 OTHER_CERTS = ("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210", "00" * 16)
 
@@ -257,13 +267,14 @@ def main() -> None:
     for op in OPS:
         b, a = (statistics.median(t) * 1e6 for t in times[op])
         ratio = statistics.median(ratios[op])
-        if op == SEARCH:
-            print(
-                f"{op:<16} {b:10.2f} {a:10.2f}  {ratio:.2f}  (4 saved certificates, the last "
-                "the signer, vs diagnose with the right one; goal >= 0.6)"
-            )
-        else:
-            print(f"{op:<16} {b:10.2f} {a:10.2f}  {ratio:.2f}")
+        goal = GOALS[op]
+        verdict = "met" if ratio >= goal else "NOT met"
+        what = (
+            "4 saved certificates, the last the signer, vs diagnose with the right one; "
+            if op == SEARCH
+            else ""
+        )
+        print(f"{op:<16} {b:10.2f} {a:10.2f}  {ratio:.2f}  ({what}goal >= {goal}: {verdict})")
 
 
 if __name__ == "__main__":
