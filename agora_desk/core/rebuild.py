@@ -30,8 +30,7 @@ from agora_desk.core.formats.v007_services import (
     Service,
 )
 from agora_desk.core.i18n import _
-from agora_desk.core.validation import plain_number
-from agora_desk.core.wire import U32_MAX
+from agora_desk.core.validation import written_uid
 
 Request = RtcRequest | RtmRequest | shapes.Shape
 
@@ -117,8 +116,8 @@ def _user(wire: str) -> tuple[int, str | None]:
     """uid and account as the forms take them, from the RTC service's uid text."""
     if wire == "":
         return 0, None
-    number = plain_number(wire)
-    if number is not None and str(number) == wire and number <= U32_MAX:
+    number = written_uid(wire)
+    if number is not None:
         return number, None
     return 0, wire
 

@@ -49,6 +49,7 @@ REQUESTS: list[Request] = [
     RtcRequest("demo", uid=7, rtm_user_id="bob"),
     RtcRequest("demo", uid=7, join_expire=10, audio_expire=20, video_expire=30, data_expire=40),
     RtcRequest("ch", account="007", rtm_user_id="x"),  # digits with a leading 0 stay an account
+    RtcRequest("ch", account="0"),  # uid 0 is written as "": a written "0" is an account
     RtmRequest("bob", 1200),
     shapes.ChatUserRequest("alice", 600),
     shapes.ChatAppRequest(900),
