@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from agora_desk.cli.common import error, warn
-from agora_desk.core.i18n import _
+from agora_desk.core.i18n import _, listed
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.errors import ConfigError, KeyringUnavailable, ProfileExists
 from agora_desk.secrets.fields import (
@@ -202,8 +202,11 @@ def _add(args: argparse.Namespace) -> int:
         (CUSTOMER_SECRET, customer_secret),
     )
     saved = [LABELS[k] for k, s in given if s]
-    listed = " and ".join([", ".join(saved[:-1]), saved[-1]] if len(saved) > 1 else saved)
-    where = f"; {listed} in {store.secrets.description}" if saved else ""
+    where = (
+        _("; {secrets} in {store}").format(secrets=listed(saved), store=store.secrets.description)
+        if saved
+        else ""
+    )
     _note(
         _("saved profile {name!r} in {config_path}{where}").format(
             name=profile.name, config_path=store.config_path, where=where

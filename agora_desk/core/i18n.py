@@ -25,7 +25,7 @@ import enum
 import gettext
 import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -197,6 +197,17 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for extraction only; translate it with ``_()`` where it is shown."""
     return message
+
+
+# Translators: the mark between the parts of a list in a sentence ("channel 'demo', uid 42").
+LIST_SEPARATOR = N_(", ")
+
+
+def listed(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c', in the active language."""
+    if len(items) <= 1:
+        return "".join(items)
+    return _("{items} and {last}").format(items=_(LIST_SEPARATOR).join(items[:-1]), last=items[-1])
 
 
 K = TypeVar("K")

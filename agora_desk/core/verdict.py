@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from agora_desk.core import checks, timefmt
+from agora_desk.core import checks, i18n, timefmt
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, ServiceInfo, Verdict
 from agora_desk.core.formats import v006
 from agora_desk.core.formats.v007_checks import PUBLISH
@@ -29,10 +29,6 @@ CONSEQUENCE = {
     CheckName.SIGNATURE: N_("error 110"),
     CheckName.ERROR_CODE: "",
 }
-
-
-# Translators: the mark between the parts of a list in a sentence ("channel 'demo', uid 42").
-LIST_SEPARATOR = N_(", ")
 
 
 def _rtc_role(s: ServiceInfo) -> str:
@@ -74,7 +70,7 @@ def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) ->
         details.append(_("{count} services").format(count=len(d.services)))
     if details:
         return _("{what} token for {details}").format(
-            what=what, details=_(LIST_SEPARATOR).join(details)
+            what=what, details=_(i18n.LIST_SEPARATOR).join(details)
         )
     return _("{what} token").format(what=what)
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final, Protocol
 
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.errors import InputError
-from agora_desk.core.i18n import _
+from agora_desk.core.i18n import LIST_SEPARATOR, _
 from agora_desk.core.secret import Secret
 from agora_desk.secrets.fields import (
     APP_CERTIFICATE,
@@ -197,5 +197,5 @@ def _missing(field: str, profile_name: str | None) -> str:
     )
     sources.append(_("set {env}").format(env=ENV[field]))
     return _("is not given: {sources}, or run in a terminal to be asked").format(
-        sources=", ".join(sources)
+        sources=_(LIST_SEPARATOR).join(sources)
     )

@@ -51,6 +51,20 @@ def tree(path: Path) -> dict[str, bytes]:
 # -- the commands, in-process, with an in-memory keyring --------------------------------
 
 
+def test_add_says_where_the_secrets_went_in_chinese_without_english_words(
+    config_dir: Path, memory_keyring: MemoryKeyring, clean_env: pytest.MonkeyPatch
+) -> None:
+    from agora_desk.core import i18n
+
+    clean_env.setenv("AGORA_APP_CERTIFICATE", CERT)
+    clean_env.setenv("AGORA_CUSTOMER_SECRET", CUSTOMER_SECRET)
+    i18n.set_language("zh_CN")  # the tests' conftest puts English back
+    code, _out, err = run_cli("add", "prod", "--app-id", APP_ID, "--customer-id", CUSTOMER_ID)
+    assert code == 0, err
+    assert "App 证书和客户密钥保存在" in err, err
+    assert " and " not in err and " in " not in err
+
+
 def test_add_list_show_remove(
     config_dir: Path, memory_keyring: MemoryKeyring, clean_env: pytest.MonkeyPatch
 ) -> None:

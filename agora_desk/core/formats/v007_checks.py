@@ -30,7 +30,7 @@ from agora_desk.core.formats.v007_services import (
     Service,
     UnknownService,
 )
-from agora_desk.core.i18n import N_, _
+from agora_desk.core.i18n import N_, _, listed
 from agora_desk.core.wire import is_clean_text
 
 # -- describe --------------------------------------------------------------------
@@ -231,13 +231,6 @@ def _label(s: Service, pid: int) -> str:
     return f"{s.name} {s.privilege_name(pid)}"
 
 
-def _joined(labels: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(labels) == 1:
-        return labels[0]
-    return _("{items} and {last}").format(items=", ".join(labels[:-1]), last=labels[-1])
-
-
 def lifetime(tok: AccessToken2) -> Findings:
     """Durations that cannot be meant: a Unix time as a lifetime, over 24 h, odd privileges."""
     # Values that share a duration share one sentence: a builder usually writes
@@ -279,7 +272,7 @@ def lifetime(tok: AccessToken2) -> Findings:
     problems = [
         problem
         for seconds, labels in flagged.items()
-        if (problem := checks.lifetime_issue(_joined(labels), seconds, _(UNIT_HINT),
+        if (problem := checks.lifetime_issue(listed(labels), seconds, _(UNIT_HINT),
                                              plural=len(labels) > 1))
     ]  # fmt: skip
     if problems:
