@@ -323,10 +323,9 @@ def written_uid(text: str) -> int | None:
     give the token of a numeric uid. "0042", "0" (the builders write uid 0 as
     the empty string) and numbers past 2^32 - 1 are string accounts.
     """
-    if text.isascii() and text.isdigit() and text[0] != "0" and len(text) <= 10:
-        number = int(text)
-        if number <= U32_MAX:
-            return number
+    number = plain_number(text)
+    if number is not None and text[0] != "0" and number <= U32_MAX:
+        return number
     return None
 
 
