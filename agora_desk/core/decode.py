@@ -99,13 +99,15 @@ def parse_any(text: str) -> Parsed[Any]:
     if "\\/" in token:  # a token copied out of a JSON string
         token = token.replace("\\/", "/")
         notes.append(_("replaced JSON-escaped \\/ with /"))
-    as_pasted, notes_before_padding = token, list(notes)
+    as_pasted, noted_before_padding = token, len(notes)
     if fmt.base64_from is not None:
         token = token[: fmt.base64_from] + _pad(token[fmt.base64_from :], notes)
     try:
         obj = fmt.parse(token)
     except TokenFormatError as exc:
-        obj, token, notes = _repair(fmt, (as_pasted, notes_before_padding), (token, notes), exc)
+        obj, token, notes = _repair(
+            fmt, (as_pasted, notes[:noted_before_padding]), (token, notes), exc
+        )
         repaired = True
     else:
         repaired = False
