@@ -43,6 +43,10 @@ class Language(enum.Enum):
     ENGLISH = "en"
     SIMPLIFIED_CHINESE = "zh_CN"
 
+    # Members are singletons compared by identity: hash them the same way, in C (Enum's own
+    # __hash__ is Python code, run for every catalogue and phrase lookup).
+    __hash__ = object.__hash__
+
     @property
     def native_name(self) -> str:
         """The name people who read it look for in a language menu."""
@@ -125,10 +129,11 @@ _speaking: contextvars.ContextVar[Language | None] = contextvars.ContextVar(
 def active_language() -> Language:
     """The language strings come out in now: speaking(), else the explicit choice, else the
     system's."""
+    return _speaking.get() or _override or _system or _read_system()
+
+
+def _read_system() -> Language:
     global _system
-    language = _speaking.get() or _override
-    if language is not None:
-        return language
     if _system is None:
         _system = system_language()
     return _system
@@ -177,7 +182,7 @@ _ENGLISH = Language.ENGLISH
 def _(message: str) -> str:
     """``message`` in the active language."""
     # active_language() inlined: a diagnosis asks for some twenty messages.
-    language = _speaking.get() or _override or _system or active_language()
+    language = _speaking.get() or _override or _system or _read_system()
     if language is _ENGLISH or not message:
         # The source strings are English; gettext's "" is the catalogue's header.
         return message
@@ -208,6 +213,24 @@ def listed(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return _("{items} and {last}").format(items=_(LIST_SEPARATOR).join(items[:-1]), last=items[-1])
+
+
+def composed(template: str, **parts: str) -> str:
+    """``template`` (a translated text) with ``parts`` put in, itself a template again.
+
+    For a phrase made of translated pieces that is built once per language and filled many
+    times: ``composed(_("{verb} in {duration}"), verb=literal(_("expires")),
+    duration=_("{minutes} min"))`` is "expires in {minutes} min", whose ``.format(minutes=5)``
+    equals building the phrase piece by piece. A part is a template (its placeholders stay
+    open for that ``.format()``); wrap plain text in :func:`literal`.
+    """
+    # The template's own literal braces ("{{") must still be literal after this format.
+    return template.replace("{{", "{{{{").replace("}}", "}}}}").format(**parts)
+
+
+def literal(text: str) -> str:
+    """``text`` as a part of :func:`composed` that ``.format()`` leaves as it is."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 K = TypeVar("K")

@@ -12,6 +12,7 @@ import os
 import time
 from datetime import datetime, timezone
 
+from agora_desk.core import i18n
 from agora_desk.core.i18n import N_, _
 
 # The verbs a relative phrase takes ("expires in 5 min", "expired 5 min ago"): callers pass
@@ -36,32 +37,68 @@ def _local(ts: int, zone: tuple[object, ...]) -> str:  # ``zone``: only the cach
     return datetime.fromtimestamp(ts).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
 
 
+# A duration's wordings, shortest first; each is filled with seconds=, minutes=, hours= and
+# days= (a wording takes the values it names). _split() picks one.
+_DURATIONS = (
+    N_("{seconds} s"),
+    N_("{minutes} min"),
+    N_("{hours} h {minutes} min"),
+    N_("{hours} h"),
+    N_("{days} d {hours} h"),
+    N_("{days} d"),
+)
+
+
+def _split(s: int) -> tuple[int, int, int, int]:
+    """(wording, minutes, hours, days) of ``s`` >= 0 seconds: which of _DURATIONS, and its values."""
+    if s < 60:
+        return 0, 0, 0, 0
+    if s < 3600:
+        return 1, s // 60, 0, 0
+    if s < 86400:
+        h, m = divmod(s // 60, 60)
+        return (2 if m else 3), m, h, 0
+    d, h = divmod(s // 3600, 24)
+    return (4 if h else 5), 0, h, d
+
+
 def duration(seconds: int) -> str:
     """Short human duration: '45 s', '59 min', '3 h 5 min', '2 d 4 h'."""
     s = abs(int(seconds))
-    if s < 60:
-        return _("{seconds} s").format(seconds=s)
-    if s < 3600:
-        return _("{minutes} min").format(minutes=s // 60)
-    if s < 86400:
-        h, m = divmod(s // 60, 60)
-        if m:
-            return _("{hours} h {minutes} min").format(hours=h, minutes=m)
-        return _("{hours} h").format(hours=h)
-    d, h = divmod(s // 3600, 24)
-    if h:
-        return _("{days} d {hours} h").format(days=d, hours=h)
-    return _("{days} d").format(days=d)
+    form, minutes, hours, days = _split(s)
+    return _(_DURATIONS[form]).format(seconds=s, minutes=minutes, hours=hours, days=days)
+
+
+_IN, _AGO = N_("{verb} in {duration}"), N_("{verb} {duration} ago")
+_JUST_NOW = N_("{verb} just now")
+# The relative phrases composed once per (language, verb, direction): "expires in {minutes}
+# min" and its siblings, in the order of _DURATIONS (a verb is a fixed N_() word, so this
+# stays a handful of entries). relative() runs for every check and verdict.
+_phrases: dict[tuple[i18n.Language, str, str], tuple[str, ...]] = {}
+
+
+def _relative_phrases(verb: str, direction: str) -> tuple[str, ...]:
+    key = (i18n.active_language(), verb, direction)
+    found = _phrases.get(key)
+    if found is None:
+        outer, word = _(direction), i18n.literal(_(verb))
+        found = tuple(i18n.composed(outer, verb=word, duration=_(d)) for d in _DURATIONS)
+        _phrases[key] = found
+    return found
 
 
 def relative(ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED) -> str:
     now = int(time.time()) if now is None else now
     delta = ts - now
     if delta > 0:
-        return _("{verb} in {duration}").format(verb=_(future), duration=duration(delta))
-    if delta == 0:
-        return _("{verb} just now").format(verb=_(past))
-    return _("{verb} {duration} ago").format(verb=_(past), duration=duration(-delta))
+        phrases = _relative_phrases(future, _IN)
+    elif delta == 0:
+        return _(_JUST_NOW).format(verb=_(past))
+    else:
+        phrases = _relative_phrases(past, _AGO)
+    s = abs(int(delta))
+    form, minutes, hours, days = _split(s)
+    return phrases[form].format(seconds=s, minutes=minutes, hours=hours, days=days)
 
 
 def describe(ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED) -> str:

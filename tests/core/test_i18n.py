@@ -257,3 +257,13 @@ def test_a_time_as_the_window_writes_it_takes_chinese_parentheses() -> None:
     assert timefmt.local_first(ts, now) == f"{local} (expires in 1 h)"
     with i18n.speaking(Language.SIMPLIFIED_CHINESE):
         assert timefmt.local_first(ts, now) == f"{local}（1 小时后过期）"
+
+
+def test_a_composed_template_says_what_its_pieces_say() -> None:
+    # The outer template's literal braces stay literal; a part's placeholders stay open.
+    outer = "{{x}} {verb}: {details} {{"
+    whole = i18n.composed(outer, verb=i18n.literal("ends {soon}"), details="{a!r}, {b}")
+    assert whole.format(a="{q}", b=1) == "{x} ends {soon}: '{q}', 1 {"
+    assert whole.format(a="{q}", b=1) == outer.format(
+        verb="ends {soon}", details="{a!r}, {b}".format(a="{q}", b=1)
+    )
