@@ -8,6 +8,7 @@ no token, no signature, no salt, the App ID masked to its last 4 characters.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from agora_desk.core import checks, i18n, timefmt
@@ -31,9 +32,11 @@ CONSEQUENCE = {
 }
 
 
-def _rtc_role(s: ServiceInfo) -> str:
-    publishes = any(p.id in PUBLISH for p in s.privileges)
-    return _("publisher") if publishes else _("subscriber")
+def _publishes(s: ServiceInfo) -> bool:
+    for p in s.privileges:
+        if p.id in PUBLISH:
+            return True
+    return False
 
 
 def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) -> str:
@@ -52,27 +55,47 @@ def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) ->
                 rtc = s
             continue
         names.append(s.name)
-        if rtm is None and s.name in ("RTM", "RTM2"):
+        if rtm is None and (s.name == "RTM" or s.name == "RTM2"):
             rtm = s
-    parts = names if rtc is None else [f"RTC {_rtc_role(rtc)}", *names]
+    role = None if rtc is None else _publishes(rtc)
+    template = _kind_template(i18n.active_language(), role, tuple(names))
+    if rtc is None:
+        user_id = "" if rtm is None else str(rtm.fields.get("user_id", ""))
+        return template.format(user_id=user_id)
+    fields = rtc.fields
+    return template.format(
+        channel_name=str(fields.get("channel_name", "")),
+        user=checks.user_shown(str(fields.get("uid", ""))),
+        user_id="" if rtm is None else str(rtm.fields.get("user_id", "")),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _kind_template(language: i18n.Language, publishes: bool | None, names: tuple[str, ...]) -> str:
+    """describe_kind's sentence for one shape of token, with the token's own values left open
+    (channel_name, user, user_id): the same few shapes come back in every paste."""
+    # ``language`` is the cache key: the pieces below are read in it.
+    if publishes is None:
+        parts = list(names)
+    else:
+        role = _("publisher") if publishes else _("subscriber")
+        parts = [f"RTC {role}", *names]
     what = " + ".join(parts) or _("empty")
     details: list[str] = []
-    if rtc is not None:
-        details.append(
-            _("channel {channel_name!r}").format(
-                channel_name=str(rtc.fields.get("channel_name", ""))
-            )
-        )
-        details.append(checks.user_shown(str(rtc.fields.get("uid", ""))))
-    if rtm is not None:
-        details.append(_("RTM user {user_id!r}").format(user_id=str(rtm.fields.get("user_id", ""))))
-    if len(d.services) > 1 and rtc is None and rtm is None:
-        details.append(_("{count} services").format(count=len(d.services)))
+    if publishes is not None:
+        details.append(_("channel {channel_name!r}"))
+        details.append("{user}")
+    if any(n == "RTM" or n == "RTM2" for n in names):
+        details.append(_("RTM user {user_id!r}"))
+    if len(names) > 1 and not details:
+        details.append(i18n.literal(_("{count} services").format(count=len(names))))
     if details:
-        return _("{what} token for {details}").format(
-            what=what, details=_(i18n.LIST_SEPARATOR).join(details)
+        return i18n.composed(
+            _("{what} token for {details}"),
+            what=i18n.literal(what),
+            details=_(i18n.LIST_SEPARATOR).join(details),
         )
-    return _("{what} token").format(what=what)
+    return i18n.literal(_("{what} token").format(what=what))
 
 
 def _expiry_phrase(d: DecodedToken, now: int) -> str:
@@ -123,30 +146,35 @@ def check_lines(found: Sequence[Check]) -> list[str]:
 
 
 def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> Verdict:
-    failed = [c for c in d.checks if c.failed]
-    rejecting = [c for c in failed if c.name not in NOT_A_REJECTION]
-    if rejecting:
-        cause = rejecting[0]
-        consequence = _(CONSEQUENCE.get(cause.name, "")) if CONSEQUENCE.get(cause.name) else ""
-        tail = f" → {consequence}" if consequence else ""
-        return Verdict(
-            False, cause.name, _("Rejected: {detail}{tail}").format(detail=cause.detail, tail=tail)
-        )
+    # One pass over the checks: the first failure, the first rejecting one, an undecided
+    # signature and whether the reported error code was explained.
+    failed: Check | None = None
+    undecided: Check | None = None
+    error_explained = False
+    for c in d.checks:
+        ok = c.ok
+        if ok is False:
+            if c.name not in NOT_A_REJECTION:
+                return _rejected(c)
+            if failed is None:
+                failed = c
+        elif ok is None:
+            if undecided is None and c.name is CheckName.SIGNATURE:
+                undecided = c
+        elif c.name is CheckName.ERROR_CODE:
+            error_explained = True
     kind = describe_kind(d, expect)
-    if failed:
-        cause = failed[0]
+    if failed is not None:
         return Verdict(
             False,
-            cause.name,
+            failed.name,
             _("Accepted {kind}, but {consequence}: {detail}").format(
-                kind=kind, consequence=_(CONSEQUENCE[cause.name]), detail=cause.detail
+                kind=kind, consequence=_(CONSEQUENCE[failed.name]), detail=failed.detail
             ),
         )
     when = _expiry_phrase(d, now)
-    signature, error_code = CheckName.SIGNATURE, CheckName.ERROR_CODE
-    undecided = next((c for c in d.checks if c.ok is None and c.name is signature), None)
     if d.signature_valid is True:
-        if any(c.ok and c.name is error_code for c in d.checks):
+        if error_explained:
             # The reported error is the question asked: the first sentence answers it.
             return Verdict(
                 True,
@@ -179,6 +207,14 @@ def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> 
         _("{kind}; {when}; signature not verified (no App Certificate for it)").format(
             kind=_capitalized(kind), when=when
         ),
+    )
+
+
+def _rejected(cause: Check) -> Verdict:
+    consequence = _(CONSEQUENCE.get(cause.name, "")) if CONSEQUENCE.get(cause.name) else ""
+    tail = f" → {consequence}" if consequence else ""
+    return Verdict(
+        False, cause.name, _("Rejected: {detail}{tail}").format(detail=cause.detail, tail=tail)
     )
 
 
