@@ -69,6 +69,17 @@ def test_every_service_type_has_a_strategy() -> None:
         assert cls().field_items() == []
 
 
+@settings(max_examples=100, deadline=None)
+@given(service=ANY_SERVICE)
+def test_shown_fields_are_the_fields_in_wire_order(service: v007.Service) -> None:
+    # Each service spells its shown fields out (for speed): they must not drift from
+    # its dataclass fields, in order; RTM2's permissions are a list of their own.
+    expected = dict(service.field_items())
+    if isinstance(service, Rtm2Service):
+        expected = {"user_id": service.user_id}
+    assert list(service.shown_fields().items()) == list(expected.items())
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     services=st.lists(ANY_SERVICE, min_size=1, max_size=6),
