@@ -196,42 +196,65 @@ def absolute_expiry(expired_ts: int, now: int) -> Findings:
     return found(Check(CheckName.EXPIRY, True, _("no expiry (expired_ts = 0)")))
 
 
+# Passed checks whose text depends only on the language and a short constant (what the
+# signature was checked with, where the expected App ID came from), made once each:
+# the same few come back on every diagnosis. Keyed on the translated template, so a
+# language switch gets its own; bounded, as profile names are not a fixed set.
+_PASSED: dict[tuple[CheckName, str, str], Check] = {}
+_PASSED_MAX = 64
+
+
+def _passed(name: CheckName, template: str, placeholder: str, value: str) -> Check:
+    """Check(name, True, template with ``placeholder`` = ``value``), from the memo."""
+    key = (name, template, value)
+    check = _PASSED.get(key)
+    if check is None:
+        if len(_PASSED) >= _PASSED_MAX:
+            _PASSED.clear()
+        check = _PASSED[key] = Check(name, True, template.format_map({placeholder: value}))
+    return check
+
+
 def signature(ok: bool, what: str) -> Findings:
+    if ok:
+        return Findings((_passed(CheckName.SIGNATURE, _("matches {what}"), "what", what),), (), ok)
     check = Check(
         CheckName.SIGNATURE,
         ok,
-        _("matches {what}").format(what=what)
-        if ok
-        else _("does not match {what}").format(what=what),
-        "" if ok else _(WRONG_CERTIFICATE),
+        _("does not match {what}").format(what=what),
+        _(WRONG_CERTIFICATE),
     )
     return Findings((check,), (), ok)
 
 
 def app_id(token_app_id: str, expect: Expectations) -> Findings:
+    out: list[Check] = []
+    app_id_into(token_app_id, expect, out)
+    return Findings(tuple(out))
+
+
+def app_id_into(token_app_id: str, expect: Expectations, out: list[Check]) -> None:
+    """:func:`app_id`'s check appended to ``out`` (for a format's check that gathers all)."""
     if expect.app_id is None or not token_app_id:
-        return Findings()
+        return
     source = _(expect.app_id_source)
     if token_app_id == expect.app_id:
-        return found(Check(CheckName.APP_ID, True, _("matches {source}").format(source=source)))
-    if token_app_id.lower() == expect.app_id.lower():
-        return found(
+        out.append(_passed(CheckName.APP_ID, _("matches {source}"), "source", source))
+    elif token_app_id.lower() == expect.app_id.lower():
+        out.append(
+            _passed(CheckName.APP_ID, _("matches {source} (letter case differs)"), "source", source)
+        )
+    else:
+        out.append(
             Check(
                 CheckName.APP_ID,
-                True,
-                _("matches {source} (letter case differs)").format(source=source),
+                False,
+                _("the token is for App ID {token_app_id}, not {app_id}").format(
+                    token_app_id=token_app_id, app_id=expect.app_id
+                ),
+                _(
+                    "Use a token built for this project, or select the profile of the project the token is for."
+                ),
+                phrasing=Phrasing.SUBJECT,
             )
         )
-    return found(
-        Check(
-            CheckName.APP_ID,
-            False,
-            _("the token is for App ID {token_app_id}, not {app_id}").format(
-                token_app_id=token_app_id, app_id=expect.app_id
-            ),
-            _(
-                "Use a token built for this project, or select the profile of the project the token is for."
-            ),
-            phrasing=Phrasing.SUBJECT,
-        )
-    )

@@ -9,7 +9,7 @@ RTM user, services), role, signature, App ID - each a typed
 from __future__ import annotations
 
 from agora_desk.core import checks, timefmt
-from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings, found
+from agora_desk.core.checks import CLOCK_SKEW, RENEW, Expectations, Findings
 from agora_desk.core.decoded import (
     Check,
     CheckName,
@@ -145,48 +145,92 @@ def _uid_fix(users: list[str], expect: Expectations) -> str:
     )
 
 
+def _uniform(tok: AccessToken2) -> bool:
+    """True for the usual token: an expire, and every privilege lasting exactly as long.
+
+    Such a token has no privilege of its own to report while it is valid, so
+    :func:`expiry` and :func:`lifetime` need not walk its privileges.
+    """
+    expire = tok.expire
+    if not expire:
+        return False
+    for s in tok.services:
+        for seconds in s.privileges.values():
+            if seconds != expire:
+                return False
+    return True
+
+
 def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Findings:
     """Not yet valid, expired, or valid; then the privileges' own expiry."""
+    out: list[Check] = []
+    warnings: list[str] = []
+    _expiry(tok, now, now_is_clock, _uniform(tok), out, warnings)
+    return Findings(tuple(out), tuple(warnings))
+
+
+def _expiry(
+    tok: AccessToken2,
+    now: int,
+    now_is_clock: bool,
+    uniform: bool,
+    out: list[Check],
+    warnings: list[str],
+) -> None:
+    """:func:`expiry`'s checks appended to ``out`` (``uniform``: see :func:`_uniform`)."""
+    expires_at = tok.expires_at
     if tok.issued_at > now + CLOCK_SKEW:
         ahead = timefmt.duration(tok.issued_at - now)
         if now_is_clock:
-            first = Check(
-                CheckName.EXPIRY,
-                False,
-                _("not yet valid: issued at {time}, {ahead} in the future").format(
-                    time=timefmt.utc_iso(tok.issued_at), ahead=ahead
-                ),
-                _(
-                    "The clock of the machine that built it is ahead: sync it (NTP) and generate a new token."
-                ),
+            out.append(
+                Check(
+                    CheckName.EXPIRY,
+                    False,
+                    _("not yet valid: issued at {time}, {ahead} in the future").format(
+                        time=timefmt.utc_iso(tok.issued_at), ahead=ahead
+                    ),
+                    _(
+                        "The clock of the machine that built it is ahead: sync it (NTP) and generate a new token."
+                    ),
+                )
             )
         else:
-            first = Check(
+            out.append(
+                Check(
+                    CheckName.EXPIRY,
+                    False,
+                    _("not yet valid at the time given: issued at {time}, {ahead} after it").format(
+                        time=timefmt.utc_iso(tok.issued_at), ahead=ahead
+                    ),
+                    _("Check the time given with --now: the token did not exist yet then."),
+                )
+            )
+    elif tok.expire and now >= expires_at:
+        out.append(
+            Check(
                 CheckName.EXPIRY,
                 False,
-                _("not yet valid at the time given: issued at {time}, {ahead} after it").format(
-                    time=timefmt.utc_iso(tok.issued_at), ahead=ahead
+                _("expired {duration} ago (at {time})").format(
+                    duration=timefmt.duration(now - expires_at),
+                    time=timefmt.utc_iso(expires_at),
                 ),
-                _("Check the time given with --now: the token did not exist yet then."),
+                _(RENEW),
             )
-    elif tok.expire and now >= tok.expires_at:
-        first = Check(
-            CheckName.EXPIRY,
-            False,
-            _("expired {duration} ago (at {time})").format(
-                duration=timefmt.duration(now - tok.expires_at),
-                time=timefmt.utc_iso(tok.expires_at),
-            ),
-            _(RENEW),
         )
     elif tok.expire:
-        first = Check(
-            CheckName.EXPIRY,
-            True,
-            _("valid, {relative}").format(relative=timefmt.relative(tok.expires_at, now)),
+        out.append(
+            Check(
+                CheckName.EXPIRY,
+                True,
+                _("valid, {relative}").format(relative=timefmt.relative(expires_at, now)),
+            )
         )
     else:
-        first = Check(CheckName.EXPIRY, True, _("the token has no expiry of its own (expire = 0)"))
+        out.append(
+            Check(CheckName.EXPIRY, True, _("the token has no expiry of its own (expire = 0)"))
+        )
+    if uniform and now < expires_at:
+        return  # every privilege ends with the token, which has not ended
 
     expired: list[str] = []
     early: list[str] = []
@@ -208,8 +252,7 @@ def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Finding
                     )
                 )
     if expired:
-        return found(
-            first,
+        out.append(
             Check(
                 CheckName.PRIVILEGES,
                 False,
@@ -217,18 +260,14 @@ def expiry(tok: AccessToken2, now: int, *, now_is_clock: bool = True) -> Finding
                 _(
                     "The SDK will refuse these actions: generate a token whose privilege expiry covers the session, and renew on the SDK's privilege-will-expire callback."
                 ),
-            ),
+            )
         )
-    if early:
-        return found(
-            first,
-            warnings=[
-                _("privileges that expire before the token: {privileges}").format(
-                    privileges="; ".join(early)
-                )
-            ],
+    elif early:
+        warnings.append(
+            _("privileges that expire before the token: {privileges}").format(
+                privileges="; ".join(early)
+            )
         )
-    return found(first)
 
 
 UNIT_HINT = N_("007 counts from issue")
@@ -241,6 +280,15 @@ def _label(s: Service, pid: int) -> str:
 
 def lifetime(tok: AccessToken2) -> Findings:
     """Durations that cannot be meant: a Unix time as a lifetime, over 24 h, odd privileges."""
+    out: list[Check] = []
+    _lifetime(tok, _uniform(tok), out)
+    return Findings(tuple(out))
+
+
+def _lifetime(tok: AccessToken2, uniform: bool, out: list[Check]) -> None:
+    """:func:`lifetime`'s check appended to ``out`` (``uniform``: see :func:`_uniform`)."""
+    if uniform and not checks.implausible_lifetime(tok.expire):
+        return  # one plausible duration for the token and all its privileges: nothing to say
     # Values that share a duration share one sentence: a builder usually writes
     # the same mistaken number into the expire and every privilege.
     flagged: dict[int, list[str]] = {}
@@ -285,13 +333,12 @@ def lifetime(tok: AccessToken2) -> Findings:
     ]  # fmt: skip
     if problems:
         detail = "; ".join(d for d, _fix in problems)
-        return found(Check(CheckName.LIFETIME, False, detail, problems[0][1]))
-    if notes:
+        out.append(Check(CheckName.LIFETIME, False, detail, problems[0][1]))
+    elif notes:
         kept = notes[:3] + (
             [_("{count} more").format(count=len(notes) - 3)] if len(notes) > 3 else []
         )
-        return found(Check(CheckName.LIFETIME, True, "; ".join(kept)))
-    return Findings()
+        out.append(Check(CheckName.LIFETIME, True, "; ".join(kept)))
 
 
 PUBLISH = (RtcService.PUBLISH_AUDIO, RtcService.PUBLISH_VIDEO, RtcService.PUBLISH_DATA)
@@ -299,14 +346,22 @@ PUBLISH = (RtcService.PUBLISH_AUDIO, RtcService.PUBLISH_VIDEO, RtcService.PUBLIS
 
 def role(tok: AccessToken2, expect: Expectations) -> Findings:
     """A subscriber token (join only) used to publish."""
-    if expect.role is None:
-        return Findings()
-    rtc = [s for s in tok.services if isinstance(s, RtcService)]
-    if not rtc:
-        return Findings()
+    out: list[Check] = []
+    _role(expect, _rtc(tok), out)
+    return Findings(tuple(out))
+
+
+def _rtc(tok: AccessToken2) -> list[RtcService]:
+    return [s for s in tok.services if isinstance(s, RtcService)]
+
+
+def _role(expect: Expectations, rtc: list[RtcService], out: list[Check]) -> None:
+    """:func:`role`'s check appended to ``out``; ``rtc``: the token's RTC services."""
+    if expect.role is None or not rtc:
+        return
     publishes = any(any(p in s.privileges for p in PUBLISH) for s in rtc)
     if expect.role == "publisher" and not publishes:
-        return found(
+        out.append(
             Check(
                 CheckName.ROLE,
                 False,
@@ -314,9 +369,10 @@ def role(tok: AccessToken2, expect: Expectations) -> Findings:
                 _("Build a publisher token (role publisher), or join as audience/subscriber."),
             )
         )
-    if expect.role == "publisher":
-        return found(Check(CheckName.ROLE, True, _("has the publish privileges a publisher needs")))
-    return found(Check(CheckName.ROLE, True, _("can join as a subscriber")))
+    elif expect.role == "publisher":
+        out.append(Check(CheckName.ROLE, True, _("has the publish privileges a publisher needs")))
+    else:
+        out.append(Check(CheckName.ROLE, True, _("can join as a subscriber")))
 
 
 def fit(tok: AccessToken2, expect: Expectations) -> Findings:
@@ -324,9 +380,15 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
 
     The one home of this rule; the REST request checks call it too.
     """
-    rtc = [s for s in tok.services if isinstance(s, RtcService)]
     out: list[Check] = []
-    if expect.channel is not None:
+    _fit(tok, expect, _rtc(tok), out)
+    return Findings(tuple(out))
+
+
+def _fit(tok: AccessToken2, expect: Expectations, rtc: list[RtcService], out: list[Check]) -> None:
+    """:func:`fit`'s checks appended to ``out``; ``rtc``: the token's RTC services."""
+    channel = expect.channel
+    if channel is not None:
         if not rtc:
             out.append(
                 Check(
@@ -337,12 +399,12 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                     phrasing=Phrasing.SUBJECT,
                 )
             )
-        elif any(s.channel_name == expect.channel for s in rtc):
+        elif _has_channel(rtc, channel):
             out.append(
                 Check(
                     CheckName.CHANNEL,
                     True,
-                    _("built for channel {channel!r}").format(channel=expect.channel),
+                    _("built for channel {channel!r}").format(channel=channel),
                 )
             )
         else:
@@ -352,7 +414,7 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                     CheckName.CHANNEL,
                     False,
                     _("built for channel {names}, not {channel!r}").format(
-                        names=names, channel=expect.channel
+                        names=names, channel=channel
                     ),
                     _(
                         "Join the channel the token was built for, or build a token for this channel (names are case-sensitive)."
@@ -442,7 +504,13 @@ def fit(tok: AccessToken2, expect: Expectations) -> Findings:
                 phrasing=Phrasing.SUBJECT,
             )
         )
-    return Findings(tuple(out))
+
+
+def _has_channel(rtc: list[RtcService], channel: str) -> bool:
+    for s in rtc:
+        if s.channel_name == channel:
+            return True
+    return False
 
 
 def signature(tok: AccessToken2, expect: Expectations) -> Findings:
@@ -453,13 +521,18 @@ def signature(tok: AccessToken2, expect: Expectations) -> Findings:
 
 
 def check(tok: AccessToken2, expect: Expectations, now: int) -> Findings:
-    return checks.combined(
-        expiry(tok, now, now_is_clock=expect.now_is_clock),
-        lifetime(tok),
-        fit(tok, expect),
-        role(tok, expect),
-        checks.app_id(tok.app_id, expect),
-    )
+    # The parts append to one list (a Findings each, then summed, cost more than the
+    # checks themselves) over one look at the services.
+    out: list[Check] = []
+    warnings: list[str] = []
+    uniform = _uniform(tok)
+    rtc = _rtc(tok)
+    _expiry(tok, now, expect.now_is_clock, uniform, out, warnings)
+    _lifetime(tok, uniform, out)
+    _fit(tok, expect, rtc, out)
+    _role(expect, rtc, out)
+    checks.app_id_into(tok.app_id, expect, out)
+    return Findings(tuple(out), tuple(warnings))
 
 
 FORMAT = prefixed(VERSION, parse, describe, check, signature, content_length=content_length)
