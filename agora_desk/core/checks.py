@@ -200,24 +200,30 @@ def absolute_expiry(expired_ts: int, now: int) -> Findings:
 # signature was checked with, where the expected App ID came from), made once each:
 # the same few come back on every diagnosis. Keyed on the translated template, so a
 # language switch gets its own; bounded, as profile names are not a fixed set.
-_PASSED: dict[tuple[CheckName, str, str], Check] = {}
+_PASSED: dict[tuple[CheckName, str, str], Findings] = {}
 _PASSED_MAX = 64
 
 
-def _passed(name: CheckName, template: str, placeholder: str, value: str) -> Check:
-    """Check(name, True, template with ``placeholder`` = ``value``), from the memo."""
+def _passed(
+    name: CheckName, template: str, placeholder: str, value: str, valid: bool | None = None
+) -> Findings:
+    """Findings of Check(name, True, ``template`` with ``placeholder`` = ``value``), from the memo.
+
+    ``valid``: the Findings' signature_valid (the same for every use of one ``name``).
+    """
     key = (name, template, value)
-    check = _PASSED.get(key)
-    if check is None:
+    passed = _PASSED.get(key)
+    if passed is None:
         if len(_PASSED) >= _PASSED_MAX:
             _PASSED.clear()
-        check = _PASSED[key] = Check(name, True, template.format_map({placeholder: value}))
-    return check
+        check = Check(name, True, template.format_map({placeholder: value}))
+        passed = _PASSED[key] = Findings((check,), (), valid)
+    return passed
 
 
 def signature(ok: bool, what: str) -> Findings:
     if ok:
-        return Findings((_passed(CheckName.SIGNATURE, _("matches {what}"), "what", what),), (), ok)
+        return _passed(CheckName.SIGNATURE, _("matches {what}"), "what", what, True)
     check = Check(
         CheckName.SIGNATURE,
         ok,
@@ -239,11 +245,10 @@ def app_id_into(token_app_id: str, expect: Expectations, out: list[Check]) -> No
         return
     source = _(expect.app_id_source)
     if token_app_id == expect.app_id:
-        out.append(_passed(CheckName.APP_ID, _("matches {source}"), "source", source))
+        out += _passed(CheckName.APP_ID, _("matches {source}"), "source", source).checks
     elif token_app_id.lower() == expect.app_id.lower():
-        out.append(
-            _passed(CheckName.APP_ID, _("matches {source} (letter case differs)"), "source", source)
-        )
+        template = _("matches {source} (letter case differs)")
+        out += _passed(CheckName.APP_ID, template, "source", source).checks
     else:
         out.append(
             Check(

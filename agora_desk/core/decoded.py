@@ -219,7 +219,7 @@ class DecodedToken:
         (replace runs ``__init__`` over all the fields; diagnosing makes one per call.)
         """
         new = object.__new__(DecodedToken)
-        new.__dict__.update(self.__dict__)
+        new.__dict__ = self.__dict__.copy()  # half the cost of update() into an empty one
         return new
 
     @property

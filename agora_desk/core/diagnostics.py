@@ -100,7 +100,7 @@ def run_checks(
     findings = combined(parsed.checks_but_signature(expect, now), signature)
     checks = list(findings.checks)
     signature_valid = findings.signature_valid
-    if any(c.failed and c.name is CheckName.APP_ID for c in checks):
+    if _fails(checks, CheckName.APP_ID):
         # Another project's certificate cannot have signed it: blame the App ID only.
         checks = [
             _not_judged(c) if c.name is CheckName.SIGNATURE and c.failed else c for c in checks
@@ -146,16 +146,22 @@ def _search(
     return _with_tried(first, tried), None
 
 
-def _causal_rank(check: Check) -> int:
-    return CAUSAL_ORDER[check.name]
+def _fails(checks: Sequence[Check], name: CheckName) -> bool:
+    # ``ok is False`` is Check.failed, read without a property call per check.
+    for c in checks:
+        if c.ok is False and c.name is name:
+            return True
+    return False
 
 
 def ordered(checks: Sequence[Check]) -> list[Check]:
     """Causal order, with the failed check that explains the others first."""
-    result = sorted(checks, key=_causal_rank)
+    rank = CAUSAL_ORDER
+    result = sorted(checks, key=lambda c: rank[c.name])
     for index, check in enumerate(result):
-        if check.failed:
-            result.insert(0, result.pop(index))
+        if check.ok is False:  # check.failed, without a property call per check
+            if index:
+                result.insert(0, result.pop(index))
             break
     return result
 
