@@ -23,9 +23,11 @@ import contextlib
 import contextvars
 import enum
 import gettext
+import operator
 import os
+import string
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -231,6 +233,42 @@ def composed(template: str, **parts: str) -> str:
 def literal(text: str) -> str:
     """``text`` as a part of :func:`composed` that ``.format()`` leaves as it is."""
     return text.replace("{", "{{").replace("}", "}}")
+
+
+Fill = Callable[[tuple[object, ...]], str]
+
+
+def filler(template: str, fields: tuple[str, ...]) -> Fill:
+    """``template.format()`` as a function of a tuple of values in the order of ``fields``.
+
+    For a composed phrase filled on every call: ``filler("{b} in {a!r}", ("a", "b"))(("x", 1))``
+    is ``"1 in 'x'"``, what ``.format(a="x", b=1)`` gives, for a fraction of its cost (the
+    template is parsed once, the filling is a ``%``). Placeholders with a format spec or an
+    index keep ``.format()``.
+    """
+    pieces: list[str] = []
+    positions: list[int] = []
+    for text, name, spec, conversion in string.Formatter().parse(template):
+        pieces.append(text.replace("%", "%%"))
+        if name is None:
+            continue
+        if spec or conversion not in (None, "s", "r") or name not in fields:
+            return _formatting(template, fields)
+        pieces.append("%r" if conversion == "r" else "%s")
+        positions.append(fields.index(name))
+    pattern = "".join(pieces)
+    if not positions:
+        constant = pattern % ()
+        return lambda values: constant
+    if len(positions) == 1:
+        (at,) = positions
+        return lambda values: pattern % (values[at],)
+    pick = operator.itemgetter(*positions)
+    return lambda values: pattern % pick(values)
+
+
+def _formatting(template: str, fields: tuple[str, ...]) -> Fill:
+    return lambda values: template.format(**dict(zip(fields, values, strict=True)))
 
 
 K = TypeVar("K")

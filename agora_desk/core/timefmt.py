@@ -71,34 +71,47 @@ def duration(seconds: int) -> str:
 
 _IN, _AGO = N_("{verb} in {duration}"), N_("{verb} {duration} ago")
 _JUST_NOW = N_("{verb} just now")
+# What a relative phrase is filled with (relative_parts() gives them in this order).
+FIELDS = ("seconds", "minutes", "hours", "days")
 # The relative phrases composed once per (language, verb, direction): "expires in {minutes}
-# min" and its siblings, in the order of _DURATIONS (a verb is a fixed N_() word, so this
-# stays a handful of entries). relative() runs for every check and verdict.
-_phrases: dict[tuple[i18n.Language, str, str], tuple[str, ...]] = {}
+# min" and its siblings in the order of _DURATIONS, each with its filler (a verb is a fixed
+# N_() word, so this stays a handful of entries). relative() runs for every check and verdict.
+_phrases: dict[tuple[i18n.Language, str, str], tuple[tuple[str, i18n.Fill], ...]] = {}
 
 
-def _relative_phrases(verb: str, direction: str) -> tuple[str, ...]:
+def _relative_phrases(verb: str, direction: str) -> tuple[tuple[str, i18n.Fill], ...]:
     key = (i18n.active_language(), verb, direction)
     found = _phrases.get(key)
     if found is None:
         outer, word = _(direction), i18n.literal(_(verb))
-        found = tuple(i18n.composed(outer, verb=word, duration=_(d)) for d in _DURATIONS)
+        phrases = [i18n.composed(outer, verb=word, duration=_(d)) for d in _DURATIONS]
+        found = tuple((p, i18n.filler(p, FIELDS)) for p in phrases)
         _phrases[key] = found
     return found
 
 
-def relative(ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED) -> str:
+def relative_parts(
+    ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED
+) -> tuple[str, i18n.Fill, tuple[int, int, int, int]]:
+    """relative()'s phrase before it is filled: the template (placeholders of FIELDS), its
+    filler and the values, for a sentence that composes the phrase into its own."""
     now = int(time.time()) if now is None else now
     delta = ts - now
     if delta > 0:
         phrases = _relative_phrases(future, _IN)
     elif delta == 0:
-        return _(_JUST_NOW).format(verb=_(past))
+        return (*_relative_phrases(past, _JUST_NOW)[0], (0, 0, 0, 0))
     else:
         phrases = _relative_phrases(past, _AGO)
     s = abs(int(delta))
     form, minutes, hours, days = _split(s)
-    return phrases[form].format(seconds=s, minutes=minutes, hours=hours, days=days)
+    return (*phrases[form], (s, minutes, hours, days))
+
+
+def relative(ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED) -> str:
+    """'expires in 59 min', 'expired 5 min ago', 'expired just now' (the verbs translated)."""
+    _template, fill, values = relative_parts(ts, now, future=future, past=past)
+    return fill(values)
 
 
 def describe(ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED) -> str:

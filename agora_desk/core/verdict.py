@@ -15,7 +15,7 @@ from agora_desk.core import checks, i18n, timefmt
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, ServiceInfo, Verdict
 from agora_desk.core.formats import v006
 from agora_desk.core.formats.v007_checks import PUBLISH
-from agora_desk.core.i18n import N_, _
+from agora_desk.core.i18n import N_, Fill, _
 
 # What the app sees when this check is the cause.
 CONSEQUENCE = {
@@ -39,17 +39,16 @@ def _publishes(s: ServiceInfo) -> bool:
     return False
 
 
-def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) -> str:
-    """'RTC publisher token for channel 'demo', uid 42' and the like."""
-    if d.services is None:
-        if d.version == "006":
-            return _describe_006(d, expect)
-        return _("{kind} token").format(kind=d.kind)
-    # One pass: the first RTC service, the first RTM one, the other services' names.
+_Shape = tuple[ServiceInfo | None, ServiceInfo | None, bool | None, tuple[str, ...]]
+
+
+def _shape(services: Sequence[ServiceInfo]) -> _Shape:
+    """The first RTC service, the first RTM one, whether the RTC one publishes (None: no
+    RTC) and the other services' names, in one pass."""
     rtc: ServiceInfo | None = None
     rtm: ServiceInfo | None = None
     names: list[str] = []
-    for s in d.services:
+    for s in services:
         if s.name == "RTC":
             if rtc is None:
                 rtc = s
@@ -57,17 +56,35 @@ def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) ->
         names.append(s.name)
         if rtm is None and (s.name == "RTM" or s.name == "RTM2"):
             rtm = s
-    role = None if rtc is None else _publishes(rtc)
-    template = _kind_template(i18n.active_language(), role, tuple(names))
+    return rtc, rtm, None if rtc is None else _publishes(rtc), tuple(names)
+
+
+# The token's own values in a kind sentence (see _kind_template), in this order.
+_KIND_FIELDS = ("channel_name", "user", "user_id")
+
+
+def _kind_values(rtc: ServiceInfo | None, rtm: ServiceInfo | None) -> tuple[str, str, str]:
+    user_id = "" if rtm is None else str(rtm.fields.get("user_id", ""))
     if rtc is None:
-        user_id = "" if rtm is None else str(rtm.fields.get("user_id", ""))
-        return template.format(user_id=user_id)
+        return "", "", user_id
     fields = rtc.fields
-    return template.format(
-        channel_name=str(fields.get("channel_name", "")),
-        user=checks.user_shown(str(fields.get("uid", ""))),
-        user_id="" if rtm is None else str(rtm.fields.get("user_id", "")),
-    )
+    user = checks.user_shown(str(fields.get("uid", "")))
+    return str(fields.get("channel_name", "")), user, user_id
+
+
+def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) -> str:
+    """'RTC publisher token for channel 'demo', uid 42' and the like."""
+    if d.services is None:
+        if d.version == "006":
+            return _describe_006(d, expect)
+        return _("{kind} token").format(kind=d.kind)
+    rtc, rtm, role, names = _shape(d.services)
+    return _kind_fill(i18n.active_language(), role, names)(_kind_values(rtc, rtm))
+
+
+@functools.lru_cache(maxsize=64)
+def _kind_fill(language: i18n.Language, publishes: bool | None, names: tuple[str, ...]) -> Fill:
+    return i18n.filler(_kind_template(language, publishes, names), _KIND_FIELDS)
 
 
 @functools.lru_cache(maxsize=64)
@@ -145,6 +162,10 @@ def check_lines(found: Sequence[Check]) -> list[str]:
     return lines
 
 
+# Read once: an Enum member is a slow attribute of its class.
+_SIGNATURE, _ERROR_CODE = CheckName.SIGNATURE, CheckName.ERROR_CODE
+
+
 def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> Verdict:
     # One pass over the checks: the first failure, the first rejecting one, an undecided
     # signature and whether the reported error code was explained.
@@ -159,55 +180,88 @@ def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> 
             if failed is None:
                 failed = c
         elif ok is None:
-            if undecided is None and c.name is CheckName.SIGNATURE:
+            if undecided is None and c.name is _SIGNATURE:
                 undecided = c
-        elif c.name is CheckName.ERROR_CODE:
+        elif c.name is _ERROR_CODE:
             error_explained = True
-    kind = describe_kind(d, expect)
     if failed is not None:
         return Verdict(
             False,
             failed.name,
             _("Accepted {kind}, but {consequence}: {detail}").format(
-                kind=kind, consequence=_(CONSEQUENCE[failed.name]), detail=failed.detail
+                kind=describe_kind(d, expect),
+                consequence=_(CONSEQUENCE[failed.name]),
+                detail=failed.detail,
             ),
         )
-    when = _expiry_phrase(d, now)
     if d.signature_valid is True:
-        if error_explained:
-            # The reported error is the question asked: the first sentence answers it.
-            return Verdict(
-                True,
-                None,
-                _("Valid {kind}; {when}; it does not explain the error the app got").format(
-                    kind=kind, when=when
-                ),
-            )
-        return Verdict(True, None, _("Valid {kind}; {when}").format(kind=kind, when=when))
+        # The reported error is the question asked: the first sentence answers it.
+        sentence = _VALID_UNEXPLAINED if error_explained else _VALID
+        return Verdict(True, None, _accepted(sentence, d, now, expect))
     if undecided is not None:
         reason = undecided.detail.removeprefix(_("cannot tell: "))
-        return Verdict(
-            True,
-            None,
-            _("{kind}; {when}; signature not judged: {reason}").format(
-                kind=_capitalized(kind), when=when, reason=reason
-            ),
-        )
+        return Verdict(True, None, _accepted(_NOT_JUDGED, d, now, expect, reason))
     if d.version in ("001", "002", "003", "004", "v1", "v2"):
         return Verdict(
             True,
             None,
             _("{kind}: a retired key that cannot be verified here; {when}").format(
-                kind=d.kind, when=when
+                kind=d.kind, when=_expiry_phrase(d, now)
             ),
         )
-    return Verdict(
-        True,
-        None,
-        _("{kind}; {when}; signature not verified (no App Certificate for it)").format(
-            kind=_capitalized(kind), when=when
-        ),
+    return Verdict(True, None, _accepted(_NOT_VERIFIED, d, now, expect))
+
+
+# The first sentence of a token Agora accepts; {kind} is capitalized where it opens one.
+_VALID = N_("Valid {kind}; {when}")
+_VALID_UNEXPLAINED = N_("Valid {kind}; {when}; it does not explain the error the app got")
+_NOT_JUDGED = N_("{kind}; {when}; signature not judged: {reason}")
+_NOT_VERIFIED = N_("{kind}; {when}; signature not verified (no App Certificate for it)")
+_OPENS_WITH_KIND = frozenset({_NOT_JUDGED, _NOT_VERIFIED})
+# A whole accepted sentence's values (see _sentence), in this order.
+_FIELDS = (*_KIND_FIELDS, "reason", *timefmt.FIELDS)
+
+
+def _accepted(
+    sentence: str,
+    d: DecodedToken,
+    now: int,
+    expect: checks.Expectations | None,
+    reason: str = "",
+) -> str:
+    capital = sentence in _OPENS_WITH_KIND
+    if d.services is not None and d.expires_at:
+        # A token with services that expires: one sentence per shape and wording, filled.
+        rtc, rtm, role, names = _shape(d.services)
+        when, _fill, times = timefmt.relative_parts(d.expires_at, now)
+        fill = _sentence(i18n.active_language(), sentence, capital, role, names, when)
+        if fill is not None:
+            return fill((*_kind_values(rtc, rtm), reason, *times))
+    kind = describe_kind(d, expect)
+    when_text = _expiry_phrase(d, now)
+    return _(sentence).format(
+        kind=_capitalized(kind) if capital else kind, when=when_text, reason=reason
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence(
+    language: i18n.Language,
+    sentence: str,
+    capital: bool,
+    publishes: bool | None,
+    names: tuple[str, ...],
+    when: str,
+) -> Fill | None:
+    """``sentence`` composed with the kind of token and the expiry phrase ``when`` (a
+    timefmt template), as a filler of _FIELDS; None when it cannot be composed ahead."""
+    kind = _kind_template(language, publishes, names)
+    if capital:
+        if kind.startswith("{"):
+            return None  # the capital belongs to a value: only the filled text has it
+        kind = _capitalized(kind)
+    whole = i18n.composed(_(sentence), kind=kind, when=when, reason="{reason}")
+    return i18n.filler(whole, _FIELDS)
 
 
 def _rejected(cause: Check) -> Verdict:

@@ -267,3 +267,24 @@ def test_a_composed_template_says_what_its_pieces_say() -> None:
     assert whole.format(a="{q}", b=1) == outer.format(
         verb="ends {soon}", details="{a!r}, {b}".format(a="{q}", b=1)
     )
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{b} in {a!r}, 100% {{sure}}",
+        "only {a!s}",
+        "no placeholder, 5%",
+        "{a:>6} has a format spec",
+        "{c} is not a field",
+    ],
+)
+def test_a_filler_fills_as_format_does(template: str) -> None:
+    fields = ("a", "b")
+    values: tuple[object, ...] = ("x'y", 7)
+    fill = i18n.filler(template, fields)
+    if "{c}" in template:
+        with pytest.raises(KeyError):
+            fill(values)
+    else:
+        assert fill(values) == template.format(a="x'y", b=7)

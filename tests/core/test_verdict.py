@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from _inspect_helpers import APP_ID, CERT, ISSUED, expect
 
-from agora_desk.core import i18n
+from agora_desk.core import i18n, timefmt, verdict
 from agora_desk.core.diagnostics import diagnose
 from agora_desk.core.formats import v007
 from agora_desk.core.formats.v007 import ChatService, FpaService, RtcService, RtmService
@@ -91,3 +91,26 @@ def test_a_language_switch_changes_the_sentence_of_a_shape_seen_before() -> None
     assert summary() == VALID_ZH.format(chinese)
     i18n.set_language("en")
     assert summary() == VALID_EN.format(english)
+
+
+@pytest.mark.parametrize("language", list(i18n.Language))
+@pytest.mark.parametrize("left", [1, 59, 60, 3600, 3660, 86340])  # lifetimes up to 24 h
+def test_the_composed_sentence_says_what_its_pieces_say(language: i18n.Language, left: int) -> None:
+    services = SHAPES["rtc publisher + rtm"][0]
+    now = ISSUED + 60
+    token = v007.build(APP_ID, CERT, services, expire=60 + left, issued_at=ISSUED, salt=1)
+    with i18n.speaking(language):
+        for expectations, sentence, capital in (
+            (expect(CERT, now=now), "Valid {kind}; {when}", False),
+            (
+                expect(now=now),
+                "{kind}; {when}; signature not verified (no App Certificate for it)",
+                True,
+            ),
+        ):
+            d = diagnose(token, expectations)
+            kind = verdict.describe_kind(d, expectations)
+            kind = kind[:1].upper() + kind[1:] if capital else kind
+            when = timefmt.relative(now + left, now)
+            assert d.verdict is not None
+            assert d.verdict.summary == i18n._(sentence).format(kind=kind, when=when)
