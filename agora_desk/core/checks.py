@@ -49,6 +49,18 @@ class Expectations:
     role: str | None = None  # "publisher" | "subscriber": what the app joins as
     error: str | None = None  # the error code or message the app reported
 
+    def with_certificate(self, certificate: Secret) -> Expectations:
+        """These expectations with another certificate: one per candidate of a signer search.
+
+        ``dataclasses.replace`` would run ``__init__`` over every field (through the frozen
+        class's ``object.__setattr__``), several times the cost of the signature check itself.
+        """
+        new = object.__new__(Expectations)
+        stored = new.__dict__
+        stored.update(self.__dict__)
+        stored["certificate"] = certificate
+        return new
+
     @property
     def wire_user(self) -> str | None:
         """The RTC user as written into a token ("" = uid 0), or None when not asked."""
@@ -163,6 +175,10 @@ class Findings:
         )
 
 
+# What a check with nothing to say returns (a Findings is never changed: one will do).
+NOTHING = Findings()
+
+
 def combined(*parts: Findings) -> Findings:
     """``parts[0] + parts[1] + ...`` built once (a format's check sums six or so)."""
     found_checks: list[Check] = []
@@ -196,41 +212,50 @@ def absolute_expiry(expired_ts: int, now: int) -> Findings:
     return found(Check(CheckName.EXPIRY, True, _("no expiry (expired_ts = 0)")))
 
 
-# Passed checks whose text depends only on the language and a short constant (what the
+# Checks whose texts depend only on the language and a short constant (what the
 # signature was checked with, where the expected App ID came from), made once each:
-# the same few come back on every diagnosis. Keyed on the translated template, so a
-# language switch gets its own; bounded, as profile names are not a fixed set.
-_PASSED: dict[tuple[CheckName, str, str], Findings] = {}
-_PASSED_MAX = 64
+# the same few come back on every diagnosis (and per candidate of a signer search).
+# Keyed on the translated texts themselves, so a language switch gets its own; bounded,
+# as profile names are not a fixed set.
+_CONSTANT: dict[tuple[CheckName, bool, str, str, str], Findings] = {}
+_CONSTANT_MAX = 64
 
 
-def _passed(
-    name: CheckName, template: str, placeholder: str, value: str, valid: bool | None = None
+def _constant(
+    name: CheckName,
+    ok: bool,
+    template: str,
+    placeholder: str,
+    value: str,
+    fix: str = "",
+    valid: bool | None = None,
 ) -> Findings:
-    """Findings of Check(name, True, ``template`` with ``placeholder`` = ``value``), from the memo.
+    """Findings of Check(name, ok, ``template`` with ``placeholder`` = ``value``, fix), memoized.
 
-    ``valid``: the Findings' signature_valid (the same for every use of one ``name``).
+    ``valid``: the Findings' signature_valid (the same for every use of one ``name`` and ``ok``).
     """
-    key = (name, template, value)
-    passed = _PASSED.get(key)
-    if passed is None:
-        if len(_PASSED) >= _PASSED_MAX:
-            _PASSED.clear()
-        check = Check(name, True, template.format_map({placeholder: value}))
-        passed = _PASSED[key] = Findings((check,), (), valid)
-    return passed
+    key = (name, ok, template, value, fix)
+    made = _CONSTANT.get(key)
+    if made is None:
+        if len(_CONSTANT) >= _CONSTANT_MAX:
+            _CONSTANT.clear()
+        check = Check(name, ok, template.format_map({placeholder: value}), fix)
+        made = _CONSTANT[key] = Findings((check,), (), valid)
+    return made
 
 
 def signature(ok: bool, what: str) -> Findings:
     if ok:
-        return _passed(CheckName.SIGNATURE, _("matches {what}"), "what", what, True)
-    check = Check(
+        return _constant(CheckName.SIGNATURE, True, _("matches {what}"), "what", what, "", True)
+    return _constant(
         CheckName.SIGNATURE,
-        ok,
-        _("does not match {what}").format(what=what),
+        False,
+        _("does not match {what}"),
+        "what",
+        what,
         _(WRONG_CERTIFICATE),
+        False,
     )
-    return Findings((check,), (), ok)
 
 
 def app_id(token_app_id: str, expect: Expectations) -> Findings:
@@ -245,10 +270,10 @@ def app_id_into(token_app_id: str, expect: Expectations, out: list[Check]) -> No
         return
     source = _(expect.app_id_source)
     if token_app_id == expect.app_id:
-        out += _passed(CheckName.APP_ID, _("matches {source}"), "source", source).checks
+        out += _constant(CheckName.APP_ID, True, _("matches {source}"), "source", source).checks
     elif token_app_id.lower() == expect.app_id.lower():
         template = _("matches {source} (letter case differs)")
-        out += _passed(CheckName.APP_ID, template, "source", source).checks
+        out += _constant(CheckName.APP_ID, True, template, "source", source).checks
     else:
         out.append(
             Check(

@@ -131,7 +131,7 @@ def _search(
     """
     first: Findings | None = None
     for cand in signers:
-        attempt = parsed.signature(replace(expect, certificate=cand.certificate))
+        attempt = parsed.signature(expect.with_certificate(cand.certificate))
         if attempt.signature_valid:
             return attempt, SignedBy(cand.profile, cand.which)
         if first is None:

@@ -124,15 +124,45 @@ def test_passed_checks_come_out_in_the_language_of_each_call() -> None:
     # Another source is another text, and a failure is never taken for a pass.
     other = replace(first, app_id_source="the App ID from profile 'b'")
     assert details(other)[CheckName.APP_ID] == "matches the App ID from profile 'b'"
-    wrong = diagnose(token, replace(first, certificate=expect(OTHER_CERT).certificate))
-    signature = next(c for c in wrong.checks if c.name is CheckName.SIGNATURE)
-    assert signature.ok is False and signature.detail == "does not match the App Certificate"
 
 
-def test_the_memo_of_passed_checks_stays_small() -> None:
+def test_a_failed_signature_comes_out_in_the_language_of_each_call() -> None:
+    wrong = expect(OTHER_CERT, now=ISSUED)
+
+    def failed() -> tuple[str, str]:
+        d = diagnose(rtc_token(), wrong)
+        signature = next(c for c in d.checks if c.name is CheckName.SIGNATURE)
+        assert signature.ok is False and d.signature_valid is False
+        return signature.detail, signature.fix
+
+    english = failed()
+    with i18n.speaking(i18n.Language.SIMPLIFIED_CHINESE):
+        translated = failed()
+        expected = (
+            i18n._("does not match {what}").format(what=i18n._("the App Certificate")),
+            i18n._(checks.WRONG_CERTIFICATE),
+        )
+    assert english == ("does not match the App Certificate", checks.WRONG_CERTIFICATE)
+    assert translated == expected and translated[1] != english[1]
+    assert failed() == english
+
+
+def test_the_memo_of_constant_checks_stays_small() -> None:
     token = rtc_token()
     for n in range(500):
         source = f"the App ID from profile 'p{n}'"
         d = diagnose(token, expect(app_id=APP_ID, app_id_source=source, now=ISSUED))
         assert d.checks[0].detail == f"matches {source}"
-    assert len(checks._PASSED) <= checks._PASSED_MAX
+    assert len(checks._CONSTANT) <= checks._CONSTANT_MAX
+
+
+def test_expectations_with_another_certificate_equal_a_replace() -> None:
+    base = expect(
+        CERT, channel="demo", uid="42", app_id=APP_ID, role="publisher", rtm_user="u", now=ISSUED
+    )
+    other = expect(OTHER_CERT).certificate
+    assert other is not None
+    moved = base.with_certificate(other)
+    assert moved == replace(base, certificate=other) and moved != base
+    assert moved.certificate is other and base.certificate is not other
+    assert hash(moved) == hash(replace(base, certificate=other))

@@ -399,29 +399,19 @@ def _fit(tok: AccessToken2, expect: Expectations, rtc: list[RtcService], out: li
                     phrasing=Phrasing.SUBJECT,
                 )
             )
-        elif _has_channel(rtc, channel):
-            out.append(
-                Check(
-                    CheckName.CHANNEL,
-                    True,
-                    _("built for channel {channel!r}").format(channel=channel),
-                )
-            )
         else:
-            names = ", ".join(repr(s.channel_name) for s in rtc)
-            out.append(
-                Check(
-                    CheckName.CHANNEL,
-                    False,
-                    _("built for channel {names}, not {channel!r}").format(
-                        names=names, channel=channel
-                    ),
-                    _(
-                        "Join the channel the token was built for, or build a token for this channel (names are case-sensitive)."
-                    ),
-                    phrasing=Phrasing.BUILT,
-                )
-            )
+            for s in rtc:
+                if s.channel_name == channel:
+                    out.append(
+                        Check(
+                            CheckName.CHANNEL,
+                            True,
+                            _("built for channel {channel!r}").format(channel=channel),
+                        )
+                    )
+                    break
+            else:
+                _other_channel(rtc, channel, out)
     uid = expect.wire_user
     if uid is not None:
         users = [s.uid for s in rtc] or [
@@ -506,16 +496,25 @@ def _fit(tok: AccessToken2, expect: Expectations, rtc: list[RtcService], out: li
         )
 
 
-def _has_channel(rtc: list[RtcService], channel: str) -> bool:
-    for s in rtc:
-        if s.channel_name == channel:
-            return True
-    return False
+def _other_channel(rtc: list[RtcService], channel: str, out: list[Check]) -> None:
+    """The failed channel check of a token built for other channels."""
+    names = ", ".join(repr(s.channel_name) for s in rtc)
+    out.append(
+        Check(
+            CheckName.CHANNEL,
+            False,
+            _("built for channel {names}, not {channel!r}").format(names=names, channel=channel),
+            _(
+                "Join the channel the token was built for, or build a token for this channel (names are case-sensitive)."
+            ),
+            phrasing=Phrasing.BUILT,
+        )
+    )
 
 
 def signature(tok: AccessToken2, expect: Expectations) -> Findings:
     if expect.certificate is None:
-        return Findings()
+        return checks.NOTHING
     ok = verify(tok, expect.certificate.reveal())
     return checks.signature(ok, _("the App Certificate"))
 
