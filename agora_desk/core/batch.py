@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import struct
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from agora_desk.core.formats import v007
 from agora_desk.core.formats.v007_services import RtcService, Service
 from agora_desk.core.validation import CHANNEL_MAX_BYTES, MAX_EXPIRE, is_plain_name
-from agora_desk.core.wire import U32_MAX, pack_u16, pack_u32
+from agora_desk.core.wire import U32_MAX, pack_string, pack_u16, pack_u32
 
 if TYPE_CHECKING:
     from agora_desk.core.builders import RtcRequest
@@ -65,6 +66,46 @@ def build(
             app_id, app_certificate, services, expire=expire, issued_at=issued_at, salt=salt
         )
     info = v007.pack_signing_info(app_id, issued_at, expire, salt, services)
+    key = signing_key(app_certificate, issued_at, salt)
+    return v007.encode(v007.SIGNATURE_PREFIX + hmac_sha256(key, info) + info)
+
+
+# signing_info of a plain RTC request after string(app_id): issued_at, expire, salt, one
+# service; its type and privilege map (publisher: the four privileges; subscriber: join);
+# the channel name's length.
+_PLAIN_HEAD = "<IIIHH"
+_PUBLISHER = struct.Struct(_PLAIN_HEAD + "H" + "HI" * 4 + "H")
+_SUBSCRIBER = struct.Struct(_PLAIN_HEAD + "H" + "HI" + "H")
+
+
+def plain_rtc(
+    app_id: str, app_certificate: str, req: RtcRequest, *, issued_at: int, salt: int
+) -> str:
+    """:func:`build` of ``builders.rtc_services(req)`` for a request :func:`is_plain_rtc`
+    accepts, packed in one struct call instead of through a service object (the token
+    server's every request)."""
+    expire = req.expire
+    if req.role == "publisher":
+        middle = _PUBLISHER.pack(
+            issued_at, expire, salt, 1, RtcService.TYPE, 4,
+            RtcService.JOIN_CHANNEL, expire, RtcService.PUBLISH_AUDIO, expire,
+            RtcService.PUBLISH_VIDEO, expire, RtcService.PUBLISH_DATA, expire,
+            len(req.channel),
+        )  # fmt: skip
+    else:
+        middle = _SUBSCRIBER.pack(
+            issued_at, expire, salt, 1, RtcService.TYPE, 1, RtcService.JOIN_CHANNEL, expire,
+            len(req.channel),
+        )  # fmt: skip
+    uid = b"%d" % req.uid if req.uid else b""  # as builders' wire_uid: 0 is ""
+    # A plain channel is ASCII (is_plain_name), so its length in characters is in bytes.
+    info = (
+        pack_string(app_id.encode("ascii"))
+        + middle
+        + req.channel.encode("ascii")
+        + pack_u16(len(uid))
+        + uid
+    )
     key = signing_key(app_certificate, issued_at, salt)
     return v007.encode(v007.SIGNATURE_PREFIX + hmac_sha256(key, info) + info)
 

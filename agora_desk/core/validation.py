@@ -121,6 +121,12 @@ def _paste_artefacts(field: str, value: str, level: Level, key: Key) -> list[Iss
     return issues
 
 
+def is_hex32(value: str) -> bool:
+    """Exactly 32 hexadecimal characters (an App ID or App Certificate), checked in C:
+    the builders ask per token."""
+    return len(value) == 32 and HEX.issuperset(value)
+
+
 def check_hex32(
     field: str, value: str, *, secret: bool = False, key: Key = Key.OTHER
 ) -> list[Issue]:
@@ -129,8 +135,8 @@ def check_hex32(
     With ``secret`` no character of the value is quoted: a message about a
     certificate may end up in a log or a screenshot.
     """
-    if len(value) == 32 and HEX.issuperset(value):
-        return []  # the common case, checked in C: builders call this per token
+    if is_hex32(value):
+        return []  # the common case
     if not value:
         return [
             Issue(

@@ -29,18 +29,35 @@ pack_i16 = _I16.pack
 pack_u32 = _U32.pack
 
 
+# How text fields are written: UTF-8, with the bytes of a decoded invalid sequence kept
+# (see text() and wire()).
+_ENCODING, _ERRORS = "utf-8", "surrogateescape"
+
+
+def _too_long(size: int) -> ValueError:
+    return ValueError(f"string of {size} bytes is longer than 65535")
+
+
 def pack_string(data: bytes) -> bytes:
     """``u16`` length + bytes. Raises ValueError past 65 535 bytes."""
     if len(data) > U16_MAX:
-        raise ValueError(f"string of {len(data)} bytes is longer than 65535")
+        raise _too_long(len(data))
+    return _U16.pack(len(data)) + data
+
+
+def pack_text(value: str) -> bytes:
+    """``pack_string(wire(value))`` in one call: the builders pack every text field so."""
+    data = value.encode(_ENCODING, _ERRORS)
+    if len(data) > U16_MAX:
+        raise _too_long(len(data))
     return _U16.pack(len(data)) + data
 
 
 def pack_map_u32(items: Mapping[int, int]) -> bytes:
     """``u16`` count + (``u16`` key, ``u32`` value) pairs, keys ascending."""
-    parts = [_U16.pack(len(items))]
-    parts.extend(_U16U32.pack(k, items[k]) for k in sorted(items))
-    return b"".join(parts)
+    keys = sorted(items)
+    # map() over the struct's pack: no Python frame per pair (builders pack one per token).
+    return _U16.pack(len(keys)) + b"".join(map(_U16U32.pack, keys, map(items.__getitem__, keys)))
 
 
 def pack_map_str(items: Mapping[int, bytes]) -> bytes:
@@ -203,12 +220,12 @@ def text(data: bytes) -> str:
     ``surrogateescape`` keeps the exact bytes so that re-encoding gives the
     signed bytes back; :func:`is_clean_text` tells whether that happened.
     """
-    return data.decode("utf-8", "surrogateescape")
+    return data.decode(_ENCODING, _ERRORS)
 
 
 def wire(value: str) -> bytes:
     """Inverse of :func:`text`."""
-    return value.encode("utf-8", "surrogateescape")
+    return value.encode(_ENCODING, _ERRORS)
 
 
 def is_clean_text(value: str) -> bool:

@@ -8,7 +8,7 @@ from credentials import APP_ID, CERT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agora_desk.core import batch, builders
+from agora_desk.core import batch, builders, validation
 from agora_desk.core.builders import RtcRequest
 from agora_desk.core.credentials import Credentials
 from agora_desk.core.formats import v007
@@ -89,3 +89,31 @@ def test_plain_request_fast_path_agrees_with_the_rules(
         full = builders.rtc_issues(RtcRequest(channel, uid=uid, account=account, expire=expire,
                                               privilege_expire=expire))  # fmt: skip
         assert full == []
+
+
+plain_channels = st.text(
+    alphabet=sorted(validation.NAME_CHARS), min_size=1, max_size=validation.CHANNEL_MAX_BYTES
+)
+
+
+@settings(max_examples=300)
+@given(
+    plain_channels,
+    st.integers(0, 2**32 - 1),
+    st.integers(0, validation.MAX_EXPIRE),
+    st.sampled_from(["publisher", "subscriber"]),
+    st.integers(0, 2**32 - 1),
+    st.integers(1, v007.SALT_MAX),
+)
+def test_plain_rtc_is_the_plain_build(
+    channel: str, uid: int, expire: int, role: builders.Role, issued_at: int, salt: int
+) -> None:
+    req = RtcRequest(channel, uid=uid, role=role, expire=expire)
+    if not batch.is_plain_rtc(req):  # edge spaces
+        return
+    plain = v007.build(
+        APP_ID, CERT, builders.rtc_services(req), expire=expire, issued_at=issued_at, salt=salt
+    )
+    assert batch.plain_rtc(APP_ID, CERT, req, issued_at=issued_at, salt=salt) == plain
+    stamp = builders.Stamp(issued_at, salt)
+    assert builders.build_rtc(Credentials(APP_ID, Secret(CERT)), req, stamp).token == plain

@@ -1,11 +1,23 @@
 from __future__ import annotations
 
+import struct
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from agora_desk.core.errors import TokenFormatError, TruncatedError
-from agora_desk.core.wire import Reader, pack_map_str, pack_map_u32, pack_string, pack_u16, pack_u32
+from agora_desk.core.wire import (
+    Reader,
+    pack_map_str,
+    pack_map_u32,
+    pack_string,
+    pack_text,
+    pack_u16,
+    pack_u32,
+    text,
+    wire,
+)
 
 
 def test_little_endian() -> None:
@@ -65,3 +77,38 @@ def test_a_template_names_the_field_only_when_a_read_fails() -> None:
     with pytest.raises(TruncatedError, match=r"the value of key 1 in the RTC map needs 4"):
         Reader(b"\x01\x00\x01\x00\x00").map_u32("the {} map", "RTC")
     assert Reader(b"\x02\x00\x07\x00").u16("the {} count", "unused") == 2
+
+
+@given(st.text(max_size=40) | st.binary(max_size=40).map(text))
+def test_pack_text_is_pack_string_of_wire(value: str) -> None:
+    assert pack_text(value) == pack_string(wire(value))
+
+
+def test_pack_text_length_is_checked() -> None:
+    with pytest.raises(ValueError, match="65536 bytes is longer than 65535"):
+        pack_text("é" * 32768)
+
+
+_FOUR = struct.Struct("<IIIH")
+_NAMES = ("issued_at", "expire", "salt", "the service count")
+
+
+def _one_by_one(reader: Reader) -> tuple[int, ...]:
+    return (reader.u32("issued_at"), reader.u32("expire"), reader.u32("salt"),
+            reader.u16("the service count"))  # fmt: skip
+
+
+@given(st.binary(max_size=16))
+def test_numbers_read_as_the_separate_reads_do(data: bytes) -> None:
+    """Same values and offset, or the same message naming the first missing field."""
+    together, apart = Reader(data, "the 007 token"), Reader(data, "the 007 token")
+    try:
+        expected: tuple[int, ...] | str = _one_by_one(apart)
+    except TruncatedError as exc:
+        expected = str(exc)
+    try:
+        got: tuple[int, ...] | str = together.numbers(_FOUR, _NAMES)
+    except TruncatedError as exc:
+        got = str(exc)
+    assert got == expected
+    assert together.offset == apart.offset

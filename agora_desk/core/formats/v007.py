@@ -168,14 +168,15 @@ def require_u32(name: str, value: int) -> None:
         raise InputError(name, f"must be a whole number from 0 to {U32_MAX}, got {value!r}")
 
 
+# signing_info after the App ID, packed and parsed in one struct call: issued_at, expire, salt, the service count.
+_HEADER = struct.Struct("<IIIH")
+_HEADER_FIELDS = (N_("issued_at"), N_("expire"), N_("salt"), N_("the service count"))
+
+
 def pack_header(app_id: str, issued_at: int, expire: int, salt: int, service_count: int) -> bytes:
     """``signing_info`` up to and including the service count."""
-    return (
-        pack_string(app_id.encode("ascii"))
-        + pack_u32(issued_at)
-        + pack_u32(expire)
-        + pack_u32(salt)
-        + pack_u16(service_count)
+    return pack_string(app_id.encode("ascii")) + _HEADER.pack(
+        issued_at, expire, salt, service_count
     )
 
 
@@ -282,11 +283,6 @@ def content_length(raw: bytes) -> int | None:
     if inflater.unconsumed_tail or not inflater.eof:
         return None
     return len(raw) - len(inflater.unused_data)
-
-
-# signing_info after the App ID: issued_at, expire, salt, the service count.
-_HEADER = struct.Struct("<IIIH")
-_HEADER_FIELDS = (N_("issued_at"), N_("expire"), N_("salt"), N_("the service count"))
 
 
 def parse_content(content: bytes) -> AccessToken2:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
-from agora_desk.core.wire import Reader, pack_i16, pack_map_u32, pack_string, pack_u16, text, wire
+from agora_desk.core.wire import Reader, pack_i16, pack_map_u32, pack_text, pack_u16, text
 
 # Field names per service class: dataclasses.fields() walks every field on
 # each call, and decoding asks for them on every keystroke in the Inspect tab.
@@ -53,7 +53,8 @@ class Service:
         return f"privilege {privilege_id}" if name is None else name
 
     def pack(self) -> bytes:
-        return pack_u16(self.service_type) + pack_map_u32(self.privileges) + self.pack_fields()
+        # TYPE, not the property: UnknownService, which overrides that, packs itself.
+        return pack_u16(self.TYPE) + pack_map_u32(self.privileges) + self.pack_fields()
 
     def pack_fields(self) -> bytes:
         return b""
@@ -95,18 +96,14 @@ class RtcService(Service):
     uid: str = ""  # "" = uid 0, any user; digits = int uid; else a user account
 
     def pack_fields(self) -> bytes:
-        return pack_string(wire(self.channel_name)) + pack_string(wire(self.uid))
+        return pack_text(self.channel_name) + pack_text(self.uid)
 
     def pack_before_uid(self) -> bytes:
         """Everything :meth:`pack` writes before ``string(uid)``, its last field.
 
         A batch of tokens that differ only in the uid packs this once.
         """
-        return (
-            pack_u16(self.TYPE)
-            + pack_map_u32(self.privileges)
-            + pack_string(wire(self.channel_name))
-        )
+        return pack_u16(self.TYPE) + pack_map_u32(self.privileges) + pack_text(self.channel_name)
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
@@ -128,7 +125,7 @@ class RtmService(Service):
     user_id: str = ""
 
     def pack_fields(self) -> bytes:
-        return pack_string(wire(self.user_id))
+        return pack_text(self.user_id)
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
@@ -148,7 +145,7 @@ class StreamingService(Service):
     account: str = ""
 
     def pack_fields(self) -> bytes:
-        return pack_string(wire(self.channel_name)) + pack_string(wire(self.account))
+        return pack_text(self.channel_name) + pack_text(self.account)
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
@@ -178,7 +175,7 @@ class ChatService(Service):
     user_id: str = ""
 
     def pack_fields(self) -> bytes:
-        return pack_string(wire(self.user_id))
+        return pack_text(self.user_id)
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
@@ -207,11 +204,7 @@ class ApaasService(Service):
     role: int = -1  # -1: not set
 
     def pack_fields(self) -> bytes:
-        return (
-            pack_string(wire(self.room_uuid))
-            + pack_string(wire(self.user_uuid))
-            + pack_i16(self.role)
-        )
+        return pack_text(self.room_uuid) + pack_text(self.user_uuid) + pack_i16(self.role)
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
@@ -260,14 +253,14 @@ class Rtm2Service(Service):
     permissions: Permissions = field(default_factory=dict)
 
     def pack_fields(self) -> bytes:
-        parts = [pack_string(wire(self.user_id)), pack_u16(len(self.permissions))]
+        parts = [pack_text(self.user_id), pack_u16(len(self.permissions))]
         for rtype in sorted(self.permissions):
             by_perm = self.permissions[rtype]
             parts.append(pack_u16(rtype) + pack_u16(len(by_perm)))
             for ptype in sorted(by_perm):
                 resources = by_perm[ptype]
                 parts.append(pack_u16(ptype) + pack_u16(len(resources)))
-                parts.extend(pack_string(wire(r)) for r in resources)
+                parts.extend(map(pack_text, resources))
         return b"".join(parts)
 
     @classmethod
