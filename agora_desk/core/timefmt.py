@@ -71,7 +71,7 @@ def duration(seconds: int) -> str:
 
 _IN, _AGO = N_("{verb} in {duration}"), N_("{verb} {duration} ago")
 _JUST_NOW = N_("{verb} just now")
-# What a relative phrase is filled with (relative_parts() gives them in this order).
+# What a relative phrase is filled with (relative_form() gives them in this order).
 FIELDS = ("seconds", "minutes", "hours", "days")
 # The relative phrases composed once per (language, verb, direction): "expires in {minutes}
 # min" and its siblings in the order of _DURATIONS, each with its filler (a verb is a fixed
@@ -90,28 +90,33 @@ def _relative_phrases(verb: str, direction: str) -> tuple[tuple[str, i18n.Fill],
     return found
 
 
-def relative_parts(
-    ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED
-) -> tuple[str, i18n.Fill, tuple[int, int, int, int]]:
-    """relative()'s phrase before it is filled: the template (placeholders of FIELDS), its
-    filler and the values, for a sentence that composes the phrase into its own."""
-    now = int(time.time()) if now is None else now
-    delta = ts - now
+def relative_form(delta: int) -> tuple[str, int, tuple[int, int, int, int]]:
+    """How relative() words a time ``delta`` seconds from now: its direction, which of the
+    duration wordings, and the values of FIELDS (see relative_phrase)."""
     if delta > 0:
-        phrases = _relative_phrases(future, _IN)
+        direction = _IN
     elif delta == 0:
-        return (*_relative_phrases(past, _JUST_NOW)[0], (0, 0, 0, 0))
+        return _JUST_NOW, 0, (0, 0, 0, 0)
     else:
-        phrases = _relative_phrases(past, _AGO)
+        direction = _AGO
     s = abs(int(delta))
     form, minutes, hours, days = _split(s)
-    return (*phrases[form], (s, minutes, hours, days))
+    return direction, form, (s, minutes, hours, days)
+
+
+def relative_phrase(
+    direction: str, form: int, future: str = EXPIRES, past: str = EXPIRED
+) -> tuple[str, i18n.Fill]:
+    """relative()'s phrase for a relative_form(), unfilled (placeholders of FIELDS) and its
+    filler: for a sentence that composes the phrase into its own."""
+    return _relative_phrases(future if direction is _IN else past, direction)[form]
 
 
 def relative(ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED) -> str:
     """'expires in 59 min', 'expired 5 min ago', 'expired just now' (the verbs translated)."""
-    _template, fill, values = relative_parts(ts, now, future=future, past=past)
-    return fill(values)
+    now = int(time.time()) if now is None else now
+    direction, form, values = relative_form(ts - now)
+    return relative_phrase(direction, form, future, past)[1](values)
 
 
 def describe(ts: int, now: int | None = None, *, future: str = EXPIRES, past: str = EXPIRED) -> str:

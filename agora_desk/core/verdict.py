@@ -197,10 +197,10 @@ def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> 
     if d.signature_valid is True:
         # The reported error is the question asked: the first sentence answers it.
         sentence = _VALID_UNEXPLAINED if error_explained else _VALID
-        return Verdict(True, None, _accepted(sentence, d, now, expect))
+        return Verdict(True, None, _accepted(sentence, False, d, now, expect))
     if undecided is not None:
         reason = undecided.detail.removeprefix(_("cannot tell: "))
-        return Verdict(True, None, _accepted(_NOT_JUDGED, d, now, expect, reason))
+        return Verdict(True, None, _accepted(_NOT_JUDGED, True, d, now, expect, reason))
     if d.version in ("001", "002", "003", "004", "v1", "v2"):
         return Verdict(
             True,
@@ -209,32 +209,32 @@ def of(d: DecodedToken, now: int, expect: checks.Expectations | None = None) -> 
                 kind=d.kind, when=_expiry_phrase(d, now)
             ),
         )
-    return Verdict(True, None, _accepted(_NOT_VERIFIED, d, now, expect))
+    return Verdict(True, None, _accepted(_NOT_VERIFIED, True, d, now, expect))
 
 
-# The first sentence of a token Agora accepts; {kind} is capitalized where it opens one.
+# The first sentence of a token Agora accepts (``capital``: {kind} opens it).
 _VALID = N_("Valid {kind}; {when}")
 _VALID_UNEXPLAINED = N_("Valid {kind}; {when}; it does not explain the error the app got")
 _NOT_JUDGED = N_("{kind}; {when}; signature not judged: {reason}")
 _NOT_VERIFIED = N_("{kind}; {when}; signature not verified (no App Certificate for it)")
-_OPENS_WITH_KIND = frozenset({_NOT_JUDGED, _NOT_VERIFIED})
 # A whole accepted sentence's values (see _sentence), in this order.
 _FIELDS = (*_KIND_FIELDS, "reason", *timefmt.FIELDS)
 
 
 def _accepted(
     sentence: str,
+    capital: bool,
     d: DecodedToken,
     now: int,
     expect: checks.Expectations | None,
     reason: str = "",
 ) -> str:
-    capital = sentence in _OPENS_WITH_KIND
     if d.services is not None and d.expires_at:
         # A token with services that expires: one sentence per shape and wording, filled.
         rtc, rtm, role, names = _shape(d.services)
-        when, _fill, times = timefmt.relative_parts(d.expires_at, now)
-        fill = _sentence(i18n.active_language(), sentence, capital, role, names, when)
+        direction, form, times = timefmt.relative_form(d.expires_at - now)
+        language = i18n.active_language()
+        fill = _sentence(language, sentence, capital, role, names, direction, form)
         if fill is not None:
             return fill((*_kind_values(rtc, rtm), reason, *times))
     kind = describe_kind(d, expect)
@@ -251,10 +251,12 @@ def _sentence(
     capital: bool,
     publishes: bool | None,
     names: tuple[str, ...],
-    when: str,
+    direction: str,
+    form: int,
 ) -> Fill | None:
-    """``sentence`` composed with the kind of token and the expiry phrase ``when`` (a
-    timefmt template), as a filler of _FIELDS; None when it cannot be composed ahead."""
+    """``sentence`` composed with the kind of token and the expiry phrase (timefmt's, for
+    ``direction`` and ``form``), as a filler of _FIELDS; None when it cannot be composed ahead."""
+    when, _fill = timefmt.relative_phrase(direction, form)
     kind = _kind_template(language, publishes, names)
     if capital:
         if kind.startswith("{"):
