@@ -135,17 +135,28 @@ def lifetime_issue(
 ANY_USER_FITS = N_("built for uid 0 (any user): any uid or user account may join with it")
 
 
-def user_shown(wire_uid: str) -> str:
-    """How a token's uid reads: 'uid 42', 'uid 0 (any user)' or 'account 'alice''.
+# How a token's uid reads (user_shown); {wire_uid} is the uid as the token writes it.
+ANY_USER = N_("uid 0 (any user)")
+NUMERIC_UID = N_("uid {wire_uid}")
+ACCOUNT = N_("account {wire_uid!r}")
+
+
+def user_form(wire_uid: str) -> str:
+    """Which wording (ANY_USER, NUMERIC_UID or ACCOUNT) user_shown() gives ``wire_uid``.
 
     The builders write uid 0 as the empty string, so a written "0" (like "0042"
     or a number past 2^32 - 1) can only be a string account.
     """
     if wire_uid == "":
-        return _("uid 0 (any user)")
+        return ANY_USER
     if written_uid(wire_uid) is not None:
-        return _("uid {wire_uid}").format(wire_uid=wire_uid)
-    return _("account {wire_uid!r}").format(wire_uid=wire_uid)
+        return NUMERIC_UID
+    return ACCOUNT
+
+
+def user_shown(wire_uid: str) -> str:
+    """How a token's uid reads: 'uid 42', 'uid 0 (any user)' or 'account 'alice''."""
+    return _(user_form(wire_uid)).format(wire_uid=wire_uid)
 
 
 @dataclass(frozen=True, init=False)

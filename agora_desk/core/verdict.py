@@ -60,16 +60,19 @@ def _shape(services: Sequence[ServiceInfo]) -> _Shape:
 
 
 # The token's own values in a kind sentence (see _kind_template), in this order.
-_KIND_FIELDS = ("channel_name", "user", "user_id")
+_KIND_FIELDS = ("channel_name", "wire_uid", "user_id")
 
 
-def _kind_values(rtc: ServiceInfo | None, rtm: ServiceInfo | None) -> tuple[str, str, str]:
+def _kind_values(
+    rtc: ServiceInfo | None, rtm: ServiceInfo | None
+) -> tuple[str, tuple[str, str, str]]:
+    """The uid's wording (checks.user_form; "" without RTC) and the values of _KIND_FIELDS."""
     user_id = "" if rtm is None else str(rtm.fields.get("user_id", ""))
     if rtc is None:
-        return "", "", user_id
+        return "", ("", "", user_id)
     fields = rtc.fields
-    user = checks.user_shown(str(fields.get("uid", "")))
-    return str(fields.get("channel_name", "")), user, user_id
+    wire_uid = str(fields.get("uid", ""))
+    return checks.user_form(wire_uid), (str(fields.get("channel_name", "")), wire_uid, user_id)
 
 
 def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) -> str:
@@ -79,18 +82,24 @@ def describe_kind(d: DecodedToken, expect: checks.Expectations | None = None) ->
             return _describe_006(d, expect)
         return _("{kind} token").format(kind=d.kind)
     rtc, rtm, role, names = _shape(d.services)
-    return _kind_fill(i18n.active_language(), role, names)(_kind_values(rtc, rtm))
+    user, values = _kind_values(rtc, rtm)
+    return _kind_fill(i18n.active_language(), role, names, user)(values)
 
 
 @functools.lru_cache(maxsize=64)
-def _kind_fill(language: i18n.Language, publishes: bool | None, names: tuple[str, ...]) -> Fill:
-    return i18n.filler(_kind_template(language, publishes, names), _KIND_FIELDS)
+def _kind_fill(
+    language: i18n.Language, publishes: bool | None, names: tuple[str, ...], user: str
+) -> Fill:
+    return i18n.filler(_kind_template(language, publishes, names, user), _KIND_FIELDS)
 
 
 @functools.lru_cache(maxsize=64)
-def _kind_template(language: i18n.Language, publishes: bool | None, names: tuple[str, ...]) -> str:
-    """describe_kind's sentence for one shape of token, with the token's own values left open
-    (channel_name, user, user_id): the same few shapes come back in every paste."""
+def _kind_template(
+    language: i18n.Language, publishes: bool | None, names: tuple[str, ...], user: str
+) -> str:
+    """describe_kind's sentence for one shape of token (``user``: the uid's wording, see
+    checks.user_form), the token's own values (_KIND_FIELDS) left open: the same few shapes
+    come back in every paste."""
     # ``language`` is the cache key: the pieces below are read in it.
     if publishes is None:
         parts = list(names)
@@ -101,7 +110,7 @@ def _kind_template(language: i18n.Language, publishes: bool | None, names: tuple
     details: list[str] = []
     if publishes is not None:
         details.append(_("channel {channel_name!r}"))
-        details.append("{user}")
+        details.append(_(user))
     if any(n == "RTM" or n == "RTM2" for n in names):
         details.append(_("RTM user {user_id!r}"))
     if len(names) > 1 and not details:
@@ -232,11 +241,12 @@ def _accepted(
     if d.services is not None and d.expires_at:
         # A token with services that expires: one sentence per shape and wording, filled.
         rtc, rtm, role, names = _shape(d.services)
+        user, values = _kind_values(rtc, rtm)
         direction, form, times = timefmt.relative_form(d.expires_at - now)
         language = i18n.active_language()
-        fill = _sentence(language, sentence, capital, role, names, direction, form)
+        fill = _sentence(language, sentence, capital, role, names, user, direction, form)
         if fill is not None:
-            return fill((*_kind_values(rtc, rtm), reason, *times))
+            return fill((*values, reason, *times))
     kind = describe_kind(d, expect)
     when_text = _expiry_phrase(d, now)
     return _(sentence).format(
@@ -251,13 +261,14 @@ def _sentence(
     capital: bool,
     publishes: bool | None,
     names: tuple[str, ...],
+    user: str,
     direction: str,
     form: int,
 ) -> Fill | None:
     """``sentence`` composed with the kind of token and the expiry phrase (timefmt's, for
     ``direction`` and ``form``), as a filler of _FIELDS; None when it cannot be composed ahead."""
     when, _fill = timefmt.relative_phrase(direction, form)
-    kind = _kind_template(language, publishes, names)
+    kind = _kind_template(language, publishes, names, user)
     if capital:
         if kind.startswith("{"):
             return None  # the capital belongs to a value: only the filled text has it

@@ -114,3 +114,21 @@ def test_the_composed_sentence_says_what_its_pieces_say(language: i18n.Language,
             when = timefmt.relative(now + left, now)
             assert d.verdict is not None
             assert d.verdict.summary == i18n._(sentence).format(kind=kind, when=when)
+
+
+def test_each_way_a_uid_reads_gets_its_own_sentence() -> None:
+    # One shape of token, the uid written four ways: the composed sentence follows each.
+    signed = expect(CERT, now=ISSUED + 60)
+    for wire_uid, shown in [
+        ("42", "uid 42"),
+        ("0042", "account '0042'"),
+        ("", "uid 0 (any user)"),
+        ("4294967296", "account '4294967296'"),
+        ("7", "uid 7"),
+    ]:
+        token = _token([RtcService(privileges=PUBLISHER, channel_name="demo", uid=wire_uid)])
+        d = diagnose(token, signed)
+        assert d.verdict is not None
+        assert d.verdict.summary == VALID_EN.format(
+            f"RTC publisher token for channel 'demo', {shown}"
+        )
