@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from agora_desk.core import errorcodes, verdict
-from agora_desk.core.checks import Expectations, Findings, combined
+from agora_desk.core.checks import Expectations, Findings
 from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Check, CheckName, DecodedToken, SignedBy
 from agora_desk.core.errors import AgoraDeskError
@@ -97,9 +97,10 @@ def run_checks(
     else:
         signature = parsed.signature(expect)
     # The other checks do not depend on the certificate: run once, whoever signed.
-    findings = combined(parsed.checks_but_signature(expect, now), signature)
-    checks = list(findings.checks)
-    signature_valid = findings.signature_valid
+    # (Read side by side, not summed: a format's other checks never judge the signature.)
+    found = parsed.checks_but_signature(expect, now)
+    checks = [*found.checks, *signature.checks]
+    signature_valid = signature.signature_valid
     if _fails(checks, CheckName.APP_ID):
         # Another project's certificate cannot have signed it: blame the App ID only.
         checks = [
@@ -113,7 +114,7 @@ def run_checks(
     checks = ordered(checks)
     decoded = base.copy()  # a new model: the parsed one is never changed
     decoded.checks = checks
-    decoded.warnings = [*base.warnings, *findings.warnings, *warnings]
+    decoded.warnings = [*base.warnings, *found.warnings, *signature.warnings, *warnings]
     decoded.signature_valid = signature_valid
     decoded.signed_by = signed_by
     decoded.diagnosed = diagnosed

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from _inspect_helpers import APP_ID, CERT, ISSUED, OTHER_CERT, expect, rtc_token
+from _inspect_helpers import APP_ID, CERT, ISSUED, OTHER_CERT, expect, rtc_token, vector_cases
 
 from agora_desk.core import checks, i18n
 from agora_desk.core.checks import RTC, RTM, Expectations, Findings
+from agora_desk.core.decode import parse_any
 from agora_desk.core.decoded import Check, CheckName
 from agora_desk.core.diagnostics import diagnose
-from agora_desk.core.formats import v007, v007_checks
+from agora_desk.core.formats import signaling, v005, v007, v007_checks
 from agora_desk.core.formats.v007 import RtmService
 
 UNIX_TIME = ISSUED + 3600
@@ -166,3 +167,19 @@ def test_expectations_with_another_certificate_equal_a_replace() -> None:
     assert moved == replace(base, certificate=other) and moved != base
     assert moved.certificate is other and base.certificate is not other
     assert hash(moved) == hash(replace(base, certificate=other))
+
+
+def test_no_formats_other_checks_judge_the_signature() -> None:
+    # run_checks takes signature_valid from the signature check alone (it does not sum them).
+    seen: set[str] = set()
+    built = [
+        {"token": v005.build(1, APP_ID, CERT, "demo", 42, unix_ts=ISSUED, random=7, expired_ts=0)},
+        {"token": signaling.build("alice", APP_ID, CERT, ISSUED + 3600)},
+    ]
+    for case in [*vector_cases(), *built]:
+        parsed = parse_any(case["token"])
+        seen.add(parsed.decoded.version)
+        wanted = expect(case.get("app_certificate"), channel="demo", uid="42", app_id=APP_ID)
+        for now in (0, case.get("issued_at") or ISSUED, 2**32 - 1):
+            assert parsed.checks_but_signature(wanted, now).signature_valid is None
+    assert {"007", "006", "005", "signaling"} <= seen
