@@ -43,6 +43,7 @@ KEYWORDS: dict[str, tuple[int, ...] | tuple[tuple[int, str], ...] | None] = {
     "i16": None,
     "u32": None,
     "string": None,
+    "string_text": None,
     "map_u32": None,
     "map_str": None,
     "_short": (2,),

@@ -100,7 +100,7 @@ def parse_any(text: str) -> Parsed[Any]:
         token = token.replace("\\/", "/")
         notes.append(_("replaced JSON-escaped \\/ with /"))
     as_pasted, noted_before_padding = token, len(notes)
-    if fmt.base64_from is not None:
+    if fmt.base64_from is not None and (len(token) - fmt.base64_from) % 4:
         token = token[: fmt.base64_from] + _pad(token[fmt.base64_from :], notes)
     try:
         obj = fmt.parse(token)
@@ -114,7 +114,8 @@ def parse_any(text: str) -> Parsed[Any]:
     decoded = fmt.describe(obj)
     decoded.token = token
     decoded.cleaned = notes
-    decoded.warnings[:0] = notes
+    if notes:
+        decoded.warnings[:0] = notes
     if repaired or notes:
         decoded.repaired = token
     return Parsed(fmt, obj, decoded)

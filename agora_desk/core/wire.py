@@ -152,6 +152,18 @@ class Reader:
         self._pos = start + n
         return data[start : start + n]
 
+    def string_text(self, what: str = "a string", *args: object) -> str:
+        """:meth:`string` decoded as :func:`text` does, in one call (a field per read)."""
+        data, pos = self._data, self._pos
+        if pos + 2 > len(data):
+            self._short(2, "the length of {}", _Name(what, args))
+        end = pos + 2 + _U16.unpack_from(data, pos)[0]
+        if end > len(data):
+            self._pos = pos + 2
+            self._short(end - pos - 2, what, *args)
+        self._pos = end
+        return data[pos + 2 : end].decode(_ENCODING, _ERRORS)
+
     def map_u32(self, what: str = "a map", *args: object) -> dict[int, int]:
         data, pos = self._data, self._pos
         if pos + 2 > len(data):

@@ -112,3 +112,19 @@ def test_numbers_read_as_the_separate_reads_do(data: bytes) -> None:
         got = str(exc)
     assert got == expected
     assert together.offset == apart.offset
+
+
+@given(st.binary(max_size=12))
+def test_string_text_reads_as_text_of_string(data: bytes) -> None:
+    """Same text and offset, or the same message, as text(reader.string(...))."""
+    together, apart = Reader(data, "the 007 token"), Reader(data, "the 007 token")
+    try:
+        expected = text(apart.string("the {} uid", "RTC"))
+    except TruncatedError as exc:
+        expected = str(exc)
+    try:
+        got = together.string_text("the {} uid", "RTC")
+    except TruncatedError as exc:
+        got = str(exc)
+    assert got == expected
+    assert together.offset == apart.offset

@@ -41,7 +41,7 @@ from agora_desk.core.formats.v007_services import (
     UnknownService,
 )
 from agora_desk.core.i18n import N_, _
-from agora_desk.core.wire import U32_MAX, Reader, pack_string, pack_u16, pack_u32, text
+from agora_desk.core.wire import U32_MAX, Reader, pack_string, pack_u16, pack_u32
 
 # The services are part of this format's API: ``v007.RtcService`` and so on.
 __all__ = [
@@ -289,7 +289,7 @@ def parse_content(content: bytes) -> AccessToken2:
     reader = Reader(content, "the 007 token")
     signature = reader.string("the signature")
     info_start = reader.offset
-    app_id = text(reader.string("the App ID"))
+    app_id = reader.string_text("the App ID")
     issued_at, expire, salt, count = reader.numbers(_HEADER, _HEADER_FIELDS)
     services: list[Service] = []
     bounded = 0

@@ -85,7 +85,7 @@ def describe(tok: AccessToken2) -> DecodedToken:
                         name=s.name, key=key
                     )
                 )
-    capped, complete = tok.capped, tok.complete
+    capped = tok.capped
     if capped:
         more = tok.declared_service_count - len(tok.services)
         warnings.append(
@@ -103,11 +103,12 @@ def describe(tok: AccessToken2) -> DecodedToken:
                 "decoding stopped inside service {count}: {bounded} more entries not shown (real tokens carry a few); the signature still covers everything"
             ).format(count=len(tok.services), bounded=tok.bounded)
         )
-    elif tok.trailing and complete:
+    elif tok.trailing and tok.complete:
         warnings.append(
             _("{count} unexpected byte(s) after the last service").format(count=len(tok.trailing))
         )
-    if complete and not capped and len(tok.services) != tok.declared_service_count:
+    # complete last: a property, and the counts usually agree.
+    if not capped and len(tok.services) != tok.declared_service_count and tok.complete:
         warnings.append(_("fewer services than the token declares"))
     # Keywords to a class call go through a dict (slot_tp_init): setting the fields after
     # a positional call costs about half of it, on every decode.

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
-from agora_desk.core.wire import Reader, pack_i16, pack_map_u32, pack_text, pack_u16, text
+from agora_desk.core.wire import Reader, pack_i16, pack_map_u32, pack_text, pack_u16
 
 # Field names per service class: dataclasses.fields() walks every field on
 # each call, and decoding asks for them on every keystroke in the Inspect tab.
@@ -29,9 +29,14 @@ def _own_fields(cls: type[Service]) -> tuple[str, ...]:
     return names
 
 
-@dataclass(kw_only=True)
+@dataclass
 class Service:
-    """A service entry. Subclasses add their fields and (un)pack them."""
+    """A service entry. Subclasses add their fields and (un)pack them.
+
+    The fields are positional in wire order (privileges first): unpack_fields() builds
+    with positional arguments, as keywords to a class call go through a dict (decoding
+    runs on every keystroke). Elsewhere, name them.
+    """
 
     TYPE: ClassVar[int] = 0
     NAME: ClassVar[str] = "service"
@@ -61,7 +66,7 @@ class Service:
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
-        return cls(privileges=privileges)
+        return cls(privileges)
 
     def field_items(self) -> list[tuple[str, object]]:
         """The service's own fields (not privileges), in wire order."""
@@ -77,7 +82,7 @@ class Service:
         return dict(self.field_items())
 
 
-@dataclass(kw_only=True)
+@dataclass
 class RtcService(Service):
     TYPE: ClassVar[int] = 1
     NAME: ClassVar[str] = "RTC"
@@ -107,15 +112,15 @@ class RtcService(Service):
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
-        channel = text(reader.string("the RTC channel name"))
-        uid = text(reader.string("the RTC uid"))
-        return cls(privileges=privileges, channel_name=channel, uid=uid)
+        channel = reader.string_text("the RTC channel name")
+        uid = reader.string_text("the RTC uid")
+        return cls(privileges, channel, uid)
 
     def shown_fields(self) -> dict[str, object]:
         return {"channel_name": self.channel_name, "uid": self.uid}
 
 
-@dataclass(kw_only=True)
+@dataclass
 class RtmService(Service):
     TYPE: ClassVar[int] = 2
     NAME: ClassVar[str] = "RTM"
@@ -129,13 +134,13 @@ class RtmService(Service):
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
-        return cls(privileges=privileges, user_id=text(reader.string("the RTM user ID")))
+        return cls(privileges, reader.string_text("the RTM user ID"))
 
     def shown_fields(self) -> dict[str, object]:
         return {"user_id": self.user_id}
 
 
-@dataclass(kw_only=True)
+@dataclass
 class StreamingService(Service):
     TYPE: ClassVar[int] = 3
     NAME: ClassVar[str] = "Streaming"
@@ -149,22 +154,22 @@ class StreamingService(Service):
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
-        channel = text(reader.string("the {} channel name", cls.NAME))
-        account = text(reader.string("the {} account", cls.NAME))
-        return cls(privileges=privileges, channel_name=channel, account=account)
+        channel = reader.string_text("the {} channel name", cls.NAME)
+        account = reader.string_text("the {} account", cls.NAME)
+        return cls(privileges, channel, account)
 
     def shown_fields(self) -> dict[str, object]:
         return {"channel_name": self.channel_name, "account": self.account}
 
 
-@dataclass(kw_only=True)
+@dataclass
 class FpaService(Service):
     TYPE: ClassVar[int] = 4
     NAME: ClassVar[str] = "FPA"
     PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {1: "login"}
 
 
-@dataclass(kw_only=True)
+@dataclass
 class ChatService(Service):
     TYPE: ClassVar[int] = 5
     NAME: ClassVar[str] = "Chat"
@@ -179,13 +184,13 @@ class ChatService(Service):
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
-        return cls(privileges=privileges, user_id=text(reader.string("the Chat user ID")))
+        return cls(privileges, reader.string_text("the Chat user ID"))
 
     def shown_fields(self) -> dict[str, object]:
         return {"user_id": self.user_id}
 
 
-@dataclass(kw_only=True)
+@dataclass
 class FcdnService(StreamingService):
     # Same fields as Streaming: channel name and account.
     TYPE: ClassVar[int] = 6
@@ -193,7 +198,7 @@ class FcdnService(StreamingService):
     PRIVILEGE_NAMES: ClassVar[Mapping[int, str]] = {1: "publish", 2: "play"}
 
 
-@dataclass(kw_only=True)
+@dataclass
 class ApaasService(Service):
     TYPE: ClassVar[int] = 7
     NAME: ClassVar[str] = "APaaS"
@@ -208,10 +213,10 @@ class ApaasService(Service):
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
-        room = text(reader.string("the APaaS room UUID"))
-        user = text(reader.string("the APaaS user UUID"))
+        room = reader.string_text("the APaaS room UUID")
+        user = reader.string_text("the APaaS user UUID")
         role = reader.i16("the APaaS role")
-        return cls(privileges=privileges, room_uuid=room, user_uuid=user, role=role)
+        return cls(privileges, room, user, role)
 
     def shown_fields(self) -> dict[str, object]:
         return {"room_uuid": self.room_uuid, "user_uuid": self.user_uuid, "role": self.role}
@@ -243,7 +248,7 @@ class DecodingBounded(Exception):
 Permissions = dict[int, dict[int, list[str]]]
 
 
-@dataclass(kw_only=True)
+@dataclass
 class Rtm2Service(Service):
     TYPE: ClassVar[int] = 8
     NAME: ClassVar[str] = "RTM2"
@@ -265,7 +270,7 @@ class Rtm2Service(Service):
 
     @classmethod
     def unpack_fields(cls, reader: Reader, privileges: dict[int, int]) -> Service:
-        user_id = text(reader.string("the RTM2 user ID"))
+        user_id = reader.string_text("the RTM2 user ID")
         permissions: Permissions = {}
         for _ in range(reader.u16("the RTM2 resource type count")):
             rtype = reader.u16("an RTM2 resource type")
@@ -274,32 +279,32 @@ class Rtm2Service(Service):
                 ptype = reader.u16("an RTM2 permission type")
                 count = reader.u16("the resource count of permission {}", ptype)
                 kept = min(count, MAX_RESOURCES)
-                by_perm[ptype] = [text(reader.string("an RTM2 resource name")) for _ in range(kept)]
+                by_perm[ptype] = [reader.string_text("an RTM2 resource name") for _ in range(kept)]
                 permissions[rtype] = by_perm
                 if kept < count:
                     # A hostile token may hold 65 535 per list: decoding stops here.
-                    partial = cls(privileges=privileges, user_id=user_id, permissions=permissions)
+                    partial = cls(privileges, user_id, permissions)
                     raise DecodingBounded(partial, count - kept)
             permissions[rtype] = by_perm
-        return cls(privileges=privileges, user_id=user_id, permissions=permissions)
+        return cls(privileges, user_id, permissions)
 
     def shown_fields(self) -> dict[str, object]:
         return {"user_id": self.user_id}  # the permissions are a list of their own
 
 
-@dataclass(kw_only=True)
+@dataclass
 class ConvoAiService(Service):
     TYPE: ClassVar[int] = 9
     NAME: ClassVar[str] = "ConvoAI"
 
 
-@dataclass(kw_only=True)
+@dataclass
 class SttService(Service):
     TYPE: ClassVar[int] = 10
     NAME: ClassVar[str] = "STT"
 
 
-@dataclass(kw_only=True)
+@dataclass
 class UnknownService(Service):
     """A service type this version does not know.
 
