@@ -62,17 +62,25 @@ def _split(s: int) -> tuple[int, int, int, int]:
     return (4 if h else 5), 0, h, d
 
 
+# What a duration or relative phrase is filled with (relative_form() gives them in this order).
+FIELDS = ("seconds", "minutes", "hours", "days")
+# The duration wordings' fillers per language (see i18n.filler).
+_duration_fills: dict[i18n.Language, tuple[i18n.Fill, ...]] = {}
+
+
 def duration(seconds: int) -> str:
     """Short human duration: '45 s', '59 min', '3 h 5 min', '2 d 4 h'."""
     s = abs(int(seconds))
     form, minutes, hours, days = _split(s)
-    return _(_DURATIONS[form]).format(seconds=s, minutes=minutes, hours=hours, days=days)
+    language = i18n.active_language()
+    fills = _duration_fills.get(language)
+    if fills is None:
+        fills = _duration_fills[language] = tuple(i18n.filler(_(d), FIELDS) for d in _DURATIONS)
+    return fills[form]((s, minutes, hours, days))
 
 
 _IN, _AGO = N_("{verb} in {duration}"), N_("{verb} {duration} ago")
 _JUST_NOW = N_("{verb} just now")
-# What a relative phrase is filled with (relative_form() gives them in this order).
-FIELDS = ("seconds", "minutes", "hours", "days")
 # The relative phrases composed once per (language, verb, direction): "expires in {minutes}
 # min" and its siblings in the order of _DURATIONS, each with its filler (a verb is a fixed
 # N_() word, so this stays a handful of entries). relative() runs for every check and verdict.
