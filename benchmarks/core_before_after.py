@@ -3,9 +3,12 @@
 The "before" tree (by default the commit that ended the first session, just
 before ``core/`` was re-laid into ``core/formats/``) is unpacked from git into
 a temporary folder; one worker process imports it, another this checkout's
-``agora_desk``. Both stay alive for the whole run and get the same requests in
-alternating order (before first, then after first, ...), so machine load hits
-both alike. Each request measures the CPU time per call after a warm-up.
+``agora_desk``. A pair of such workers gets the same requests in alternating
+order (before first, then after first, ...), so machine load hits both alike;
+each request measures the CPU time per call after a warm-up. Several pairs run
+one after another (``--pairs``): the same code measured 0.78 in one pair of
+processes and 0.94 in the next on this kind of machine, so one pair's figure is
+not the code's.
 
 Operations, on the same inputs:
 
@@ -27,11 +30,18 @@ the call) depends on where the heap top happens to be in each process, not on
 the code; with the default heuristics the same build measured 0.3x in one run
 and 1.0x in the next. ``--malloc-default`` measures without it.
 
+Both workers are pinned to the same CPU (``--cpu``; by default the last one
+this process may use): on a shared virtual machine one core can be slower than
+the other for minutes (a neighbour's load), and a worker left to the scheduler
+would carry that core's speed into the ratio.
+
 Before anything is timed, both sides build tokens with fixed salt and time:
 they must be byte-identical. A ratio is before ÷ after per round (> 1: faster
-now), the median over the rounds.
+now); the figure is the median over every round of every pair, printed with
+the range of the pairs' own medians.
 
-    .venv/bin/python benchmarks/core_before_after.py [--rounds 7] [--calls 4000] [--before REV]
+    .venv/bin/python benchmarks/core_before_after.py [--pairs 3] [--rounds 5] [--calls 4000]
+                                                     [--before REV] [--cpu N]
 """
 
 from __future__ import annotations
@@ -175,7 +185,7 @@ def worker() -> None:
 
 
 class Side:
-    def __init__(self, label: str, pythonpath: Path, *, fixed_trim: bool) -> None:
+    def __init__(self, label: str, pythonpath: Path, *, fixed_trim: bool, cpu: int | None) -> None:
         self.label = label
         env = {**os.environ, "PYTHONPATH": str(pythonpath)}
         if fixed_trim:
@@ -190,6 +200,8 @@ class Side:
             stdout=subprocess.PIPE,
             text=True,
         )
+        if cpu is not None:
+            os.sched_setaffinity(self.proc.pid, {cpu})
         self.tokens = self._line().split()
 
     def _line(self) -> str:
@@ -221,9 +233,34 @@ def unpack_before(rev: str, into: Path) -> None:
         tar.extractall(into, filter="data")
 
 
+def _rounds(
+    op: str,
+    before: Side,
+    after: Side,
+    args: argparse.Namespace,
+    ratios: dict[str, list[float]],
+    times: dict[str, tuple[list[float], list[float]]],
+) -> float:
+    """One pair's rounds of ``op``, taking turns; adds to ``ratios``/``times``, returns its median."""
+    mine = []
+    for r in range(args.rounds):
+        pair = (before, after) if r % 2 == 0 else (after, before)
+        got = {side.label: side.per_call(op, args.calls) for side in pair}
+        if op == SEARCH:  # against this checkout's plain path, same round
+            got["before"] = after.per_call("diagnose", args.calls)
+        mine.append(got["before"] / got["after"])
+        times[op][0].append(got["before"])
+        times[op][1].append(got["after"])
+    ratios[op].extend(mine)
+    return statistics.median(mine)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per pair of workers")
+    parser.add_argument(
+        "--pairs", type=int, default=3, help="fresh pairs of worker processes, one after another"
+    )
     parser.add_argument("--calls", type=int, default=4000, help="calls per measurement")
     parser.add_argument("--before", default=BEFORE, help="git revision of the 'before' core")
     parser.add_argument(
@@ -231,42 +268,50 @@ def main() -> None:
         action="store_true",
         help="leave glibc's heap trimming to its heuristics (noisy: see the docstring)",
     )
+    parser.add_argument(
+        "--cpu",
+        type=int,
+        help="the one CPU both workers run on (default: the last this process may use)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker()
         return
+    ratios: dict[str, list[float]] = {op: [] for op in OPS}
+    times: dict[str, tuple[list[float], list[float]]] = {op: ([], []) for op in OPS}
+    pair_ratios: dict[str, list[float]] = {op: [] for op in OPS}
+    fixed = not args.malloc_default
+    cpu = args.cpu if args.cpu is not None else max(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="agora-desk-before-") as tmp:
         unpack_before(args.before, Path(tmp))
-        fixed = not args.malloc_default
-        before = Side("before", Path(tmp), fixed_trim=fixed)
-        after = Side("after", ROOT, fixed_trim=fixed)
-        try:
-            if before.tokens != after.tokens:
-                raise SystemExit("the two trees build different tokens for the same inputs")
-            print(
-                f"before = {args.before[:10]}, after = this checkout; "
-                f"{len(after.tokens)} fixed-salt tokens byte-identical; "
-                + ("glibc heap trimming fixed in both" if fixed else "glibc malloc defaults")
-            )
-            ratios: dict[str, list[float]] = {op: [] for op in OPS}
-            times: dict[str, tuple[list[float], list[float]]] = {op: ([], []) for op in OPS}
-            for r in range(args.rounds):
+        for pair_no in range(args.pairs):
+            before = Side("before", Path(tmp), fixed_trim=fixed, cpu=cpu)
+            after = Side("after", ROOT, fixed_trim=fixed, cpu=cpu)
+            try:
+                if before.tokens != after.tokens:
+                    raise SystemExit("the two trees build different tokens for the same inputs")
+                if pair_no == 0:
+                    print(
+                        f"before = {args.before[:10]}, after = this checkout; "
+                        f"{len(after.tokens)} fixed-salt tokens byte-identical; "
+                        + (
+                            "glibc heap trimming fixed in both"
+                            if fixed
+                            else "glibc malloc defaults"
+                        )
+                        + f"; both on CPU {cpu}; {args.pairs} pairs of workers x {args.rounds} rounds"
+                    )
                 for op in OPS:
-                    pair = (before, after) if r % 2 == 0 else (after, before)
-                    got = {side.label: side.per_call(op, args.calls) for side in pair}
-                    if op == SEARCH:  # against this checkout's plain path, same round
-                        got["before"] = after.per_call("diagnose", args.calls)
-                    ratios[op].append(got["before"] / got["after"])
-                    times[op][0].append(got["before"])
-                    times[op][1].append(got["after"])
-        finally:
-            before.close()
-            after.close()
+                    pair_ratios[op].append(_rounds(op, before, after, args, ratios, times))
+            finally:
+                before.close()
+                after.close()
     print(f"{'operation':<16} {'before µs':>10} {'after µs':>10}  before/after (>1 = faster now)")
     for op in OPS:
         b, a = (statistics.median(t) * 1e6 for t in times[op])
         ratio = statistics.median(ratios[op])
+        spread = f"pairs {min(pair_ratios[op]):.2f}-{max(pair_ratios[op]):.2f}; "
         goal = GOALS[op]
         verdict = "met" if ratio >= goal else "NOT met"
         what = (
@@ -274,7 +319,9 @@ def main() -> None:
             if op == SEARCH
             else ""
         )
-        print(f"{op:<16} {b:10.2f} {a:10.2f}  {ratio:.2f}  ({what}goal >= {goal}: {verdict})")
+        print(
+            f"{op:<16} {b:10.2f} {a:10.2f}  {ratio:.2f}  ({spread}{what}goal >= {goal}: {verdict})"
+        )
 
 
 if __name__ == "__main__":
