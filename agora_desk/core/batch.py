@@ -10,11 +10,11 @@ the plain path's bytes and answers.
 from __future__ import annotations
 
 import functools
-import hashlib
 import struct
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from agora_desk.core.fast_hmac import hmac_padded, hmac_sha256, pads
 from agora_desk.core.formats import v007
 from agora_desk.core.formats.v007_services import RtcService, Service
 from agora_desk.core.validation import CHANNEL_MAX_BYTES, MAX_EXPIRE, is_plain_name
@@ -22,22 +22,6 @@ from agora_desk.core.wire import U32_MAX, pack_string, pack_u16, pack_u32
 
 if TYPE_CHECKING:
     from agora_desk.core.builders import RtcRequest
-
-_IPAD = bytes(x ^ 0x36 for x in range(256))
-_OPAD = bytes(x ^ 0x5C for x in range(256))
-_sha256 = hashlib.sha256
-
-
-def hmac_sha256(key: bytes, msg: bytes) -> bytes:
-    """HMAC-SHA256 (RFC 2104) for keys of at most 64 bytes.
-
-    The same bytes as ``hmac.digest(key, msg, "sha256")``; OpenSSL's one-shot
-    HMAC sets up a MAC context per call, which costs more than the two
-    hashes themselves on a token's few hundred bytes.
-    """
-    padded = key.ljust(64, b"\0")
-    inner = _sha256(padded.translate(_IPAD) + msg).digest()
-    return _sha256(padded.translate(_OPAD) + inner).digest()
 
 
 @functools.lru_cache(maxsize=32)
@@ -120,13 +104,10 @@ class Signer:
     __slots__ = ("_ipad", "_opad")
 
     def __init__(self, app_certificate: str, issued_at: int, salt: int) -> None:
-        padded = signing_key(app_certificate, issued_at, salt).ljust(64, b"\0")
-        self._ipad = padded.translate(_IPAD)
-        self._opad = padded.translate(_OPAD)
+        self._ipad, self._opad = pads(signing_key(app_certificate, issued_at, salt))
 
     def encode(self, signing_info: bytes) -> str:
-        inner = _sha256(self._ipad + signing_info).digest()
-        signature = _sha256(self._opad + inner).digest()
+        signature = hmac_padded(self._ipad, self._opad, signing_info)
         return v007.encode(v007.SIGNATURE_PREFIX + signature + signing_info)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
-
 from credentials import APP_ID, CERT
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,13 +12,6 @@ from agora_desk.core.credentials import Credentials
 from agora_desk.core.formats import v007
 from agora_desk.core.formats.v007 import RtcService, RtmService
 from agora_desk.core.secret import Secret
-
-keys = st.binary(min_size=0, max_size=64)
-
-
-@given(keys, st.binary(max_size=600))
-def test_fast_hmac_is_hmac(key: bytes, msg: bytes) -> None:
-    assert batch.hmac_sha256(key, msg) == hmac.digest(key, msg, "sha256")
 
 
 @given(st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1))

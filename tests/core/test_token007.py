@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agora_desk.core import batch
 from agora_desk.core.errors import AgoraDeskError, InputError, TokenFormatError, TruncatedError
 from agora_desk.core.formats import v007
 from agora_desk.core.formats.v007 import (
@@ -198,11 +197,3 @@ def test_random_content_never_escapes(data: bytes) -> None:
         v007.parse(v007.encode(data))
     except AgoraDeskError:
         pass
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=64), st.binary(max_size=600))
-def test_hmac_sha256_is_hmac(key: bytes, msg: bytes) -> None:
-    import hmac
-
-    assert batch.hmac_sha256(key, msg) == hmac.digest(key, msg, "sha256")
