@@ -50,6 +50,11 @@ def build(
             app_id, app_certificate, services, expire=expire, issued_at=issued_at, salt=salt
         )
     info = v007.pack_signing_info(app_id, issued_at, expire, salt, services)
+    return _sealed(info, app_certificate, issued_at, salt)
+
+
+def _sealed(info: bytes, app_certificate: str, issued_at: int, salt: int) -> str:
+    """The token of ``signing_info``: signed through the fast HMAC, then encoded."""
     key = signing_key(app_certificate, issued_at, salt)
     return v007.encode(v007.SIGNATURE_PREFIX + hmac_sha256(key, info) + info)
 
@@ -90,8 +95,7 @@ def plain_rtc(
         + pack_u16(len(uid))
         + uid
     )
-    key = signing_key(app_certificate, issued_at, salt)
-    return v007.encode(v007.SIGNATURE_PREFIX + hmac_sha256(key, info) + info)
+    return _sealed(info, app_certificate, issued_at, salt)
 
 
 class Signer:
